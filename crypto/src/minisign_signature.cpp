@@ -12,7 +12,7 @@ namespace safehold::crypto::minisign {
 namespace {
 
 constexpr std::size_t kSigStructSize = 2 + kKeyIdSize + kSignatureSize;  // 74
-constexpr std::size_t kReadChunk = 256 * 1024;
+constexpr std::size_t kReadChunk = 64 * 1024;
 
 static_assert(sizeof(crypto_generichash_state) <= 384 && alignof(crypto_generichash_state) <= 64,
               "Prehasher::state_ must hold libsodium's generichash state");
