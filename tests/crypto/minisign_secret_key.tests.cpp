@@ -2,21 +2,17 @@
 // minisign's unencrypted form, strict parsing, and the file helpers.
 #include <catch2/catch_test_macros.hpp>
 
-#include <sodium.h>
 #include <sys/stat.h>
 
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include "minisign_kat.hpp"
+#include "minisign_test_support.hpp"
 #include "safehold/crypto/minisign_files.hpp"
-#include "safehold/crypto/minisign_secret_key.hpp"
 #include "test_util.hpp"
 
-namespace ms = safehold::crypto::minisign;
-namespace kat = safehold::test::minisign_kat;
-using ms::MinisignError;
+using namespace safehold::test::minisign_support;
 using safehold::crypto::SecretBuffer;
 
 namespace {
@@ -34,21 +30,13 @@ std::string encode(const ms::SecretKey& key, std::string_view passphrase) {
 // The decoded 158-byte structure of a secret key file, and back.
 std::vector<std::uint8_t> decode(std::string_view file) {
   const auto lf = file.find('\n');
-  const std::string_view line = file.substr(lf + 1, file.size() - lf - 2);
-  std::vector<std::uint8_t> raw(158);
-  std::size_t n = 0;
-  REQUIRE(sodium_base642bin(raw.data(), raw.size(), line.data(), line.size(), nullptr, &n,
-                            nullptr, sodium_base64_VARIANT_ORIGINAL) == 0);
-  REQUIRE(n == 158);
+  auto raw = unb64(file.substr(lf + 1, file.size() - lf - 2));
+  REQUIRE(raw.size() == 158);
   return raw;
 }
 
 std::string encode_raw(std::string_view original_file, const std::vector<std::uint8_t>& raw) {
-  std::string b64(sodium_base64_encoded_len(raw.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(b64.data(), b64.size(), raw.data(), raw.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  b64.pop_back();
-  return std::string(original_file.substr(0, original_file.find('\n') + 1)) + b64 + "\n";
+  return std::string(original_file.substr(0, original_file.find('\n') + 1)) + b64(raw) + "\n";
 }
 
 MinisignError decrypt_error(std::string_view file, std::string_view passphrase,
