@@ -14,9 +14,6 @@ namespace {
 constexpr std::size_t kSigStructSize = 2 + kKeyIdSize + kSignatureSize;  // 74
 constexpr std::size_t kReadChunk = 64 * 1024;
 
-static_assert(sizeof(crypto_generichash_state) <= 384 && alignof(crypto_generichash_state) <= 64,
-              "Prehasher::state_ must hold libsodium's generichash state");
-
 // The message of the global signature: signature || trusted comment.
 std::vector<std::uint8_t> global_message(const std::array<std::uint8_t, kSignatureSize>& sig,
                                          std::string_view trusted_comment) {
@@ -29,24 +26,23 @@ MinisignError from_io(io::IoError) noexcept { return MinisignError::io_failed; }
 
 }  // namespace
 
-Prehasher::Prehasher() noexcept {
+Prehasher::Prehasher() : state_(std::make_unique<crypto_generichash_blake2b_state>()) {
   if (!sodium_ready()) std::abort();
-  crypto_generichash_init(reinterpret_cast<crypto_generichash_state*>(state_.data()), nullptr, 0,
-                          kPrehashSize);
+  crypto_generichash_init(state_.get(), nullptr, 0, kPrehashSize);
 }
 
+Prehasher::Prehasher(Prehasher&&) noexcept = default;
+Prehasher& Prehasher::operator=(Prehasher&&) noexcept = default;
+Prehasher::~Prehasher() = default;
+
 expected<void, io::IoError> Prehasher::write(std::span<const std::uint8_t> data) {
-  if (!data.empty()) {
-    crypto_generichash_update(reinterpret_cast<crypto_generichash_state*>(state_.data()),
-                              data.data(), data.size());
-  }
+  if (!data.empty()) crypto_generichash_update(state_.get(), data.data(), data.size());
   return {};
 }
 
 Prehash Prehasher::finish() noexcept {
   Prehash out{};
-  crypto_generichash_final(reinterpret_cast<crypto_generichash_state*>(state_.data()), out.data(),
-                           out.size());
+  crypto_generichash_final(state_.get(), out.data(), out.size());
   return out;
 }
 

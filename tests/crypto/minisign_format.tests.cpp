@@ -2,7 +2,9 @@
 // files, against text that minisign 0.11 produced (minisign_kat.hpp).
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "minisign_kat.hpp"
 #include "safehold/crypto/minisign.hpp"
@@ -191,4 +193,15 @@ TEST_CASE("key ids print as minisign prints them", "[minisign][format]") {
   const ms::PublicKey pk({0xe0, 0xdb, 0x5a, 0x19, 0x8e, 0xfb, 0x2a, 0x0e}, {});
   CHECK(pk.file_text().starts_with("untrusted comment: minisign public key E2AFB8E195ADBE0\n"));
   CHECK(ms::PublicKey({}, {}).file_text().starts_with("untrusted comment: minisign public key 0\n"));
+}
+
+TEST_CASE("every error kind has its own one-line description", "[minisign][format]") {
+  std::vector<std::string> seen;
+  for (int e = 0; e <= static_cast<int>(MinisignError::io_failed); ++e) {
+    const std::string text = ms::describe(static_cast<MinisignError>(e));
+    CHECK_FALSE(text.empty());
+    CHECK(text.find('\n') == std::string::npos);
+    CHECK(std::find(seen.begin(), seen.end(), text) == seen.end());
+    seen.push_back(text);
+  }
 }

@@ -21,6 +21,7 @@
 // minisign_files.hpp.
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,6 +29,8 @@
 #include "safehold/crypto/byte_io.hpp"
 #include "safehold/crypto/secret.hpp"
 #include "safehold/expected.hpp"
+
+struct crypto_generichash_blake2b_state;  // libsodium's BLAKE2b state (sodium.h)
 
 namespace safehold::crypto::minisign {
 
@@ -157,13 +160,16 @@ class Signature {
 // Lets a consumer hash a stream while it passes through (e.g. while staging).
 class Prehasher final : public io::ByteSink {
  public:
-  Prehasher() noexcept;
+  Prehasher();
+  Prehasher(Prehasher&&) noexcept;
+  Prehasher& operator=(Prehasher&&) noexcept;
+  ~Prehasher() override;
   [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override;
   // Call once, after the last write.
   [[nodiscard]] Prehash finish() noexcept;
 
  private:
-  alignas(64) std::array<std::uint8_t, 384> state_{};  // crypto_generichash_state
+  std::unique_ptr<crypto_generichash_blake2b_state> state_;
 };
 
 // Reads `in` to its end, in constant memory.
