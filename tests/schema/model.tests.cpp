@@ -6,6 +6,7 @@
 #include <string>
 
 #include "safehold/schema/model.hpp"
+#include "script_check.hpp"
 
 using namespace safehold::schema;
 
@@ -63,4 +64,58 @@ TEST_CASE("every field's vocabulary and ref target exists", "[schema][model]") {
       }
     });
   }
+}
+
+TEST_CASE("model labels and help are written in the right script", "[schema][model]") {
+  const auto& sets = safehold::test::script_sets();
+  std::size_t checked = 0;
+  auto check = [&](const Text& t, const std::string& where) {
+    INFO(where);
+    CHECK_FALSE(safehold::test::contains_any(t.zh_hant, sets.simplified_only));
+    CHECK_FALSE(safehold::test::contains_any(t.zh_hans, sets.traditional_only));
+    if (safehold::test::contains_any(t.zh_hans, sets.simplified_only)) CHECK(t.zh_hans != t.zh_hant);
+    ++checked;
+  };
+  for (const auto& entity : Model::builtin().entities()) {
+    check(entity.label, entity.name);
+    check(entity.help, entity.name + " help");
+    for_each_field(entity.fields, entity.name + ".", [&](const FieldDef& f, const std::string& path) {
+      check(f.label, path);
+      check(f.help, path + " help");
+    });
+  }
+  CHECK(checked > 300);
+}
+
+TEST_CASE("identifying, consent and required flags follow data-model.md", "[schema][model]") {
+  const auto& model = Model::builtin();
+  auto field = [&](const char* entity, const char* name) -> const FieldDef& {
+    const auto* f = model.entity(entity)->field(name);
+    REQUIRE(f != nullptr);
+    return *f;
+  };
+  for (const char* name : {"legal_name", "aliases", "exact_address", "safe_contact"}) {
+    INFO(name);
+    CHECK(field("person", name).identifying);
+    CHECK(!field("person", name).consent_scope.empty());
+  }
+  CHECK(field("person", "legal_name").consent_scope == "store_real_identity");
+  CHECK(field("incident", "exact_location").identifying);
+  CHECK(field("evidence_item", "original_file_name").identifying);
+  CHECK(field("consent", "recontact_method").identifying);
+  CHECK_FALSE(field("person", "pseudonym").identifying);
+  CHECK_FALSE(field("person", "location").identifying);
+  CHECK(field("person", "third_party_not_consented").type == FieldType::boolean);
+  // Only the pseudonym, the incident's tactics and the consent record's core are required.
+  std::vector<std::string> required;
+  for (const auto& e : model.entities()) {
+    for_each_field(e.fields, e.name + ".", [&](const FieldDef& f, const std::string& path) {
+      if (f.required) required.push_back(path);
+    });
+  }
+  CHECK(required == std::vector<std::string>{"person.pseudonym", "incident.tactics", "consent.given_at",
+                                             "consent.method", "consent.scopes"});
+  CHECK(field("person", "location").field("precision")->exclude == std::vector<std::string>{"exact"});
+  CHECK(field("interview_session", "recording").scope_for_code.at("audio") == "audio_record");
+  CHECK(field("person", "religion").sensitive == "religion");
 }
