@@ -3,6 +3,7 @@
 // input (a value of the wrong shape is skipped), so callers may use them on
 // data that failed validation without crashing; storage validates first.
 #include <functional>
+#include <vector>
 
 #include "safehold/schema/formats.hpp"
 #include "validate_value.hpp"
@@ -138,6 +139,15 @@ std::vector<ScopeNeed> fields_needing_scope(const EntityDef& entity, const json&
     }
   });
   return out;
+}
+
+std::vector<ScopeNeed> scopes_not_granted(const EntityDef& entity, const json& fields, const json& consent_scopes) {
+  auto needs = fields_needing_scope(entity, fields);
+  std::erase_if(needs, [&](const ScopeNeed& need) {
+    const auto* answer = detail::member(consent_scopes, need.scope);
+    return answer && answer->is_string() && answer->get_ref<const std::string&>() == "yes";
+  });
+  return needs;
 }
 
 std::string searchable_text(const EntityDef& entity, const json& fields, bool include_identifying) {

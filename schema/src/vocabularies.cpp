@@ -29,7 +29,7 @@ const Vocabulary* Vocabularies::find(std::string_view name) const noexcept {
   return at != vocabularies_.end() && at->name() == name ? &*at : nullptr;
 }
 
-std::string_view label(std::string_view vocabulary, std::string_view code, Language language) noexcept {
+std::string_view label(std::string_view vocabulary, std::string_view code, Language language) {
   const auto* vocab = Vocabularies::builtin().find(vocabulary);
   const auto* entry = vocab ? vocab->find(code) : nullptr;
   return entry ? std::string_view(entry->label.in(language)) : code;

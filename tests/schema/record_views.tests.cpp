@@ -2,22 +2,16 @@
 // the model's flags.
 #include <catch2/catch_test_macros.hpp>
 
-#include <algorithm>
 #include <functional>
 #include <string>
 
 #include "safehold/schema/record.hpp"
-#include "sample_records.hpp"
+#include "validation_helpers.hpp"
 
 using namespace safehold::schema;
 using nlohmann::json;
+using safehold::test::entity;
 using safehold::test::sample_fields;
-
-namespace {
-
-const EntityDef& entity(const std::string& name) { return *Model::builtin().entity(name); }
-
-}  // namespace
 
 TEST_CASE("redaction removes every identifying field, nested ones too, and keeps the rest", "[schema][views]") {
   std::size_t identifying_seen = 0;
@@ -122,6 +116,21 @@ TEST_CASE("fields_needing_scope names the consent each value needs", "[schema][v
   REQUIRE(consent.size() == 1);
   CHECK(consent[0].path == "recontact_method");
   CHECK(consent[0].scope == "be_recontacted");
+}
+
+TEST_CASE("scopes_not_granted checks the needs against a consent's scopes", "[schema][views]") {
+  const auto& person = sample_fields().at("person");
+  json scopes = sample_fields().at("consent")["scopes"];  // store_real_identity and be_recontacted: yes
+  CHECK(scopes_not_granted(entity("person"), person, scopes).empty());
+  scopes["be_recontacted"] = "later";
+  auto missing = scopes_not_granted(entity("person"), person, scopes);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].path == "safe_contact");
+  CHECK(missing[0].scope == "be_recontacted");
+  scopes.erase("store_real_identity");
+  CHECK(scopes_not_granted(entity("person"), person, scopes).size() == 4);
+  CHECK(scopes_not_granted(entity("person"), person, json::array()).size() == 4);
+  CHECK(scopes_not_granted(entity("person"), json{{"pseudonym", "Swallow"}}, json::object()).empty());
 }
 
 TEST_CASE("searchable text holds searchable values and code labels in three languages", "[schema][views]") {

@@ -55,6 +55,12 @@ struct ScopeNeed {
 // audio_record). Empty when nothing in `fields` needs consent.
 std::vector<ScopeNeed> fields_needing_scope(const EntityDef& entity, const nlohmann::json& fields);
 
+// The needs above that `consent_scopes` (a consent record's "scopes" value)
+// does not answer "yes": empty means the write is allowed. "later", "no",
+// absent and anything malformed all count as not granted.
+std::vector<ScopeNeed> scopes_not_granted(const EntityDef& entity, const nlohmann::json& fields,
+                                          const nlohmann::json& consent_scopes);
+
 // The searchable values joined by newlines: texts as written; codes, countries
 // and languages as their code and labels in all three languages, so a search in
 // any language finds them. Identifying fields are left out unless asked for.

@@ -61,8 +61,16 @@ struct SourceFile {
   std::string_view bytes;
 };
 
+// Move-only: models keep pointers into it, so an accidental copy that outlives
+// the original is ruled out.
 class Vocabularies {
  public:
+  Vocabularies() = default;
+  Vocabularies(const Vocabularies&) = delete;
+  Vocabularies& operator=(const Vocabularies&) = delete;
+  Vocabularies(Vocabularies&&) noexcept = default;
+  Vocabularies& operator=(Vocabularies&&) noexcept = default;
+
   // The vocabularies compiled into this binary, parsed once. Embedded data that
   // fails to load is a build defect: it throws std::logic_error (tests catch it).
   static const Vocabularies& builtin();
@@ -83,6 +91,6 @@ class Vocabularies {
 // Display label of `code` in the built-in vocabulary `vocabulary`; for an
 // unknown vocabulary or code it returns `code` itself, so a screen never shows
 // an empty cell for data written by a newer version.
-std::string_view label(std::string_view vocabulary, std::string_view code, Language language) noexcept;
+std::string_view label(std::string_view vocabulary, std::string_view code, Language language);
 
 }  // namespace safehold::schema
