@@ -64,7 +64,9 @@ expected<ObjectReader, LoadError> ObjectReader::open(const nlohmann::json& value
 }
 
 std::string ObjectReader::path_of(std::string_view key) const {
-  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  // "tactic.json:" + "entries" -> "tactic.json: entries"; "a" + "b" -> "a.b".
+  if (path_.empty()) return std::string(key);
+  return path_ + (path_.back() == ':' ? " " : ".") + std::string(key);
 }
 
 const nlohmann::json* ObjectReader::member(std::string_view key) {

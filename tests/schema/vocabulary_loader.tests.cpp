@@ -165,3 +165,10 @@ TEST_CASE("loader errors name the place but never the offending text", "[schema]
   CHECK(r.error().path.find("entries[0].label") != std::string::npos);
   CHECK(r.error().describe().find("Secret") == std::string::npos);
 }
+
+TEST_CASE("loader errors read as file: place", "[schema][vocab][loader]") {
+  auto r = load(with(R"("code": "dark_blue")", R"("code": "Dark")"));
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().path == "colour.json: entries[1].code");
+  CHECK(r.error().describe() == "colour.json: entries[1].code: code breaks the vocabulary's code pattern");
+}
