@@ -7,6 +7,7 @@ safehold_test(crypto_age_tests
     age/bech32.tests.cpp
     age/encrypt_decrypt.tests.cpp
     age/header.tests.cpp
+    age/interop.tests.cpp
     age/keys.tests.cpp
     age/vector_roundtrip.tests.cpp
     age/vectors.tests.cpp
