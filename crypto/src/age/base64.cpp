@@ -13,6 +13,12 @@ constexpr int kPad = sodium_base64_VARIANT_ORIGINAL;
 
 bool decode_with(std::string_view text, std::span<std::uint8_t> out, int variant,
                  std::size_t& decoded) {
+  // libsodium 1.0.18 decodes every byte >= 0x80 as '/' (it treats the char as
+  // signed), which would accept many encodings of one value: check the
+  // alphabet first. '=' is left to libsodium's own padding rules.
+  for (char c : text) {
+    if (!is_b64_char(c) && c != '=') return false;
+  }
   const char* end = nullptr;
   decoded = 0;
   if (sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &decoded, &end,

@@ -1,6 +1,7 @@
 #pragma once
 // Internal: the base64 forms age uses, on libsodium's constant-time codec,
-// which already rejects non-canonical trailing bits and bad lengths.
+// which rejects non-canonical trailing bits and bad lengths, plus an alphabet
+// check that libsodium 1.0.18 lacks for bytes >= 0x80.
 #include <cstdint>
 #include <span>
 #include <string>

@@ -99,6 +99,9 @@ TEST_CASE("armor: strict body lines", "[age][armor]") {
   CHECK(refused(kBegin + "\nAAA\n" + kEnd + "\n"));                        // not a multiple of 4
   CHECK(refused(kBegin + "\nAA==AA==\n" + kEnd + "\n"));                   // padding inside
   CHECK(refused(kBegin + "\nAB==\n" + kEnd + "\n"));                       // non-zero pad bits
+  CHECK(dearmor(kBegin + "\nAA//\n" + kEnd + "\n").data == Bytes({0, 15, 255}));
+  CHECK(refused(kBegin + "\nAA/\xff\n" + kEnd + "\n"));  // libsodium 1.0.18 reads 0xff as '/'
+  CHECK(refused(kBegin + "\nAA/\x80\n" + kEnd + "\n"));
   CHECK(refused(kBegin + "\nAAAA\n"));                                     // no END line
   CHECK(refused(kBegin + "\nAAAA\n" + kEnd + "\n" + kBegin + "\n"));      // a second block
   const auto trunc = dearmor(kBegin + "\n" + line64 + "\n");
