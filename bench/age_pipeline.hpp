@@ -19,8 +19,8 @@
 
 namespace safehold::bench {
 
-constexpr std::size_t kBlockSize = 1 << 20;
-constexpr std::size_t kBlocks = 4;
+constexpr std::size_t kBlockSize = 128 * 1024;
+constexpr std::size_t kBlocks = 8;
 
 // Blocks travel producer -> consumer through `full` and back through `free`.
 class BlockPipe {
