@@ -2,22 +2,24 @@
 // bench/age.sh can time it (and its peak memory) beside the real `age` on the
 // same files. Output files are written plainly (no fsync), as age does.
 //
-//   bench_age encrypt [-p] [-a] -r <age1…> -o <out> <in>
-//   bench_age decrypt [-p] -i <identity file> -o <out> <in>
+//   bench_age encrypt [-a] -r <age1…> -o <out> <in>
+//   bench_age decrypt -i <identity file> -o <out> <in>
 //
-// -p pipelines the file I/O on two helper threads (age_pipeline.hpp); without
-// it, reading, crypto and writing run in one sequence, as in age.
+//   bench_age aead <MiB>      CPU seconds of libsodium's ChaCha20-Poly1305 alone
+//
+// Reading, crypto and writing run in one sequence, as in age.
 #include <fcntl.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <optional>
+#include <ctime>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "age_pipeline.hpp"
 #include "safehold/crypto/age.hpp"
 #include "safehold/crypto/file_io.hpp"
 
@@ -49,8 +51,9 @@ class FdSink final : public io::ByteSink {
 
 int usage() {
   std::fprintf(stderr,
-               "usage: bench_age encrypt [-p] [-a] -r RECIPIENT -o OUT IN\n"
-               "       bench_age decrypt [-p] -i IDENTITY_FILE -o OUT IN\n");
+               "usage: bench_age encrypt [-a] -r RECIPIENT -o OUT IN\n"
+               "       bench_age decrypt -i IDENTITY_FILE -o OUT IN\n"
+               "       bench_age aead MIB\n");
   return 2;
 }
 
@@ -70,17 +73,38 @@ bool pump(io::ByteSource& in, io::ByteSink& out) {
   }
 }
 
+// Seals `mib` MiB in 64 KiB chunks with the AEAD that STREAM uses: the floor
+// under our encryption cost, whatever the I/O.
+int aead_cost(long mib) {
+  if (mib <= 0 || !crypto::sodium_ready()) return usage();
+  std::vector<std::uint8_t> plain(64 * 1024, 7), sealed(plain.size() + 16);
+  const std::uint8_t key[32] = {1};
+  std::uint8_t nonce[12] = {};
+  timespec t0{}, t1{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+  for (long i = 0; i < mib * 16; ++i) {
+    std::memcpy(nonce, &i, sizeof i);
+    crypto_aead_chacha20poly1305_ietf_encrypt(sealed.data(), nullptr, plain.data(), plain.size(),
+                                              nullptr, 0, nullptr, nonce, key);
+  }
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+  const double s = static_cast<double>(t1.tv_sec - t0.tv_sec) +
+                   static_cast<double>(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+  std::printf("%.3f\n", s);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) return usage();
   const std::string_view mode = argv[1];
+  if (mode == "aead" && argc == 3) return aead_cost(std::atol(argv[2]));
   std::string recipient, identity_file, out_path, in_path;
-  bool armor = false, pipelined = false;
+  bool armor = false;
   for (int i = 2; i < argc; ++i) {
     const std::string_view a = argv[i];
     if (a == "-a") armor = true;
-    else if (a == "-p") pipelined = true;
     else if (a == "-r" && i + 1 < argc) recipient = argv[++i];
     else if (a == "-i" && i + 1 < argc) identity_file = argv[++i];
     else if (a == "-o" && i + 1 < argc) out_path = argv[++i];
@@ -92,32 +116,14 @@ int main(int argc, char** argv) {
   if (!in) return fail(std::string("cannot open input: ") + io::describe(in.error()));
   const int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return fail(std::string("cannot create output: ") + std::strerror(errno));
-  FdSink direct_out(fd);
-  std::optional<bench::BackgroundFdSink> piped_out;
-  std::optional<bench::PrefetchSource> piped_in;
-  io::ByteSink* out = &direct_out;
-  io::ByteSource* source = &*in;
-  if (pipelined) {
-    out = &piped_out.emplace(fd);
-    source = &piped_in.emplace(*in);
-  }
+  FdSink out(fd);
 
   if (mode == "encrypt") {
     auto r = age::X25519Recipient::parse(recipient);
     if (!r) return fail(age::describe(r.error()));
-    auto enc = age::Encryptor::create(*out, *r, age::EncryptOptions{armor});
+    auto enc = age::Encryptor::create(out, *r, age::EncryptOptions{armor});
     if (!enc) return fail(age::describe(enc.error()));
-    bool ok = true;
-    if (pipelined) {
-      for (;;) {
-        auto span = piped_in->next_span();
-        if (!span || !enc->write(*span)) ok = false;
-        if (!span || span->empty() || !ok) break;
-      }
-    } else {
-      ok = pump(*source, *enc);
-    }
-    if (!ok || !enc->finish()) return fail("encryption failed");
+    if (!pump(*in, *enc) || !enc->finish()) return fail("encryption failed");
   } else if (mode == "decrypt") {
     auto text = io::read_small_file(identity_file, 64 * 1024);
     if (!text) return fail(std::string("cannot read identity: ") + io::describe(text.error()));
@@ -127,24 +133,14 @@ int main(int argc, char** argv) {
     if (!ids) return fail(age::describe(ids.error()));
     std::vector<const age::Identity*> list;
     for (const auto& id : *ids) list.push_back(&id);
-    auto dec = age::Decryptor::open(*source, list);
+    auto dec = age::Decryptor::open(*in, list);
     if (!dec) return fail(age::describe(dec.error()));
-    bool ok = true;
-    if (pipelined) {
-      for (;;) {
-        auto n = dec->read(piped_out->free_space());
-        if (!n) ok = false;
-        if (!n || *n == 0) break;
-        piped_out->commit(*n);
-      }
-    } else {
-      ok = pump(*dec, *out);
+    if (!pump(*dec, out)) {
+      return fail(dec->failure() ? age::describe(*dec->failure()) : "write failed");
     }
-    if (!ok) return fail(dec->failure() ? age::describe(*dec->failure()) : "write failed");
   } else {
     return usage();
   }
-  if (piped_out && !piped_out->finish()) return fail("write failed");
   if (::close(fd) != 0) return fail("cannot close output");
   return 0;
 }
