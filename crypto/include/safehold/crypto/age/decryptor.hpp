@@ -56,6 +56,8 @@ class Decryptor final : public io::ByteSource {
   [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override;
   std::optional<AgeFailure> failure() const noexcept;
 
+  // Whether the input was ASCII-armored, and the verified header (stanzas and
+  // MAC). Not to be called on a moved-from Decryptor.
   bool armored() const noexcept;
   const Header& header() const noexcept;
 
