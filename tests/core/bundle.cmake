@@ -6,3 +6,10 @@ safehold_test(core_bundle_format_tests
     ${CMAKE_CURRENT_LIST_DIR}/sha256sums.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tar.tests.cpp
   LIBS safehold_core)
+
+# Bundle writer and reader over age + minisign: round trips, refusals,
+# mutation, and interop with Debian's age, tar, minisign and sha256sum.
+safehold_test(core_bundle_tests
+  SOURCES
+    ${CMAKE_CURRENT_LIST_DIR}/bundle_roundtrip.tests.cpp
+  LIBS safehold_core)

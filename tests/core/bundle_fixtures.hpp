@@ -1,8 +1,6 @@
 #pragma once
 // Builders shared by the bundle tests: valid manifests, ids, tar archives
 // made with the real `tar`, and running stock tools.
-#include <sodium.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -14,26 +12,16 @@
 #include "safehold/core/bundle/manifest.hpp"
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
-#include "safehold/crypto/secret.hpp"
+#include "safehold/crypto/age/x25519.hpp"
+#include "safehold/crypto/minisign.hpp"
 
 namespace safehold::test {
 
 namespace bundle = safehold::core::bundle;
 
-// A syntactically valid minisign public key line with a random key.
-inline std::string random_minisign_key_line() {
-  (void)crypto::sodium_ready();
-  std::uint8_t raw[42] = {'E', 'd'};
-  randombytes_buf(raw + 2, 40);
-  char b64[64];
-  sodium_bin2base64(b64, sizeof b64, raw, sizeof raw, sodium_base64_VARIANT_ORIGINAL);
-  return b64;
-}
-
-// A syntactically valid X25519 recipient string (not a real key; the format
-// layer checks shape only, the age layer checks keys).
-inline std::string fake_age_recipient(char fill) {
-  return "age1" + std::string(58, fill);
+// A fresh, real age recipient ("age1…").
+inline std::string new_age_recipient() {
+  return age::X25519Identity::generate().recipient().encode();
 }
 
 inline bundle::Manifest sample_manifest(std::size_t files = 3) {
@@ -42,11 +30,12 @@ inline bundle::Manifest sample_manifest(std::size_t files = 3) {
   m.created = 1795881600;  // 2026-11-28T16:00:00Z
   m.app_version = "0.1.0";
   m.sender.name = "Caseworker 林";
-  m.sender.minisign_public_key = random_minisign_key_line();
-  const auto key = bundle::parse_minisign_key_line(m.sender.minisign_public_key);
-  m.sender.minisign_key_id = bundle::minisign_key_id_text(key->key_id);
-  m.sender.age_recipient = fake_age_recipient('q');
-  m.recipients = {fake_age_recipient('p'), fake_age_recipient('z')};
+  const auto key = crypto::minisign::SecretKey::generate().public_key();
+  m.sender.minisign_public_key = key.key_line();
+  m.sender.minisign_key_id = crypto::minisign::key_id_hex(key.key_id());
+  m.sender.age_recipient = new_age_recipient();
+  m.recipients = {new_age_recipient(), new_age_recipient()};
+  std::sort(m.recipients.begin(), m.recipients.end());
   std::string case_id = bundle::random_uuid4();
   m.cases = {case_id};
   std::vector<bundle::ManifestFile> out;

@@ -137,6 +137,14 @@ TEST_CASE("manifest: members, types and formats are exact", "[bundle][manifest]"
         BundleError::malformed_manifest);
   CHECK(parse_error(edited(m, [](J& j) { j["recipients"].push_back("age1short"); })) ==
         BundleError::malformed_manifest);
+  CHECK(parse_error(edited(m, [](J& j) {
+          j["recipients"].push_back("age1" + std::string(58, 'z'));  // bad checksum
+        })) == BundleError::malformed_manifest);
+  CHECK(parse_error(edited(m, [](J& j) {
+          std::string key = j["sender"]["minisign_public_key"];
+          key[0] = 'S';  // not an "Ed" key line any more
+          j["sender"]["minisign_public_key"] = key;
+        })) == BundleError::malformed_manifest);
   CHECK(parse_error("[]") == BundleError::malformed_manifest);
   CHECK(parse_error("") == BundleError::malformed_manifest);
   CHECK(parse_error(std::string(encode_manifest(m)).substr(0, 100)) ==
@@ -179,10 +187,9 @@ TEST_CASE("manifest: limits are enforced as too_large", "[bundle][manifest]") {
     m.files[0].size = kMaxCaseFileSize + 1;
   }
   SECTION("too many recipients") {
-    const std::string bech = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
     m.recipients.clear();
     for (std::size_t i = 0; i <= kMaxRecipients; ++i) {
-      m.recipients.push_back("age1" + std::string(56, 'q') + bech[i / 32] + bech[i % 32]);
+      m.recipients.push_back(safehold::test::new_age_recipient());
     }
     std::sort(m.recipients.begin(), m.recipients.end());
   }

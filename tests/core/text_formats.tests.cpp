@@ -1,9 +1,9 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "bundle_fixtures.hpp"
-#include "test_util.hpp"
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/crypto/age/x25519.hpp"
 
 using namespace safehold::core::bundle;
 using safehold::test::run_output;
@@ -89,22 +89,16 @@ TEST_CASE("canonical order: cases, attachments, audit, bytes within", "[bundle][
   CHECK_FALSE(canonical_less(attachment, attachment));
 }
 
-TEST_CASE("minisign key lines and key ids as minisign prints them", "[bundle][text]") {
-  safehold::test::TempDir dir;
-  REQUIRE(safehold::test::run("minisign -G -W -p " + safehold::test::quote(dir / "k.pub") + " -s " +
-                              safehold::test::quote(dir / "k.key") + " >/dev/null") == 0);
-  const std::string pub = run_output("cat " + safehold::test::quote(dir / "k.pub"));
-  const std::string prefix = "untrusted comment: minisign public key ";
-  REQUIRE(pub.substr(0, prefix.size()) == prefix);
-  const std::string id = pub.substr(prefix.size(), 16);
-  const std::string line = pub.substr(pub.find('\n') + 1, 56);
-  const auto key = parse_minisign_key_line(line);
-  REQUIRE(key);
-  CHECK(minisign_key_id_text(key->key_id) == id);
-
-  std::string other = line;
-  other[1] = 'U';  // "ED…": the signature algorithm, not a public key
-  CHECK_FALSE(parse_minisign_key_line(other));
-  CHECK_FALSE(parse_minisign_key_line(line.substr(0, 55)));
-  CHECK_FALSE(parse_minisign_key_line(line.substr(0, 55) + "!"));
+TEST_CASE("age recipients: only canonical X25519 recipients", "[bundle][text]") {
+  const std::string r = safehold::age::X25519Identity::generate().recipient().encode();
+  CHECK(is_age_recipient(r));
+  std::string upper = r;
+  for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  CHECK_FALSE(is_age_recipient(upper));
+  std::string flipped = r;
+  flipped[10] = flipped[10] == 'q' ? 'p' : 'q';  // breaks the Bech32 checksum
+  CHECK_FALSE(is_age_recipient(flipped));
+  CHECK_FALSE(is_age_recipient("age1" + std::string(58, 'q')));
+  CHECK_FALSE(is_age_recipient(r + "q"));
+  CHECK_FALSE(is_age_recipient(""));
 }

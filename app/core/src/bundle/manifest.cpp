@@ -5,6 +5,7 @@
 #include "safehold/core/bundle/manifest.hpp"
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/crypto/minisign.hpp"
 
 namespace safehold::core::bundle {
 namespace {
@@ -19,10 +20,12 @@ bool sorted_unique(const std::vector<std::string>& v) {
 
 Result<void> validate_sender(const ManifestSender& s) {
   if (!is_sender_name(s.name)) return bad("sender.name");
-  const auto key = parse_minisign_key_line(s.minisign_public_key);
+  const auto key = crypto::minisign::PublicKey::parse_key_line(s.minisign_public_key);
   if (!key) return bad("sender.minisign_public_key");
-  if (s.minisign_key_id != minisign_key_id_text(key->key_id)) return bad("sender.minisign_key_id");
-  if (!looks_like_age_recipient(s.age_recipient)) return bad("sender.age_recipient");
+  if (s.minisign_key_id != crypto::minisign::key_id_hex(key->key_id())) {
+    return bad("sender.minisign_key_id");
+  }
+  if (!is_age_recipient(s.age_recipient)) return bad("sender.age_recipient");
   return {};
 }
 
@@ -61,7 +64,7 @@ Result<void> validate_manifest(const Manifest& m) {
   if (m.recipients.empty()) return bad("recipients empty");
   if (m.recipients.size() > kMaxRecipients) return fail(BundleError::too_large, "recipients");
   for (const auto& r : m.recipients) {
-    if (!looks_like_age_recipient(r)) return bad("recipients");
+    if (!is_age_recipient(r)) return bad("recipients");
   }
   if (!sorted_unique(m.recipients)) return bad("recipients not sorted and unique");
 

@@ -1,10 +1,8 @@
 #include "safehold/core/bundle/text_formats.hpp"
 
-#include <sodium.h>
-
-#include <algorithm>
 #include <array>
 
+#include "safehold/crypto/age/x25519.hpp"
 #include "safehold/crypto/secret.hpp"
 
 namespace safehold::core::bundle {
@@ -154,39 +152,9 @@ bool is_sender_name(std::string_view s) noexcept {
   return true;
 }
 
-bool looks_like_age_recipient(std::string_view s) noexcept {
-  static constexpr std::string_view bech32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-  if (s.size() != 62 || s.substr(0, 4) != "age1") return false;
-  for (const char c : s.substr(4)) {
-    if (bech32.find(c) == std::string_view::npos) return false;
-  }
-  return true;
-}
-
-std::optional<MinisignKeyLine> parse_minisign_key_line(std::string_view line) noexcept {
-  if (line.size() != 56 || !crypto::sodium_ready()) return std::nullopt;
-  std::uint8_t raw[42];
-  std::size_t len = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(raw, sizeof raw, line.data(), line.size(), nullptr, &len, &end,
-                        sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      len != sizeof raw || end != line.data() + line.size() || raw[0] != 'E' || raw[1] != 'd') {
-    return std::nullopt;
-  }
-  MinisignKeyLine out{};
-  std::copy(raw + 2, raw + 10, out.key_id);
-  std::copy(raw + 10, raw + 42, out.public_key);
-  return out;
-}
-
-std::string minisign_key_id_text(const std::uint8_t (&key_id)[8]) {
-  static constexpr char digits[] = "0123456789ABCDEF";
-  std::string out;
-  for (std::size_t i = 8; i-- > 0;) {
-    out += digits[key_id[i] >> 4];
-    out += digits[key_id[i] & 15];
-  }
-  return out;
+bool is_age_recipient(std::string_view s) {
+  const auto r = age::X25519Recipient::parse(s);
+  return r && r->encode() == s;
 }
 
 }  // namespace safehold::core::bundle

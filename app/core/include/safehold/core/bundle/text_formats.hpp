@@ -21,21 +21,8 @@ std::string format_utc(std::int64_t unix_seconds);
 [[nodiscard]] bool is_app_version(std::string_view s) noexcept;
 // 1-128 bytes of valid UTF-8 with no C0/C1 control character and no DEL.
 [[nodiscard]] bool is_sender_name(std::string_view s) noexcept;
-// "age1" + 58 Bech32 data characters (lowercase): the shape of an X25519
-// recipient. The checksum is verified by the age layer where keys are used.
-[[nodiscard]] bool looks_like_age_recipient(std::string_view s) noexcept;
-
-
-// A minisign public key as the base64 line of its key file:
-// base64("Ed" || key id (8) || Ed25519 public key (32)), 56 characters.
-struct MinisignKeyLine {
-  std::uint8_t key_id[8];
-  std::uint8_t public_key[32];
-};
-[[nodiscard]] std::optional<MinisignKeyLine> parse_minisign_key_line(std::string_view line) noexcept;
-
-// The key id as minisign prints it: 16 uppercase hex digits of the id read as
-// a little-endian 64-bit integer.
-std::string minisign_key_id_text(const std::uint8_t (&key_id)[8]);
+// A canonical X25519 recipient: "age1…" that the age layer parses (Bech32
+// checksum, 32-byte key) and re-encodes to the same text.
+[[nodiscard]] bool is_age_recipient(std::string_view s);
 
 }  // namespace safehold::core::bundle
