@@ -12,4 +12,7 @@ safehold_test(core_bundle_format_tests
 safehold_test(core_bundle_tests
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/bundle_roundtrip.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bundle_refusals.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bundle_mutation.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bundle_interop.tests.cpp
   LIBS safehold_core)

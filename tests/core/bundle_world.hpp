@@ -212,12 +212,26 @@ inline std::vector<std::uint8_t> age_decrypt(std::span<const std::uint8_t> file,
   return std::move(sink.bytes());
 }
 
+// Where the age payload's first chunk starts: after "--- <mac>\n" and the
+// 16-byte nonce. Chunks are 64 KiB + 16 bytes of tag.
+inline std::size_t payload_offset(std::span<const std::uint8_t> age_file) {
+  const std::string_view text(reinterpret_cast<const char*>(age_file.data()), age_file.size());
+  const std::size_t mac_line = text.find("\n--- ");
+  if (mac_line == std::string_view::npos) throw std::runtime_error("no age header");
+  return text.find('\n', mac_line + 1) + 1 + 16;
+}
+inline constexpr std::size_t kAgeChunk = 65536 + 16;
+
 // The legitimate entries of a prepared bundle, in order (to be altered).
 inline std::vector<Entry> entries_of(const bundle::PreparedBundle& b, const CaseSet& set) {
   std::vector<Entry> out = {{"manifest.json", bytes_of(b.manifest_text)},
                             {"SHA256SUMS", bytes_of(b.sums_text)},
                             {"SHA256SUMS.minisig", bytes_of(b.signature_text)}};
-  for (const auto& f : b.files) out.push_back({f.path, set.find(f.path)->bytes});
+  for (const auto& f : b.files) {
+    const StoredFile* stored = set.find(f.path);
+    if (stored == nullptr) throw std::logic_error("file not in the case set");
+    out.push_back({f.path, stored->bytes});
+  }
   return out;
 }
 
