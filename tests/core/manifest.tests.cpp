@@ -165,45 +165,61 @@ TEST_CASE("manifest: a newer format version is reported as such", "[bundle][mani
         BundleError::malformed_manifest);
 }
 
+namespace {
+
+using ManifestEdit = std::function<void(Manifest&)>;
+
+// Applies each named edit to a fresh valid manifest; each must fail with kind.
+void expect_each_invalid(BundleError kind,
+                         std::initializer_list<std::pair<const char*, ManifestEdit>> edits) {
+  for (const auto& [name, edit] : edits) {
+    INFO(name);
+    Manifest m = sample_manifest(6);
+    REQUIRE(validate_manifest(m));
+    edit(m);
+    const auto r = validate_manifest(m);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == kind);
+    if (kind == BundleError::malformed_manifest) {
+      CHECK(parse_error(encode_manifest(m)) == kind);
+    }
+  }
+}
+
+}  // namespace
+
 TEST_CASE("manifest: order, uniqueness and membership rules", "[bundle][manifest]") {
-  Manifest m = sample_manifest(6);
-  REQUIRE(validate_manifest(m));
-  SECTION("recipients unsorted") { std::swap(m.recipients[0], m.recipients[1]); }
-  SECTION("recipients repeated") { m.recipients[1] = m.recipients[0]; }
-  SECTION("cases repeated") { m.cases.push_back(m.cases[0]); }
-  SECTION("files out of canonical order") { std::swap(m.files[0], m.files.back()); }
-  SECTION("files repeated") { m.files[1] = m.files[0]; }
-  SECTION("file of an unlisted case") { m.cases[0] = random_uuid4(); }
-  SECTION("unsafe file path") { m.files[0].path = "cases/../../etc/passwd"; }
-  const auto r = validate_manifest(m);
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == BundleError::malformed_manifest);
-  CHECK(parse_error(encode_manifest(m)) == BundleError::malformed_manifest);
+  expect_each_invalid(
+      BundleError::malformed_manifest,
+      {{"recipients unsorted", [](Manifest& m) { std::swap(m.recipients[0], m.recipients[1]); }},
+       {"recipients repeated", [](Manifest& m) { m.recipients[1] = m.recipients[0]; }},
+       {"cases repeated", [](Manifest& m) { m.cases.push_back(m.cases[0]); }},
+       {"files out of canonical order", [](Manifest& m) { std::swap(m.files[0], m.files.back()); }},
+       {"files repeated", [](Manifest& m) { m.files[1] = m.files[0]; }},
+       {"file of an unlisted case", [](Manifest& m) { m.cases[0] = random_uuid4(); }},
+       {"unsafe file path", [](Manifest& m) { m.files[0].path = "cases/../../etc/passwd"; }}});
 }
 
 TEST_CASE("manifest: limits are enforced as too_large", "[bundle][manifest]") {
-  Manifest m = sample_manifest(3);
-  SECTION("a case file over 16 MiB") {
-    m.files[0].size = kMaxCaseFileSize + 1;
-  }
-  SECTION("too many recipients") {
-    m.recipients.clear();
-    for (std::size_t i = 0; i <= kMaxRecipients; ++i) {
-      m.recipients.push_back(safehold::test::new_age_recipient());
-    }
-    std::sort(m.recipients.begin(), m.recipients.end());
-  }
-  SECTION("more than 20000 files") {
-    m.files.clear();
-    for (std::size_t i = 0; i <= kMaxFiles; ++i) {
-      m.files.push_back({"attachments/" + random_uuid4(), 1, {}});
-    }
-    std::sort(m.files.begin(), m.files.end(),
-              [](const auto& a, const auto& b) { return a.path < b.path; });
-  }
-  const auto r = validate_manifest(m);
-  REQUIRE_FALSE(r);
-  CHECK(r.error().code == BundleError::too_large);
+  expect_each_invalid(
+      BundleError::too_large,
+      {{"a case file over 16 MiB", [](Manifest& m) { m.files[0].size = kMaxCaseFileSize + 1; }},
+       {"too many recipients",
+        [](Manifest& m) {
+          m.recipients.clear();
+          for (std::size_t i = 0; i <= kMaxRecipients; ++i) {
+            m.recipients.push_back(safehold::test::new_age_recipient());
+          }
+          std::sort(m.recipients.begin(), m.recipients.end());
+        }},
+       {"more than 20000 files", [](Manifest& m) {
+          m.files.clear();
+          for (std::size_t i = 0; i <= kMaxFiles; ++i) {
+            m.files.push_back({"attachments/" + random_uuid4(), 1, {}});
+          }
+          std::sort(m.files.begin(), m.files.end(),
+                    [](const auto& a, const auto& b) { return a.path < b.path; });
+        }}});
 }
 
 TEST_CASE("manifest: hostile shapes are refused before building a DOM", "[bundle][manifest]") {
