@@ -37,10 +37,12 @@ TarWriter::TarWriter(io::ByteSink& out, std::int64_t mtime) : out_(out), mtime_(
 }
 
 TarWriter::~TarWriter() {
-  // Without finish(), free() would write the end marker through the sink:
-  // fail() first so an abandoned archive stays visibly incomplete.
+  // Abandoned without finish(): close so libarchive frees its buffers (after
+  // a failure, free() alone leaks them), but let nothing more reach the sink,
+  // so the output stays visibly incomplete (no padding, no end marker).
   if (archive_ != nullptr) {
-    archive_write_fail(archive_);
+    abandoned_ = true;
+    archive_write_close(archive_);
     archive_write_free(archive_);
   }
 }
@@ -48,6 +50,7 @@ TarWriter::~TarWriter() {
 long TarWriter::write_callback(struct archive* a, void* self_ptr, const void* data,
                                std::size_t size) {
   auto* self = static_cast<TarWriter*>(self_ptr);
+  if (self->abandoned_) return -1;
   auto r = self->out_.write({static_cast<const std::uint8_t*>(data), size});
   if (!r) {
     self->sink_failed_ = true;

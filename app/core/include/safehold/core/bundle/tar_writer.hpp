@@ -42,6 +42,7 @@ class TarWriter {
   std::uint64_t entry_written_ = 0;
   bool in_entry_ = false;
   bool sink_failed_ = false;
+  bool abandoned_ = false;
   io::IoError sink_error_ = io::IoError::write_failed;
 };
 
