@@ -5,6 +5,7 @@
 #include <functional>
 
 #include "bundle_fixtures.hpp"
+#include "test_util.hpp"
 #include "safehold/core/bundle/limits.hpp"
 #include "safehold/core/bundle/manifest.hpp"
 
@@ -87,6 +88,21 @@ TEST_CASE("manifest: the canonical layout is the one the spec shows", "[bundle][
 )";
   CHECK(encode_manifest(m) == expected);
   CHECK(parse_manifest(as_bytes(expected)));
+}
+
+TEST_CASE("manifest: the example in the spec is a valid canonical manifest", "[bundle][manifest]") {
+  const auto spec = safehold::test::read_file(std::filesystem::path(SAFEHOLD_SOURCE_DIR) /
+                                              "schema" / "bundle-v1.md");
+  const std::string text(spec.begin(), spec.end());
+  const std::size_t begin = text.find("```json\n");
+  REQUIRE(begin != std::string::npos);
+  const std::size_t end = text.find("```\n", begin + 8);
+  REQUIRE(end != std::string::npos);
+  const std::string example = text.substr(begin + 8, end - begin - 8);
+  const auto m = parse_manifest(as_bytes(example));
+  if (!m) FAIL(describe(m.error()));
+  CHECK(m->files.size() == 2);
+  CHECK(m->recipients.size() == 2);
 }
 
 TEST_CASE("manifest: other encodings of the same content are refused", "[bundle][manifest]") {
