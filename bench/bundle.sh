@@ -43,10 +43,11 @@ measure() {
   local label=$1; shift
   sync
   /usr/bin/time -v -o time.txt "$@" >/dev/null
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' time.txt)
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' time.txt)
-  printf '%s %s %s\n' "$label" "$wall" "$rss" >> results.txt
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' time.txt)
+  printf '%s %s %s %s\n' "$label" "$wall" "$rss" "$cpu" >> results.txt
 }
 
 stock_seal() {
@@ -85,11 +86,14 @@ for _ in $(seq "$rounds"); do
 done
 
 best() { awk -v l="$1" '$1==l {if (!m || $2<m) m=$2} END {print m}' results.txt; }
+best_cpu() { awk -v l="$1" '$1==l {if (!m || $4<m) m=$4} END {print m}' results.txt; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 peak() { awk -v l="$1" '$1==l {if ($3>m) m=$3} END {printf "%.1f", m/1024}' results.txt; }
-echo "attachment: ${size_mib} MiB, best of ${rounds} rounds, $(nproc) cores"
-printf '%-18s %9s %12s %14s\n' step "wall s" "peak RSS MiB" "ratio to stock"
+echo "attachment: ${size_mib} MiB, best of ${rounds} rounds, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+echo "(CPU = user + system seconds of all processes; the stock pipelines run 2-3 processes at once)"
+printf '%-18s %8s %8s %8s %10s %13s\n' step "wall s" "wall/st" "CPU s" "CPU/stock" "peak RSS MiB"
 for step in stock_seal ours_seal_nosync ours_seal_fsync stock_open ours_open_fsync ours_verify; do
-  case $step in *seal*) base=$(best stock_seal) ;; *) base=$(best stock_open) ;; esac
-  printf '%-18s %9s %12s %14s\n' "$step" "$(best $step)" "$(peak $step)" \
-    "$(awk -v a="$(best $step)" -v b="$base" 'BEGIN {printf "%.2f", a/b}')"
+  case $step in *seal*) base=stock_seal ;; *) base=stock_open ;; esac
+  printf '%-18s %8s %8s %8s %10s %13s\n' "$step" "$(best $step)" "$(ratio "$(best $step)" "$(best $base)")" \
+    "$(best_cpu $step)" "$(ratio "$(best_cpu $step)" "$(best_cpu $base)")" "$(peak $step)"
 done

@@ -42,7 +42,8 @@ class PlainFileSink final : public io::ByteSink {
     if (fd_ < 0) die("cannot create output");
   }
   ~PlainFileSink() override { ::close(fd_); }
-  [[nodiscard]] safehold::expected<void, io::IoError> write(std::span<const std::uint8_t> d) override {
+  [[nodiscard]] safehold::expected<void, io::IoError> write(
+      std::span<const std::uint8_t> d) override {
     while (!d.empty()) {
       const ssize_t n = ::write(fd_, d.data(), d.size());
       if (n < 0) return safehold::unexpected(io::IoError::write_failed);
@@ -159,9 +160,10 @@ int open_or_verify(char** argv, const char* out_dir) {
   if (!in) die("bundle");
   const std::uint64_t size = in->size();
   bundle::BundleReader reader(ids->front(), {[&](const ms::PublicKey& k) {
-                                return k == *signer ? bundle::SignerTrust::verified
-                                                    : bundle::SignerTrust::unknown;
-                              }, {}});
+                                               return k == *signer ? bundle::SignerTrust::verified
+                                                                   : bundle::SignerTrust::unknown;
+                                             },
+                                             {}});
   const auto t0 = std::chrono::steady_clock::now();
   if (out_dir == nullptr) {
     if (auto r = reader.verify(*in); !r) die(bundle::describe(r.error()));
@@ -184,9 +186,10 @@ int main(int argc, char** argv) {
   }
   if (mode == "open" && argc == 6) return open_or_verify(argv + 2, argv[5]);
   if (mode == "verify" && argc == 5) return open_or_verify(argv + 2, nullptr);
-  std::fprintf(stderr,
-               "usage: bench_bundle seal <sender.key> <recipient> <file> <sha256> <out.age> [nosync]\n"
-               "       bench_bundle open <identity.txt> <sender.pub> <bundle.age> <out-dir>\n"
-               "       bench_bundle verify <identity.txt> <sender.pub> <bundle.age>\n");
+  std::fprintf(
+      stderr,
+      "usage: bench_bundle seal <sender.key> <recipient> <file> <sha256> <out.age> [nosync]\n"
+      "       bench_bundle open <identity.txt> <sender.pub> <bundle.age> <out-dir>\n"
+      "       bench_bundle verify <identity.txt> <sender.pub> <bundle.age>\n");
   return 2;
 }

@@ -5,12 +5,13 @@
 // so mutations reach every stage. It must never crash, and the consumer
 // protocol must hold: on failure discard() exactly once; on success never,
 // with every listed file delivered whole.
+#include "safehold/core/bundle/bundle_reader.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "bundle_fuzz_keys.hpp"
-#include "safehold/core/bundle/bundle_reader.hpp"
 
 namespace bundle = safehold::core::bundle;
 

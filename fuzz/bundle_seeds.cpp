@@ -20,7 +20,8 @@ namespace {
 
 void save(const fs::path& path, std::span<const std::uint8_t> bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  out.write(reinterpret_cast<const char*>(bytes.data()),
+            static_cast<std::streamsize>(bytes.size()));
 }
 
 std::vector<std::uint8_t> filler(std::size_t n, std::uint8_t seed) {
@@ -61,10 +62,11 @@ int main(int argc, char** argv) {
                                       : "audit/" + case_id + "/custody.jsonl";
       if (i == 3) path = "cases/" + case_id + "/" + bundle::random_uuid4() + ".json";
       const auto* bytes = &data[i];
-      contents.files.push_back({path, bytes->size(), bundle::sha256_of(*bytes),
-                                [bytes]() -> bundle::Result<std::unique_ptr<safehold::io::ByteSource>> {
-                                  return std::make_unique<safehold::io::SpanSource>(*bytes);
-                                }});
+      contents.files.push_back(
+          {path, bytes->size(), bundle::sha256_of(*bytes),
+           [bytes]() -> bundle::Result<std::unique_ptr<safehold::io::ByteSource>> {
+             return std::make_unique<safehold::io::SpanSource>(*bytes);
+           }});
     }
     const bundle::SenderKeys sender{keys.signer, other, "Fuzz Seed"};
     auto prepared = bundle::prepare_bundle(sender, std::move(contents), {});
@@ -76,7 +78,8 @@ int main(int argc, char** argv) {
     if (!bundle::write_bundle_tar(*prepared, tar)) return 1;
     const std::string name = "seed-" + std::to_string(n);
     save(root / "bundle_reader" / name, tar.bytes());
-    save(root / "bundle_manifest" / (name + "-manifest"), bundle::as_bytes(prepared->manifest_text));
+    save(root / "bundle_manifest" / (name + "-manifest"),
+         bundle::as_bytes(prepared->manifest_text));
     save(root / "bundle_manifest" / (name + "-sums"), bundle::as_bytes(prepared->sums_text));
     ++n;
   }

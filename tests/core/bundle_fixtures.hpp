@@ -48,9 +48,8 @@ inline bundle::Manifest sample_manifest(std::size_t files = 3) {
     f.sha256[0] = static_cast<std::uint8_t>(i);
     out.push_back(f);
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return bundle::canonical_less(a.path, b.path);
-  });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return bundle::canonical_less(a.path, b.path); });
   m.files = std::move(out);
   return m;
 }

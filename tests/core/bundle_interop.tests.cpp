@@ -92,7 +92,8 @@ TEST_CASE("interop: stock tools verify and open a bundle Safehold sealed (spec s
   // The recipe catches a wrong sender key.
   fs::remove_all(dir / "b");
   const std::string impostor = Party{}.sign.public_key().key_line();
-  const auto [rc_wrong, out_wrong] = run_script(dir.path(), recipe, "SENDER_KEY='" + impostor + "'");
+  const auto [rc_wrong, out_wrong] =
+      run_script(dir.path(), recipe, "SENDER_KEY='" + impostor + "'");
   CHECK(rc_wrong != 0);
 }
 
@@ -133,9 +134,7 @@ TEST_CASE("interop: a bundle assembled with stock tools (spec section 10) opens 
   TempDir dir;
   const fs::path stage = dir / "stage";
   fs::create_directories(stage);
-  auto sh = [&](const std::string& cmd) {
-    REQUIRE(run("cd " + quote(stage) + " && " + cmd) == 0);
-  };
+  auto sh = [&](const std::string& cmd) { REQUIRE(run("cd " + quote(stage) + " && " + cmd) == 0); };
   sh("age-keygen -o sender-age.txt 2>/dev/null && age-keygen -o lawyer.txt 2>/dev/null && "
      "age-keygen -o ngo.txt 2>/dev/null");
   sh("minisign -G -W -p sender.pub -s sender.key >/dev/null");
@@ -154,9 +153,11 @@ TEST_CASE("interop: a bundle assembled with stock tools (spec section 10) opens 
   const std::string cases = c1 < c2 ? c1 + " " + c2 : c2 + " " + c1;
   const std::string bundle_id = random_uuid4();
   const std::string env =
-      "bundle_id=" + bundle_id + " created=2026-11-28T18:00:00Z app_version=stock-1 "
+      "bundle_id=" + bundle_id +
+      " created=2026-11-28T18:00:00Z app_version=stock-1 "
       "name='Stock Tools' sender_pub=sender.pub sender_age=$(age-keygen -y sender-age.txt) "
-      "recipients='" + recipients + "' cases='" + cases + "'";
+      "recipients='" +
+      recipients + "' cases='" + cases + "'";
   sh(env + " " + quote(fs::path(SAFEHOLD_SOURCE_DIR) / "tests/core/stock_tools/write_manifest.sh"));
   const auto [rc, out] = run_script(stage, spec_block("## 10."),
                                     "bundle_id=" + bundle_id + " recipients='" + recipients + "'");

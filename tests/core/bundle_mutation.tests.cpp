@@ -2,7 +2,6 @@
 // many lengths: every variant must be refused, with the consumer told to
 // discard whatever it staged.
 #include <catch2/catch_test_macros.hpp>
-
 #include <map>
 
 #include "bundle_world.hpp"
@@ -27,7 +26,8 @@ struct Tally {
   }
   std::string summary() const {
     std::string s;
-    for (const auto& [k, n] : kinds) s += std::string(describe(k)) + ": " + std::to_string(n) + "\n";
+    for (const auto& [k, n] : kinds)
+      s += std::string(describe(k)) + ": " + std::to_string(n) + "\n";
     return s;
   }
 };

@@ -1,11 +1,11 @@
 // Every refusal of schema/bundle-v1.md 8.2, each from a crafted bundle that is
 // wrong in exactly one way. Crafted bundles are real: a real tar, signed with
 // real minisign keys, encrypted with real age; only the defect is added.
-#include <catch2/catch_test_macros.hpp>
-
-#include <nlohmann/json.hpp>
-#include <functional>
 #include <sodium.h>
+
+#include <catch2/catch_test_macros.hpp>
+#include <functional>
+#include <nlohmann/json.hpp>
 
 #include "bundle_world.hpp"
 #include "safehold/core/bundle/sha256sums.hpp"
@@ -132,9 +132,10 @@ TEST_CASE("refused: manifest changed after signing", "[bundle][refusal]") {
   std::sort(added.recipients.begin(), added.recipients.end());
   Manifest rehashed = s.prepared.manifest;
   rehashed.files[0].sha256[0] ^= 1;
-  expect_each(s, BundleError::tampered,
-              {{"a recipient added", [&](auto& e) { e[0].bytes = bytes_of(encode_manifest(added)); }},
-               {"a hash changed", [&](auto& e) { e[0].bytes = bytes_of(encode_manifest(rehashed)); }}});
+  expect_each(
+      s, BundleError::tampered,
+      {{"a recipient added", [&](auto& e) { e[0].bytes = bytes_of(encode_manifest(added)); }},
+       {"a hash changed", [&](auto& e) { e[0].bytes = bytes_of(encode_manifest(rehashed)); }}});
 }
 
 TEST_CASE("refused: trusted comment not bound to this manifest", "[bundle][refusal]") {
@@ -149,10 +150,11 @@ TEST_CASE("refused: trusted comment not bound to this manifest", "[bundle][refus
       e[2].bytes = bytes_of(sign_text(s.sender.sign, s.prepared.sums_text, comment));
     };
   };
-  expect_each(s, BundleError::tampered,
-              {{"another bundle id", signed_with(build_trusted_comment(other_id))},
-               {"another recipient list", signed_with(build_trusted_comment(other_recipients))},
-               {"minisign's default comment", signed_with("timestamp:1795881600\tfile:SHA256SUMS")}});
+  expect_each(
+      s, BundleError::tampered,
+      {{"another bundle id", signed_with(build_trusted_comment(other_id))},
+       {"another recipient list", signed_with(build_trusted_comment(other_recipients))},
+       {"minisign's default comment", signed_with("timestamp:1795881600\tfile:SHA256SUMS")}});
 }
 
 TEST_CASE("refused: manifest and SHA256SUMS disagree (both signed)", "[bundle][refusal]") {
@@ -190,20 +192,29 @@ TEST_CASE("refused: a listed file is missing", "[bundle][refusal]") {
 TEST_CASE("refused: a file that is not listed", "[bundle][refusal]") {
   const Scenario s;
   expect_each(s, BundleError::file_not_listed,
-              {{"at the end", [](auto& e) { e.push_back({uuid_path(), bytes_of("extra")}); }},
-               {"in the middle",
-                [](auto& e) { e.insert(e.begin() + 4, {uuid_path(), bytes_of("extra")}); }}});
+              {{"at the end",
+                [](auto& e) {
+                  e.push_back({uuid_path(), bytes_of("extra")});
+                }},
+               {"in the middle", [](auto& e) {
+                  e.insert(e.begin() + 4, {uuid_path(), bytes_of("extra")});
+                }}});
 }
 
 TEST_CASE("refused: unsafe paths", "[bundle][refusal]") {
   const Scenario s;
-  for (const std::string path : {"../evil", "/etc/passwd", "attachments/../../x",
-                                 "cases/../manifest.json", "ATTACHMENTS/x", "attachments/a\\b",
-                                 "attachments/"}) {
+  for (const std::string path :
+       {"../evil", "/etc/passwd", "attachments/../../x", "cases/../manifest.json", "ATTACHMENTS/x",
+        "attachments/a\\b", "attachments/"}) {
     INFO(path);
     expect_each(s, BundleError::unsafe_path,
-                {{"among the files", [&](auto& e) { e.insert(e.begin() + 4, {path, bytes_of("x")}); }},
-                 {"in front", [&](auto& e) { e.insert(e.begin(), {path, bytes_of("x")}); }}});
+                {{"among the files",
+                  [&](auto& e) {
+                    e.insert(e.begin() + 4, {path, bytes_of("x")});
+                  }},
+                 {"in front", [&](auto& e) {
+                    e.insert(e.begin(), {path, bytes_of("x")});
+                  }}});
   }
 }
 
@@ -225,8 +236,8 @@ TEST_CASE("refused: symlinks and hard links (archives made by GNU tar)",
     } else {
       std::filesystem::create_hard_link(dir / s.entries()[4].path, dir / link_path);
     }
-    REQUIRE(run("cd " + quote(dir.path()) + " && tar --format=pax --no-recursion -cf b.tar" +
-                args + " " + link_path) == 0);
+    REQUIRE(run("cd " + quote(dir.path()) + " && tar --format=pax --no-recursion -cf b.tar" + args +
+                " " + link_path) == 0);
     const auto o = s.open_bytes(age_encrypt(read_file(dir / "b.tar"), {s.lawyer.recipient()}));
     expect_refused(*o, BundleError::unsafe_path);
   }
@@ -246,7 +257,8 @@ TEST_CASE("refused: the leading three out of order", "[bundle][refusal]") {
   expect_each(s, BundleError::wrong_order,
               {{"SHA256SUMS first", [](auto& e) { std::swap(e[0], e[1]); }},
                {"signature before SHA256SUMS", [](auto& e) { std::swap(e[1], e[2]); }},
-               {"a file before them", [](auto& e) { std::rotate(e.begin(), e.begin() + 3, e.begin() + 4); }}});
+               {"a file before them",
+                [](auto& e) { std::rotate(e.begin(), e.begin() + 3, e.begin() + 4); }}});
 }
 
 TEST_CASE("refused: content changed inside the encryption", "[bundle][refusal]") {
@@ -319,6 +331,7 @@ TEST_CASE("refused: malformed manifest, sums, signature; newer version; too larg
               {{"signature with CRLF (minisign reads it; not our encoding)",
                 [&](auto& e) { e[2].bytes = crlf(s.prepared.signature_text); }},
                {"signature garbage", [](auto& e) { e[2].bytes = bytes_of("not a signature\n"); }}});
-  expect_each(s, BundleError::too_large,
-              {{"manifest entry over 8 MiB", [](auto& e) { e[0].bytes.resize((8u << 20) + 1, ' '); }}});
+  expect_each(
+      s, BundleError::too_large,
+      {{"manifest entry over 8 MiB", [](auto& e) { e[0].bytes.resize((8u << 20) + 1, ' '); }}});
 }

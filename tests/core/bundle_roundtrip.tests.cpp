@@ -1,10 +1,9 @@
 #include <catch2/catch_test_macros.hpp>
+#include <functional>
 
 #include "bundle_world.hpp"
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/crypto/file_io.hpp"
-
-#include <functional>
 
 using namespace safehold::test;
 using namespace safehold::core::bundle;
@@ -70,8 +69,8 @@ TEST_CASE("bundle payload: byte-identical tar for the same contents", "[bundle][
   fixed.bundle_id = random_uuid4();
   fixed.created = 1795881600;
   auto tar_for = [&] {
-    auto prepared = prepare_bundle(sender.sender_keys(), contents_for(set, recipients_of({&lawyer})),
-                                   fixed);
+    auto prepared =
+        prepare_bundle(sender.sender_keys(), contents_for(set, recipients_of({&lawyer})), fixed);
     REQUIRE(prepared);
     io::VectorSink sink;
     REQUIRE(write_bundle_tar(*prepared, sink));
@@ -115,8 +114,9 @@ TEST_CASE("bundle writer: progress reaches the total, and cancel stops it", "[bu
 
   StagingConsumer staging;
   io::SpanSource again(sealed);
-  BundleReader cancelling(lawyer.age, {trusting(sender.sign.public_key()),
-                                       [](std::uint64_t done, std::uint64_t) { return done < 100000; }});
+  BundleReader cancelling(lawyer.age,
+                          {trusting(sender.sign.public_key()),
+                           [](std::uint64_t done, std::uint64_t) { return done < 100000; }});
   const auto r = cancelling.open(again, staging);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == BundleError::cancelled);
@@ -134,10 +134,10 @@ TEST_CASE("bundle writer: progress reaches the total, and cancel stops it", "[bu
 TEST_CASE("bundle writer: a file that changed since intake stops the export, nothing is published",
           "[bundle][roundtrip]") {
   const Party sender, lawyer;
-  const std::vector<std::pair<const char*, std::function<void(std::vector<std::uint8_t>&)>>> changes = {
-      {"one byte differs", [](auto& b) { b[123456] ^= 1; }},
-      {"the file grew", [](auto& b) { b.push_back(0); }},
-      {"the file shrank", [](auto& b) { b.pop_back(); }}};
+  const std::vector<std::pair<const char*, std::function<void(std::vector<std::uint8_t>&)>>>
+      changes = {{"one byte differs", [](auto& b) { b[123456] ^= 1; }},
+                 {"the file grew", [](auto& b) { b.push_back(0); }},
+                 {"the file shrank", [](auto& b) { b.pop_back(); }}};
   for (const auto& [name, change] : changes) {
     INFO(name);
     CaseSet set = CaseSet::sample(300000);
@@ -162,7 +162,8 @@ TEST_CASE("bundle writer: a file that changed since intake stops the export, not
   }
 }
 
-TEST_CASE("bundle writer: contents that break the spec are refused up front", "[bundle][roundtrip]") {
+TEST_CASE("bundle writer: contents that break the spec are refused up front",
+          "[bundle][roundtrip]") {
   const Party sender, lawyer;
   const CaseSet set = CaseSet::sample(1000);
   auto attempt = [&](BundleContents c, SenderKeys keys) {

@@ -44,7 +44,8 @@ struct CaseSet {
     s.case_ids = {bundle::random_uuid4(), bundle::random_uuid4()};
     for (const auto& c : s.case_ids) {
       for (int i = 0; i < 2; ++i) {
-        const std::string record = R"({"id":")" + bundle::random_uuid4() + R"(","entity":"incident"})";
+        const std::string record =
+            R"({"id":")" + bundle::random_uuid4() + R"(","entity":"incident"})";
         s.files.push_back({"cases/" + c + "/" + bundle::random_uuid4() + ".json",
                            {record.begin(), record.end()}});
       }
@@ -65,7 +66,8 @@ struct CaseSet {
 };
 
 // Contents whose sources read the CaseSet (which must outlive them).
-inline bundle::BundleContents contents_for(const CaseSet& set, std::vector<std::string> recipients) {
+inline bundle::BundleContents contents_for(const CaseSet& set,
+                                           std::vector<std::string> recipients) {
   bundle::BundleContents c;
   c.recipients = std::move(recipients);
   c.case_ids = set.case_ids;
@@ -240,7 +242,8 @@ inline std::string sign_text(const crypto::minisign::SecretKey& key, std::string
                              std::string_view comment) {
   crypto::minisign::Prehasher h;
   if (!h.write(bundle::as_bytes(sums))) throw std::runtime_error("prehash");
-  auto sig = crypto::minisign::sign_prehashed(key, h.finish(), comment, "safehold bundle signature");
+  auto sig =
+      crypto::minisign::sign_prehashed(key, h.finish(), comment, "safehold bundle signature");
   if (!sig) throw std::runtime_error("sign");
   return sig->text();
 }

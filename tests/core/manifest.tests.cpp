@@ -1,13 +1,12 @@
-#include <catch2/catch_test_macros.hpp>
+#include "safehold/core/bundle/manifest.hpp"
 
+#include <catch2/catch_test_macros.hpp>
+#include <functional>
 #include <nlohmann/json.hpp>
 
-#include <functional>
-
 #include "bundle_fixtures.hpp"
-#include "test_util.hpp"
 #include "safehold/core/bundle/limits.hpp"
-#include "safehold/core/bundle/manifest.hpp"
+#include "test_util.hpp"
 
 using namespace safehold::core::bundle;
 using safehold::test::sample_manifest;
@@ -108,10 +107,10 @@ TEST_CASE("manifest: the example in the spec is a valid canonical manifest", "[b
 TEST_CASE("manifest: other encodings of the same content are refused", "[bundle][manifest]") {
   const std::string text = encode_manifest(sample_manifest());
   const auto j = nlohmann::json::parse(text);
-  CHECK(parse_error(j.dump()) == BundleError::malformed_manifest);         // compact
-  CHECK(parse_error(j.dump(4) + "\n") == BundleError::malformed_manifest);  // indent 4
-  CHECK(parse_error(j.dump(2)) == BundleError::malformed_manifest);         // no final LF
-  CHECK(parse_error(text + "\n") == BundleError::malformed_manifest);       // extra LF
+  CHECK(parse_error(j.dump()) == BundleError::malformed_manifest);               // compact
+  CHECK(parse_error(j.dump(4) + "\n") == BundleError::malformed_manifest);       // indent 4
+  CHECK(parse_error(j.dump(2)) == BundleError::malformed_manifest);              // no final LF
+  CHECK(parse_error(text + "\n") == BundleError::malformed_manifest);            // extra LF
   CHECK(parse_error("\xef\xbb\xbf" + text) == BundleError::malformed_manifest);  // BOM
   std::string crlf;
   for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);

@@ -1,9 +1,10 @@
-#include <catch2/catch_test_macros.hpp>
+#include "safehold/core/bundle/sha256.hpp"
 
 #include <sodium.h>
 
+#include <catch2/catch_test_macros.hpp>
+
 #include "safehold/core/bundle/detail/sha256_blocks.hpp"
-#include "safehold/core/bundle/sha256.hpp"
 #include "test_util.hpp"
 
 using namespace safehold::core::bundle;
@@ -28,7 +29,8 @@ Sha256Digest through(detail::Sha256BlocksFn blocks, std::span<const std::uint8_t
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   blocks(state, padded.data(), padded.size() / 64);
   Sha256Digest out{};
-  for (std::size_t i = 0; i < 32; ++i) out[i] = static_cast<std::uint8_t>(state[i / 4] >> (24 - 8 * (i % 4)));
+  for (std::size_t i = 0; i < 32; ++i)
+    out[i] = static_cast<std::uint8_t>(state[i / 4] >> (24 - 8 * (i % 4)));
   return out;
 }
 
@@ -45,7 +47,8 @@ void check_block_function(detail::Sha256BlocksFn blocks) {
 }  // namespace
 
 TEST_CASE("sha256: FIPS 180-4 examples", "[bundle][sha256]") {
-  CHECK(to_hex(sha256_of("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(to_hex(sha256_of("")) ==
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(to_hex(sha256_of("abc")) ==
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(to_hex(sha256_of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==

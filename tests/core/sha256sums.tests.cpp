@@ -1,7 +1,8 @@
+#include "safehold/core/bundle/sha256sums.hpp"
+
 #include <catch2/catch_test_macros.hpp>
 
 #include "bundle_fixtures.hpp"
-#include "safehold/core/bundle/sha256sums.hpp"
 #include "safehold/core/bundle/trusted_comment.hpp"
 #include "test_util.hpp"
 
@@ -44,26 +45,32 @@ TEST_CASE("SHA256SUMS: exactly one format is accepted", "[bundle][sums]") {
     return r.error().code;
   };
   std::string t;
-  t = good; t.pop_back();
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // no final LF
-  t = good; t.insert(t.find('\n'), "\r");
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // CR
-  t = good; t[65] = '*';
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // binary marker
-  t = good; t.erase(64, 1);
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // one space
-  t = good; t[0] = 'A';
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // uppercase hex
+  t = good;
+  t.pop_back();
+  CHECK(error_of(t) == BundleError::malformed_sums);  // no final LF
+  t = good;
+  t.insert(t.find('\n'), "\r");
+  CHECK(error_of(t) == BundleError::malformed_sums);  // CR
+  t = good;
+  t[65] = '*';
+  CHECK(error_of(t) == BundleError::malformed_sums);  // binary marker
+  t = good;
+  t.erase(64, 1);
+  CHECK(error_of(t) == BundleError::malformed_sums);  // one space
+  t = good;
+  t[0] = 'A';
+  CHECK(error_of(t) == BundleError::malformed_sums);  // uppercase hex
   t = good + "\n";
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // empty line
+  CHECK(error_of(t) == BundleError::malformed_sums);  // empty line
   t = good.substr(good.find('\n') + 1);
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // manifest not first
-  t = good; t.insert(t.find('\n'), "x");
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // other first name
+  CHECK(error_of(t) == BundleError::malformed_sums);  // manifest not first
+  t = good;
+  t.insert(t.find('\n'), "x");
+  CHECK(error_of(t) == BundleError::malformed_sums);  // other first name
   t = good + std::string(64, '0') + "  ../etc/passwd\n";
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // unsafe path
+  CHECK(error_of(t) == BundleError::malformed_sums);  // unsafe path
   t = "\\" + good;
-  CHECK(error_of(t) == BundleError::malformed_sums);                     // escaped name
+  CHECK(error_of(t) == BundleError::malformed_sums);  // escaped name
   CHECK(error_of("") == BundleError::malformed_sums);
 }
 
@@ -87,7 +94,8 @@ TEST_CASE("SHA256SUMS: disagreement with the manifest is its own kind", "[bundle
   CHECK(kind(swapped) == BundleError::manifest_sums_mismatch);
 }
 
-TEST_CASE("trusted comment: digest is what printf | sha256sum gives", "[bundle][comment][interop]") {
+TEST_CASE("trusted comment: digest is what printf | sha256sum gives",
+          "[bundle][comment][interop]") {
   const Manifest m = safehold::test::sample_manifest();
   const std::string theirs = run_output("printf '%s\\n' " + m.recipients[0] + " " +
                                         m.recipients[1] + " | sha256sum | cut -d' ' -f1");

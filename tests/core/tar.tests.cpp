@@ -18,7 +18,8 @@ struct Item {
   std::vector<std::uint8_t> bytes;
 };
 
-std::vector<std::uint8_t> write_tar(const std::vector<Item>& items, std::int64_t mtime = 1795881600) {
+std::vector<std::uint8_t> write_tar(const std::vector<Item>& items,
+                                    std::int64_t mtime = 1795881600) {
   io::VectorSink sink;
   TarWriter w(sink, mtime);
   for (const auto& it : items) {
@@ -134,10 +135,12 @@ TEST_CASE("tar: archives made by GNU tar are read (ustar, pax, padded records)",
   safehold::test::write_file(dir / "manifest.json", content);
   safehold::test::write_file(dir / (audit_dir + "/" + std::string(64, 'y')), content);
   const std::string files = "manifest.json " + audit_dir + "/" + std::string(64, 'y');
-  for (const std::string& args : std::vector<std::string>{"--format=pax --no-recursion --owner=0 --group=0 --numeric-owner --mode=0644 "
-        "--mtime=@0 --pax-option=delete=atime,delete=ctime " + files,
-        "--format=pax --no-recursion " + files,  // pax headers with atime/ctime
-        "--format=ustar --no-recursion " + files}) {
+  for (const std::string& args : std::vector<std::string>{
+           "--format=pax --no-recursion --owner=0 --group=0 --numeric-owner --mode=0644 "
+           "--mtime=@0 --pax-option=delete=atime,delete=ctime " +
+               files,
+           "--format=pax --no-recursion " + files,  // pax headers with atime/ctime
+           "--format=ustar --no-recursion " + files}) {
     INFO(args);
     const auto bytes = gnu_tar(dir, args);
     CHECK(bytes.size() % 10240 == 0);
@@ -202,8 +205,8 @@ TEST_CASE("tar: cut or garbled archives are malformed", "[bundle][tar]") {
 
 TEST_CASE("tar: errors of the source win over what libarchive makes of them", "[bundle][tar]") {
   const auto good = write_tar(sample_items());
-  for (const std::size_t at : {std::size_t{0}, std::size_t{700}, std::size_t{200000},
-                               good.size() - 10}) {
+  for (const std::size_t at :
+       {std::size_t{0}, std::size_t{700}, std::size_t{200000}, good.size() - 10}) {
     INFO(at);
     safehold::test::FailingSource corrupt(good, at, io::IoError::corrupt);
     auto r = read_tar(corrupt);

@@ -1,8 +1,9 @@
+#include "safehold/core/bundle/text_formats.hpp"
+
 #include <catch2/catch_test_macros.hpp>
 
 #include "bundle_fixtures.hpp"
 #include "safehold/core/bundle/paths.hpp"
-#include "safehold/core/bundle/text_formats.hpp"
 #include "safehold/crypto/age/x25519.hpp"
 
 using namespace safehold::core::bundle;
@@ -47,10 +48,10 @@ TEST_CASE("sender names: UTF-8 without control characters", "[bundle][text]") {
   CHECK_FALSE(is_sender_name("line\nbreak"));
   CHECK_FALSE(is_sender_name("tab\there"));
   CHECK_FALSE(is_sender_name("del\x7f"));
-  CHECK_FALSE(is_sender_name("c1\xc2\x85"));         // U+0085
-  CHECK_FALSE(is_sender_name("\xc0\xaf"));           // overlong
-  CHECK_FALSE(is_sender_name("\xed\xa0\x80"));       // surrogate
-  CHECK_FALSE(is_sender_name("\xe5\xbe"));           // cut sequence
+  CHECK_FALSE(is_sender_name("c1\xc2\x85"));    // U+0085
+  CHECK_FALSE(is_sender_name("\xc0\xaf"));      // overlong
+  CHECK_FALSE(is_sender_name("\xed\xa0\x80"));  // surrogate
+  CHECK_FALSE(is_sender_name("\xe5\xbe"));      // cut sequence
 }
 
 TEST_CASE("paths: exactly the grammar of section 3.3", "[bundle][paths]") {
@@ -62,14 +63,28 @@ TEST_CASE("paths: exactly the grammar of section 3.3", "[bundle][paths]") {
   CHECK(parse_file_path("audit/" + c + "/a"));
   CHECK(parse_file_path("cases/" + c + "/" + r + ".json")->case_id == c);
 
-  for (const std::string& bad : std::vector<std::string>{
-           "cases/" + c + "/../" + r + ".json", "/attachments/" + r, "attachments/" + r + "/",
-           "attachments//" + r, "./attachments/" + r, "attachments/../" + r,
-           "attachments/" + r + "x", "cases/" + c + "/" + r + ".JSON", "cases/" + c + "/" + r,
-           "cases/" + c + "/x/" + r + ".json", "audit/" + c + "/.hidden", "audit/" + c + "/x.",
-           "audit/" + c + "/Upper", "audit/" + c + "/a b", "audit/" + c + "/a\\b",
-           "audit/" + c + "/" + std::string(65, 'a'), "audit/" + c + "/x/y", "audit/" + c,
-           "other/" + r, "manifest.json", "", "attachments/" + r + "\n"}) {
+  for (const std::string& bad : std::vector<std::string>{"cases/" + c + "/../" + r + ".json",
+                                                         "/attachments/" + r,
+                                                         "attachments/" + r + "/",
+                                                         "attachments//" + r,
+                                                         "./attachments/" + r,
+                                                         "attachments/../" + r,
+                                                         "attachments/" + r + "x",
+                                                         "cases/" + c + "/" + r + ".JSON",
+                                                         "cases/" + c + "/" + r,
+                                                         "cases/" + c + "/x/" + r + ".json",
+                                                         "audit/" + c + "/.hidden",
+                                                         "audit/" + c + "/x.",
+                                                         "audit/" + c + "/Upper",
+                                                         "audit/" + c + "/a b",
+                                                         "audit/" + c + "/a\\b",
+                                                         "audit/" + c + "/" + std::string(65, 'a'),
+                                                         "audit/" + c + "/x/y",
+                                                         "audit/" + c,
+                                                         "other/" + r,
+                                                         "manifest.json",
+                                                         "",
+                                                         "attachments/" + r + "\n"}) {
     INFO(bad);
     CHECK_FALSE(parse_file_path(bad));
   }

@@ -10,12 +10,15 @@ namespace {
 
 BundleFailure from_age_open(const age::AgeFailure& e) {
   switch (e.code) {
-    case age::AgeError::no_match: return {BundleError::not_addressed_to_us, {}};
-    case age::AgeError::hmac_failure: return {BundleError::tampered, "age header"};
+    case age::AgeError::no_match:
+      return {BundleError::not_addressed_to_us, {}};
+    case age::AgeError::hmac_failure:
+      return {BundleError::tampered, "age header"};
     case age::AgeError::io:
       if (e.io && *e.io != io::IoError::corrupt) return {from_read_error(*e.io), {}};
       break;
-    default: break;
+    default:
+      break;
   }
   return {BundleError::malformed_age, e.detail};
 }

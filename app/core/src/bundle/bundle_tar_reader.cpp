@@ -97,9 +97,12 @@ Result<Authenticated> authenticate(const Leading& in, const SignerTrustFn& trust
   }
   const std::string key_id = "key " + ms::key_id_hex(signer->key_id());
   switch (trust ? trust(*signer) : SignerTrust::unknown) {
-    case SignerTrust::unknown: return fail(BundleError::unknown_signer, key_id);
-    case SignerTrust::unverified: return fail(BundleError::unverified_signer, key_id);
-    case SignerTrust::verified: break;
+    case SignerTrust::unknown:
+      return fail(BundleError::unknown_signer, key_id);
+    case SignerTrust::unverified:
+      return fail(BundleError::unverified_signer, key_id);
+    case SignerTrust::verified:
+      break;
   }
   sums_out = std::move(*sums);
   return Authenticated{std::move(*manifest), *signer};

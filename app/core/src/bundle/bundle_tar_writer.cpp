@@ -22,9 +22,12 @@ Result<void> put_text(TarWriter& tar, std::string_view path, std::string_view te
 BundleFailure source_failure(io::IoError e, const std::string& path) {
   switch (e) {
     case io::IoError::corrupt:
-    case io::IoError::truncated: return {BundleError::source_mismatch, path};
-    case io::IoError::cancelled: return {BundleError::cancelled, {}};
-    default: return {BundleError::read_failed, path};
+    case io::IoError::truncated:
+      return {BundleError::source_mismatch, path};
+    case io::IoError::cancelled:
+      return {BundleError::cancelled, {}};
+    default:
+      return {BundleError::read_failed, path};
   }
 }
 

@@ -31,11 +31,10 @@ Result<Manifest> build_manifest(const SenderKeys& sender, BundleContents& conten
                                 const WriteOptions& options) {
   Manifest m;
   m.bundle_id = options.bundle_id.empty() ? random_uuid4() : options.bundle_id;
-  m.created = options.created
-                  ? *options.created
-                  : std::chrono::duration_cast<std::chrono::seconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
+  m.created = options.created ? *options.created
+                              : std::chrono::duration_cast<std::chrono::seconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
   m.app_version = options.app_version.empty() ? SAFEHOLD_APP_VERSION : options.app_version;
   const auto pub = sender.signing_key.public_key();
   m.sender = {sender.name, crypto::minisign::key_id_hex(pub.key_id()), pub.key_line(),
@@ -56,8 +55,8 @@ Result<Manifest> build_manifest(const SenderKeys& sender, BundleContents& conten
   for (const auto& f : files) m.files.push_back({f.path, f.size, f.sha256});
 
   if (auto r = validate_manifest(m); !r) {
-    const BundleError code =
-        r.error().code == BundleError::too_large ? BundleError::too_large : BundleError::invalid_input;
+    const BundleError code = r.error().code == BundleError::too_large ? BundleError::too_large
+                                                                      : BundleError::invalid_input;
     return fail(code, r.error().detail);
   }
   return m;
@@ -76,7 +75,8 @@ Result<PreparedBundle> prepare_bundle(const SenderKeys& sender, BundleContents c
   if (!prehasher.write(as_bytes(b.sums_text))) return fail(BundleError::write_failed, "prehash");
   auto signature = crypto::minisign::sign_prehashed(sender.signing_key, prehasher.finish(),
                                                     build_trusted_comment(*m), kUntrustedComment);
-  if (!signature) return fail(BundleError::invalid_input, crypto::minisign::describe(signature.error()));
+  if (!signature)
+    return fail(BundleError::invalid_input, crypto::minisign::describe(signature.error()));
   b.signature_text = signature->text();
   b.manifest = std::move(*m);
   b.files = std::move(contents.files);

@@ -9,13 +9,20 @@ namespace safehold::core::bundle {
 // authentication failures as `corrupt` and a missing final chunk as `truncated`.
 inline BundleError from_read_error(io::IoError e) noexcept {
   switch (e) {
-    case io::IoError::corrupt: return BundleError::tampered;
-    case io::IoError::truncated: return BundleError::truncated;
-    case io::IoError::cancelled: return BundleError::cancelled;
-    case io::IoError::too_large: return BundleError::too_large;
-    case io::IoError::disk_full: return BundleError::disk_full;
-    case io::IoError::write_failed: return BundleError::write_failed;
-    case io::IoError::read_failed: break;
+    case io::IoError::corrupt:
+      return BundleError::tampered;
+    case io::IoError::truncated:
+      return BundleError::truncated;
+    case io::IoError::cancelled:
+      return BundleError::cancelled;
+    case io::IoError::too_large:
+      return BundleError::too_large;
+    case io::IoError::disk_full:
+      return BundleError::disk_full;
+    case io::IoError::write_failed:
+      return BundleError::write_failed;
+    case io::IoError::read_failed:
+      break;
   }
   return BundleError::read_failed;
 }
@@ -24,9 +31,12 @@ inline BundleError from_read_error(io::IoError e) noexcept {
 // then see from_source_error).
 inline BundleError from_write_error(io::IoError e) noexcept {
   switch (e) {
-    case io::IoError::disk_full: return BundleError::disk_full;
-    case io::IoError::cancelled: return BundleError::cancelled;
-    default: return BundleError::write_failed;
+    case io::IoError::disk_full:
+      return BundleError::disk_full;
+    case io::IoError::cancelled:
+      return BundleError::cancelled;
+    default:
+      return BundleError::write_failed;
   }
 }
 

@@ -1,8 +1,9 @@
 // validate_manifest: the semantic rules of schema/bundle-v1.md 3.3, 3.4, 4.1.
+#include "safehold/core/bundle/manifest.hpp"
+
 #include <algorithm>
 
 #include "safehold/core/bundle/limits.hpp"
-#include "safehold/core/bundle/manifest.hpp"
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
 #include "safehold/crypto/minisign.hpp"
@@ -10,12 +11,13 @@
 namespace safehold::core::bundle {
 namespace {
 
-Result<void> bad(std::string rule) { return fail(BundleError::malformed_manifest, std::move(rule)); }
+Result<void> bad(std::string rule) {
+  return fail(BundleError::malformed_manifest, std::move(rule));
+}
 
 bool sorted_unique(const std::vector<std::string>& v) {
-  return std::adjacent_find(v.begin(), v.end(), [](const auto& a, const auto& b) {
-           return !(a < b);
-         }) == v.end();
+  return std::adjacent_find(v.begin(), v.end(),
+                            [](const auto& a, const auto& b) { return !(a < b); }) == v.end();
 }
 
 Result<void> validate_sender(const ManifestSender& s) {

@@ -10,7 +10,9 @@ namespace {
 
 using nlohmann::json;
 
-Result<void> bad(std::string what) { return fail(BundleError::malformed_manifest, std::move(what)); }
+Result<void> bad(std::string what) {
+  return fail(BundleError::malformed_manifest, std::move(what));
+}
 
 // Before building a DOM from untrusted bytes, bound its shape: nesting depth
 // (a v1 manifest nests 3 deep) and the number of structural tokens (what a
@@ -33,7 +35,9 @@ bool shape_is_bounded(std::span<const std::uint8_t> bytes) noexcept {
       continue;
     }
     switch (b) {
-      case '"': in_string = true; break;
+      case '"':
+        in_string = true;
+        break;
       case '{':
       case '[':
         if (++depth > max_depth) return false;
@@ -44,8 +48,11 @@ bool shape_is_bounded(std::span<const std::uint8_t> bytes) noexcept {
         if (depth > 0) --depth;
         break;
       case ',':
-      case ':': ++tokens; break;
-      default: break;
+      case ':':
+        ++tokens;
+        break;
+      default:
+        break;
     }
     if (tokens > max_tokens) return false;
   }
@@ -77,7 +84,9 @@ bool get_string_array(const json& obj, const char* key, std::vector<std::string>
   return true;
 }
 
-bool has_exactly(const json& obj, std::size_t count) { return obj.is_object() && obj.size() == count; }
+bool has_exactly(const json& obj, std::size_t count) {
+  return obj.is_object() && obj.size() == count;
+}
 
 Result<void> read_files(const json& root, std::vector<ManifestFile>& out) {
   const auto it = root.find("files");
@@ -148,7 +157,8 @@ Result<Manifest> parse_manifest(std::span<const std::uint8_t> bytes) {
   if (bytes.size() > kMaxManifestSize) return fail(BundleError::too_large, "manifest.json");
   if (!shape_is_bounded(bytes)) return fail(BundleError::malformed_manifest, "shape");
   const json root = json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) return fail(BundleError::malformed_manifest, "json");
+  if (root.is_discarded() || !root.is_object())
+    return fail(BundleError::malformed_manifest, "json");
 
   // The version decides what the rest means, so it is judged first.
   const auto version = root.find("format_version");

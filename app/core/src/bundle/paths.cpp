@@ -54,9 +54,12 @@ bool is_leading_path(std::string_view path) noexcept {
 
 std::uint64_t max_file_size(PathGroup group) noexcept {
   switch (group) {
-    case PathGroup::cases: return kMaxCaseFileSize;
-    case PathGroup::attachments: return kMaxAttachmentSize;
-    case PathGroup::audit: return kMaxAuditFileSize;
+    case PathGroup::cases:
+      return kMaxCaseFileSize;
+    case PathGroup::attachments:
+      return kMaxAttachmentSize;
+    case PathGroup::audit:
+      return kMaxAuditFileSize;
   }
   return 0;
 }

@@ -45,7 +45,8 @@ void sha256_blocks_portable(Sha256State& state, const std::uint8_t* blocks,
     for (int t = 0; t < 64; ++t) {
       const std::uint32_t t1 =
           h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[t] + w[t];
-      const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+      const std::uint32_t t2 =
+          (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
       h = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
     }
     state[0] += a, state[1] += b, state[2] += c, state[3] += d;
@@ -63,10 +64,10 @@ SAFEHOLD_SHA_NI void sha256_blocks_sha_ni(Sha256State& state, const std::uint8_t
   // state[0..7] = A..H  ->  s0 = ABEF, s1 = CDGH (lane 3 first), as RNDS2 wants.
   __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i_u*>(&state[0]));  // DCBA
   __m128i s1 = _mm_loadu_si128(reinterpret_cast<const __m128i_u*>(&state[4]));   // HGFE
-  tmp = _mm_shuffle_epi32(tmp, 0xB1);             // CDAB
-  s1 = _mm_shuffle_epi32(s1, 0x1B);               // EFGH
-  __m128i s0 = _mm_alignr_epi8(tmp, s1, 8);       // ABEF
-  s1 = _mm_blend_epi16(s1, tmp, 0xF0);            // CDGH
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);                                            // CDAB
+  s1 = _mm_shuffle_epi32(s1, 0x1B);                                              // EFGH
+  __m128i s0 = _mm_alignr_epi8(tmp, s1, 8);                                      // ABEF
+  s1 = _mm_blend_epi16(s1, tmp, 0xF0);                                           // CDGH
 
   for (; count > 0; --count, blocks += 64) {
     const __m128i abef = s0, cdgh = s1;
@@ -81,8 +82,8 @@ SAFEHOLD_SHA_NI void sha256_blocks_sha_ni(Sha256State& state, const std::uint8_t
         m[i] = _mm_shuffle_epi8(
             _mm_loadu_si128(reinterpret_cast<const __m128i_u*>(blocks + 16 * i)), bswap);
       }
-      const __m128i wk = _mm_add_epi32(
-          m[i & 3], _mm_load_si128(reinterpret_cast<const __m128i*>(&kRound[4 * i])));
+      const __m128i wk =
+          _mm_add_epi32(m[i & 3], _mm_load_si128(reinterpret_cast<const __m128i*>(&kRound[4 * i])));
       s1 = _mm_sha256rnds2_epu32(s1, s0, wk);
       s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(wk, 0x0E));
       if (i >= 3 && i <= 14) {  // words of step i+1: + W[t-7], then sigma1 of W[t-2]
@@ -97,10 +98,10 @@ SAFEHOLD_SHA_NI void sha256_blocks_sha_ni(Sha256State& state, const std::uint8_t
     s1 = _mm_add_epi32(s1, cdgh);
   }
 
-  tmp = _mm_shuffle_epi32(s0, 0x1B);              // FEBA
-  s1 = _mm_shuffle_epi32(s1, 0xB1);               // DCHG
-  s0 = _mm_blend_epi16(tmp, s1, 0xF0);            // DCBA
-  s1 = _mm_alignr_epi8(s1, tmp, 8);               // HGFE
+  tmp = _mm_shuffle_epi32(s0, 0x1B);    // FEBA
+  s1 = _mm_shuffle_epi32(s1, 0xB1);     // DCHG
+  s0 = _mm_blend_epi16(tmp, s1, 0xF0);  // DCBA
+  s1 = _mm_alignr_epi8(s1, tmp, 8);     // HGFE
   _mm_storeu_si128(reinterpret_cast<__m128i_u*>(&state[0]), s0);
   _mm_storeu_si128(reinterpret_cast<__m128i_u*>(&state[4]), s1);
 }

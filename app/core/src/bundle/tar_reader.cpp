@@ -92,7 +92,8 @@ Result<std::optional<TarEntry>> TarReader::next() {
   if (archive_entry_hardlink(e) != nullptr || archive_entry_filetype(e) != AE_IFREG) {
     return fail(BundleError::unsafe_path, where + ": not a regular file");
   }
-  if (archive_entry_sparse_count(e) > 0) return fail(BundleError::malformed_tar, where + ": sparse");
+  if (archive_entry_sparse_count(e) > 0)
+    return fail(BundleError::malformed_tar, where + ": sparse");
   const char* path = archive_entry_pathname(e);
   if (path == nullptr) return fail(BundleError::unsafe_path, where);
   if (!archive_entry_size_is_set(e) || archive_entry_size(e) < 0) {
@@ -125,7 +126,8 @@ Result<void> TarReader::finish_at_end_marker() {
   if (marker < 0) return fail(BundleError::malformed_tar, "end marker");
   const auto marker_at = static_cast<std::uint64_t>(marker);
   for (;;) {
-    if (consumed_ - marker_at > kMaxTarTail) return fail(BundleError::malformed_tar, "trailing data");
+    if (consumed_ - marker_at > kMaxTarTail)
+      return fail(BundleError::malformed_tar, "trailing data");
     auto n = in_.read(buffer_);
     if (!n) return fail(from_read_error(n.error()));
     if (*n == 0) break;

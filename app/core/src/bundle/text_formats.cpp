@@ -39,8 +39,7 @@ Civil civil_from_days(std::int64_t z) noexcept {
 }
 
 unsigned days_in_month(std::int64_t y, unsigned m) noexcept {
-  static constexpr std::array<unsigned, 12> days = {31, 28, 31, 30, 31, 30,
-                                                    31, 31, 30, 31, 30, 31};
+  static constexpr std::array<unsigned, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return m == 2 && leap ? 29 : days[m - 1];
 }

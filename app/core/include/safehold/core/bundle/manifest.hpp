@@ -25,7 +25,7 @@ struct ManifestFile {
 };
 
 struct Manifest {
-  std::string bundle_id;  // uuid4
+  std::string bundle_id;     // uuid4
   std::int64_t created = 0;  // Unix seconds, UTC
   std::string app_version;
   ManifestSender sender;
