@@ -112,10 +112,13 @@ expected<std::string, StorageError> next_case_reference(VaultState& s, int year)
 expected<void, StorageError> write_case_summary(VaultState& s, const Record& c) {
   const std::string priority = text_of(c.fields, "priority");
   auto st = s.db.prepare(
-      "INSERT INTO case_summary (case_id, reference, title, status, priority, priority_rank, created_at, last_change) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(case_id) DO UPDATE SET reference = excluded.reference, "
+      "INSERT INTO case_summary (case_id, reference, title, status, priority, priority_rank, created_at, last_change, "
+      "change_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+      "(SELECT coalesce(max(change_seq), 0) + 1 FROM case_summary)) "
+      "ON CONFLICT(case_id) DO UPDATE SET reference = excluded.reference, "
       "title = excluded.title, status = excluded.status, priority = excluded.priority, "
-      "priority_rank = excluded.priority_rank, last_change = excluded.last_change");
+      "priority_rank = excluded.priority_rank, last_change = max(last_change, excluded.last_change), "
+      "change_seq = excluded.change_seq");
   if (!st) return unexpected(st.error());
   st->bind(1, c.id).bind(2, text_of(c.fields, "reference")).bind(3, text_of(c.fields, "title"));
   st->bind(4, text_of(c.fields, "status")).bind(5, priority).bind(6, std::int64_t{priority_rank(priority)});
@@ -138,7 +141,9 @@ expected<void, StorageError> refresh_case_summary(VaultState& s, std::string_vie
   } else if (entity == "consent") {
     if (auto r = refresh_consent(s, case_id); !r) return r;
   }
-  auto st = s.db.prepare("UPDATE case_summary SET last_change = max(last_change, ?2) WHERE case_id = ?1");
+  auto st = s.db.prepare(
+      "UPDATE case_summary SET last_change = max(last_change, ?2), "
+      "change_seq = (SELECT coalesce(max(change_seq), 0) + 1 FROM case_summary) WHERE case_id = ?1");
   if (!st) return unexpected(st.error());
   st->bind(1, case_id).bind(2, now);
   return st->run();

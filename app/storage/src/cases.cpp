@@ -77,7 +77,7 @@ expected<Filter, StorageError> build_filter(const CaseQuery& q) {
 
 const char* sort_column(CaseSort s) {
   switch (s) {
-    case CaseSort::last_change: return "cs.last_change";
+    case CaseSort::last_change: return "cs.change_seq";
     case CaseSort::created: return "cs.created_at";
     case CaseSort::reference: return "cs.reference";
     case CaseSort::title: return "cs.title";
@@ -85,7 +85,7 @@ const char* sort_column(CaseSort s) {
     case CaseSort::priority: return "cs.priority_rank";
     case CaseSort::risk: return "cs.risk_rank";
   }
-  return "cs.last_change";
+  return "cs.change_seq";
 }
 
 std::vector<std::string> split_codes(const std::string& joined) {
