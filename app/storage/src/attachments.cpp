@@ -129,7 +129,8 @@ expected<std::unique_ptr<AttachmentReader>, StorageError> AttachmentStore::get(s
   if (!row) return unexpected(row.error());
   if (!*row) return unexpected(make_error(VaultError::not_found, "attachment " + std::string(id)));
   const AttachmentInfo info = (*row)->info;
-  auto reader = detail::open_attachment_file(s.attachments_dir() / (*row)->file_name, std::move(**row));
+  const fs::path file = s.attachments_dir() / (*row)->file_name;  // before the row is moved from
+  auto reader = detail::open_attachment_file(file, std::move(**row));
   if (!reader) return unexpected(reader.error());
   auto tx = detail::WriteTransaction::begin(s);
   if (!tx) return unexpected(tx.error());
@@ -149,7 +150,8 @@ expected<void, StorageError> AttachmentStore::export_plaintext(std::string_view 
     auto row = detail::find_attachment(a.state(), id);
     if (!row) return unexpected(row.error());
     if (!*row) return unexpected(make_error(VaultError::not_found, "attachment " + std::string(id)));
-    auto r = detail::open_attachment_file(a.state().attachments_dir() / (*row)->file_name, std::move(**row));
+    const fs::path file = a.state().attachments_dir() / (*row)->file_name;  // before the row is moved from
+    auto r = detail::open_attachment_file(file, std::move(**row));
     if (!r) return unexpected(r.error());
     reader = std::move(*r);
   }
