@@ -71,6 +71,7 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   const auto hooks = hooks_for(progress);
   auto info = file ? lift((*vault)->attachments().import(evidence->id, *file, file->size(), hooks))
                    : lift((*vault)->attachments().import(evidence->id, stdin_source, 0, hooks));
+  progress.finish();
   if (!info) return unexpected(info.error());
   if (interrupt_requested()) return fail(ExitCode::interrupted, "interrupted; nothing was kept");
   if (auto committed = lift(batch->commit()); !committed) return committed;
@@ -110,7 +111,9 @@ Outcome run_get(Context& ctx, const GetOptions& o) {
     return copy_to_stdout(**reader);
   }
   ProgressLine progress("decrypting");
-  return lift((*vault)->attachments().export_plaintext(o.id, o.output, hooks_for(progress)));
+  auto exported = lift((*vault)->attachments().export_plaintext(o.id, o.output, hooks_for(progress)));
+  progress.finish();
+  return exported;
 }
 
 struct ListOptions {

@@ -38,8 +38,12 @@ bool interrupt_requested() noexcept { return g_interrupted != 0; }
 ProgressLine::ProgressLine(std::string label)
     : label_(std::move(label)), enabled_(::isatty(STDERR_FILENO) == 1) {}
 
-ProgressLine::~ProgressLine() {
+ProgressLine::~ProgressLine() { finish(); }
+
+void ProgressLine::finish() {
   if (shown_) std::fputs("\n", stderr);
+  shown_ = false;
+  enabled_ = false;
 }
 
 void ProgressLine::update(std::uint64_t done, std::uint64_t total) {

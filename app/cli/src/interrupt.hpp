@@ -35,6 +35,8 @@ class ProgressLine {
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
   void update(std::uint64_t done, std::uint64_t total);
+  // Ends the line (also done by the destructor); call before printing results.
+  void finish();
 
  private:
   std::string label_;
