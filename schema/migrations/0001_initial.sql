@@ -37,7 +37,10 @@ CREATE TABLE case_reference_counters (
 );
 
 -- One row per case, maintained on every write, so the case list never has to
--- open JSON. Ranks make priority and risk sortable.
+-- open JSON. Ranks make priority and risk sortable; change_seq orders "last
+-- change" (unique, increasing) and breaks ties in every sort order, so each
+-- order is served by one index. The facet columns repeat case_facets as
+-- sorted, comma-separated codes for display.
 CREATE TABLE case_summary (
   case_id       TEXT PRIMARY KEY REFERENCES records(id) ON DELETE CASCADE,
   reference     TEXT NOT NULL,
@@ -48,27 +51,33 @@ CREATE TABLE case_summary (
   risk_rating   TEXT NOT NULL DEFAULT '',
   risk_rank     INTEGER NOT NULL DEFAULT 0,
   consent_state TEXT NOT NULL DEFAULT 'none' CHECK (consent_state IN ('none', 'given', 'withdrawn')),
+  tactics       TEXT NOT NULL DEFAULT '',
+  countries     TEXT NOT NULL DEFAULT '',
+  purposes      TEXT NOT NULL DEFAULT '',
   created_at    TEXT NOT NULL,
   last_change   TEXT NOT NULL,
-  change_seq    INTEGER NOT NULL          -- orders "last change" within one second
+  change_seq    INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX case_summary_by_change ON case_summary(change_seq);
-CREATE INDEX case_summary_by_created ON case_summary(created_at);
-CREATE INDEX case_summary_by_reference ON case_summary(reference);
+CREATE UNIQUE INDEX case_summary_by_change ON case_summary(change_seq);
+CREATE INDEX case_summary_by_created ON case_summary(created_at, change_seq);
+CREATE INDEX case_summary_by_reference ON case_summary(reference, change_seq);
+CREATE INDEX case_summary_by_title ON case_summary(title, change_seq);
 CREATE INDEX case_summary_by_status ON case_summary(status, change_seq);
 CREATE INDEX case_summary_by_risk ON case_summary(risk_rank, change_seq);
 CREATE INDEX case_summary_by_priority ON case_summary(priority_rank, change_seq);
-CREATE INDEX case_summary_by_title ON case_summary(title);
 
--- Multi-valued case facets for filters and the list: tactic (union over
--- incidents), country, purpose.
+-- Multi-valued case facets for filters and the list, one row per record
+-- that contributes them: tactics and country of incidents, jurisdiction of
+-- legal measures, purposes of the case. A case's tactics are the union.
 CREATE TABLE case_facets (
-  kind     TEXT NOT NULL CHECK (kind IN ('tactic', 'country', 'purpose')),
-  code     TEXT NOT NULL,
-  case_id  TEXT NOT NULL REFERENCES case_summary(case_id) ON DELETE CASCADE,
-  PRIMARY KEY (kind, code, case_id)
+  kind       TEXT NOT NULL CHECK (kind IN ('tactic', 'country', 'purpose')),
+  code       TEXT NOT NULL,
+  case_id    TEXT NOT NULL REFERENCES case_summary(case_id) ON DELETE CASCADE,
+  record_id  TEXT NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  PRIMARY KEY (kind, code, case_id, record_id)
 ) WITHOUT ROWID;
-CREATE INDEX case_facets_by_case ON case_facets(case_id, kind);
+CREATE INDEX case_facets_by_case ON case_facets(case_id, kind, code);
+CREATE INDEX case_facets_by_record ON case_facets(record_id);
 
 -- Full-text index over the searchable fields (docs/storage.md "Search"):
 -- `words` holds non-CJK words plus CJK bigrams, `cjk_chars` single CJK

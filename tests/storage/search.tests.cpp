@@ -149,4 +149,7 @@ TEST_CASE("search text: CJK runs become bigrams and single characters", "[search
   CHECK(detail::match_expression("pass 护").value() == "words : \"pass\" * AND cjk_chars : \"护\"");
   CHECK(detail::match_expression("a\"b").error().code == VaultError::invalid_query);
   CHECK(detail::match_expression("").value().empty());
+  // Regression (found by fuzz_search_query): a NUL inside a term cut the
+  // FTS5 expression short and made it a syntax error.
+  CHECK(detail::match_expression(std::string("pa\t\0wport", 9)).value() == "words : \"pa\" * AND words : \"wport\" *");
 }

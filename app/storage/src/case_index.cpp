@@ -1,9 +1,12 @@
 #include "case_index.hpp"
 
 #include <cstdio>
+#include <set>
+#include <utility>
 
 #include "case_consent.hpp"
 #include "json_access.hpp"
+#include "record_rows.hpp"
 
 namespace safehold::storage::detail {
 namespace {
@@ -18,55 +21,61 @@ int risk_rank(const std::string& r) {
   return r == "critical" ? 4 : r == "high" ? 3 : r == "medium" ? 2 : r == "low" ? 1 : 0;
 }
 
-expected<void, StorageError> run_with_case(VaultState& s, const char* sql, std::string_view case_id) {
-  auto st = s.db.prepare(sql);
-  if (!st) return unexpected(st.error());
-  st->bind(1, case_id);
-  return st->run();
+void add_codes(std::set<std::pair<std::string, std::string>>& out, const char* kind, const json& fields,
+               const char* name) {
+  const json* list = member(fields, name);
+  if (list == nullptr || !list->is_array()) return;  // absent or "not answered"
+  for (const auto& code : list->get_ref<const json::array_t&>()) {
+    if (code.is_string()) out.emplace(kind, code.get<std::string>());
+  }
 }
 
-// Facets come straight from the stored JSON with SQLite's JSON functions;
-// json_type guards skip "not answered" markers.
-expected<void, StorageError> refresh_incident_facets(VaultState& s, std::string_view case_id) {
-  if (auto r = run_with_case(s, "DELETE FROM case_facets WHERE case_id = ?1 AND kind IN ('tactic', 'country')", case_id);
-      !r) {
-    return r;
+// The facets one record gives its case.
+std::set<std::pair<std::string, std::string>> facets_of(const Record& r) {
+  std::set<std::pair<std::string, std::string>> out;
+  if (r.entity == "case") {
+    add_codes(out, "purpose", r.fields, "purposes");
+  } else if (r.entity == "incident") {
+    add_codes(out, "tactic", r.fields, "tactics");
+    if (auto c = text_of(r.fields, "country"); !c.empty()) out.emplace("country", c);
+  } else if (r.entity == "legal_measure") {
+    if (auto c = text_of(r.fields, "jurisdiction"); !c.empty()) out.emplace("country", c);
   }
-  if (auto r = run_with_case(
-          s,
-          "INSERT OR IGNORE INTO case_facets (kind, code, case_id) "
-          "SELECT 'tactic', j.value, ?1 FROM records r, json_each(r.fields, '$.tactics') j "
-          "WHERE r.case_id = ?1 AND r.entity = 'incident' AND json_type(r.fields, '$.tactics') = 'array' "
-          "AND j.type = 'text'",
-          case_id);
-      !r) {
-    return r;
-  }
-  return run_with_case(
-      s,
-      "INSERT OR IGNORE INTO case_facets (kind, code, case_id) "
-      "SELECT 'country', json_extract(r.fields, CASE r.entity WHEN 'incident' THEN '$.country' ELSE '$.jurisdiction' END), ?1 "
-      "FROM records r WHERE r.case_id = ?1 AND r.entity IN ('incident', 'legal_measure') "
-      "AND json_type(r.fields, CASE r.entity WHEN 'incident' THEN '$.country' ELSE '$.jurisdiction' END) = 'text'",
-      case_id);
+  return out;
 }
 
 expected<void, StorageError> refresh_risk(VaultState& s, std::string_view case_id) {
-  auto st = s.db.prepare(
-      "SELECT CASE WHEN json_type(fields, '$.rating') = 'text' THEN json_extract(fields, '$.rating') ELSE '' END "
-      "FROM records WHERE case_id = ?1 AND entity = 'risk_assessment' "
-      "ORDER BY CASE WHEN json_type(fields, '$.assessed_at') = 'text' THEN json_extract(fields, '$.assessed_at') "
-      "ELSE created_at END DESC, rid DESC LIMIT 1");
-  if (!st) return unexpected(st.error());
-  st->bind(1, case_id);
-  auto row = st->step();
-  if (!row) return unexpected(row.error());
-  const std::string rating = *row ? st->text(0) : std::string();
-  st->reset();
+  auto risks = load_case_records(s, case_id, "risk_assessment");
+  if (!risks) return unexpected(risks.error());
+  // The latest assessment by assessed_at (else by creation) gives the rating.
+  const Record* latest = nullptr;
+  auto when = [](const Record& r) {
+    auto at = text_of(r.fields, "assessed_at");
+    return at.empty() ? r.created_at : at;
+  };
+  for (const auto& r : *risks) {
+    if (latest == nullptr || when(r) >= when(*latest)) latest = &r;
+  }
+  const std::string rating = latest ? text_of(latest->fields, "rating") : std::string();
   auto upd = s.db.prepare("UPDATE case_summary SET risk_rating = ?2, risk_rank = ?3 WHERE case_id = ?1");
   if (!upd) return unexpected(upd.error());
   upd->bind(1, case_id).bind(2, rating).bind(3, std::int64_t{risk_rank(rating)});
   return upd->run();
+}
+
+// The summary's display columns: each facet kind as sorted distinct codes.
+expected<void, StorageError> refresh_facet_columns(VaultState& s, std::string_view case_id) {
+  auto st = s.db.prepare(
+      "UPDATE case_summary SET "
+      "tactics = coalesce((SELECT group_concat(code, ',') FROM (SELECT DISTINCT code FROM case_facets "
+      "WHERE case_id = ?1 AND kind = 'tactic' ORDER BY code)), ''), "
+      "countries = coalesce((SELECT group_concat(code, ',') FROM (SELECT DISTINCT code FROM case_facets "
+      "WHERE case_id = ?1 AND kind = 'country' ORDER BY code)), ''), "
+      "purposes = coalesce((SELECT group_concat(code, ',') FROM (SELECT DISTINCT code FROM case_facets "
+      "WHERE case_id = ?1 AND kind = 'purpose' ORDER BY code)), '') WHERE case_id = ?1");
+  if (!st) return unexpected(st.error());
+  st->bind(1, case_id);
+  return st->run();
 }
 
 expected<void, StorageError> refresh_consent(VaultState& s, std::string_view case_id) {
@@ -123,21 +132,34 @@ expected<void, StorageError> write_case_summary(VaultState& s, const Record& c) 
   st->bind(1, c.id).bind(2, text_of(c.fields, "reference")).bind(3, text_of(c.fields, "title"));
   st->bind(4, text_of(c.fields, "status")).bind(5, priority).bind(6, std::int64_t{priority_rank(priority)});
   st->bind(7, c.created_at).bind(8, c.updated_at);
-  if (auto r = st->run(); !r) return r;
-  if (auto r = run_with_case(s, "DELETE FROM case_facets WHERE case_id = ?1 AND kind = 'purpose'", c.id); !r) return r;
-  return run_with_case(s,
-                       "INSERT OR IGNORE INTO case_facets (kind, code, case_id) "
-                       "SELECT 'purpose', j.value, r.id FROM records r, json_each(r.fields, '$.purposes') j "
-                       "WHERE r.id = ?1 AND json_type(r.fields, '$.purposes') = 'array' AND j.type = 'text'",
-                       c.id);
+  return st->run();
+}
+
+expected<void, StorageError> write_case_facets(VaultState& s, const Record& r, bool fresh) {
+  const auto facets = facets_of(r);
+  if (!fresh) {
+    auto del = s.db.prepare("DELETE FROM case_facets WHERE record_id = ?1");
+    if (!del) return unexpected(del.error());
+    del->bind(1, r.id);
+    if (auto x = del->run(); !x) return x;
+  }
+  const std::string& case_id = r.entity == "case" ? r.id : r.case_id;
+  for (const auto& [kind, code] : facets) {
+    auto ins = s.db.prepare("INSERT INTO case_facets (kind, code, case_id, record_id) VALUES (?1, ?2, ?3, ?4)");
+    if (!ins) return unexpected(ins.error());
+    ins->bind(1, kind).bind(2, code).bind(3, case_id).bind(4, r.id);
+    if (auto x = ins->run(); !x) return x;
+  }
+  if (fresh && facets.empty()) return {};
+  return refresh_facet_columns(s, case_id);
 }
 
 expected<void, StorageError> refresh_case_summary(VaultState& s, std::string_view case_id, std::string_view entity,
                                                   const std::string& now) {
-  if (entity == "incident" || entity == "legal_measure") {
-    if (auto r = refresh_incident_facets(s, case_id); !r) return r;
-  } else if (entity == "risk_assessment") {
+  if (entity == "risk_assessment") {
     if (auto r = refresh_risk(s, case_id); !r) return r;
+  } else if (entity == "incident" || entity == "legal_measure") {
+    if (auto r = refresh_facet_columns(s, case_id); !r) return r;
   } else if (entity == "consent") {
     if (auto r = refresh_consent(s, case_id); !r) return r;
   }

@@ -22,11 +22,14 @@ struct CaseHeader {
 [[nodiscard]] expected<std::string, StorageError> next_case_reference(VaultState& s, int year);
 
 // Writes the summary row of a case record (title, status, priority,
-// purposes, reference, times).
+// reference, times).
 [[nodiscard]] expected<void, StorageError> write_case_summary(VaultState& s, const Record& case_record);
+// Replaces the facets a record gives its case (incident tactics and country,
+// legal-measure jurisdiction, case purposes); `fresh` records have none yet.
+// A deleted record's facets go with it (foreign-key cascade).
+[[nodiscard]] expected<void, StorageError> write_case_facets(VaultState& s, const Record& record, bool fresh);
 // After a record of `entity` in the case changed: recomputes what depends on
-// that entity (tactics and countries, risk rating, consent state) and sets
-// last_change.
+// that entity (risk rating, consent state) and moves the case's last change.
 [[nodiscard]] expected<void, StorageError> refresh_case_summary(VaultState& s, std::string_view case_id,
                                                                 std::string_view entity, const std::string& now);
 

@@ -18,13 +18,7 @@ constexpr std::size_t kMaxLimit = 1000;
 
 constexpr const char* kSummaryColumns =
     "SELECT cs.case_id, cs.reference, cs.title, cs.status, cs.priority, cs.risk_rating, cs.consent_state, "
-    "cs.created_at, cs.last_change, "
-    "(SELECT group_concat(code, ',') FROM (SELECT code FROM case_facets f WHERE f.case_id = cs.case_id "
-    "AND f.kind = 'tactic' ORDER BY code)), "
-    "(SELECT group_concat(code, ',') FROM (SELECT code FROM case_facets f WHERE f.case_id = cs.case_id "
-    "AND f.kind = 'country' ORDER BY code)), "
-    "(SELECT group_concat(code, ',') FROM (SELECT code FROM case_facets f WHERE f.case_id = cs.case_id "
-    "AND f.kind = 'purpose' ORDER BY code)) FROM case_summary cs";
+    "cs.created_at, cs.last_change, cs.tactics, cs.countries, cs.purposes FROM case_summary cs";
 
 // A WHERE clause with numbered parameters and the values to bind to them.
 struct Filter {
@@ -147,10 +141,11 @@ expected<std::vector<CaseSummary>, StorageError> CaseList::list(const CaseQuery&
   auto f = build_filter(q);
   if (!f) return unexpected(f.error());
   const char* dir = q.descending ? " DESC" : " ASC";
-  // case_id breaks ties in the same direction, which the summary indexes
-  // (WITHOUT ROWID: they end in the primary key) deliver without sorting.
+  // change_seq breaks ties in the same direction: every sort order is then
+  // one of the summary's (column, change_seq) indexes, read in order.
   const std::string sql = std::string(kSummaryColumns) + f->where + " ORDER BY " + sort_column(q.sort) + dir +
-                          ", cs.case_id" + dir + " LIMIT ?" + std::to_string(f->params.size() + 1) + " OFFSET ?" +
+                          (q.sort == CaseSort::last_change ? std::string() : ", cs.change_seq" + std::string(dir)) +
+                          " LIMIT ?" + std::to_string(f->params.size() + 1) + " OFFSET ?" +
                           std::to_string(f->params.size() + 2);
   return run_list(a.state(), sql, f->params, std::make_pair(q.limit, q.offset));
 }

@@ -70,7 +70,7 @@ AuditAction action_for(WriteKind kind) {
 
 }  // namespace
 
-expected<void, StorageError> check_and_store_references(VaultState& s, const Record& r) {
+expected<void, StorageError> check_and_store_references(VaultState& s, const Record& r, bool fresh) {
   const auto* def = entity_def(r.entity);
   if (def == nullptr) return unexpected(make_error(VaultError::invalid_record, "unknown entity"));
   std::vector<std::string> targets;
@@ -87,6 +87,7 @@ expected<void, StorageError> check_and_store_references(VaultState& s, const Rec
     }
     targets.push_back(ref.id);
   }
+  if (fresh && targets.empty()) return {};
   return set_record_refs(s, r.id, targets);
 }
 
@@ -103,13 +104,18 @@ expected<void, StorageError> store_record(VaultState& s, const Record& r, const 
 
   auto rid = options.kind == WriteKind::update ? update_record_row(s, r, *json) : insert_record_row(s, r, *json);
   if (!rid) return unexpected(rid.error());
+  const bool fresh = options.kind != WriteKind::update;
   if (options.check_references) {
-    if (auto refs = check_and_store_references(s, r); !refs) return refs;
+    if (auto refs = check_and_store_references(s, r, fresh); !refs) return refs;
   }
-  if (auto i = index_record(s, *rid, r, *def); !i) return i;
+  if (auto i = index_record(s, *rid, r, *def, fresh); !i) return i;
   if (r.entity == "case") {
     if (auto c = write_case_summary(s, r); !c) return c;
-  } else if (def->in_case) {
+  }
+  if (r.entity == "case" || r.entity == "incident" || r.entity == "legal_measure") {
+    if (auto c = write_case_facets(s, r, fresh); !c) return c;
+  }
+  if (def->in_case) {
     if (auto c = refresh_case_summary(s, r.case_id, r.entity, r.updated_at); !c) return c;
   }
   auto digest = record_digest(r);

@@ -21,8 +21,10 @@ struct WriteOptions {
 [[nodiscard]] expected<void, StorageError> store_record(VaultState& s, const Record& record,
                                                         const WriteOptions& options);
 // Checks that every reference of `record` names an existing record of the
-// right entity in the same case, and records them for delete protection.
-[[nodiscard]] expected<void, StorageError> check_and_store_references(VaultState& s, const Record& record);
+// right entity in the same case, and records them for delete protection
+// (`fresh`: the record has none recorded yet).
+[[nodiscard]] expected<void, StorageError> check_and_store_references(VaultState& s, const Record& record,
+                                                                      bool fresh);
 
 // Deletes with the cascade rules of RecordStore::remove.
 [[nodiscard]] expected<void, StorageError> delete_record(VaultState& s, std::string_view id);

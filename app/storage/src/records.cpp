@@ -172,7 +172,7 @@ expected<std::vector<Record>, StorageError> RecordStore::import(const std::vecto
     if (auto w = detail::store_record(s, r, {detail::WriteKind::import, false}); !w) return unexpected(w.error());
   }
   for (const auto& r : ordered) {
-    if (auto refs = detail::check_and_store_references(s, r); !refs) return unexpected(refs.error());
+    if (auto refs = detail::check_and_store_references(s, r, true); !refs) return unexpected(refs.error());
   }
   if (auto c = tx->commit(); !c) return unexpected(c.error());
   return ordered;

@@ -7,11 +7,13 @@ namespace safehold::storage {
 namespace detail {
 
 expected<void, StorageError> index_record(VaultState& s, std::int64_t rid, const Record& record,
-                                           const schema::EntityDef& def) {
-  auto del = s.db.prepare("DELETE FROM record_search WHERE rowid = ?1");
-  if (!del) return unexpected(del.error());
-  del->bind(1, rid);
-  if (auto r = del->run(); !r) return r;
+                                           const schema::EntityDef& def, bool fresh) {
+  if (!fresh) {
+    auto del = s.db.prepare("DELETE FROM record_search WHERE rowid = ?1");
+    if (!del) return unexpected(del.error());
+    del->bind(1, rid);
+    if (auto r = del->run(); !r) return r;
+  }
   const IndexedText text = index_columns(schema::searchable_text(def, record.fields, true));
   if (text.words.find_first_not_of(" \n") == std::string::npos && text.cjk_chars.empty()) return {};
   auto ins = s.db.prepare("INSERT INTO record_search (rowid, words, cjk_chars) VALUES (?1, ?2, ?3)");

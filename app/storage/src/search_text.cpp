@@ -58,9 +58,9 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-bool is_space(char32_t c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0x3000 || c == 0xA0;
-}
+// Control characters count as spaces: FTS5 reads its expression as a C
+// string, so a NUL inside a quoted term would cut it short.
+bool is_space(char32_t c) noexcept { return c < 0x20 || c == 0x7F || c == ' ' || c == 0x3000 || c == 0xA0; }
 
 // Characters that can start or continue a token for unicode61: ASCII letters
 // and digits, and non-ASCII outside the common punctuation blocks.

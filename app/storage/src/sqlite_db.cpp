@@ -244,6 +244,12 @@ expected<void, StorageError> Database::exec(const char* sql) {
   return {};
 }
 
+expected<void, StorageError> Database::run_cached(std::string_view sql) {
+  auto st = prepare(sql);
+  if (!st) return unexpected(st.error());
+  return st->run();
+}
+
 std::int64_t Database::changes() const noexcept { return sqlite3_changes64(db_); }
 
 }  // namespace safehold::storage::detail

@@ -90,6 +90,9 @@ class Database {
   [[nodiscard]] expected<Statement, StorageError> prepare_uncached(std::string_view sql);
   // Runs one or more statements that return nothing of interest.
   [[nodiscard]] expected<void, StorageError> exec(const char* sql);
+  // Runs one statement through the cache (transaction control on hot paths:
+  // every parse allocates, and allocations are costly with memory security).
+  [[nodiscard]] expected<void, StorageError> run_cached(std::string_view sql);
 
   std::int64_t changes() const noexcept;
   sqlite3* handle() noexcept { return db_; }

@@ -16,7 +16,7 @@ void remove_files(const std::vector<fs::path>& files) noexcept {
 expected<WriteTransaction, StorageError> WriteTransaction::begin(VaultState& s) {
   const int depth = s.tx_depth;
   const std::string sql = depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sh" + std::to_string(depth);
-  if (auto r = s.db.exec(sql.c_str()); !r) return unexpected(r.error());
+  if (auto r = s.db.run_cached(sql); !r) return unexpected(r.error());
   ++s.tx_depth;
   return WriteTransaction(&s, depth, s.remove_on_rollback.size(), s.remove_on_commit.size());
 }
@@ -35,7 +35,7 @@ WriteTransaction::~WriteTransaction() { rollback(); }
 expected<void, StorageError> WriteTransaction::commit() {
   if (done_) return unexpected(make_error(VaultError::internal, "transaction finished"));
   const std::string sql = depth_ == 0 ? "COMMIT" : "RELEASE sh" + std::to_string(depth_);
-  if (auto r = state_->db.exec(sql.c_str()); !r) {
+  if (auto r = state_->db.run_cached(sql); !r) {
     rollback();
     return r;
   }
@@ -56,10 +56,11 @@ void WriteTransaction::rollback() noexcept {
   if (!state_->db.is_open()) return;  // the vault was locked meanwhile: nothing left to undo
   --state_->tx_depth;
   if (depth_ == 0) {
-    if (sqlite3_get_autocommit(state_->db.handle()) == 0) (void)state_->db.exec("ROLLBACK");
+    if (sqlite3_get_autocommit(state_->db.handle()) == 0) (void)state_->db.run_cached("ROLLBACK");
   } else {
     const std::string name = "sh" + std::to_string(depth_);
-    (void)state_->db.exec(("ROLLBACK TO " + name + "; RELEASE " + name).c_str());
+    (void)state_->db.run_cached("ROLLBACK TO " + name);
+    (void)state_->db.run_cached("RELEASE " + name);
   }
   auto& rb = state_->remove_on_rollback;
   std::vector<fs::path> created(rb.begin() + static_cast<std::ptrdiff_t>(rollback_mark_), rb.end());
