@@ -4,6 +4,7 @@
 
 #include "cli_fixture.hpp"
 #include "safehold/schema/formats.hpp"
+#include "safehold/storage/key_file.hpp"
 
 using namespace safehold::test;
 
@@ -42,7 +43,10 @@ TEST_CASE("cli contract: init, case, consent, incident, attachment, search, audi
   INFO(init.err);
   REQUIRE(init.exit_code == 0);
   CHECK(first_line(init.out).size() == 32);  // the vault id
-  REQUIRE(std::filesystem::exists(dir / "vault" / "vault.key"));
+  // The CLI creates vaults with the real Argon2id cost only.
+  const auto key = safehold::storage::parse_key_file(read_file(dir / "vault" / "vault.key"));
+  REQUIRE(key);
+  CHECK(key->kdf == safehold::storage::KdfParams::interactive());
 
   const auto created = cli({"case", "new", "--title", "Contract case"});
   REQUIRE(created.exit_code == 0);
