@@ -26,7 +26,7 @@ class StdinSource final : public io::ByteSource {
  public:
   expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
     for (;;) {
-      if (interrupt_requested()) return unexpected(io::IoError::cancelled);
+      if (!wait_readable(STDIN_FILENO)) return unexpected(io::IoError::cancelled);
       const auto n = ::read(STDIN_FILENO, out.data(), out.size());
       if (n >= 0) return static_cast<std::size_t>(n);
       if (errno != EINTR) return unexpected(io::IoError::read_failed);

@@ -1,5 +1,6 @@
 #include "interrupt.hpp"
 
+#include <poll.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -34,6 +35,14 @@ InterruptScope::~InterruptScope() {
 }
 
 bool interrupt_requested() noexcept { return g_interrupted != 0; }
+
+bool wait_readable(int fd) noexcept {
+  for (;;) {
+    if (interrupt_requested()) return false;
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 200) > 0) return true;  // readable, end of input or error: read() tells
+  }
+}
 
 ProgressLine::ProgressLine(std::string label)
     : label_(std::move(label)), enabled_(::isatty(STDERR_FILENO) == 1) {}

@@ -26,6 +26,11 @@ class InterruptScope {
 
 bool interrupt_requested() noexcept;
 
+// Waits until `fd` has input (true) or an interrupt was requested (false).
+// Polls in short steps, so a signal that lands just before a blocking read
+// cannot leave the process waiting forever.
+bool wait_readable(int fd) noexcept;
+
 // Progress on stderr, only when stderr is a terminal; at most a few updates a
 // second. `label` is a fixed word ("encrypting"), never a file name.
 class ProgressLine {

@@ -38,6 +38,7 @@ void write_all(int fd, std::string_view text) {
 expected<std::size_t, Failure> read_line(int fd, crypto::SecretBuffer& out) {
   std::size_t len = 0;
   for (;;) {
+    if (!wait_readable(fd)) return fail(ExitCode::interrupted, "interrupted");
     std::uint8_t byte = 0;
     const auto n = ::read(fd, &byte, 1);
     if (n < 0 && errno == EINTR) {
@@ -93,16 +94,18 @@ expected<crypto::SecretBuffer, Failure> prompt_passphrase(std::string_view promp
     return fail(ExitCode::usage, "no terminal to ask for the passphrase; use --passphrase-file FILE");
   }
   InterruptScope interrupts;
-  write_all(tty.fd, prompt);
+  // Echo off first (dropping anything typed ahead), then the prompt: what is
+  // typed after the prompt appears is never echoed and never lost.
   termios quiet = saved;
   quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
   quiet.c_lflag |= ECHONL;
   if (::tcsetattr(tty.fd, TCSAFLUSH, &quiet) != 0) {
     return fail(ExitCode::io, "cannot switch off terminal echo");
   }
+  write_all(tty.fd, prompt);
   crypto::SecretBuffer buf(kMaxPassphraseBytes);
   auto len = read_line(tty.fd, buf);
-  ::tcsetattr(tty.fd, TCSAFLUSH, &saved);
+  ::tcsetattr(tty.fd, TCSANOW, &saved);
   if (!len) {
     write_all(tty.fd, "\n");
     return unexpected(len.error());
