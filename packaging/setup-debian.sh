@@ -14,7 +14,7 @@ PKGS=(
   age minisign
   xvfb xauth imagemagick x11-utils
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
-  time python3
+  time python3 strace
 )
 
 SUDO=()

@@ -1,0 +1,238 @@
+// case new|list|show|edit|delete (import-json lives in cmd_case_import.cpp).
+#include <memory>
+
+#include "commands.hpp"
+#include "failure.hpp"
+#include "id_args.hpp"
+#include "output.hpp"
+#include "record_args.hpp"
+
+namespace safehold::cli {
+namespace {
+
+// Convenience options shared by new and edit.
+struct CaseFieldOptions {
+  std::string title, status, priority, privilege, lead_worker;
+  std::vector<std::string> purposes;
+  RecordArgs record;
+
+  void add(CLI::App* sub, bool edit) {
+    sub->add_option("--title", title, "Title (non-identifying)");
+    sub->add_option("--status", status, "Status code or label (vocab list case_status)");
+    sub->add_option("--priority", priority, "Priority code or label (vocab list priority)");
+    sub->add_option("--purpose", purposes, "Purpose code or label (vocab list purpose); repeatable");
+    sub->add_option("--privilege", privilege, "Privilege code or label (vocab list privilege)");
+    sub->add_option("--lead-worker", lead_worker, "Lead worker");
+    add_record_args(sub, record, edit);
+  }
+  RecordArgs with_shortcuts() const {
+    RecordArgs out = record;
+    add_shortcuts(out, {{"title", &title}, {"status", &status}, {"priority", &priority},
+                        {"privilege", &privilege}, {"lead_worker", &lead_worker}});
+    add_list_shortcut(out, "purposes", purposes);
+    return out;
+  }
+};
+
+Outcome run_new(Context& ctx, const CaseFieldOptions& o) {
+  auto input = build_record(o.with_shortcuts(), {"case", "", ""}, nlohmann::json::object());
+  if (!input) return unexpected(input.error());
+  if (input->entity != "case") return fail(ExitCode::usage, "the JSON input is not a case record");
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto rec = lift((*vault)->records().create("case", "", std::move(input->fields)));
+  if (!rec) return unexpected(rec.error());
+  print_line(rec->id);
+  return {};
+}
+
+struct ListOptions {
+  std::vector<std::string> statuses, priorities, risks, tactics, countries, purposes, consent;
+  std::string text, sort = "last_change";
+  bool ascending = false, json = false;
+  std::size_t limit = 50, offset = 0;
+};
+
+storage::CaseSort sort_from(const std::string& s) {
+  using storage::CaseSort;
+  if (s == "created") return CaseSort::created;
+  if (s == "reference") return CaseSort::reference;
+  if (s == "title") return CaseSort::title;
+  if (s == "status") return CaseSort::status;
+  if (s == "priority") return CaseSort::priority;
+  if (s == "risk") return CaseSort::risk;
+  return CaseSort::last_change;
+}
+
+nlohmann::json summary_json(const storage::CaseSummary& c) {
+  return {{"case_id", c.case_id},   {"reference", c.reference},     {"title", c.title},
+          {"status", c.status},     {"priority", c.priority},       {"risk_rating", c.risk_rating},
+          {"consent", storage::to_string(c.consent)}, {"tactics", c.tactics},
+          {"countries", c.countries}, {"purposes", c.purposes},     {"created_at", c.created_at},
+          {"last_change", c.last_change}};
+}
+
+Outcome run_list(Context& ctx, const ListOptions& o) {
+  storage::CaseQuery q;
+  q.statuses = o.statuses;
+  q.priorities = o.priorities;
+  q.risk_ratings = o.risks;
+  q.tactics = o.tactics;
+  q.countries = o.countries;
+  q.purposes = o.purposes;
+  for (const auto& c : o.consent) {
+    q.consent.push_back(c == "given" ? storage::ConsentState::given
+                        : c == "withdrawn" ? storage::ConsentState::withdrawn
+                                           : storage::ConsentState::none);
+  }
+  q.text = o.text;
+  q.sort = sort_from(o.sort);
+  q.descending = !o.ascending;
+  q.limit = o.limit;
+  q.offset = o.offset;
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto cases = lift((*vault)->cases().list(q));
+  if (!cases) return unexpected(cases.error());
+  Listing out(o.json);
+  for (const auto& c : *cases) {
+    out.add(summary_json(c), c.case_id + "\t" + c.reference + "\t" + (c.status.empty() ? "-" : c.status) + "\t" +
+                                 storage::to_string(c.consent) + "\t" + c.title);
+  }
+  out.finish();
+  return {};
+}
+
+struct ShowOptions {
+  std::string case_ref;
+  bool all = false, json = false;
+};
+
+Outcome run_show(Context& ctx, const ShowOptions& o) {
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto case_id = resolve_case(**vault, o.case_ref);
+  if (!case_id) return unexpected(case_id.error());
+  auto rec = lift((*vault)->records().get(*case_id));
+  if (!rec) return unexpected(rec.error());
+  if (!o.all) {
+    if (o.json) {
+      print_json(rec->to_json());
+      return {};
+    }
+    print_record(*rec);
+    auto summary = lift((*vault)->cases().get(*case_id));
+    if (!summary) return unexpected(summary.error());
+    print_line(std::string("consent: ") + storage::to_string(summary->consent));
+    print_line("last change: " + summary->last_change);
+    return {};
+  }
+  auto records = lift((*vault)->records().list(*case_id));
+  if (!records) return unexpected(records.error());
+  if (o.json) {
+    nlohmann::json all = nlohmann::json::array({rec->to_json()});
+    for (const auto& r : *records) all.push_back(r.to_json());
+    print_json(all);
+    return {};
+  }
+  print_record(*rec);
+  for (const auto& r : *records) {
+    print_line("");
+    print_record(r);
+  }
+  return {};
+}
+
+struct EditOptions {
+  std::string case_ref;
+  CaseFieldOptions fields;
+};
+
+Outcome run_edit(Context& ctx, const EditOptions& o) {
+  const auto args = o.fields.with_shortcuts();
+  if (args.json_file.empty() && args.fields.empty() && args.shortcuts.empty()) {
+    return fail(ExitCode::usage, "nothing to change (give --title, --field, --json...)");
+  }
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto case_id = resolve_case(**vault, o.case_ref);
+  if (!case_id) return unexpected(case_id.error());
+  auto rec = lift((*vault)->records().get(*case_id));
+  if (!rec) return unexpected(rec.error());
+  auto input = build_record(args, {"case", "", *case_id}, rec->fields);
+  if (!input) return unexpected(input.error());
+  // The vault keeps the case's reference whatever the input says.
+  auto updated = lift((*vault)->records().update(*case_id, std::move(input->fields)));
+  if (!updated) return unexpected(updated.error());
+  return {};
+}
+
+struct DeleteOptions {
+  std::string case_ref;
+  bool yes = false;
+};
+
+Outcome run_delete(Context& ctx, const DeleteOptions& o) {
+  if (!o.yes) return fail(ExitCode::usage, "deleting a case deletes all its records and attachments: add --yes");
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto case_id = resolve_case(**vault, o.case_ref);
+  if (!case_id) return unexpected(case_id.error());
+  return lift((*vault)->records().remove(*case_id));
+}
+
+}  // namespace
+
+void add_case_import_command(CLI::App* group, Context& ctx);
+
+void add_case_commands(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand("case", "Cases: create, list, show, edit, delete, import");
+  group->require_subcommand(1);
+
+  auto n = std::make_shared<CaseFieldOptions>();
+  auto* create = group->add_subcommand("new", "Create a case; prints its id");
+  n->add(create, false);
+  ctx.bind(create, [&ctx, n] { return run_new(ctx, *n); });
+
+  auto l = std::make_shared<ListOptions>();
+  auto* list = group->add_subcommand("list", "List cases: id, reference, status, consent, title");
+  list->add_option("--status", l->statuses, "Only these statuses (codes); repeatable");
+  list->add_option("--priority", l->priorities, "Only these priorities; repeatable");
+  list->add_option("--risk", l->risks, "Only these risk ratings; repeatable");
+  list->add_option("--tactic", l->tactics, "Only cases with one of these tactics; repeatable");
+  list->add_option("--country", l->countries, "Only cases with one of these countries; repeatable");
+  list->add_option("--purpose", l->purposes, "Only cases with one of these purposes; repeatable");
+  list->add_option("--consent", l->consent, "Only cases in these consent states; repeatable")
+      ->check(CLI::IsMember({"none", "given", "withdrawn"}));
+  list->add_option("--text", l->text, "Free text (reference, title, or any searchable field)");
+  list->add_option("--sort", l->sort, "Sort key")
+      ->check(CLI::IsMember({"last_change", "created", "reference", "title", "status", "priority", "risk"}));
+  list->add_flag("--ascending", l->ascending, "Sort ascending (default: descending)");
+  list->add_option("--limit", l->limit, "At most this many cases (1-1000)")->check(CLI::Range(1, 1000));
+  list->add_option("--offset", l->offset, "Skip this many cases");
+  list->add_flag("--json", l->json, "Print JSON");
+  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+
+  auto s = std::make_shared<ShowOptions>();
+  auto* show = group->add_subcommand("show", "Show a case (with --all, every record of it)");
+  add_case_arg(show, s->case_ref);
+  show->add_flag("--all", s->all, "Also show every record of the case");
+  show->add_flag("--json", s->json, "Print JSON (with --all: an array, the case first)");
+  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+
+  auto e = std::make_shared<EditOptions>();
+  auto* edit = group->add_subcommand("edit", "Change fields of a case");
+  add_case_arg(edit, e->case_ref);
+  e->fields.add(edit, true);
+  ctx.bind(edit, [&ctx, e] { return run_edit(ctx, *e); });
+
+  auto d = std::make_shared<DeleteOptions>();
+  auto* del = group->add_subcommand("delete", "Delete a case with all its records and attachments");
+  add_case_arg(del, d->case_ref);
+  del->add_flag("--yes", d->yes, "Confirm the deletion");
+  ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
+
+  add_case_import_command(group, ctx);
+}
+
+}  // namespace safehold::cli

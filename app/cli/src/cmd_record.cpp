@@ -1,0 +1,164 @@
+// record add|show|edit|delete|list: any entity of the data model, with JSON
+// in and out (DEVELOPERS.md "Records") and --field for simple fields.
+#include <memory>
+
+#include "commands.hpp"
+#include "failure.hpp"
+#include "id_args.hpp"
+#include "output.hpp"
+#include "record_args.hpp"
+
+namespace safehold::cli {
+namespace {
+
+struct AddOptions {
+  std::string entity, case_ref;
+  RecordArgs record;
+};
+
+Outcome run_add(Context& ctx, const AddOptions& o) {
+  auto input = build_record(o.record, {o.entity, "", ""}, nlohmann::json::object());
+  if (!input) return unexpected(input.error());
+  auto def = entity_def(input->entity);
+  if (!def) return unexpected(def.error());
+  if (!(*def)->in_case && (!o.case_ref.empty() || !input->case_id.empty())) {
+    return fail(ExitCode::usage, "a " + input->entity + " record does not belong to a case");
+  }
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  std::string case_id;
+  if ((*def)->in_case) {
+    const auto& arg = o.case_ref.empty() ? input->case_id : o.case_ref;
+    if (arg.empty()) return fail(ExitCode::usage, "a " + input->entity + " record needs --case CASE");
+    auto resolved = resolve_case(**vault, arg);
+    if (!resolved) return unexpected(resolved.error());
+    if (!input->case_id.empty() && input->case_id != *resolved) {
+      return fail(ExitCode::usage, "JSON input: \"case_id\" does not match --case");
+    }
+    case_id = *resolved;
+  }
+  auto rec = lift((*vault)->records().create(input->entity, case_id, std::move(input->fields)));
+  if (!rec) return unexpected(rec.error());
+  print_line(rec->id);
+  return {};
+}
+
+struct IdOptions {
+  std::string id;
+  bool json = false, yes = false;
+};
+
+expected<storage::Record, Failure> get_record(Context& ctx, const std::string& id) {
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto rec = (*vault)->records().get(id);
+  if (!rec && rec.error().code == storage::VaultError::not_found) {
+    return fail(ExitCode::not_found, "no record with id " + id);
+  }
+  return lift(std::move(rec));
+}
+
+Outcome run_show(Context& ctx, const IdOptions& o) {
+  auto rec = get_record(ctx, o.id);
+  if (!rec) return unexpected(rec.error());
+  print_record_json_or_text(*rec, o.json);
+  return {};
+}
+
+struct EditOptions {
+  std::string id;
+  RecordArgs record;
+};
+
+Outcome run_edit(Context& ctx, const EditOptions& o) {
+  if (o.record.json_file.empty() && o.record.fields.empty()) {
+    return fail(ExitCode::usage, "nothing to change (give --json, --field, --not-answered or --unset)");
+  }
+  auto rec = get_record(ctx, o.id);
+  if (!rec) return unexpected(rec.error());
+  auto input = build_record(o.record, {rec->entity, rec->case_id, rec->id}, rec->fields);
+  if (!input) return unexpected(input.error());
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  return lift_outcome((*vault)->records().update(o.id, std::move(input->fields)));
+}
+
+Outcome run_delete(Context& ctx, const IdOptions& o) {
+  if (!o.yes) return fail(ExitCode::usage, "deleting cannot be undone: add --yes");
+  auto rec = get_record(ctx, o.id);
+  if (!rec) return unexpected(rec.error());
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  return lift((*vault)->records().remove(o.id));
+}
+
+struct ListOptions {
+  std::string case_ref, entity;
+  bool json = false;
+};
+
+Outcome run_list(Context& ctx, const ListOptions& o) {
+  if (o.case_ref.empty() && o.entity.empty()) return fail(ExitCode::usage, "give --case CASE, --entity ENTITY or both");
+  if (!o.entity.empty()) {
+    if (auto def = entity_def(o.entity); !def) return unexpected(def.error());
+  }
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  expected<std::vector<storage::Record>, Failure> records = std::vector<storage::Record>{};
+  if (!o.case_ref.empty()) {
+    auto case_id = resolve_case(**vault, o.case_ref);
+    if (!case_id) return unexpected(case_id.error());
+    records = lift((*vault)->records().list(*case_id, o.entity));
+  } else {
+    records = lift((*vault)->records().list_entity(o.entity));
+  }
+  if (!records) return unexpected(records.error());
+  Listing out(o.json);
+  for (const auto& r : *records) {
+    out.add(r.to_json(), r.id + "\t" + r.entity + "\t" + (r.case_id.empty() ? "-" : r.case_id) + "\t" + r.updated_at);
+  }
+  out.finish();
+  return {};
+}
+
+}  // namespace
+
+void add_record_commands(CLI::App& app, Context& ctx) {
+  auto* group = app.add_subcommand("record", "Records of any entity (person, incident, legal_measure, ...)");
+  group->require_subcommand(1);
+
+  auto a = std::make_shared<AddOptions>();
+  auto* add = group->add_subcommand("add", "Create a record; prints its id");
+  add->add_option("--entity", a->entity, "Entity (case, person, incident, legal_measure, evidence_item, ...)");
+  add->add_option("--case", a->case_ref, "The case the record belongs to")->check(case_ref_validator());
+  add_record_args(add, a->record, false);
+  ctx.bind(add, [&ctx, a] { return run_add(ctx, *a); });
+
+  auto s = std::make_shared<IdOptions>();
+  auto* show = group->add_subcommand("show", "Show a record");
+  add_id_arg(show, s->id);
+  show->add_flag("--json", s->json, "Print the record as JSON");
+  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+
+  auto e = std::make_shared<EditOptions>();
+  auto* edit = group->add_subcommand("edit", "Change a record (--json replaces all fields; --field changes one)");
+  add_id_arg(edit, e->id);
+  add_record_args(edit, e->record, true);
+  ctx.bind(edit, [&ctx, e] { return run_edit(ctx, *e); });
+
+  auto d = std::make_shared<IdOptions>();
+  auto* del = group->add_subcommand("delete", "Delete a record (an evidence item takes its attachment with it)");
+  add_id_arg(del, d->id);
+  del->add_flag("--yes", d->yes, "Confirm the deletion");
+  ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
+
+  auto l = std::make_shared<ListOptions>();
+  auto* list = group->add_subcommand("list", "List records of a case and/or of an entity");
+  list->add_option("--case", l->case_ref, "Records of this case (the case record itself excluded)")
+      ->check(case_ref_validator());
+  list->add_option("--entity", l->entity, "Only records of this entity");
+  list->add_flag("--json", l->json, "Print JSON");
+  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+}
+
+}  // namespace safehold::cli

@@ -1,0 +1,124 @@
+// init, passwd, check: the vault as a whole.
+#include <filesystem>
+#include <memory>
+
+#include "commands.hpp"
+#include "failure.hpp"
+#include "output.hpp"
+#include "safehold/crypto/file_io.hpp"
+#include "safehold/storage/key_file.hpp"
+
+namespace safehold::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+storage::KdfParams preset(const std::string& name) {
+  return name == "strong" ? storage::KdfParams::strong() : storage::KdfParams::interactive();
+}
+
+struct InitOptions {
+  std::string name;
+  std::string kdf = "interactive";
+};
+
+Outcome run_init(Context& ctx, const InitOptions& o) {
+  const auto folder = ctx.vault_folder();
+  if (folder.empty()) return fail(ExitCode::usage, "no vault folder: use --vault DIR or SAFEHOLD_VAULT");
+  if (storage::Vault::exists_at(folder)) return fail(ExitCode::conflict, "a vault already exists in " + folder.string());
+  if (o.name.empty()) return fail(ExitCode::usage, "--name must not be empty");
+  // init has no current passphrase, so --passphrase-file may carry the new one.
+  auto pass = !ctx.options.new_passphrase_file.empty() || ctx.options.passphrase_file.empty()
+                  ? ctx.new_passphrase()
+                  : ctx.passphrase();
+  if (!pass) return unexpected(pass.error());
+  std::error_code ec;
+  if (folder.has_parent_path()) fs::create_directories(folder.parent_path(), ec);
+  if (ec) return fail(ExitCode::io, "cannot create the parent folder of " + folder.string());
+  auto vault = storage::Vault::create(folder, *pass, {o.name, preset(o.kdf)});
+  if (!vault) return unexpected(to_failure(vault.error()));
+  print_line(vault->vault_id());
+  print_note("vault created in " + folder.string());
+  return {};
+}
+
+// The new key file's Argon2id cost: the chosen preset, but never below what
+// the vault already records (the CLI never lowers the cost).
+expected<storage::KdfParams, Failure> passwd_params(const fs::path& folder, const std::string& kdf) {
+  auto raw = io::read_small_file(folder / "vault.key", storage::kKeyFileSize + 1);
+  if (!raw) return unexpected(to_failure(raw.error(), "vault key file"));
+  auto key_file = storage::parse_key_file(*raw);
+  if (!key_file) return fail(ExitCode::integrity, "the vault key file is damaged or truncated");
+  auto params = preset(kdf);
+  params.opslimit = std::max(params.opslimit, key_file->kdf.opslimit);
+  params.memlimit = std::max(params.memlimit, key_file->kdf.memlimit);
+  return params;
+}
+
+Outcome run_passwd(Context& ctx, const std::string& kdf) {
+  auto current = ctx.passphrase();
+  if (!current) return unexpected(current.error());
+  auto vault = ctx.unlock(*current);
+  if (!vault) return unexpected(vault.error());
+  auto params = passwd_params((*vault)->folder(), kdf);
+  if (!params) return unexpected(params.error());
+  auto next = ctx.new_passphrase();
+  if (!next) return unexpected(next.error());
+  auto changed = lift((*vault)->change_passphrase(*current, *next, *params));
+  if (!changed) return changed;
+  print_note("passphrase changed");
+  return {};
+}
+
+Outcome run_check(Context& ctx, bool json) {
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto report = lift((*vault)->check_integrity());
+  if (!report) return unexpected(report.error());
+  const auto& r = *report;
+  if (json) {
+    print_json({{"ok", r.ok()},
+                {"database_ok", r.database_ok},
+                {"database_problems", r.database_problems},
+                {"audit_intact", r.audit.intact},
+                {"audit_entries", r.audit.entries},
+                {"audit_first_broken_seq", r.audit.first_broken_seq},
+                {"missing_attachments", r.missing_attachments}});
+  } else {
+    print_line(r.database_ok ? "database: ok"
+                             : "database: damaged (" + std::to_string(r.database_problems) + " problems)");
+    print_line(r.audit.intact ? "audit trail: intact (" + std::to_string(r.audit.entries) + " entries)"
+                              : "audit trail: broken at entry " + std::to_string(r.audit.first_broken_seq) +
+                                    " (" + r.audit.reason + ")");
+    print_line("attachments: " + (r.missing_attachments.empty()
+                                      ? std::string("all present")
+                                      : std::to_string(r.missing_attachments.size()) + " missing"));
+    for (const auto& id : r.missing_attachments) print_line("  missing: " + id);
+  }
+  if (!r.ok()) return fail(ExitCode::integrity, "the integrity check failed");
+  return {};
+}
+
+}  // namespace
+
+void add_vault_commands(CLI::App& app, Context& ctx) {
+  auto init_opts = std::make_shared<InitOptions>();
+  auto* init = app.add_subcommand("init", "Create a new vault in the vault folder (asks for a new passphrase)");
+  init->add_option("--name", init_opts->name, "Your name as it appears in the audit trail")->required();
+  init->add_option("--kdf", init_opts->kdf, "Passphrase hashing cost: interactive (256 MiB) or strong (1 GiB)")
+      ->check(CLI::IsMember({"interactive", "strong"}));
+  ctx.bind(init, [&ctx, init_opts] { return run_init(ctx, *init_opts); });
+
+  auto kdf = std::make_shared<std::string>("interactive");
+  auto* passwd = app.add_subcommand("passwd", "Change the vault passphrase (nothing else is re-encrypted)");
+  passwd->add_option("--kdf", *kdf, "Cost for the new passphrase: interactive or strong (never lower than now)")
+      ->check(CLI::IsMember({"interactive", "strong"}));
+  ctx.bind(passwd, [&ctx, kdf] { return run_passwd(ctx, *kdf); });
+
+  auto json = std::make_shared<bool>(false);
+  auto* check = app.add_subcommand("check", "Full integrity check: database pages, audit chain, attachment files");
+  check->add_flag("--json", *json, "Print the report as JSON");
+  ctx.bind(check, [&ctx, json] { return run_check(ctx, *json); });
+}
+
+}  // namespace safehold::cli

@@ -1,0 +1,34 @@
+#pragma once
+// One function per command group; each adds its subcommands to the root app
+// and binds their actions on the shared Context. A new group (identity,
+// contact, export, verify, import) is one more cmd_*.cpp and one line in
+// register_all_commands().
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace safehold::cli {
+
+void add_vault_commands(CLI::App& app, Context& ctx);       // init, passwd, check
+void add_case_commands(CLI::App& app, Context& ctx);        // case new|list|show|edit|delete|import-json
+void add_record_commands(CLI::App& app, Context& ctx);      // record add|show|edit|delete|list
+void add_consent_commands(CLI::App& app, Context& ctx);     // consent record|show|withdraw
+void add_incident_commands(CLI::App& app, Context& ctx);    // incident add
+void add_attachment_commands(CLI::App& app, Context& ctx);  // attachment add|get|list|delete
+void add_search_commands(CLI::App& app, Context& ctx);      // search
+void add_audit_commands(CLI::App& app, Context& ctx);       // audit show|verify
+void add_vocab_commands(CLI::App& app, Context& ctx);       // vocab list
+
+inline void register_all_commands(CLI::App& app, Context& ctx) {
+  add_vault_commands(app, ctx);
+  add_case_commands(app, ctx);
+  add_record_commands(app, ctx);
+  add_consent_commands(app, ctx);
+  add_incident_commands(app, ctx);
+  add_attachment_commands(app, ctx);
+  add_search_commands(app, ctx);
+  add_audit_commands(app, ctx);
+  add_vocab_commands(app, ctx);
+}
+
+}  // namespace safehold::cli

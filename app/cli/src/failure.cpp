@@ -1,0 +1,80 @@
+#include "failure.hpp"
+
+#include <string>
+
+namespace safehold::cli {
+
+using storage::VaultError;
+
+ExitCode exit_code_for(VaultError e) noexcept {
+  switch (e) {
+    case VaultError::wrong_passphrase: return ExitCode::wrong_passphrase;
+    case VaultError::key_file_malformed:
+    case VaultError::database_missing:
+    case VaultError::database_corrupt:
+    case VaultError::schema_too_new:
+    case VaultError::kdf_params_invalid:
+    case VaultError::attachment_corrupt:
+    case VaultError::internal:
+    case VaultError::locked: return ExitCode::integrity;
+    case VaultError::invalid_record:
+    case VaultError::invalid_reference:
+    case VaultError::invalid_query:
+    case VaultError::invalid_argument: return ExitCode::usage;
+    case VaultError::consent_required:
+    case VaultError::consent_scope_refused:
+    case VaultError::has_dependents:
+    case VaultError::not_allowed: return ExitCode::refused;
+    case VaultError::not_found:
+    case VaultError::not_a_vault: return ExitCode::not_found;
+    case VaultError::in_use:
+    case VaultError::already_exists:
+    case VaultError::attachment_exists: return ExitCode::conflict;
+    case VaultError::cancelled: return ExitCode::interrupted;
+    case VaultError::disk_full:
+    case VaultError::io_failed:
+    case VaultError::permission_denied:
+    case VaultError::out_of_memory: return ExitCode::io;
+  }
+  return ExitCode::integrity;
+}
+
+ExitCode exit_code_for(io::FileError e) noexcept {
+  switch (e) {
+    case io::FileError::not_found: return ExitCode::not_found;
+    case io::FileError::exists: return ExitCode::conflict;
+    case io::FileError::permission_denied:
+    case io::FileError::disk_full:
+    case io::FileError::io_failed: return ExitCode::io;
+  }
+  return ExitCode::io;
+}
+
+ExitCode exit_code_for(io::IoError e) noexcept {
+  switch (e) {
+    case io::IoError::cancelled: return ExitCode::interrupted;
+    case io::IoError::corrupt:
+    case io::IoError::truncated: return ExitCode::integrity;
+    case io::IoError::too_large: return ExitCode::usage;
+    case io::IoError::read_failed:
+    case io::IoError::write_failed:
+    case io::IoError::disk_full: return ExitCode::io;
+  }
+  return ExitCode::io;
+}
+
+Failure to_failure(const storage::StorageError& e) { return {exit_code_for(e.code), e.describe()}; }
+
+Failure to_failure(io::FileError e, std::string_view what) {
+  return {exit_code_for(e), std::string(what) + ": " + io::describe(e)};
+}
+
+Failure to_failure(io::IoError e, std::string_view what) {
+  return {exit_code_for(e), std::string(what) + ": " + io::describe(e)};
+}
+
+Failure to_failure(const schema::ValidationError& e, std::string_view what) {
+  return {ExitCode::usage, std::string(what) + ": " + e.describe()};
+}
+
+}  // namespace safehold::cli

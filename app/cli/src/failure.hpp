@@ -1,0 +1,42 @@
+#pragma once
+// Errors of the modules below, turned into a Failure (exit code + one line).
+// Every message comes from the modules' own describe(), whose contract is to
+// hold no user data.
+#include <string_view>
+
+#include "exit_codes.hpp"
+#include "safehold/crypto/file_io.hpp"
+#include "safehold/schema/error.hpp"
+#include "safehold/storage/error.hpp"
+
+namespace safehold::cli {
+
+ExitCode exit_code_for(storage::VaultError e) noexcept;
+ExitCode exit_code_for(io::FileError e) noexcept;
+ExitCode exit_code_for(io::IoError e) noexcept;
+
+Failure to_failure(const storage::StorageError& e);
+// `what` names the file's role ("input file", "output file"), never its content.
+Failure to_failure(io::FileError e, std::string_view what);
+Failure to_failure(io::IoError e, std::string_view what);
+Failure to_failure(const schema::ValidationError& e, std::string_view what);
+
+// expected<T, StorageError> -> expected<T, Failure>.
+template <class T>
+expected<T, Failure> lift(expected<T, storage::StorageError>&& r) {
+  if (!r) return unexpected<Failure>(to_failure(r.error()));
+  if constexpr (std::is_void_v<T>) {
+    return {};
+  } else {
+    return std::move(*r);
+  }
+}
+
+// Success or failure only, the value dropped.
+template <class T>
+Outcome lift_outcome(expected<T, storage::StorageError>&& r) {
+  if (!r) return unexpected<Failure>(to_failure(r.error()));
+  return {};
+}
+
+}  // namespace safehold::cli

@@ -1,0 +1,85 @@
+// safehold-cli: the vault without a window (docs/cli.md). main hardens the
+// process, parses the command line with CLI11, runs the chosen command and
+// maps its outcome to an exit code and one line on stderr.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "exit_codes.hpp"
+#include "safehold/crypto/process_hardening.hpp"
+#include "sqlcipher_quiet.hpp"
+
+namespace {
+
+using safehold::cli::ExitCode;
+
+int report(ExitCode code, const std::string& message) {
+  std::fprintf(stderr, "safehold-cli: error: %s\n", message.c_str());
+  return static_cast<int>(code);
+}
+
+// CLI11 messages can span lines; the contract is one line.
+std::string one_line(std::string text) {
+  for (auto& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// Repeatable options take one value per occurrence (`--tactic D1 --tactic
+// C1`), so `--tactic D1 CASE` never swallows the positional CASE.
+void one_value_per_flag(CLI::App& app) {
+  for (auto* opt : app.get_options()) {
+    if (opt->nonpositional()) opt->allow_extra_args(false);
+  }
+  for (auto* sub : app.get_subcommands({})) one_value_per_flag(*sub);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (!safehold::crypto::harden_process()) {
+    return report(ExitCode::io, "cannot apply process protections (core dumps, ptrace); refusing to run");
+  }
+  safehold::cli::silence_sqlcipher_log();
+  try {
+    CLI::App app{"safehold-cli: the Safehold vault on the command line (offline; see docs/cli.md)",
+                 "safehold-cli"};
+    app.set_help_all_flag("--help-all", "Show help for every command");
+    app.require_subcommand(1);
+    app.fallthrough();
+    safehold::cli::Context ctx;
+    app.add_option("--vault", ctx.options.vault_dir,
+                   "Vault folder (default $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold or ~/.local/share/safehold)")
+        ->envname("SAFEHOLD_VAULT")
+        ->type_name("DIR");
+    app.add_option("--passphrase-file", ctx.options.passphrase_file,
+                   "Read the passphrase from FILE ('-' = stdin; one trailing newline is stripped) instead of a prompt")
+        ->type_name("FILE");
+    app.add_option("--new-passphrase-file", ctx.options.new_passphrase_file,
+                   "Read the new passphrase for init/passwd from FILE ('-' = stdin) instead of asking twice")
+        ->type_name("FILE");
+    safehold::cli::register_all_commands(app, ctx);
+    one_value_per_flag(app);
+
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      if (e.get_exit_code() == 0) return app.exit(e);  // --help
+      return report(ExitCode::usage, one_line(e.what()) + " (see --help)");
+    }
+    if (!ctx.has_action()) return report(ExitCode::usage, "no command given (see --help)");
+    const auto outcome = ctx.run();
+    if (!outcome) return report(outcome.error().code, outcome.error().message);
+    return 0;
+  } catch (const std::bad_alloc&) {
+    return report(ExitCode::io, "out of memory");
+  } catch (const std::exception&) {
+    return report(ExitCode::integrity, "unexpected internal error");
+  }
+}

@@ -1,0 +1,41 @@
+#pragma once
+// Output on stdout: results only (ids, records, lists), so scripts can pipe
+// them. Messages for people go to stderr. JSON follows DEVELOPERS.md
+// "Records"; plain text is one item per line, tab-separated where columns help.
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "safehold/storage/records.hpp"
+
+namespace safehold::cli {
+
+void print_line(std::string_view text);
+void print_json(const nlohmann::json& value);
+// A note for people on stderr ("safehold-cli: ..."), never record content.
+void print_note(std::string_view text);
+
+// A list printed as text lines (as items come) or as one JSON array (by
+// finish()), chosen by the command's --json flag.
+class Listing {
+ public:
+  explicit Listing(bool json) : json_(json) {}
+  bool json() const noexcept { return json_; }
+  void add(nlohmann::json item, std::string_view line);
+  void finish() const;
+
+ private:
+  bool json_;
+  nlohmann::json items_ = nlohmann::json::array();
+};
+
+// Human-readable record: envelope lines, then one "  field: value" per field.
+void print_record(const storage::Record& record);
+
+// Current UTC time as RFC 3339 with second precision ("2026-11-28T18:00:00Z").
+std::string utc_now();
+
+std::string to_hex(const std::array<std::uint8_t, 32>& bytes);
+
+}  // namespace safehold::cli
