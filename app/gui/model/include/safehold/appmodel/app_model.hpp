@@ -1,0 +1,61 @@
+#pragma once
+// The whole app's state, independent of ImGui: which screen is up, the
+// unlocked session, settings, timers. Screens read it and call its commands;
+// the GUI shell calls tick() once per frame.
+//
+// Lock contract: lock() drops the session (closing the database and wiping
+// its keys), resets every screen's state and text buffers, wipes the start
+// screen's passphrases, and bumps lock_generation() so the GUI can clear what
+// ImGui itself holds (its input-text state) on the next frame.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "safehold/appmodel/clock.hpp"
+#include "safehold/appmodel/settings.hpp"
+#include "safehold/appmodel/start_model.hpp"
+#include "safehold/appmodel/timers.hpp"
+#include "safehold/appmodel/vault_gateway.hpp"
+
+namespace safehold::appmodel {
+
+enum class Screen { start, cases, intake, case_view, contacts, exchange, audit, settings };
+
+class AppModel {
+  // First member: the timers below keep a pointer to it.
+  Clocks clocks_;
+
+ public:
+  AppModel(VaultGateway& gateway, Clocks clocks = {});
+
+  [[nodiscard]] Screen screen() const { return screen_; }
+  void go(Screen s);  // ignored (stays on start) while locked
+  [[nodiscard]] bool unlocked() const { return session_ != nullptr; }
+  [[nodiscard]] VaultSession* session() { return session_.get(); }
+
+  // Once per frame: collects a finished unlock/create, applies auto-lock.
+  // `had_input` is whether the user touched mouse or keyboard this frame.
+  void tick(bool had_input);
+  void lock();
+  [[nodiscard]] std::uint64_t lock_generation() const { return lock_generation_; }
+
+  // Settings changed by the settings screen (or loaded): applies language and
+  // auto-lock minutes; the GUI watches font_px/theme itself.
+  void apply_settings(const Settings& s);
+  [[nodiscard]] const Settings& settings() const { return settings_; }
+
+  StartModel start;
+  IdleLock idle;
+  ClipboardGuard clipboard;
+
+  // --demo: a banner says the data is fictional.
+  bool demo = false;
+
+ private:
+  Settings settings_;
+  Screen screen_ = Screen::start;
+  std::unique_ptr<VaultSession> session_;
+  std::uint64_t lock_generation_ = 0;
+};
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,22 @@
+#pragma once
+// Command-line options of the `safehold` binary.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safehold::gui {
+
+struct Options {
+  bool help = false;
+  bool demo = false;
+  std::string vault;          // vault folder; default under $XDG_DATA_HOME
+  int exit_after_frames = 0;  // 0 = run until closed (for the Xvfb smoke test)
+  std::string error;          // non-empty: print it with the usage, exit 2
+};
+
+Options ParseOptions(const std::vector<std::string>& args);
+const char* Usage();
+// $XDG_DATA_HOME/safehold/vault, else ~/.local/share/safehold/vault.
+std::string DefaultVaultFolder();
+
+}  // namespace safehold::gui

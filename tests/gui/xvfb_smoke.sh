@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Smoke test of the real window: starts `safehold --demo` under Xvfb, waits
+# for its window, takes a screenshot, checks it is not blank, asks the app to
+# quit (SIGTERM) and checks it exited cleanly, deleted its demo folder and
+# wrote no file anywhere else (HOME, XDG dirs and the working folder are
+# fresh, empty folders).
+# Usage: xvfb_smoke.sh /path/to/safehold [screenshot.png]
+set -euo pipefail
+app=$1
+keep_shot=${2:-}
+for tool in xvfb-run xwininfo import convert; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIP: $tool not installed (packaging/setup-debian.sh installs it)"
+    exit 77
+  fi
+done
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/home" "$tmp/run" "$tmp/cwd"
+chmod 700 "$tmp/run"
+
+cat >"$tmp/inner.sh" <<'INNER'
+set -u
+"$APP" --demo &
+pid=$!
+for _ in $(seq 1 100); do
+  if xwininfo -root -tree 2>/dev/null | grep -q '"Safehold"'; then break; fi
+  sleep 0.2
+done
+sleep 1.5
+import -window root "$SHOT"
+kill -TERM "$pid"
+wait "$pid"
+echo "app exit code $?" >"$RESULT"
+INNER
+
+cd "$tmp/cwd"
+env -i PATH="$PATH" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" \
+    APP="$app" SHOT="$tmp/shot.png" RESULT="$tmp/result" \
+    xvfb-run -a -s "-screen 0 1280x800x24" bash "$tmp/inner.sh"
+
+cat "$tmp/result"
+grep -qx 'app exit code 0' "$tmp/result" || { echo "FAIL: app did not exit cleanly"; exit 1; }
+[ -s "$tmp/shot.png" ] || { echo "FAIL: no screenshot"; exit 1; }
+colors=$(convert "$tmp/shot.png" -format '%k' info:)
+echo "screenshot has $colors colours"
+[ "$colors" -gt 20 ] || { echo "FAIL: screenshot looks blank"; exit 1; }
+if [ -n "$keep_shot" ]; then cp "$tmp/shot.png" "$keep_shot"; fi
+
+leftover=$(find "$tmp/home" "$tmp/run" "$tmp/cwd" -mindepth 1 | head -20)
+if [ -n "$leftover" ]; then
+  echo "FAIL: files written outside a vault:"
+  echo "$leftover"
+  exit 1
+fi
+echo "PASS"
