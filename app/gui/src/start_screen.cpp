@@ -75,9 +75,18 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   ImGui::BeginDisabled(busy);
 
   ImGui::TextUnformatted(tr("start.folder"));
-  ImGui::SetNextItemWidth(-1);
+  const char* browse = tr("start.browse");
+  const float browse_w = ImGui::CalcTextSize(browse).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(-(browse_w + ImGui::GetStyle().ItemSpacing.x));
   ImGui::InputText("##folder", &m.folder);
   Probe("start.folder");
+  ImGui::SameLine();
+  if (ImGui::Button(browse)) {
+    browser.Open(m.folder.empty() ? std::filesystem::path("/") : std::filesystem::path(m.folder),
+                 appmodel::FileBrowser::Pick::folder, "files.title.vault");
+  }
+  Probe("start.browse");
+  if (browser.Draw()) m.folder_chosen(browser.chosen);
 
   ImGui::TextUnformatted(tr("start.passphrase"));
   ImGui::SameLine();

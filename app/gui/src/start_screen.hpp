@@ -1,6 +1,7 @@
 #pragma once
 // Start screen: unlock a vault or create one. Reads AppModel::start and
 // calls its commands; never touches files (the model's gateway does).
+#include "file_browser_dialog.hpp"
 #include "safehold/appmodel/app_model.hpp"
 
 namespace safehold::gui {
@@ -9,6 +10,7 @@ struct UiInfo;
 
 struct StartScreen {
   bool show_passphrase = false;
+  FileBrowserDialog browser;
   void Draw(appmodel::AppModel& app, const UiInfo& ui);
 
  private:

@@ -24,6 +24,7 @@ void Probe(const char* name) {
   table()[name] = r;
 }
 
+bool ProbesEnabled() { return g_enabled; }
 void EnableProbes(bool on) { g_enabled = on; }
 const std::map<std::string, ProbeRect>& Probes() { return table(); }
 void ClearProbes() { table().clear(); }

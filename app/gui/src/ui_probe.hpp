@@ -18,6 +18,8 @@ struct ProbeRect {
 // Records the last submitted item under `name`.
 void Probe(const char* name);
 
+bool ProbesEnabled();
+
 // Test side.
 void EnableProbes(bool on);
 const std::map<std::string, ProbeRect>& Probes();

@@ -28,7 +28,7 @@ StartModel::~StartModel() {
 void StartModel::passphrase_edited() { strength_ = estimate_strength(passphrase.view()); }
 
 bool StartModel::vault_exists() const {
-  return !folder.empty() && gateway_->exists(std::filesystem::u8path(folder));
+  return !folder.empty() && gateway_->exists(std::filesystem::path(folder));
 }
 
 const char* StartModel::blocked_reason() const {
@@ -47,7 +47,7 @@ bool StartModel::submit() {
   if (busy() || blocked_reason() != nullptr) return false;
   error_key_ = nullptr;
   error_detail_.clear();
-  auto path = std::filesystem::u8path(folder);
+  auto path = std::filesystem::path(folder);
   auto secret = passphrase.take_copy();
   auto* gw = gateway_;
   if (mode == Mode::create) {
@@ -74,6 +74,15 @@ std::unique_ptr<VaultSession> StartModel::poll() {
   }
   clear_secrets();
   return std::move(*r);
+}
+
+void StartModel::folder_chosen(const std::filesystem::path& chosen) {
+  std::error_code ec;
+  if (mode == Mode::create && !std::filesystem::is_empty(chosen, ec)) {
+    folder = (chosen / "safehold-vault").string();
+  } else {
+    folder = chosen.string();
+  }
 }
 
 void StartModel::clear_secrets() {

@@ -53,6 +53,10 @@ class StartModel {
   [[nodiscard]] bool gateway_available() const { return gateway_->available(); }
   [[nodiscard]] bool vault_exists() const;
 
+  // The user picked `folder` in the file browser. Unlock: use it as is.
+  // Create: use it if empty, else a new "safehold-vault" folder inside it.
+  void folder_chosen(const std::filesystem::path& chosen);
+
   // Wipes both passphrases and errors; keeps the folder and the mode.
   void clear_secrets();
 
