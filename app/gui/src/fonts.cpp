@@ -7,6 +7,8 @@
 #include <optional>
 #include <vector>
 
+#include "safehold/appmodel/schema_text.hpp"
+
 namespace safehold::gui {
 namespace {
 
@@ -105,12 +107,15 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   // Glyph ranges must outlive the atlas build: kept here, rebuilt each call.
   static ImVector<ImWchar> body_ranges;
   static ImVector<ImWchar> heading_ranges;
-  std::string ui_text = appmodel::all_ui_text();
+  // UI strings and schema labels (vocabularies, fields) in all languages.
+  static const std::string ui_text = appmodel::all_ui_text();
+  static const std::string schema_text = appmodel::all_schema_text();
   {
     ImFontGlyphRangesBuilder b;
     b.AddRanges(atlas.GetGlyphRangesDefault());
     b.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
     b.AddText(ui_text.data(), ui_text.data() + ui_text.size());
+    b.AddText(schema_text.data(), schema_text.data() + schema_text.size());
     if (!extra_text.empty()) b.AddText(extra_text.data(), extra_text.data() + extra_text.size());
     body_ranges.clear();
     b.BuildRanges(&body_ranges);
