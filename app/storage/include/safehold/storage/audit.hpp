@@ -1,0 +1,97 @@
+#pragma once
+// The vault's append-only, hash-chained audit trail (docs/storage.md "Audit
+// trail"). Every create, change and delete of a record, every attachment
+// import/read/export/delete and every bundle export/import appends one entry
+// in the same database transaction as the change itself.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safehold/expected.hpp"
+#include "safehold/storage/error.hpp"
+
+namespace safehold::storage {
+namespace detail { struct VaultState; }
+
+using Hash32 = std::array<std::uint8_t, 32>;
+
+// Fixed action names, stored as text ("record_created"...).
+enum class AuditAction {
+  vault_created,
+  passphrase_changed,
+  owner_changed,
+  record_created,
+  record_updated,
+  record_deleted,
+  attachment_imported,
+  attachment_read,
+  attachment_exported,   // plaintext copy written outside the vault
+  attachment_deleted,
+  bundle_exported,       // one entry per (case, recipient)
+  bundle_imported,       // one entry per imported case
+};
+const char* to_string(AuditAction a) noexcept;
+
+struct AuditEntry {
+  std::int64_t seq = 0;
+  std::string at;            // UTC, RFC 3339
+  std::string actor;         // the vault owner's name
+  std::string action;        // to_string(AuditAction)
+  std::string object_type;   // entity name, "attachment", "vault"
+  std::string object_id;
+  std::string case_id;       // "" when not about a case
+  std::string counterparty;  // contact id of a bundle recipient or sender, else ""
+  std::string reference;     // bundle id, attachment id..., else ""
+  Hash32 digest{};           // SHA-256 of the change (e.g. the record JSON)
+  Hash32 prev_hash{};        // entry_hash of the previous entry; zeros for the first
+  Hash32 entry_hash{};
+};
+
+// SHA-256 over the canonical encoding of every field but entry_hash:
+// "safehold-audit-entry-v1" then, for seq (decimal ASCII), at, actor, action,
+// object_type, object_id, case_id, counterparty, reference, digest, prev_hash,
+// a 4-byte big-endian length followed by the bytes. Bundle verifiers
+// recompute it the same way.
+Hash32 compute_entry_hash(const AuditEntry& entry);
+
+struct AuditVerification {
+  bool intact = false;
+  std::int64_t entries = 0;           // entries read
+  std::int64_t first_broken_seq = 0;  // 0 when intact
+  std::string reason;                 // one line, no content
+};
+
+// What bundle export/import append (the only events callers append directly;
+// record and attachment events are written by the vault itself).
+struct BundleEvent {
+  AuditAction action = AuditAction::bundle_exported;  // bundle_exported or bundle_imported
+  std::string case_id;
+  std::string counterparty;  // recipient (export) or sender (import) contact id
+  std::string bundle_id;
+  Hash32 digest{};           // e.g. SHA-256 of the bundle's SHA256SUMS
+};
+
+// A view on an unlocked vault; must not outlive the Vault it came from.
+class AuditTrail {
+ public:
+  explicit AuditTrail(detail::VaultState* state) noexcept : s_(state) {}
+
+  // Recomputes the whole chain and checks the MACed head: detects modified,
+  // deleted, inserted and reordered entries and a cut-off tail.
+  [[nodiscard]] expected<AuditVerification, StorageError> verify();
+  [[nodiscard]] expected<std::vector<AuditEntry>, StorageError> for_case(std::string_view case_id);
+  [[nodiscard]] expected<std::vector<AuditEntry>, StorageError> for_object(std::string_view object_id);
+  // Entries with seq > after_seq, at most `limit` (the audit viewer pages with it).
+  [[nodiscard]] expected<std::vector<AuditEntry>, StorageError> page(std::int64_t after_seq,
+                                                                     std::size_t limit);
+  // Appends a bundle export/import entry in its own transaction (or in the
+  // current Batch).
+  [[nodiscard]] expected<AuditEntry, StorageError> record_bundle_event(const BundleEvent& event);
+
+ private:
+  detail::VaultState* s_;
+};
+
+}  // namespace safehold::storage

@@ -1,0 +1,76 @@
+#pragma once
+// Records of every entity of the data model, in the shape of DEVELOPERS.md
+// "Records". Every write is validated by safehold_schema, checked against the
+// case's consent (docs/storage.md "Consent"), indexed for search and the case
+// list, and audited, in one transaction.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "safehold/expected.hpp"
+#include "safehold/storage/error.hpp"
+
+namespace safehold::storage {
+namespace detail { struct VaultState; }
+
+struct Record {
+  std::string id;          // UUID v4, lowercase
+  std::string entity;      // "case", "person", "incident"...
+  std::string case_id;     // "" for case and contact
+  std::string created_at;  // UTC, RFC 3339, second precision
+  std::string updated_at;
+  nlohmann::json fields = nlohmann::json::object();
+
+  // {"id", "entity", "case_id" (omitted when empty), "created_at", "updated_at", "fields"}
+  nlohmann::json to_json() const;
+  // Strict: exactly those keys, of those types (invalid_record otherwise).
+  [[nodiscard]] static expected<Record, StorageError> from_json(const nlohmann::json& j);
+};
+
+// A view on an unlocked vault; must not outlive the Vault it came from.
+class RecordStore {
+ public:
+  explicit RecordStore(detail::VaultState* state) noexcept : s_(state) {}
+
+  // Creates a record with a new id and timestamps. `case_id` is "" for
+  // entities outside a case (case, contact) and required for all others. For
+  // a case, the vault assigns fields.reference ("SH-<year>-<NNNN>", a per-year
+  // sequence); a reference given by the caller is refused.
+  // Errors: invalid_record, invalid_reference, not_found (case), consent_required,
+  // consent_scope_refused, plus storage errors.
+  [[nodiscard]] expected<Record, StorageError> create(std::string_view entity, std::string_view case_id,
+                                                      nlohmann::json fields);
+  [[nodiscard]] expected<Record, StorageError> get(std::string_view id);
+  // Replaces the fields (all of them) and bumps updated_at. A case keeps its
+  // reference. Same checks as create().
+  [[nodiscard]] expected<Record, StorageError> update(std::string_view id, nlohmann::json fields);
+  // Deletes a record. Cascade rules (docs/storage.md "Deleting"): a case takes
+  // every record of the case and their attachments with it; an evidence item
+  // takes its custody events and its attachment; a record that another record
+  // still refers to is refused (has_dependents); the last consent record of a
+  // case that holds records needing consent is refused (not_allowed).
+  [[nodiscard]] expected<void, StorageError> remove(std::string_view id);
+
+  // Records of a case (the case record itself excluded), optionally of one
+  // entity, oldest first.
+  [[nodiscard]] expected<std::vector<Record>, StorageError> list(std::string_view case_id,
+                                                                 std::string_view entity = {});
+  // Every record of an entity across the vault (e.g. all contacts), oldest first.
+  [[nodiscard]] expected<std::vector<Record>, StorageError> list_entity(std::string_view entity);
+  [[nodiscard]] expected<std::optional<Record>, StorageError> find_case_by_reference(
+      std::string_view reference);
+
+  // Bundle import: stores a record exactly as received (id, timestamps and,
+  // for a case, its reference are kept), with the same validation, consent
+  // and reference checks as create(). An id that already exists is refused
+  // (not_allowed): imports of the same bundle are detected by bundle id.
+  [[nodiscard]] expected<Record, StorageError> import(const Record& record);
+
+ private:
+  detail::VaultState* s_;
+};
+
+}  // namespace safehold::storage
