@@ -52,7 +52,7 @@ void setup_io() {
 int main() {
   for (auto lang : {appmodel::Language::en, appmodel::Language::zh_Hant}) {
     appmodel::set_language(lang);
-    appmodel::UnavailableGateway gateway;
+    appmodel::StorageGateway gateway;
     auto t0 = Clock::now();
     appmodel::AppModel app(gateway);
     app.start.folder = "/tmp/bench-vault";

@@ -77,7 +77,7 @@ TEST_CASE("Sizes are shown as file managers show them", "[gui][files]") {
 TEST_CASE("Choosing a vault folder through the in-app browser", "[gui][headless][files]") {
   test::TempDir dir;
   make_tree(dir.path());
-  appmodel::UnavailableGateway gateway;
+  appmodel::StorageGateway gateway;
   appmodel::AppModel app(gateway);
   app.start.mode = appmodel::StartModel::Mode::create;
   app.start.folder = dir.path().string();

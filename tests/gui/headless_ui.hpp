@@ -5,7 +5,9 @@
 // and clicked at their recorded rectangles, as a person would.
 #include <imgui.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <string_view>
 
 #include "safehold/appmodel/app_model.hpp"
@@ -93,6 +95,19 @@ class HeadlessUi {
     Frame();
   }
   void PressNamed(ImGuiKey key) { Press(ImGui::GetIO().KeyMap[key]); }
+
+  // Runs frames until `done()` or `seconds` pass (work on worker threads,
+  // e.g. Argon2id). Returns done().
+  template <class Pred>
+  bool FramesUntil(Pred done, double seconds = 30) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!done() && std::chrono::steady_clock::now() < end) {
+      Frame();
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    Frame();
+    return done();
+  }
 
   gui::UiRuntime& runtime() { return runtime_; }
 

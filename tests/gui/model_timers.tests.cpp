@@ -1,6 +1,9 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <chrono>
+#include <thread>
+
+#include "test_util.hpp"
 
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/timers.hpp"
@@ -98,7 +101,7 @@ TEST_CASE("Clipboard copy is due for clearing after 30 s, only if still ours", "
 
 TEST_CASE("App model auto-locks on its injected clock", "[gui][model][idle]") {
   FakeTime t;
-  safehold::appmodel::UnavailableGateway gateway;
+  safehold::appmodel::StorageGateway gateway;
   safehold::appmodel::AppModel app(gateway, t.clocks());
   auto s = app.settings();
   s.auto_lock_minutes = 3;
@@ -111,4 +114,39 @@ TEST_CASE("App model auto-locks on its injected clock", "[gui][model][idle]") {
   CHECK(app.idle.due());
   app.tick(true);  // input resets the timer
   CHECK_FALSE(app.idle.due());
+}
+
+TEST_CASE("Auto-lock after a suspend locks the real vault and releases it", "[gui][model][idle][vault]") {
+  safehold::test::TempDir dir;
+  {
+    auto pass = safehold::crypto::SecretBuffer::copy_of(std::string_view("quiet harbour lantern seven"));
+    REQUIRE(safehold::storage::Vault::create(dir / "vault", pass,
+                                             {.owner_name = "t", .kdf = safehold::storage::KdfParams::insecure_for_tests()}));
+  }
+  FakeTime t;
+  safehold::appmodel::StorageGateway gateway;
+  safehold::appmodel::AppModel app(gateway, t.clocks());
+  auto s = app.settings();
+  s.auto_lock_minutes = 5;
+  app.apply_settings(s);
+  app.start.folder = (dir / "vault").string();
+  app.start.passphrase.assign("quiet harbour lantern seven");
+  REQUIRE(app.start.submit());
+  for (int i = 0; i < 2000 && !app.unlocked(); ++i) {
+    app.tick(false);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  REQUIRE(app.unlocked());
+  CHECK(app.settings().auto_lock_minutes == 5);  // kept across the unlock
+  t.run(4min);
+  app.tick(false);
+  CHECK(app.unlocked());
+  t.sleep(1h);  // lid closed
+  app.tick(false);
+  CHECK_FALSE(app.unlocked());
+  CHECK(app.screen() == safehold::appmodel::Screen::start);
+  // The folder lock was released: the vault opens again.
+  auto again = safehold::storage::Vault::unlock(dir / "vault",
+                                                safehold::crypto::SecretBuffer::copy_of(std::string_view("quiet harbour lantern seven")));
+  CHECK(again.has_value());
 }

@@ -110,6 +110,10 @@ void AppShell::DrawToolbar() {
   if (ImGui::Button(lock_label.c_str())) app_->lock();
   Probe("nav.lock");
   if (app_->demo) Banner(WarningColor(), tr("demo.banner"));
+  if (app_->status_key() != nullptr) {
+    Banner(WarningColor(), tr(app_->status_key()));
+    if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
+  }
   ImGui::Separator();
 }
 

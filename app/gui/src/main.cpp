@@ -57,7 +57,7 @@ void glfw_error(int code, const char* description) {
 
 int run(const gui::Options& opts) {
   std::optional<appmodel::PrivateFolder> demo_folder;
-  appmodel::UnavailableGateway gateway;
+  appmodel::StorageGateway gateway;
   appmodel::set_language(appmodel::language_from_environment());
   appmodel::AppModel app(gateway);
   app.start.folder = opts.vault.empty() ? gui::DefaultVaultFolder() : opts.vault;
@@ -68,11 +68,11 @@ int run(const gui::Options& opts) {
       return 1;
     }
     demo_folder.emplace(std::move(*folder));
-    app.demo = true;
-    app.start.folder = (demo_folder->path() / "vault").string();
+    app.start_demo(demo_folder->path() / "vault");
+  } else {
+    app.start.mode = app.start.vault_exists() ? appmodel::StartModel::Mode::unlock
+                                              : appmodel::StartModel::Mode::create;
   }
-  app.start.mode = app.start.vault_exists() ? appmodel::StartModel::Mode::unlock
-                                            : appmodel::StartModel::Mode::create;
 
   glfwSetErrorCallback(glfw_error);
   if (!glfwInit()) return 1;

@@ -34,14 +34,12 @@ void StartScreen::Draw(appmodel::AppModel& app, const UiInfo& ui) {
   ImGui::PopStyleColor();
 
   appmodel::Language lang = app.settings().language;
-  if (LanguagePicker(lang)) {
-    auto s = app.settings();
-    s.language = lang;
-    app.apply_settings(s);
-  }
+  if (LanguagePicker(lang)) app.language_picked(lang);
   if (!ui.cjk_font_found) Banner(WarningColor(), tr("start.no_cjk_font"));
-  if (app.demo) Banner(WarningColor(), tr("demo.banner"));
-  if (!m.gateway_available()) Banner(WarningColor(), tr("start.error.unavailable"));
+  if (app.demo) {
+    Banner(WarningColor(), tr("demo.banner"));
+    ImGui::TextWrapped("%s", appmodel::trf("demo.passphrase", {appmodel::AppModel::kDemoPassphrase}).c_str());
+  }
   ImGui::Spacing();
 
   const bool busy = m.busy();
@@ -117,6 +115,10 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     if (ImGui::InputText("##repeat", m.repeat.data(), m.repeat.capacity(), secret_flags)) submit = true;
     Probe("start.repeat");
     if (!m.passphrase.empty()) StrengthMeter(m.strength());
+    ImGui::TextUnformatted(tr("start.owner"));
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##owner", tr("start.owner.hint"), &m.owner_name);
+    Probe("start.owner");
     Banner(WarningColor(), tr("start.loss_warning"));
     ImGui::Checkbox(tr("start.acknowledge"), &m.loss_acknowledged);
     Probe("start.acknowledge");
@@ -143,7 +145,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   Probe("start.primary");
   ImGui::EndDisabled();
   if (submit) (void)m.submit();
-  if (blocked != nullptr && !(blocked == std::string_view("start.error.unavailable"))) {
+  if (blocked != nullptr) {
     ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
     ImGui::TextWrapped("%s", tr(blocked));
     ImGui::PopStyleColor();

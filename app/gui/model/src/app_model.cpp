@@ -9,6 +9,18 @@ AppModel::AppModel(VaultGateway& gateway, Clocks clocks)
   idle.set_minutes(settings_.auto_lock_minutes);
 }
 
+void AppModel::start_demo(const std::filesystem::path& folder) {
+  demo = true;
+  start.mode = StartModel::Mode::create;
+  start.folder = folder.string();
+  start.owner_name = "Demo";
+  start.passphrase.assign(kDemoPassphrase);
+  start.repeat.assign(kDemoPassphrase);
+  start.passphrase_edited();
+  start.loss_acknowledged = true;
+  (void)start.submit();
+}
+
 void AppModel::go(Screen s) {
   if (!unlocked()) {
     screen_ = Screen::start;
@@ -23,6 +35,7 @@ void AppModel::tick(bool had_input) {
     session_ = std::move(session);
     idle.activity();
     screen_ = Screen::cases;
+    load_settings_from_vault();
   }
   if (unlocked() && idle.due()) lock();
 }
@@ -39,6 +52,43 @@ void AppModel::apply_settings(const Settings& s) {
   settings_ = s;
   set_language(s.language);
   idle.set_minutes(s.auto_lock_minutes);
+  if (unlocked()) save_settings_to_vault();
+}
+
+void AppModel::language_picked(Language lang) {
+  language_explicit_ = true;
+  auto s = settings_;
+  s.language = lang;
+  apply_settings(s);
+}
+
+void AppModel::load_settings_from_vault() {
+  auto kv = session_->vault().settings();
+  std::map<std::string, std::string> pairs;
+  auto keys = kv.keys("ui.");
+  if (!keys) {
+    status_key_ = "status.settings_not_loaded";
+    return;
+  }
+  for (const auto& key : *keys) {
+    auto value = kv.get(key);
+    if (value && *value) pairs.emplace(key, **value);
+  }
+  Settings s = settings_;
+  const Language chosen = settings_.language;
+  s.apply_pairs(pairs);
+  if (language_explicit_) s.language = chosen;
+  apply_settings(s);
+}
+
+void AppModel::save_settings_to_vault() {
+  auto kv = session_->vault().settings();
+  for (const auto& [key, value] : settings_.to_pairs()) {
+    if (!kv.put(key, value)) {
+      status_key_ = "status.settings_not_saved";
+      return;
+    }
+  }
 }
 
 }  // namespace safehold::appmodel

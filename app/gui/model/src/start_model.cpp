@@ -11,8 +11,10 @@ const char* key_for(OpenErrorKind kind) {
     case OpenErrorKind::not_found: return "start.error.not_found";
     case OpenErrorKind::already_exists: return "start.error.already_exists";
     case OpenErrorKind::corrupt: return "start.error.corrupt";
+    case OpenErrorKind::in_use: return "start.error.in_use";
+    case OpenErrorKind::too_new: return "start.error.too_new";
+    case OpenErrorKind::out_of_memory: return "start.error.out_of_memory";
     case OpenErrorKind::io: return "start.error.io";
-    case OpenErrorKind::unavailable: return "start.error.unavailable";
   }
   return "start.error.io";
 }
@@ -32,7 +34,6 @@ bool StartModel::vault_exists() const {
 }
 
 const char* StartModel::blocked_reason() const {
-  if (!gateway_->available()) return "start.error.unavailable";
   if (folder.empty()) return "start.block.no_folder";
   if (passphrase.empty()) return "start.block.no_passphrase";
   if (mode == Mode::create) {
@@ -52,9 +53,11 @@ bool StartModel::submit() {
   auto* gw = gateway_;
   if (mode == Mode::create) {
     auto kdf_choice = kdf;
-    pending_ = std::async(std::launch::async, [gw, path, s = std::move(secret), kdf_choice]() mutable {
-      return gw->create(path, std::move(s), kdf_choice);
-    });
+    auto owner = owner_name;
+    pending_ = std::async(std::launch::async,
+                          [gw, path, s = std::move(secret), kdf_choice, owner]() mutable {
+                            return gw->create(path, std::move(s), kdf_choice, owner);
+                          });
   } else {
     pending_ = std::async(std::launch::async, [gw, path, s = std::move(secret)]() mutable {
       return gw->unlock(path, std::move(s));

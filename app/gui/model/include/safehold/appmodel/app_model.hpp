@@ -39,16 +39,28 @@ class AppModel {
   void lock();
   [[nodiscard]] std::uint64_t lock_generation() const { return lock_generation_; }
 
-  // Settings changed by the settings screen (or loaded): applies language and
-  // auto-lock minutes; the GUI watches font_px/theme itself.
+  // Settings changed by the settings screen: applies language and auto-lock
+  // minutes (the GUI watches font_px/theme itself) and, while unlocked, saves
+  // them in the vault's settings table.
   void apply_settings(const Settings& s);
+  // Language chosen on the start screen: applies now and, because the user
+  // chose it explicitly, wins over the vault's stored language at unlock.
+  void language_picked(Language lang);
+
+  // One-line status for the shell (i18n key), e.g. settings not saved.
+  [[nodiscard]] const char* status_key() const { return status_key_; }
+  void clear_status() { status_key_ = nullptr; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
 
   StartModel start;
   IdleLock idle;
   ClipboardGuard clipboard;
 
-  // --demo: a banner says the data is fictional.
+  // --demo: creates a throw-away vault in `folder` (a private temporary
+  // folder the caller deletes on exit) with the demo passphrase, which the
+  // start screen shows; a banner says the data is fictional.
+  void start_demo(const std::filesystem::path& folder);
+  static constexpr const char* kDemoPassphrase = "demo only fictional cases";
   bool demo = false;
 
  private:
@@ -56,6 +68,11 @@ class AppModel {
   Screen screen_ = Screen::start;
   std::unique_ptr<VaultSession> session_;
   std::uint64_t lock_generation_ = 0;
+  bool language_explicit_ = false;
+  const char* status_key_ = nullptr;
+
+  void load_settings_from_vault();
+  void save_settings_to_vault();
 };
 
 }  // namespace safehold::appmodel

@@ -31,6 +31,7 @@ class StartModel {
   PassphraseField passphrase;
   PassphraseField repeat;      // create only
   bool loss_acknowledged = false;  // "a lost passphrase means lost data"
+  std::string owner_name;          // create: the actor named in the audit trail
   KdfStrength kdf = KdfStrength::moderate;
 
   // Recomputes the strength meter; call when `passphrase` changed.
@@ -50,7 +51,6 @@ class StartModel {
   // Last error as an i18n key (nullptr if none) plus a non-sensitive detail.
   [[nodiscard]] const char* error_key() const { return error_key_; }
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
-  [[nodiscard]] bool gateway_available() const { return gateway_->available(); }
   [[nodiscard]] bool vault_exists() const;
 
   // The user picked `folder` in the file browser. Unlock: use it as is.

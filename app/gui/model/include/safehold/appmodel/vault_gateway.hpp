@@ -1,65 +1,78 @@
 #pragma once
-// The app model's view of the vault (app/storage). Screens never see it:
+// The app model's door to the vault (app/storage). Screens never see it:
 // they emit commands to the model, which calls the gateway, on a worker
-// thread for anything slow (Argon2id, search, attachments).
+// thread for anything slow (Argon2id).
 //
-// One adapter implements it over safehold_storage (storage_gateway.cpp);
-// until that module's API exists, UnavailableGateway reports every operation
-// as "not available yet" and the start screen shows that plainly.
+// StorageGateway is the real one. Tests construct it with low Argon2id
+// parameters through the library's test preset; the app always uses
+// KdfParams::interactive() or strong().
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "safehold/crypto/secret.hpp"
 #include "safehold/expected.hpp"
+#include "safehold/storage/vault.hpp"
 
 namespace safehold::appmodel {
 
-enum class OpenErrorKind { wrong_passphrase, not_found, already_exists, corrupt, io, unavailable };
+enum class OpenErrorKind {
+  wrong_passphrase, not_found, already_exists, in_use, corrupt, too_new, out_of_memory, io
+};
 
-// detail holds at most a code or an error description from storage, never
-// record content (storage's describe() guarantees that).
+// detail is storage's describe(): codes and names of things, never content.
 struct OpenError {
   OpenErrorKind kind;
   std::string detail;
 };
 
-// Argon2id cost for new passphrases (settings): moderate ≈ 1 s, 256 MiB;
-// sensitive ≈ 4 s, 1 GiB on a 2-core laptop.
+// Argon2id cost for new passphrases (settings): moderate = libsodium
+// MODERATE (≈ 1 s, 256 MiB), sensitive = SENSITIVE (≈ 4 s, 1 GiB).
 enum class KdfStrength { moderate, sensitive };
 
-// An unlocked vault. Destroying it closes the database and wipes the keys.
+// An unlocked vault. Destroying it locks the vault (closes the database and
+// wipes its keys).
 class VaultSession {
  public:
-  virtual ~VaultSession() = default;
+  explicit VaultSession(storage::Vault v) : vault_(std::move(v)) {}
+  storage::Vault& vault() { return vault_; }
+
+ private:
+  storage::Vault vault_;
 };
 
 class VaultGateway {
  public:
   virtual ~VaultGateway() = default;
-  // False while storage's API is missing: the UI shows a disabled state.
-  [[nodiscard]] virtual bool available() const = 0;
   [[nodiscard]] virtual bool exists(const std::filesystem::path& folder) const = 0;
   // Slow (Argon2id): called from a worker thread.
   [[nodiscard]] virtual expected<std::unique_ptr<VaultSession>, OpenError> create(
-      const std::filesystem::path& folder, crypto::SecretBuffer passphrase, KdfStrength kdf) = 0;
+      const std::filesystem::path& folder, crypto::SecretBuffer passphrase, KdfStrength kdf,
+      const std::string& owner_name) = 0;
   [[nodiscard]] virtual expected<std::unique_ptr<VaultSession>, OpenError> unlock(
       const std::filesystem::path& folder, crypto::SecretBuffer passphrase) = 0;
 };
 
-class UnavailableGateway final : public VaultGateway {
+class StorageGateway final : public VaultGateway {
  public:
-  bool available() const override { return false; }
-  bool exists(const std::filesystem::path&) const override { return false; }
-  expected<std::unique_ptr<VaultSession>, OpenError> create(const std::filesystem::path&,
-                                                            crypto::SecretBuffer,
-                                                            KdfStrength) override {
-    return unexpected(OpenError{OpenErrorKind::unavailable, "vault module not built yet"});
-  }
-  expected<std::unique_ptr<VaultSession>, OpenError> unlock(const std::filesystem::path&,
-                                                            crypto::SecretBuffer) override {
-    return unexpected(OpenError{OpenErrorKind::unavailable, "vault module not built yet"});
-  }
+  StorageGateway() = default;
+  // Tests only: every create uses these parameters instead of the strength
+  // chosen on screen.
+  explicit StorageGateway(storage::KdfParams test_params) : test_params_(test_params) {}
+
+  bool exists(const std::filesystem::path& folder) const override;
+  expected<std::unique_ptr<VaultSession>, OpenError> create(const std::filesystem::path& folder,
+                                                            crypto::SecretBuffer passphrase,
+                                                            KdfStrength kdf,
+                                                            const std::string& owner_name) override;
+  expected<std::unique_ptr<VaultSession>, OpenError> unlock(const std::filesystem::path& folder,
+                                                            crypto::SecretBuffer passphrase) override;
+
+ private:
+  std::optional<storage::KdfParams> test_params_;
 };
+
+[[nodiscard]] OpenErrorKind open_error_kind(storage::VaultError e) noexcept;
 
 }  // namespace safehold::appmodel
