@@ -28,8 +28,13 @@ for _ in $(seq 1 100); do
   if xwininfo -root -tree 2>/dev/null | grep -q '"Safehold"'; then break; fi
   sleep 0.2
 done
-sleep 1.5
-import -window root "$SHOT"
+# The window can be mapped before its first frame is drawn (busy machine):
+# take screenshots until one shows more than a flat colour, for up to 20 s.
+for _ in $(seq 1 40); do
+  sleep 0.5
+  import -window root "$SHOT"
+  [ "$(convert "$SHOT" -format '%k' info:)" -gt 20 ] && break
+done
 kill -TERM "$pid"
 wait "$pid"
 echo "app exit code $?" >"$RESULT"
