@@ -1,6 +1,8 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <string>
 
@@ -20,7 +22,9 @@ TEST_CASE("Every English UI string exists in both Chinese tables, and no extra o
     for (auto key : en) {
       const char* text = tr_exact(lang, key);
       REQUIRE(text != nullptr);
-      CHECK(std::string_view(text) != tr_exact(Language::en, key));
+      const std::string_view en_text = tr_exact(Language::en, key);
+      const bool has_words = std::any_of(en_text.begin(), en_text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+      if (has_words) CHECK(std::string_view(text) != en_text);
     }
   }
 }

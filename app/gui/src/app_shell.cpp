@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "form_widgets.hpp"
 #include "keys.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
@@ -42,7 +43,10 @@ bool AppShell::QuickLockPressed() const {
 
 void AppShell::AfterLockOrUnlock() {
   WipeImGuiTextState();
+  ClearFormWidgetState();
   start = StartScreen{};
+  settings = SettingsScreen{};
+  audit = AuditScreen{};
 }
 
 void AppShell::CopyToClipboard(const char* text) {
@@ -128,6 +132,12 @@ void AppShell::DrawUnlocked() {
   DrawToolbar();
   ImGui::BeginChild("###screen");
   switch (app_->screen()) {
+    case Screen::settings:
+      settings.Draw(*app_);
+      break;
+    case Screen::audit:
+      audit.Draw(*app_);
+      break;
     default:
       WrappedColored(MutedColor(), tr("screen.not_available"));
       break;

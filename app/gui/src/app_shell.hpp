@@ -6,6 +6,8 @@
 #include <cstdint>
 
 #include "safehold/appmodel/app_model.hpp"
+#include "audit_screen.hpp"
+#include "settings_screen.hpp"
 #include "start_screen.hpp"
 #include "ui_info.hpp"
 
@@ -21,6 +23,8 @@ struct AppShell {
 
   UiInfo ui;
   StartScreen start;
+  SettingsScreen settings;
+  AuditScreen audit;
 
  private:
   bool QuickLockPressed() const;

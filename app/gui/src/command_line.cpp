@@ -12,6 +12,8 @@ const char* Usage() {
          "                          (default: $XDG_DATA_HOME/safehold/vault)\n"
          "  --demo                  open a throw-away vault with fictional sample cases,\n"
          "                          in a private temporary folder deleted on exit\n"
+         "  --screen NAME           with --demo: show this screen once the demo vault is\n"
+         "                          open (cases, intake, contacts, exchange, audit, settings)\n"
          "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
          "  --help                  show this help\n";
 }
@@ -34,6 +36,8 @@ Options ParseOptions(const std::vector<std::string>& args) {
       o.demo = true;
     } else if (a == "--vault") {
       if (!value(o.vault)) return o;
+    } else if (a == "--screen") {
+      if (!value(o.screen)) return o;
     } else if (a == "--exit-after-frames") {
       std::string n;
       if (!value(n)) return o;
@@ -48,7 +52,19 @@ Options ParseOptions(const std::vector<std::string>& args) {
     }
   }
   if (o.demo && !o.vault.empty()) o.error = "--demo and --vault cannot be combined";
+  if (!o.screen.empty() && !o.demo) o.error = "--screen needs --demo";
   return o;
+}
+
+appmodel::Screen ScreenFromName(const std::string& name) {
+  using appmodel::Screen;
+  if (name == "intake") return Screen::intake;
+  if (name == "contacts") return Screen::contacts;
+  if (name == "exchange") return Screen::exchange;
+  if (name == "audit") return Screen::audit;
+  if (name == "settings") return Screen::settings;
+  if (name == "case") return Screen::case_view;
+  return Screen::cases;
 }
 
 std::string DefaultVaultFolder() {

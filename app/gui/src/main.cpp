@@ -94,6 +94,7 @@ int run(const gui::Options& opts) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     int frames = 0;
+    bool screen_shown = opts.screen.empty();
     int active_frames = 0;  // keep drawing a few frames after any event
     while (!glfwWindowShouldClose(window) && g_quit == 0) {
       if (active_frames > 0 || app.start.busy()) {
@@ -115,6 +116,10 @@ int run(const gui::Options& opts) {
       for (bool d : io.MouseDown) active_frames = d ? 6 : active_frames;
       for (bool d : io.KeysDown) active_frames = d ? 6 : active_frames;
       ui.Frame();
+      if (!screen_shown && app.unlocked()) {
+        app.go(gui::ScreenFromName(opts.screen));
+        screen_shown = true;
+      }
       int w = 0;
       int h = 0;
       glfwGetFramebufferSize(window, &w, &h);

@@ -37,10 +37,17 @@ void AppModel::tick(bool had_input) {
     screen_ = Screen::cases;
     load_settings_from_vault();
   }
+  passwd.poll();
+  audit.poll();
   if (unlocked() && idle.due()) lock();
 }
 
 void AppModel::lock() {
+  // Work on worker threads holds references to the vault: finish it first.
+  passwd.wait();
+  audit.wait();
+  passwd.clear();
+  audit.reset();
   session_.reset();
   start.clear_secrets();
   screen_ = Screen::start;

@@ -11,7 +11,9 @@
 #include <memory>
 #include <string>
 
+#include "safehold/appmodel/audit_view.hpp"
 #include "safehold/appmodel/clock.hpp"
+#include "safehold/appmodel/passphrase_change.hpp"
 #include "safehold/appmodel/settings.hpp"
 #include "safehold/appmodel/start_model.hpp"
 #include "safehold/appmodel/timers.hpp"
@@ -55,6 +57,9 @@ class AppModel {
   StartModel start;
   IdleLock idle;
   ClipboardGuard clipboard;
+  // Screen states of the unlocked app; lock() resets every one of them.
+  PassphraseChange passwd;
+  AuditView audit;
 
   // --demo: creates a throw-away vault in `folder` (a private temporary
   // folder the caller deletes on exit) with the demo passphrase, which the
