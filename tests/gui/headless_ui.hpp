@@ -60,11 +60,14 @@ class HeadlessUi {
   }
   bool Enabled(const std::string& probe) const { return Rect(probe).enabled; }
 
-  // Moves the mouse onto the widget, presses and releases the left button.
+  // Scrolls the widget into view with the mouse wheel, moves the mouse onto
+  // it, presses and releases the left button, and draws one more frame so
+  // the screen shows the result.
   void Click(const std::string& probe) {
+    ImGuiIO& io = ImGui::GetIO();
+    ScrollIntoView(probe);
     // Auto-sized windows settle over a few frames: aim at where the widget
     // is now, and again if hovering moved it.
-    ImGuiIO& io = ImGui::GetIO();
     for (int attempt = 0; attempt < 4; ++attempt) {
       Frame();
       if (!Has(probe)) throw std::runtime_error("widget not on screen: " + probe);
@@ -77,6 +80,24 @@ class HeadlessUi {
     Frame();
     io.MouseDown[0] = false;
     Frame();
+    Frame();
+  }
+
+  // Wheel over the widget's scrolling area until its rectangle is on screen.
+  void ScrollIntoView(const std::string& probe) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < 200; ++i) {
+      Frame();
+      if (!Has(probe)) throw std::runtime_error("widget not on screen: " + probe);
+      const auto r = Rect(probe);
+      if (r.visible) return;
+      const float margin = io.DisplaySize.y * 0.5f;
+      // Aim the wheel at the widget's column, inside the visible area.
+      io.MousePos = ImVec2((r.min.x + r.max.x) * 0.5f, io.DisplaySize.y * 0.5f);
+      Frame();
+      io.MouseWheel = r.min.y < margin ? 1.0f : -1.0f;
+    }
+    throw std::runtime_error("could not scroll to " + probe);
   }
   void Type(std::string_view utf8) {
     ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8).c_str());

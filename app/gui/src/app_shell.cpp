@@ -47,6 +47,7 @@ void AppShell::AfterLockOrUnlock() {
   start = StartScreen{};
   settings = SettingsScreen{};
   audit = AuditScreen{};
+  intake = IntakeScreen{};
 }
 
 void AppShell::CopyToClipboard(const char* text) {
@@ -137,6 +138,9 @@ void AppShell::DrawUnlocked() {
       break;
     case Screen::audit:
       audit.Draw(*app_);
+      break;
+    case Screen::intake:
+      intake.Draw(*app_);
       break;
     default:
       WrappedColored(MutedColor(), tr("screen.not_available"));

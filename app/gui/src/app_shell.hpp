@@ -7,6 +7,7 @@
 
 #include "safehold/appmodel/app_model.hpp"
 #include "audit_screen.hpp"
+#include "intake_screen.hpp"
 #include "settings_screen.hpp"
 #include "start_screen.hpp"
 #include "ui_info.hpp"
@@ -25,6 +26,7 @@ struct AppShell {
   StartScreen start;
   SettingsScreen settings;
   AuditScreen audit;
+  IntakeScreen intake;
 
  private:
   bool QuickLockPressed() const;

@@ -21,6 +21,9 @@ void Probe(const char* name) {
   r.max = ImGui::GetItemRectMax();
   r.enabled = (g.CurrentItemFlags & ImGuiItemFlags_Disabled) == 0;
   r.frame = ImGui::GetFrameCount();
+  const ImRect clip = g.CurrentWindow->ClipRect;
+  // Vertical only: table cells clip to their column, selectables span rows.
+  r.visible = clip.Min.y <= r.min.y && r.max.y <= clip.Max.y;
   table()[name] = r;
 }
 

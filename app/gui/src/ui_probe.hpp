@@ -12,6 +12,7 @@ namespace safehold::gui {
 struct ProbeRect {
   ImVec2 min, max;
   bool enabled = true;  // false when drawn inside BeginDisabled
+  bool visible = true;  // vertically inside its window's visible area
   int frame = 0;
 };
 

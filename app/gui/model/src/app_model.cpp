@@ -39,6 +39,7 @@ void AppModel::tick(bool had_input) {
   }
   passwd.poll();
   audit.poll();
+  if (unlocked()) intake.autosave(session_->vault());
   if (unlocked() && idle.due()) lock();
 }
 
@@ -48,6 +49,9 @@ void AppModel::lock() {
   audit.wait();
   passwd.clear();
   audit.reset();
+  // An intake in progress survives the lock as an encrypted draft.
+  if (session_) intake.autosave(session_->vault(), /*force=*/true);
+  intake.reset();
   session_.reset();
   start.clear_secrets();
   screen_ = Screen::start;

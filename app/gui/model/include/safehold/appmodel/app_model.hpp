@@ -13,6 +13,7 @@
 
 #include "safehold/appmodel/audit_view.hpp"
 #include "safehold/appmodel/clock.hpp"
+#include "safehold/appmodel/intake_model.hpp"
 #include "safehold/appmodel/passphrase_change.hpp"
 #include "safehold/appmodel/settings.hpp"
 #include "safehold/appmodel/start_model.hpp"
@@ -60,6 +61,7 @@ class AppModel {
   // Screen states of the unlocked app; lock() resets every one of them.
   PassphraseChange passwd;
   AuditView audit;
+  IntakeModel intake{clocks_};
 
   // --demo: creates a throw-away vault in `folder` (a private temporary
   // folder the caller deletes on exit) with the demo passphrase, which the
