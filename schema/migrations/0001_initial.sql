@@ -49,13 +49,15 @@ CREATE TABLE case_summary (
   risk_rank     INTEGER NOT NULL DEFAULT 0,
   consent_state TEXT NOT NULL DEFAULT 'none' CHECK (consent_state IN ('none', 'given', 'withdrawn')),
   created_at    TEXT NOT NULL,
-  last_change   TEXT NOT NULL
+  last_change   TEXT NOT NULL,
+  change_seq    INTEGER NOT NULL          -- orders "last change" within one second
 ) WITHOUT ROWID;
-CREATE INDEX case_summary_by_change ON case_summary(last_change);
+CREATE INDEX case_summary_by_change ON case_summary(change_seq);
+CREATE INDEX case_summary_by_created ON case_summary(created_at);
 CREATE INDEX case_summary_by_reference ON case_summary(reference);
-CREATE INDEX case_summary_by_status ON case_summary(status, last_change);
-CREATE INDEX case_summary_by_risk ON case_summary(risk_rank, last_change);
-CREATE INDEX case_summary_by_priority ON case_summary(priority_rank, last_change);
+CREATE INDEX case_summary_by_status ON case_summary(status, change_seq);
+CREATE INDEX case_summary_by_risk ON case_summary(risk_rank, change_seq);
+CREATE INDEX case_summary_by_priority ON case_summary(priority_rank, change_seq);
 CREATE INDEX case_summary_by_title ON case_summary(title);
 
 -- Multi-valued case facets for filters and the list: tactic (union over

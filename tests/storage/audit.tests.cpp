@@ -176,15 +176,18 @@ TEST_CASE("audit: a cut-off tail is found, even with the head moved back", "[aud
   SECTION("tail deleted") {
     RawDb raw(f.folder);
     raw.exec("DELETE FROM audit_log WHERE seq >= 5");
+    CHECK(raw.scalar("SELECT max(seq) FROM audit_log") == "4");
   }
   SECTION("tail deleted and the head rewritten without the MAC key") {
     RawDb raw(f.folder);
     raw.exec("DELETE FROM audit_log WHERE seq >= 5");
     raw.exec("UPDATE audit_head SET seq = 4, entry_hash = (SELECT entry_hash FROM audit_log WHERE seq = 4)");
+    CHECK(raw.scalar("SELECT seq FROM audit_head") == "4");
   }
   SECTION("head deleted") {
     RawDb raw(f.folder);
     raw.exec("DELETE FROM audit_head");
+    CHECK(raw.scalar("SELECT count(*) FROM audit_head") == "0");
   }
   const auto v = f.verify_now();
   CHECK_FALSE(v.intact);

@@ -92,6 +92,7 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::record_created: return "record_created";
     case AuditAction::record_updated: return "record_updated";
     case AuditAction::record_deleted: return "record_deleted";
+    case AuditAction::record_imported: return "record_imported";
     case AuditAction::attachment_imported: return "attachment_imported";
     case AuditAction::attachment_read: return "attachment_read";
     case AuditAction::attachment_exported: return "attachment_exported";

@@ -26,6 +26,7 @@ const char* describe(VaultError e) noexcept {
     case VaultError::attachment_exists: return "this evidence item already has content";
     case VaultError::attachment_corrupt: return "the attachment file is missing or damaged";
     case VaultError::invalid_query: return "the search query is not valid";
+    case VaultError::invalid_argument: return "invalid argument";
     case VaultError::cancelled: return "cancelled; nothing was changed";
     case VaultError::disk_full: return "the disk is full; nothing was changed";
     case VaultError::io_failed: return "input/output error";

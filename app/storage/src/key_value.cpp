@@ -68,14 +68,7 @@ expected<std::vector<std::string>, StorageError> KeyValueStore::keys(std::string
           : "SELECT key FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key");
   if (!st) return unexpected(st.error());
   st->bind(1, prefix);
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back(st->text(0));
-  }
-  return out;
+  return st->all_text(0);
 }
 
 }  // namespace safehold::storage

@@ -108,6 +108,17 @@ expected<void, StorageError> Statement::run() {
   return {};
 }
 
+expected<std::vector<std::string>, StorageError> Statement::all_text(int col) {
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = step();
+    if (!row) return unexpected(row.error());
+    if (!*row) break;
+    out.push_back(text(col));
+  }
+  return out;
+}
+
 void Statement::reset() noexcept {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -45,6 +45,8 @@ class Statement {
   [[nodiscard]] expected<bool, StorageError> step();
   // Steps to completion (statements that return no rows).
   [[nodiscard]] expected<void, StorageError> run();
+  // Steps to completion, collecting column `col` of every row as text.
+  [[nodiscard]] expected<std::vector<std::string>, StorageError> all_text(int col);
   // Resets for another execution with new bindings.
   void reset() noexcept;
 

@@ -92,15 +92,11 @@ expected<void, StorageError> remove_stale_files(const fs::path& folder, Database
   }
   if (removed) (void)io::sync_directory(folder);
 
-  std::set<std::string> known;
   auto st = db.prepare("SELECT file_name FROM attachments");
   if (!st) return unexpected(st.error());
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    known.insert(st->text(0));
-  }
+  auto names = st->all_text(0);
+  if (!names) return unexpected(names.error());
+  const std::set<std::string> known(names->begin(), names->end());
   const fs::path dir = folder / kAttachmentsDir;
   removed = false;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {

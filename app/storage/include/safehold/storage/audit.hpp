@@ -25,6 +25,7 @@ enum class AuditAction {
   record_created,
   record_updated,
   record_deleted,
+  record_imported,       // a record stored as received in a bundle
   attachment_imported,
   attachment_read,
   attachment_exported,   // plaintext copy written outside the vault

@@ -34,6 +34,7 @@ enum class VaultError {
   attachment_exists,    // the evidence item already has content
   attachment_corrupt,   // an attachment file is missing, damaged or does not match its hash
   invalid_query,        // a search query could not be understood
+  invalid_argument,     // an argument outside what the call accepts (detail says which)
   cancelled,            // the caller cancelled a long operation; nothing was changed
   // Storage below
   disk_full,

@@ -1,0 +1,125 @@
+#include "attachment_io.hpp"
+
+#include <sodium.h>
+
+#include <vector>
+
+#include "safehold/crypto/stream.hpp"
+#include "safehold/storage/attachment_file.hpp"
+
+namespace safehold::storage::detail {
+namespace {
+
+class FileAttachmentReader final : public AttachmentReader {
+ public:
+  FileAttachmentReader(io::FileSource file, AttachmentRow row)
+      : info_(std::move(row.info)), file_(std::move(file)), stream_(row.key.span(), file_) {
+    crypto_hash_sha256_init(&hash_);
+  }
+
+  const AttachmentInfo& info() const noexcept override { return info_; }
+
+  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
+    if (failed_) return unexpected(io::IoError::corrupt);
+    auto n = stream_.read(out);
+    if (!n) return n;
+    if (*n == 0) {
+      if (!out.empty() && !verified_) {
+        Hash32 got{};
+        crypto_hash_sha256_final(&hash_, got.data());
+        verified_ = true;
+        // The stream authenticated, so a mismatch means the row and the file
+        // do not belong together: refuse rather than hand over other content.
+        if (count_ != info_.size || !crypto::equal_constant_time(got, info_.sha256)) {
+          failed_ = true;
+          return unexpected(io::IoError::corrupt);
+        }
+      }
+      return n;
+    }
+    crypto_hash_sha256_update(&hash_, out.data(), *n);
+    count_ += *n;
+    return n;
+  }
+
+ private:
+  AttachmentInfo info_;
+  io::FileSource file_;            // must precede stream_, which reads from it
+  crypto::StreamReader stream_;
+  crypto_hash_sha256_state hash_{};
+  std::uint64_t count_ = 0;
+  bool verified_ = false;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+StorageError from_io_error(io::IoError e) {
+  switch (e) {
+    case io::IoError::disk_full: return make_error(VaultError::disk_full);
+    case io::IoError::cancelled: return make_error(VaultError::cancelled);
+    case io::IoError::corrupt:
+    case io::IoError::truncated: return make_error(VaultError::attachment_corrupt);
+    default: return make_error(VaultError::io_failed, io::describe(e));
+  }
+}
+
+StorageError from_file_error(io::FileError e) {
+  switch (e) {
+    case io::FileError::disk_full: return make_error(VaultError::disk_full);
+    case io::FileError::permission_denied: return make_error(VaultError::permission_denied);
+    case io::FileError::not_found: return make_error(VaultError::not_found, "file");
+    default: return make_error(VaultError::io_failed, io::describe(e));
+  }
+}
+
+expected<void, StorageError> write_attachment_file(const std::filesystem::path& file, AttachmentRow& row,
+                                                   io::ByteSource& content, std::uint64_t size_hint,
+                                                   const OperationHooks& hooks) {
+  auto writer = io::AtomicFileWriter::create(file, 0600);
+  if (!writer) return unexpected(from_file_error(writer.error()));
+  const auto header = attachment_header();
+  if (auto w = writer->write(header); !w) return unexpected(from_io_error(w.error()));
+  crypto::StreamWriter sealer(row.key.span(), *writer);
+  crypto_hash_sha256_state hash;
+  crypto_hash_sha256_init(&hash);
+  // Plaintext passes through guarded memory, never an ordinary heap buffer.
+  crypto::SecretBuffer buf(crypto::kStreamChunkSize);
+  std::uint64_t done = 0;
+  for (;;) {
+    if (hooks.cancel_requested && hooks.cancel_requested()) return unexpected(make_error(VaultError::cancelled));
+    auto n = content.read(buf.span());
+    if (!n) return unexpected(from_io_error(n.error()));
+    if (*n == 0) break;
+    const auto chunk = buf.span().first(*n);
+    crypto_hash_sha256_update(&hash, chunk.data(), chunk.size());
+    if (auto w = sealer.write(chunk); !w) return unexpected(from_io_error(w.error()));
+    done += *n;
+    if (hooks.progress) hooks.progress(done, size_hint);
+  }
+  if (auto f = sealer.finish(); !f) return unexpected(from_io_error(f.error()));
+  if (hooks.cancel_requested && hooks.cancel_requested()) return unexpected(make_error(VaultError::cancelled));
+  if (auto c = writer->commit(); !c) return unexpected(from_file_error(c.error()));
+  row.info.size = done;
+  crypto_hash_sha256_final(&hash, row.info.sha256.data());
+  return {};
+}
+
+expected<std::unique_ptr<AttachmentReader>, StorageError> open_attachment_file(const std::filesystem::path& path,
+                                                                               AttachmentRow row) {
+  auto file = io::FileSource::open(path);
+  if (!file) {
+    return unexpected(file.error() == io::FileError::not_found
+                          ? make_error(VaultError::attachment_corrupt, "file missing for attachment " + row.info.id)
+                          : from_file_error(file.error()));
+  }
+  std::array<std::uint8_t, kAttachmentHeaderSize> header{};
+  auto n = file->read_full(header);
+  if (!n) return unexpected(from_io_error(n.error()));
+  if (auto h = parse_attachment_header(std::span(header).first(*n)); !h) {
+    return unexpected(make_error(VaultError::attachment_corrupt, describe(h.error())));
+  }
+  return std::unique_ptr<AttachmentReader>(new FileAttachmentReader(std::move(*file), std::move(row)));
+}
+
+}  // namespace safehold::storage::detail

@@ -1,0 +1,87 @@
+#include "case_consent.hpp"
+
+#include "json_access.hpp"
+#include "record_rows.hpp"
+
+namespace safehold::storage::detail {
+namespace {
+
+using nlohmann::json;
+
+// Later given_at wins; ties (or not answered) fall back to creation order.
+bool is_later(const Record& a, const Record& b) {
+  const std::string ga = text_of(a.fields, "given_at");
+  const std::string gb = text_of(b.fields, "given_at");
+  if (ga != gb) return ga > gb;
+  return a.created_at > b.created_at;
+}
+
+}  // namespace
+
+std::string CaseConsent::answer(const std::string& scope) const {
+  auto it = scopes.find(scope);
+  return it == scopes.end() ? std::string() : it->second;
+}
+
+bool allowed_before_consent(const Record& r) {
+  if (r.entity == "case" || r.entity == "consent" || r.entity == "interview_session") return true;
+  if (r.entity != "person") return false;
+  const json* roles = member(r.fields, "roles");
+  if (roles == nullptr || !roles->is_array()) return false;
+  for (const auto& role : *roles) {
+    if (role.is_string() && role.get<std::string>() == "interviewee") return true;
+  }
+  return false;
+}
+
+CaseConsent evaluate_consent(const std::vector<Record>& records) {
+  CaseConsent out;
+  const Record* current = nullptr;
+  for (const auto& r : records) {
+    if (current == nullptr || is_later(r, *current)) current = &r;
+  }
+  if (current == nullptr) return out;
+  out.state = ConsentState::given;
+  out.consent_id = current->id;
+  const json& f = current->fields;
+  if (const json* scopes = member(f, "scopes"); scopes != nullptr && scopes->is_object()) {
+    for (const auto& [scope, answer] : scopes->get_ref<const json::object_t&>()) {
+      if (answer.is_string()) out.scopes[scope] = answer.get<std::string>();
+    }
+  }
+  if (const json* list = member(f, "allowed_recipients"); list != nullptr && list->is_array()) {
+    for (const auto& item : list->get_ref<const json::array_t&>()) {
+      const std::string contact = text_of(item, "contact");
+      const std::string org = text_of(item, "organisation");
+      if (!contact.empty()) out.allowed_contacts.insert(contact);
+      if (!org.empty()) out.allowed_organisations.insert(org);
+      out.restricts_recipients = out.restricts_recipients || !contact.empty() || !org.empty();
+    }
+  }
+  // A withdrawal is recorded by filling in `withdrawal` with a time or an extent.
+  const json* w = member(f, "withdrawal");
+  if (w == nullptr || !w->is_object()) return out;
+  const std::string at = text_of(*w, "at");
+  std::string extent = text_of(*w, "extent");
+  if (at.empty() && extent.empty()) return out;
+  if (extent.empty()) extent = "all";
+  if (extent == "listed_scopes") {
+    if (const json* listed = member(*w, "scopes"); listed != nullptr && listed->is_array()) {
+      for (const auto& scope : listed->get_ref<const json::array_t&>()) {
+        if (scope.is_string()) out.scopes[scope.get<std::string>()] = "no";
+      }
+    }
+    return out;
+  }
+  out.state = ConsentState::withdrawn;
+  for (auto& [scope, answer] : out.scopes) answer = "no";
+  return out;
+}
+
+expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id) {
+  auto records = load_case_records(s, case_id, "consent");
+  if (!records) return unexpected(records.error());
+  return evaluate_consent(*records);
+}
+
+}  // namespace safehold::storage::detail

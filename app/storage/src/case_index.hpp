@@ -1,0 +1,35 @@
+#pragma once
+// Internal: the case summary table behind the case list, kept up to date on
+// every write inside the write's transaction, and case references.
+#include <string>
+#include <string_view>
+
+#include "safehold/storage/cases.hpp"
+#include "safehold/storage/records.hpp"
+#include "vault_state.hpp"
+
+namespace safehold::storage::detail {
+
+struct CaseHeader {
+  std::string reference;
+  ConsentState consent = ConsentState::none;
+};
+// not_found (detail "case <id>") when there is no such case.
+[[nodiscard]] expected<CaseHeader, StorageError> case_header(VaultState& s, std::string_view case_id);
+
+// "SH-<year>-<NNNN>": the next number of the year's sequence (4 digits, more
+// when needed).
+[[nodiscard]] expected<std::string, StorageError> next_case_reference(VaultState& s, int year);
+
+// Writes the summary row of a case record (title, status, priority,
+// purposes, reference, times).
+[[nodiscard]] expected<void, StorageError> write_case_summary(VaultState& s, const Record& case_record);
+// After a record of `entity` in the case changed: recomputes what depends on
+// that entity (tactics and countries, risk rating, consent state) and sets
+// last_change.
+[[nodiscard]] expected<void, StorageError> refresh_case_summary(VaultState& s, std::string_view case_id,
+                                                                std::string_view entity, const std::string& now);
+
+ConsentState consent_state_from(std::string_view text) noexcept;
+
+}  // namespace safehold::storage::detail

@@ -1,0 +1,30 @@
+#pragma once
+// Internal: the one path every record write takes, inside an open
+// WriteTransaction: validation by safehold_schema, case and consent checks,
+// references, the row, the search index, the case summary, the audit entry.
+#include "safehold/storage/audit.hpp"
+#include "safehold/storage/records.hpp"
+#include "vault_state.hpp"
+
+namespace safehold::storage::detail {
+
+enum class WriteKind { create, update, import };
+
+struct WriteOptions {
+  WriteKind kind = WriteKind::create;
+  // Bundle import stores sets whose records refer to each other (a measure and
+  // its evidence): references are then checked by the caller once all are in.
+  bool check_references = true;
+};
+
+// `record` is complete (id, timestamps, case reference already set).
+[[nodiscard]] expected<void, StorageError> store_record(VaultState& s, const Record& record,
+                                                        const WriteOptions& options);
+// Checks that every reference of `record` names an existing record of the
+// right entity in the same case, and records them for delete protection.
+[[nodiscard]] expected<void, StorageError> check_and_store_references(VaultState& s, const Record& record);
+
+// Deletes with the cascade rules of RecordStore::remove.
+[[nodiscard]] expected<void, StorageError> delete_record(VaultState& s, std::string_view id);
+
+}  // namespace safehold::storage::detail

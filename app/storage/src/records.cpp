@@ -1,0 +1,181 @@
+// RecordStore: the public face of record writes and reads.
+#include "safehold/storage/records.hpp"
+
+#include <algorithm>
+
+#include "case_consent.hpp"
+#include "case_index.hpp"
+#include "json_access.hpp"
+#include "record_rows.hpp"
+#include "record_write.hpp"
+#include "safehold/schema/formats.hpp"
+#include "safehold/schema/record.hpp"
+#include "util.hpp"
+
+namespace safehold::storage {
+using detail::VaultAccess;
+using nlohmann::json;
+
+json Record::to_json() const {
+  json j = {{"id", id}, {"entity", entity}, {"created_at", created_at}, {"updated_at", updated_at}, {"fields", fields}};
+  if (!case_id.empty()) j["case_id"] = case_id;
+  return j;
+}
+
+expected<Record, StorageError> Record::from_json(const json& j) {
+  auto bad = [](const char* what) { return unexpected(make_error(VaultError::invalid_record, what)); };
+  if (!j.is_object()) return bad("record is not an object");
+  for (const auto& [key, value] : j.items()) {
+    const bool known = key == "id" || key == "entity" || key == "case_id" || key == "created_at" ||
+                       key == "updated_at" || key == "fields";
+    if (!known) return bad("unknown member in record");
+    if (key != "fields" && !value.is_string()) return bad("record member is not a string");
+  }
+  for (const char* key : {"id", "entity", "created_at", "updated_at", "fields"}) {
+    if (!j.contains(key)) return bad("record member missing");
+  }
+  if (!j["fields"].is_object()) return bad("fields is not an object");
+  Record r;
+  r.id = j["id"].get<std::string>();
+  r.entity = j["entity"].get<std::string>();
+  r.case_id = detail::text_of(j, "case_id");
+  r.created_at = j["created_at"].get<std::string>();
+  r.updated_at = j["updated_at"].get<std::string>();
+  r.fields = j["fields"];
+  return r;
+}
+
+expected<Record, StorageError> RecordStore::create(std::string_view entity, std::string_view case_id, json fields) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto& s = a.state();
+  if (!fields.is_object()) return unexpected(make_error(VaultError::invalid_record, "fields is not an object"));
+  Record r;
+  r.id = detail::new_uuid_v4();
+  r.entity = std::string(entity);
+  r.case_id = std::string(case_id);
+  r.created_at = r.updated_at = detail::utc_now();
+  r.fields = std::move(fields);
+  auto tx = detail::WriteTransaction::begin(s);
+  if (!tx) return unexpected(tx.error());
+  if (r.entity == "case") {
+    if (r.fields.contains("reference")) {
+      return unexpected(make_error(VaultError::invalid_record, "reference: assigned by the vault"));
+    }
+    auto ref = detail::next_case_reference(s, detail::utc_year(r.created_at));
+    if (!ref) return unexpected(ref.error());
+    r.fields["reference"] = *ref;
+  }
+  if (auto w = detail::store_record(s, r, {}); !w) return unexpected(w.error());
+  if (auto c = tx->commit(); !c) return unexpected(c.error());
+  return r;
+}
+
+expected<Record, StorageError> RecordStore::get(std::string_view id) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::load_record(a.state(), id);
+}
+
+expected<Record, StorageError> RecordStore::update(std::string_view id, json fields) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto& s = a.state();
+  if (!fields.is_object()) return unexpected(make_error(VaultError::invalid_record, "fields is not an object"));
+  auto tx = detail::WriteTransaction::begin(s);
+  if (!tx) return unexpected(tx.error());
+  auto before = detail::load_record(s, id);
+  if (!before) return unexpected(before.error());
+  Record r = std::move(*before);
+  if (r.entity == "case") {
+    // The reference is the vault's: keep it whatever the caller sent.
+    const json* kept = detail::member(r.fields, "reference");
+    const json reference = kept != nullptr ? *kept : json();
+    r.fields = std::move(fields);
+    r.fields["reference"] = reference;
+  } else {
+    r.fields = std::move(fields);
+  }
+  r.updated_at = std::max(detail::utc_now(), r.updated_at);
+  if (auto w = detail::store_record(s, r, {detail::WriteKind::update, true}); !w) return unexpected(w.error());
+  if (auto c = tx->commit(); !c) return unexpected(c.error());
+  return r;
+}
+
+expected<void, StorageError> RecordStore::remove(std::string_view id) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto tx = detail::WriteTransaction::begin(a.state());
+  if (!tx) return unexpected(tx.error());
+  if (auto d = detail::delete_record(a.state(), id); !d) return d;
+  return tx->commit();
+}
+
+expected<std::vector<Record>, StorageError> RecordStore::list(std::string_view case_id, std::string_view entity) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::load_case_records(a.state(), case_id, entity);
+}
+
+expected<std::vector<Record>, StorageError> RecordStore::list_entity(std::string_view entity) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::load_entity_records(a.state(), entity);
+}
+
+expected<std::optional<Record>, StorageError> RecordStore::find_case_by_reference(std::string_view reference) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto st = a.state().db.prepare("SELECT case_id FROM case_summary WHERE reference = ?1 ORDER BY created_at LIMIT 1");
+  if (!st) return unexpected(st.error());
+  st->bind(1, reference);
+  auto row = st->step();
+  if (!row) return unexpected(row.error());
+  if (!*row) return std::optional<Record>();
+  const std::string id = st->text(0);
+  st->reset();
+  auto r = detail::load_record(a.state(), id);
+  if (!r) return unexpected(r.error());
+  return std::optional<Record>(std::move(*r));
+}
+
+namespace {
+
+// Cases first, then what may exist before consent (interviewees before the
+// consent that names them), then consent, then the rest: the consent gate
+// then sees the set's own consent.
+int import_rank(const Record& r) {
+  if (r.entity == "case" || r.entity == "contact") return 0;
+  if (r.entity == "person" && detail::allowed_before_consent(r)) return 1;
+  if (r.entity == "consent") return 2;
+  return 3;
+}
+
+}  // namespace
+
+expected<std::vector<Record>, StorageError> RecordStore::import(const std::vector<Record>& records) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto& s = a.state();
+  std::vector<Record> ordered = records;
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Record& x, const Record& y) { return import_rank(x) < import_rank(y); });
+  auto tx = detail::WriteTransaction::begin(s);
+  if (!tx) return unexpected(tx.error());
+  for (const auto& r : ordered) {
+    if (auto v = schema::validate_record(schema::Model::builtin(), r.to_json(), schema::Mode::read); !v) {
+      return unexpected(make_error(VaultError::invalid_record, "record " + r.id + ": " + v.error().describe()));
+    }
+    auto existing = detail::find_record(s, r.id);
+    if (!existing) return unexpected(existing.error());
+    if (*existing) return unexpected(make_error(VaultError::not_allowed, "record " + r.id + " is already in the vault"));
+    if (auto w = detail::store_record(s, r, {detail::WriteKind::import, false}); !w) return unexpected(w.error());
+  }
+  for (const auto& r : ordered) {
+    if (auto refs = detail::check_and_store_references(s, r); !refs) return unexpected(refs.error());
+  }
+  if (auto c = tx->commit(); !c) return unexpected(c.error());
+  return ordered;
+}
+
+}  // namespace safehold::storage

@@ -1,0 +1,181 @@
+// Consent is enforced, not just recorded (data-model.md): the gate before a
+// consent record exists, scope-bound fields, withdrawal, and the questions
+// bundle export asks.
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
+
+#include "storage_samples.hpp"
+#include "vault_test_support.hpp"
+
+using namespace safehold;
+using namespace safehold::storage;
+using namespace safehold::test;
+using Catch::Matchers::ContainsSubstring;
+
+namespace {
+
+struct NewCase : VaultFixture {
+  Record the_case = vault.records().create("case", "", case_fields("Passport not renewed")).value();
+  std::string reference = the_case.fields["reference"].get<std::string>();
+  Record interviewee = vault.records().create("person", the_case.id, interviewee_fields("Swallow")).value();
+
+  expected<Record, StorageError> add(const std::string& entity, json fields) {
+    return vault.records().create(entity, the_case.id, std::move(fields));
+  }
+  Record give_consent(const std::vector<std::string>& yes) {
+    return add("consent", consent_fields(interviewee.id, yes)).value();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("consent gate: before consent only the case, consent, sessions and the interviewee", "[consent]") {
+  NewCase c;
+  CHECK(c.add("interview_session", session_fields("first meeting")).has_value());
+  const std::vector<std::pair<std::string, json>> refused = {
+      {"incident", incident_fields("t", "n", {"C1"})},
+      {"person", relative_fields("Mother")},
+      {"evidence_item", evidence_fields("photo")},
+      {"legal_measure", legal_measure_fields()},
+      {"risk_assessment", risk_fields("high")},
+      {"intervention", intervention_fields()},
+  };
+  for (const auto& [entity, fields] : refused) {
+    INFO(entity);
+    auto r = c.add(entity, fields);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == VaultError::consent_required);
+    CHECK_THAT(r.error().describe(), ContainsSubstring(c.reference));
+    CHECK_THAT(r.error().describe(), ContainsSubstring(entity));
+  }
+  // The interviewee may not be turned into someone else before consent either.
+  auto changed = c.interviewee.fields;
+  changed["roles"] = {"witness"};
+  CHECK(c.vault.records().update(c.interviewee.id, changed).error().code == VaultError::consent_required);
+
+  c.give_consent({"be_interviewed"});
+  CHECK(c.vault.consent().state(c.the_case.id).value() == ConsentState::given);
+  for (const auto& [entity, fields] : refused) {
+    INFO(entity);
+    auto r = c.add(entity, fields);
+    CHECK(r.has_value());
+  }
+}
+
+TEST_CASE("consent scopes: identity, recording and recontact fields need their scope", "[consent]") {
+  NewCase c;
+  auto with_name = c.interviewee.fields;
+  with_name["legal_name"] = {{"hanzi", "王小明"}, {"pinyin", "Wang Xiaoming"}};
+  with_name["exact_address"] = "Oudegracht 1, Utrecht";
+
+  SECTION("refused before any consent and when the scope is not yes") {
+    auto r = c.vault.records().update(c.interviewee.id, with_name);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == VaultError::consent_scope_refused);
+    CHECK_THAT(r.error().describe(), ContainsSubstring("store_real_identity"));
+    CHECK_THAT(r.error().describe(), !ContainsSubstring("王小明"));
+    c.give_consent({"be_interviewed"});
+    CHECK(c.vault.records().update(c.interviewee.id, with_name).error().code == VaultError::consent_scope_refused);
+    auto audio = c.add("interview_session", session_fields("recorded", "audio"));
+    REQUIRE_FALSE(audio);
+    CHECK_THAT(audio.error().describe(), ContainsSubstring("audio_record"));
+    auto evidence = evidence_fields("scan");
+    evidence["original_file_name"] = "passport_wang.jpg";
+    CHECK(c.add("evidence_item", evidence).error().code == VaultError::consent_scope_refused);
+  }
+  SECTION("accepted once the scope is yes; not answered needs nothing") {
+    c.give_consent({"be_interviewed", "store_real_identity", "audio_record"});
+    CHECK(c.vault.records().update(c.interviewee.id, with_name).has_value());
+    CHECK(c.add("interview_session", session_fields("recorded", "audio")).has_value());
+    CHECK(c.add("interview_session", session_fields("filmed", "video")).error().code ==
+          VaultError::consent_scope_refused);
+    auto declined = c.interviewee.fields;
+    declined["safe_contact"] = {{"not_answered", "declined"}};
+    CHECK(c.vault.records().update(c.interviewee.id, declined).has_value());
+  }
+  SECTION("a consent record may grant recontact and record the method in one write") {
+    auto fields = consent_fields(c.interviewee.id, {"be_interviewed", "be_recontacted"});
+    fields["recontact_allowed"] = true;
+    fields["recontact_method"] = "Signal, evenings only";
+    CHECK(c.add("consent", fields).has_value());
+    auto no_scope = consent_fields(c.interviewee.id, {"be_interviewed"});
+    no_scope["recontact_method"] = "Signal";
+    CHECK(c.add("consent", no_scope).error().code == VaultError::consent_scope_refused);
+  }
+}
+
+TEST_CASE("consent: export decisions name the case and the missing scope", "[consent][export]") {
+  NewCase c;
+  auto ngo = c.vault.records().create("contact", "", contact_fields("Li Wei", "Safeguard NGO")).value();
+  auto lawyer = c.vault.records().create("contact", "", contact_fields("M. Durand", "Cabinet Durand")).value();
+
+  auto d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
+  CHECK_FALSE(d.allowed);
+  CHECK_THAT(d.reason, ContainsSubstring(c.reference));
+  CHECK_THAT(d.reason, ContainsSubstring("no consent"));
+
+  auto consent = c.give_consent({"be_interviewed", "share_named_ngos"});
+  CHECK(c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos")->allowed);
+  d = c.vault.consent().export_allowed(c.the_case.id, lawyer.id, "share_own_lawyer").value();
+  CHECK_FALSE(d.allowed);
+  CHECK(d.missing_scope == "share_own_lawyer");
+  CHECK_THAT(d.reason, ContainsSubstring(c.reference));
+  CHECK(c.vault.consent().scope(c.the_case.id, "share_own_lawyer").value() == "no");
+  CHECK(c.vault.consent().export_allowed(c.the_case.id, ngo.id, "no_such_scope").error().code ==
+        VaultError::invalid_argument);
+
+  SECTION("allowed recipients restrict who may receive it") {
+    auto f = consent.fields;
+    f["allowed_recipients"] = {{{"contact", lawyer.id}}};
+    REQUIRE(c.vault.records().update(consent.id, f));
+    d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
+    CHECK_FALSE(d.allowed);
+    CHECK_THAT(d.reason, ContainsSubstring("allowed recipients"));
+    f["allowed_recipients"] = {{{"contact", lawyer.id}}, {{"organisation", "safeguard ngo "}}};
+    REQUIRE(c.vault.records().update(consent.id, f));
+    CHECK(c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos")->allowed);
+  }
+  SECTION("withdrawal of listed scopes refuses those scopes only") {
+    auto f = consent.fields;
+    f["withdrawal"] = {{"at", "2026-11-20T08:00:00Z"}, {"extent", "listed_scopes"}, {"scopes", {"share_named_ngos"}}};
+    REQUIRE(c.vault.records().update(consent.id, f));
+    CHECK(c.vault.consent().state(c.the_case.id).value() == ConsentState::given);
+    d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
+    CHECK_FALSE(d.allowed);
+    CHECK(d.missing_scope == "share_named_ngos");
+  }
+  SECTION("full withdrawal marks the case and blocks every export") {
+    auto f = consent.fields;
+    f["withdrawal"] = {{"at", "2026-11-20T08:00:00Z"}, {"extent", "all"}};
+    REQUIRE(c.vault.records().update(consent.id, f));
+    CHECK(c.vault.consent().state(c.the_case.id).value() == ConsentState::withdrawn);
+    CHECK(c.vault.cases().get(c.the_case.id)->consent == ConsentState::withdrawn);
+    d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
+    CHECK_FALSE(d.allowed);
+    CHECK_THAT(d.reason, ContainsSubstring("withdrawn"));
+    CHECK(c.vault.consent().scope(c.the_case.id, "be_interviewed").value() == "no");
+  }
+}
+
+TEST_CASE("consent: to whom a case was already sent comes from the audit trail", "[consent][export]") {
+  NewCase c;
+  c.give_consent({"be_interviewed", "share_named_ngos"});
+  CHECK(c.vault.consent().sent_to(c.the_case.id).value().empty());
+  for (const char* to : {"contact-a", "contact-b"}) {
+    BundleEvent e;
+    e.case_id = c.the_case.id;
+    e.counterparty = to;
+    e.bundle_id = std::string("bundle-") + to;
+    REQUIRE(c.vault.audit().record_bundle_event(e));
+  }
+  BundleEvent imported;
+  imported.action = AuditAction::bundle_imported;
+  imported.case_id = c.the_case.id;
+  imported.counterparty = "contact-c";
+  REQUIRE(c.vault.audit().record_bundle_event(imported));
+  auto sent = c.vault.consent().sent_to(c.the_case.id).value();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].contact_id == "contact-a");
+  CHECK(sent[1].bundle_id == "bundle-contact-b");
+  CHECK_FALSE(sent[1].at.empty());
+}

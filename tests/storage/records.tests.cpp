@@ -1,0 +1,233 @@
+// Records of every entity through a real SQLCipher vault: round trips,
+// references, validation, timestamps, case references, deletion rules, import.
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/matchers/catch_matchers_string.hpp>
+
+#include "safehold/schema/formats.hpp"
+#include "storage_samples.hpp"
+#include "vault_test_support.hpp"
+
+using namespace safehold;
+using namespace safehold::storage;
+using namespace safehold::test;
+using Catch::Matchers::ContainsSubstring;
+
+namespace {
+
+// A case with an interviewee and a consent granting `yes`.
+struct CaseFixture : VaultFixture {
+  Record the_case;
+  Record interviewee;
+  Record consent;
+  explicit CaseFixture(std::vector<std::string> yes = {"be_interviewed", "store_real_identity", "share_named_ngos",
+                                                       "share_own_lawyer", "audio_record", "be_recontacted"}) {
+    the_case = vault.records().create("case", "", case_fields("Relatives questioned in Kashgar")).value();
+    interviewee = vault.records().create("person", the_case.id, interviewee_fields("Nightingale")).value();
+    consent = vault.records().create("consent", the_case.id, consent_fields(interviewee.id, yes)).value();
+  }
+  Record add(const std::string& entity, json fields) {
+    auto r = vault.records().create(entity, the_case.id, std::move(fields));
+    if (!r) FAIL(entity << ": " << r.error().describe());
+    return *r;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("records: every entity round-trips through the database", "[records]") {
+  CaseFixture f;
+  auto relative = f.add("person", relative_fields("Father"));
+  auto incident = f.add("incident", incident_fields("Father questioned by PSB", "父亲被公安局约谈，要求我回国。", {"D1", "D4"}));
+  auto evidence = f.add("evidence_item", evidence_fields("WeChat message from 国保 officer"));
+  auto custody = f.add("custody_event", {{"evidence", evidence.id}, {"at", "2026-11-02T10:20:00Z"},
+                                         {"actor", "A. Caseworker"}, {"action", "collected"}, {"note", "收到截图"}});
+  auto measure = f.add("legal_measure", legal_measure_fields(evidence.id));
+  auto session = f.add("interview_session", session_fields("Interviewee asked for a break; 受访者要求休息"));
+  auto risk = f.add("risk_assessment", risk_fields("high"));
+  auto intervention = f.add("intervention", intervention_fields());
+  auto contact = f.vault.records().create("contact", "", contact_fields("Li Wei", "Safeguard NGO")).value();
+  incident.fields["targets"] = {relative.id};
+  incident = f.vault.records().update(incident.id, incident.fields).value();
+
+  const std::vector<Record> all = {f.the_case, f.interviewee, f.consent, relative, incident, evidence, custody,
+                                   measure, session, risk, intervention, contact};
+  f.vault = f.reopen();
+  for (const auto& r : all) {
+    INFO(r.entity);
+    CHECK(schema::is_uuid_v4(r.id));
+    CHECK(schema::is_utc_timestamp(r.created_at));
+    CHECK(r.updated_at >= r.created_at);
+    auto back = f.vault.records().get(r.id);
+    REQUIRE(back);
+    CHECK(back->to_json() == r.to_json());
+  }
+  CHECK(f.vault.records().list(f.the_case.id).value().size() == all.size() - 2);  // not the case, not the contact
+  CHECK(f.vault.records().list(f.the_case.id, "person").value().size() == 2);
+  CHECK(f.vault.records().list_entity("contact").value().size() == 1);
+  CHECK(f.vault.audit().verify()->intact);
+}
+
+TEST_CASE("records: the JSON shape is the one of DEVELOPERS.md and parses back strictly", "[records]") {
+  CaseFixture f;
+  const json j = f.interviewee.to_json();
+  CHECK(j.size() == 6);
+  CHECK(j["case_id"] == f.the_case.id);
+  CHECK_FALSE(f.the_case.to_json().contains("case_id"));
+  CHECK(Record::from_json(j)->to_json() == j);
+  json extra = j;
+  extra["secret"] = "x";
+  CHECK(Record::from_json(extra).error().code == VaultError::invalid_record);
+  json missing = j;
+  missing.erase("updated_at");
+  CHECK(Record::from_json(missing).error().code == VaultError::invalid_record);
+}
+
+TEST_CASE("records: cases get SH-<year>-<NNNN> references from a per-year sequence", "[records]") {
+  VaultFixture f;
+  auto a = f.vault.records().create("case", "", case_fields("first")).value();
+  auto b = f.vault.records().create("case", "", case_fields("second")).value();
+  const std::string year = a.created_at.substr(0, 4);
+  CHECK(a.fields["reference"] == "SH-" + year + "-0001");
+  CHECK(b.fields["reference"] == "SH-" + year + "-0002");
+  auto given = case_fields("mine");
+  given["reference"] = "SH-1999-0001";
+  CHECK(f.vault.records().create("case", "", given).error().code == VaultError::invalid_record);
+  auto updated = f.vault.records().update(a.id, case_fields("renamed"));  // no reference sent: kept
+  REQUIRE(updated);
+  CHECK(updated->fields["reference"] == a.fields["reference"]);
+  CHECK(f.vault.records().find_case_by_reference("SH-" + year + "-0002").value()->id == b.id);
+  CHECK_FALSE(f.vault.records().find_case_by_reference("SH-" + year + "-0003").value().has_value());
+}
+
+TEST_CASE("records: invalid fields are refused at write time without quoting values", "[records][validation]") {
+  CaseFixture f;
+  auto bad_code = incident_fields("t", "narrative SECRET-VALUE", {"Z9"});
+  auto e = f.vault.records().create("incident", f.the_case.id, bad_code);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().code == VaultError::invalid_record);
+  CHECK_THAT(e.error().describe(), ContainsSubstring("tactics"));
+  CHECK_THAT(e.error().describe(), !ContainsSubstring("SECRET-VALUE"));
+  CHECK_THAT(e.error().describe(), !ContainsSubstring("Z9"));
+
+  auto unknown_field = incident_fields("t", "n", {"D1"});
+  unknown_field["favourite_colour"] = "blue";
+  CHECK(f.vault.records().create("incident", f.the_case.id, unknown_field).error().code == VaultError::invalid_record);
+  auto no_tactics = incident_fields("t", "n", {});
+  CHECK(f.vault.records().create("incident", f.the_case.id, no_tactics).error().code == VaultError::invalid_record);
+  CHECK(f.vault.records().create("weather", f.the_case.id, json::object()).error().code == VaultError::invalid_record);
+  CHECK(f.vault.records().create("incident", "", incident_fields("t", "n", {"D1"})).error().code ==
+        VaultError::invalid_record);
+  CHECK(f.vault.records().create("contact", f.the_case.id, contact_fields("x", "y")).error().code ==
+        VaultError::invalid_record);
+  CHECK(f.vault.records().create("incident", "00000000-0000-4000-8000-000000000000", incident_fields("t", "n", {"D1"}))
+            .error()
+            .code == VaultError::not_found);
+  CHECK(f.vault.records().list(f.the_case.id, "incident").value().empty());
+}
+
+TEST_CASE("records: references must exist, be of the right entity and in the same case", "[records][references]") {
+  CaseFixture f;
+  auto other_case = f.vault.records().create("case", "", case_fields("other")).value();
+  auto other_person = f.vault.records().create("person", other_case.id, interviewee_fields("Elsewhere")).value();
+  auto incident = incident_fields("t", "n", {"D1"});
+  incident["targets"] = {other_person.id};
+  auto e = f.vault.records().create("incident", f.the_case.id, incident);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().code == VaultError::invalid_reference);
+  CHECK_THAT(e.error().describe(), ContainsSubstring("targets[0]"));
+  incident["targets"] = {"5f0c9a52-5d0e-4c7b-9a51-0c1d7e2b9f10"};
+  CHECK(f.vault.records().create("incident", f.the_case.id, incident).error().code == VaultError::invalid_reference);
+  incident["targets"] = {f.consent.id};  // a consent is not a person
+  CHECK(f.vault.records().create("incident", f.the_case.id, incident).error().code == VaultError::invalid_reference);
+  incident["targets"] = {f.interviewee.id};
+  CHECK(f.vault.records().create("incident", f.the_case.id, incident).has_value());
+}
+
+TEST_CASE("records: update keeps id and created_at, bumps updated_at, and is audited", "[records]") {
+  CaseFixture f;
+  auto inc = f.add("incident", incident_fields("before", "n", {"D1"}));
+  auto changed = inc.fields;
+  changed["title"] = "after";
+  auto up = f.vault.records().update(inc.id, changed);
+  REQUIRE(up);
+  CHECK(up->id == inc.id);
+  CHECK(up->created_at == inc.created_at);
+  CHECK(up->updated_at >= inc.updated_at);
+  CHECK(f.vault.records().get(inc.id)->fields["title"] == "after");
+  auto history = f.vault.audit().for_object(inc.id).value();
+  REQUIRE(history.size() == 2);
+  CHECK(history[0].action == "record_created");
+  CHECK(history[1].action == "record_updated");
+  CHECK(history[1].case_id == f.the_case.id);
+  CHECK(history[0].digest != history[1].digest);
+  CHECK(f.vault.records().update("5f0c9a52-5d0e-4c7b-9a51-0c1d7e2b9f10", changed).error().code == VaultError::not_found);
+}
+
+TEST_CASE("records: delete rules", "[records][delete]") {
+  CaseFixture f;
+  auto relative = f.add("person", relative_fields("Father"));
+  auto inc = incident_fields("t", "n", {"D1"});
+  inc["targets"] = {relative.id};
+  auto incident = f.add("incident", inc);
+  auto evidence = f.add("evidence_item", evidence_fields("screenshot"));
+  auto custody = f.add("custody_event", {{"evidence", evidence.id}, {"action", "collected"}});
+
+  SECTION("a referenced record is refused, naming who refers to it") {
+    auto e = f.vault.records().remove(relative.id);
+    REQUIRE_FALSE(e);
+    CHECK(e.error().code == VaultError::has_dependents);
+    CHECK_THAT(e.error().describe(), ContainsSubstring("incident " + incident.id));
+    REQUIRE(f.vault.records().remove(incident.id));
+    REQUIRE(f.vault.records().remove(relative.id));
+    CHECK(f.vault.records().get(relative.id).error().code == VaultError::not_found);
+  }
+  SECTION("an evidence item takes its custody events with it") {
+    REQUIRE(f.vault.records().remove(evidence.id));
+    CHECK(f.vault.records().get(custody.id).error().code == VaultError::not_found);
+  }
+  SECTION("the only consent of a case with consent-bound records is refused") {
+    auto e = f.vault.records().remove(f.consent.id);
+    REQUIRE_FALSE(e);
+    CHECK(e.error().code == VaultError::not_allowed);
+    CHECK_THAT(e.error().describe(), ContainsSubstring(f.the_case.fields["reference"].get<std::string>()));
+  }
+  SECTION("a case takes everything with it, each deletion audited") {
+    REQUIRE(f.vault.records().remove(f.the_case.id));
+    for (const auto& id : {f.the_case.id, f.interviewee.id, f.consent.id, relative.id, incident.id, evidence.id, custody.id}) {
+      CHECK(f.vault.records().get(id).error().code == VaultError::not_found);
+    }
+    CHECK(f.vault.cases().count({}).value() == 0);
+    std::size_t deleted = 0;
+    const auto trail = f.vault.audit().for_case(f.the_case.id).value();
+    for (const auto& e : trail) deleted += e.action == "record_deleted";
+    CHECK(deleted == 7);
+    CHECK(f.vault.audit().verify()->intact);
+  }
+}
+
+TEST_CASE("records: import keeps ids and timestamps, accepts references in any order, all or nothing",
+          "[records][import]") {
+  CaseFixture src;  // records made in one vault...
+  auto evidence = src.add("evidence_item", evidence_fields("letter"));
+  auto measure = src.add("legal_measure", legal_measure_fields(evidence.id));
+  evidence.fields["measures"] = {measure.id};  // a cycle: measure -> evidence -> measure
+  evidence = src.vault.records().update(evidence.id, evidence.fields).value();
+  std::vector<Record> bundle = {measure, evidence, src.consent, src.interviewee, src.the_case};  // worst order
+
+  VaultFixture dst;  // ...arrive in another
+  auto bad = bundle;
+  bad[0].fields["type"] = "not_a_measure";
+  CHECK(dst.vault.records().import(bad).error().code == VaultError::invalid_record);
+  CHECK(dst.vault.cases().count({}).value() == 0);
+
+  auto imported = dst.vault.records().import(bundle);
+  REQUIRE(imported);
+  for (const auto& r : bundle) CHECK(dst.vault.records().get(r.id)->to_json() == r.to_json());
+  CHECK(dst.vault.cases().get(src.the_case.id)->reference == src.the_case.fields["reference"]);
+  CHECK(dst.vault.records().remove(evidence.id).error().code == VaultError::has_dependents);
+  auto again = dst.vault.records().import({src.the_case});
+  CHECK(again.error().code == VaultError::not_allowed);
+  const auto trail = dst.vault.audit().for_case(src.the_case.id).value();
+  REQUIRE(trail.size() == 5);
+  CHECK(trail[0].action == "record_imported");
+}
