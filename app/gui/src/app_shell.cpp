@@ -48,6 +48,8 @@ void AppShell::AfterLockOrUnlock() {
   settings = SettingsScreen{};
   audit = AuditScreen{};
   intake = IntakeScreen{};
+  cases = CaseListScreen{};
+  case_view = CaseViewScreen{};
 }
 
 void AppShell::CopyToClipboard(const char* text) {
@@ -138,6 +140,12 @@ void AppShell::DrawUnlocked() {
       break;
     case Screen::audit:
       audit.Draw(*app_);
+      break;
+    case Screen::cases:
+      cases.Draw(*app_);
+      break;
+    case Screen::case_view:
+      case_view.Draw(*app_);
       break;
     case Screen::intake:
       intake.Draw(*app_);

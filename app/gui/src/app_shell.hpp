@@ -7,6 +7,8 @@
 
 #include "safehold/appmodel/app_model.hpp"
 #include "audit_screen.hpp"
+#include "case_list_screen.hpp"
+#include "case_view_screen.hpp"
 #include "intake_screen.hpp"
 #include "settings_screen.hpp"
 #include "start_screen.hpp"
@@ -27,6 +29,8 @@ struct AppShell {
   SettingsScreen settings;
   AuditScreen audit;
   IntakeScreen intake;
+  CaseListScreen cases;
+  CaseViewScreen case_view;
 
  private:
   bool QuickLockPressed() const;

@@ -212,12 +212,22 @@ bool IntakeScreen::DrawClosing(appmodel::AppModel& app, FormContext& ctx) {
   ctx.probe_prefix = "intake.case.";
   changed |= DrawRecordForm(Entity("case"), m.draft->case_record.fields, ctx, kCaseFields);
   ImGui::Spacing();
-  // Saving needs the vault's record store, which this build does not have yet.
-  ImGui::BeginDisabled(true);
-  ImGui::Button(tr("intake.save"));
+  if (m.saving()) {
+    Spinner();
+    ImGui::SameLine();
+    const auto& p = m.save_progress();
+    ImGui::TextUnformatted(appmodel::trf("intake.saving", {std::to_string(p.files_done.load()),
+                                                          std::to_string(p.files_total.load())}).c_str());
+    return changed;
+  }
+  if (ImGui::Button(tr("intake.save"))) (void)m.save(app.session()->vault());
   Probe("intake.save");
-  ImGui::EndDisabled();
-  Banner(WarningColor(), tr("intake.save.unavailable"));
+  ImGui::SameLine();
+  ImGui::TextColored(MutedColor(), "%s", tr("intake.save.note"));
+  if (const auto& fail = m.save_failure()) {
+    WrappedColored(ErrorColor(), appmodel::trf("intake.save.failed", {tr(fail->step_key), fail->detail}).c_str());
+    Probe("intake.save.failed");
+  }
   return changed;
 }
 

@@ -21,6 +21,11 @@ void AppModel::start_demo(const std::filesystem::path& folder) {
   (void)start.submit();
 }
 
+void AppModel::open_case(std::string case_id) {
+  current_case_ = std::move(case_id);
+  go(Screen::case_view);
+}
+
 void AppModel::go(Screen s) {
   if (!unlocked()) {
     screen_ = Screen::start;
@@ -39,21 +44,38 @@ void AppModel::tick(bool had_input) {
   }
   passwd.poll();
   audit.poll();
-  if (unlocked()) intake.autosave(session_->vault());
+  if (unlocked()) {
+    intake.autosave(session_->vault());
+    if (auto saved = intake.poll_save(session_->vault())) {
+      cases.invalidate();
+      open_case(saved->case_id);
+    }
+  }
   if (unlocked() && idle.due()) lock();
 }
 
 void AppModel::lock() {
+  const bool was_open = session_ != nullptr;
   // Work on worker threads holds references to the vault: finish it first.
   passwd.wait();
   audit.wait();
+  intake.wait();
   passwd.clear();
   audit.reset();
-  // An intake in progress survives the lock as an encrypted draft.
-  if (session_) intake.autosave(session_->vault(), /*force=*/true);
+  // A save that finished meanwhile is collected first (it deletes the
+  // draft); an intake still in progress survives as an encrypted draft.
+  if (session_) {
+    (void)intake.poll_save(session_->vault());
+    intake.autosave(session_->vault(), /*force=*/true);
+  }
   intake.reset();
+  cases.reset();
+  case_view.reset();
   session_.reset();
+  current_case_.clear();
   start.clear_secrets();
+  // The vault that was open exists: next comes unlocking it again.
+  if (was_open) start.mode = StartModel::Mode::unlock;
   screen_ = Screen::start;
   ++lock_generation_;
   idle.activity();

@@ -159,12 +159,35 @@ std::vector<std::pair<std::string, std::string>> IntakeModel::options(std::strin
   return out;
 }
 
+bool IntakeModel::save(storage::Vault& vault) {
+  if (!draft || !consent_complete() || saving()) return false;
+  autosave(vault, /*force=*/true);
+  save_failure_.reset();
+  progress_.files_done = 0;
+  progress_.files_total = 0;
+  // The worker gets its own copy: the screen keeps showing (not editing) the draft.
+  return save_work_.start([&vault, d = *draft, p = &progress_]() { return save_intake(vault, d, p); });
+}
+
+std::optional<SavedCase> IntakeModel::poll_save(storage::Vault& vault) {
+  auto r = save_work_.poll();
+  if (!r) return std::nullopt;
+  if (!*r) {
+    save_failure_ = r->error();
+    return std::nullopt;
+  }
+  (void)vault.drafts().remove(kDraftKey);
+  reset();
+  return **r;
+}
+
 void IntakeModel::reset() {
   draft.reset();
   selected = -1;
   paused_ = false;
   dirty_ = false;
   save_error_key_ = nullptr;
+  save_failure_.reset();
 }
 
 }  // namespace safehold::appmodel

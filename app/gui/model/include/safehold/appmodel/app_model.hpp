@@ -12,6 +12,8 @@
 #include <string>
 
 #include "safehold/appmodel/audit_view.hpp"
+#include "safehold/appmodel/case_list_model.hpp"
+#include "safehold/appmodel/case_view_model.hpp"
 #include "safehold/appmodel/clock.hpp"
 #include "safehold/appmodel/intake_model.hpp"
 #include "safehold/appmodel/passphrase_change.hpp"
@@ -55,6 +57,10 @@ class AppModel {
   void clear_status() { status_key_ = nullptr; }
   [[nodiscard]] const Settings& settings() const { return settings_; }
 
+  // The case shown by the case view.
+  void open_case(std::string case_id);
+  [[nodiscard]] const std::string& current_case() const { return current_case_; }
+
   StartModel start;
   IdleLock idle;
   ClipboardGuard clipboard;
@@ -62,6 +68,8 @@ class AppModel {
   PassphraseChange passwd;
   AuditView audit;
   IntakeModel intake{clocks_};
+  CaseListModel cases{clocks_};
+  CaseViewModel case_view;
 
   // --demo: creates a throw-away vault in `folder` (a private temporary
   // folder the caller deletes on exit) with the demo passphrase, which the
@@ -76,6 +84,7 @@ class AppModel {
   std::unique_ptr<VaultSession> session_;
   std::uint64_t lock_generation_ = 0;
   bool language_explicit_ = false;
+  std::string current_case_;
   const char* status_key_ = nullptr;
 
   void load_settings_from_vault();

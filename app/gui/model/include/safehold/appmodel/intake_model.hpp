@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "safehold/appmodel/clock.hpp"
+#include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/intake_draft.hpp"
+#include "safehold/appmodel/intake_save.hpp"
 #include "safehold/storage/vault.hpp"
 
 namespace safehold::appmodel {
@@ -61,6 +63,16 @@ class IntakeModel {
   // Records of the draft a reference field may point to: (draft id, label).
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> options(std::string_view entity) const;
 
+  // Saves the draft as records on a worker thread (intake_save.hpp). The
+  // draft stays until the save succeeded; then it is deleted from the vault.
+  bool save(storage::Vault& vault);
+  [[nodiscard]] bool saving() const { return save_work_.busy(); }
+  [[nodiscard]] const IntakeSaveProgress& save_progress() const { return progress_; }
+  // Once per frame while unlocked: returns the saved case once, on success.
+  std::optional<SavedCase> poll_save(storage::Vault& vault);
+  [[nodiscard]] const std::optional<IntakeSaveError>& save_failure() const { return save_failure_; }
+  void wait() { save_work_.wait(); }
+
   // Drops everything in memory (lock). The caller autosaves first.
   void reset();
 
@@ -71,6 +83,9 @@ class IntakeModel {
   bool dirty_ = false;
   bool paused_ = false;
   const char* save_error_key_ = nullptr;
+  Background<expected<SavedCase, IntakeSaveError>> save_work_;
+  IntakeSaveProgress progress_;
+  std::optional<IntakeSaveError> save_failure_;
 };
 
 }  // namespace safehold::appmodel

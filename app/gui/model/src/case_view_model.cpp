@@ -1,0 +1,96 @@
+#include "safehold/appmodel/case_view_model.hpp"
+
+#include <algorithm>
+
+#include "safehold/appmodel/record_fields.hpp"
+
+namespace safehold::appmodel {
+
+bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
+  if (case_id == loaded_id_) return error_key_ == nullptr;
+  reset();
+  loaded_id_ = case_id;
+  auto c = vault.records().get(case_id);
+  if (!c) {
+    error_key_ = "case.error.read";
+    error_detail_ = c.error().describe();
+    return false;
+  }
+  case_ = std::move(*c);
+  auto all = vault.records().list(case_id);
+  if (!all) {
+    error_key_ = "case.error.read";
+    error_detail_ = all.error().describe();
+    return false;
+  }
+  for (auto& r : *all) {
+    if (r.entity == "evidence_item") {
+      if (auto a = vault.attachments().for_evidence(r.id); a && *a) attachments_.emplace(r.id, **a);
+    }
+    by_entity_[r.entity].push_back(std::move(r));
+  }
+  if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
+  return true;
+}
+
+const std::vector<storage::Record>& CaseViewModel::of(const std::string& entity) const {
+  static const std::vector<storage::Record> kNone;
+  auto it = by_entity_.find(entity);
+  return it == by_entity_.end() ? kNone : it->second;
+}
+
+std::optional<storage::AttachmentInfo> CaseViewModel::attachment_for(const std::string& evidence_id) const {
+  auto it = attachments_.find(evidence_id);
+  if (it == attachments_.end()) return std::nullopt;
+  return it->second;
+}
+
+void CaseViewModel::begin_edit(const storage::Record& r) {
+  edit_id_ = r.id;
+  edit_fields_ = r.fields;
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+void CaseViewModel::cancel_edit() {
+  edit_id_.clear();
+  edit_fields_ = nlohmann::json();
+}
+
+bool CaseViewModel::save_edit(storage::Vault& vault) {
+  auto r = vault.records().update(edit_id_, edit_fields_);
+  if (!r) {
+    error_key_ = "case.error.save";
+    error_detail_ = r.error().describe();
+    return false;
+  }
+  cancel_edit();
+  const std::string id = loaded_id_;
+  loaded_id_.clear();
+  return load(vault, id);
+}
+
+std::vector<const storage::Record*> CaseViewModel::timeline() const {
+  std::vector<const storage::Record*> out;
+  for (const auto& r : of("incident")) out.push_back(&r);
+  std::stable_sort(out.begin(), out.end(), [](const storage::Record* a, const storage::Record* b) {
+    const std::string da = date_of(a->fields, "start_date").value;
+    const std::string db = date_of(b->fields, "start_date").value;
+    if (da.empty() != db.empty()) return db.empty();
+    return da < db;
+  });
+  return out;
+}
+
+void CaseViewModel::reset() {
+  loaded_id_.clear();
+  case_.reset();
+  by_entity_.clear();
+  attachments_.clear();
+  history_.clear();
+  cancel_edit();
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+}  // namespace safehold::appmodel
