@@ -1,6 +1,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "headless_ui.hpp"
+#include "safehold/appmodel/demo_data.hpp"
 #include "vault_fixture.hpp"
 
 using namespace safehold;
@@ -111,4 +112,30 @@ TEST_CASE("Main flow: create, unlock, intake with consent and an incident, searc
   auto audit = v->audit().verify();
   REQUIRE(audit);
   CHECK(audit->intact);
+}
+
+TEST_CASE("Demo sample cases are valid records, marked fictional, searchable in Chinese", "[gui][demo]") {
+  test::VaultFixture f;
+  auto pass = crypto::SecretBuffer::copy_of(std::string_view(test::kTestPassphrase));
+  auto v = storage::Vault::unlock(f.folder(), pass);
+  REQUIRE(v);
+  auto seeded = appmodel::seed_demo_cases(*v, appmodel::DemoOptions{});
+  if (!seeded) FAIL(seeded.error().describe());
+  storage::CaseQuery all;
+  CHECK(v->cases().count(all).value() == 12);
+  all.limit = 100;
+  auto listed = v->cases().list(all);
+  REQUIRE(listed);
+  for (const auto& c : *listed) {
+    const bool fictional = c.title.find("fictional") != std::string::npos || c.title.find("虚构") != std::string::npos ||
+                           c.title.find("虛構") != std::string::npos;
+    CHECK(fictional);
+    CHECK(c.consent == storage::ConsentState::given);
+  }
+  storage::CaseQuery q;
+  q.text = "亲属";
+  CHECK(v->cases().count(q).value() >= 1);
+  q.text.clear();
+  q.tactics = {"B5"};
+  CHECK(v->cases().count(q).value() == 1);
 }

@@ -25,9 +25,16 @@ void FilterCombo(appmodel::CaseListModel& m, const char* label_key, const char* 
   const auto& chosen = m.query().*list;
   std::string preview = chosen.empty() ? std::string(tr("cases.filter.any"))
                                        : appmodel::trf("cases.filter.n", {std::to_string(chosen.size())});
-  const std::string label = std::string(tr(label_key)) + "###" + vocab;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
-  const bool open = ImGui::BeginCombo(label.c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
+  // Label before the combo; wrap to a new line when the row is full.
+  const char* label = tr(label_key);
+  const float combo_w = ImGui::GetFontSize() * 6.5f;
+  const float need = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x + combo_w;
+  if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo_w);
+  const bool open = ImGui::BeginCombo((std::string("###") + vocab).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
   Probe((std::string("cases.filter.") + vocab).c_str());
   if (!open) return;
   if (filter != nullptr) {

@@ -118,6 +118,13 @@ int run(const gui::Options& opts) {
       ui.Frame();
       if (!screen_shown && app.unlocked()) {
         app.go(gui::ScreenFromName(opts.screen));
+        if (app.screen() == appmodel::Screen::intake) app.intake.begin();
+        if (opts.screen == "case") {
+          if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
+                                      ? app.cases.row(app.session()->vault(), 0) : nullptr) {
+            app.open_case(first->case_id);
+          }
+        }
         screen_shown = true;
       }
       int w = 0;

@@ -1,5 +1,7 @@
 #include "safehold/appmodel/app_model.hpp"
 
+#include "safehold/appmodel/demo_data.hpp"
+
 namespace safehold::appmodel {
 
 AppModel::AppModel(VaultGateway& gateway, Clocks clocks)
@@ -41,6 +43,10 @@ void AppModel::tick(bool had_input) {
     idle.activity();
     screen_ = Screen::cases;
     load_settings_from_vault();
+    if (demo && !demo_seeded_) {
+      demo_seeded_ = true;
+      if (!seed_demo_cases(session_->vault(), DemoOptions{})) status_key_ = "status.demo_not_seeded";
+    }
   }
   passwd.poll();
   audit.poll();

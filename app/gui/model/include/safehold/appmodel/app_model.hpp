@@ -84,6 +84,7 @@ class AppModel {
   std::unique_ptr<VaultSession> session_;
   std::uint64_t lock_generation_ = 0;
   bool language_explicit_ = false;
+  bool demo_seeded_ = false;
   std::string current_case_;
   const char* status_key_ = nullptr;
 
