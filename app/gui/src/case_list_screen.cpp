@@ -133,7 +133,10 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
       const storage::CaseSummary* c = m.row(vault, static_cast<std::size_t>(row));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      if (c == nullptr) continue;
+      if (c == nullptr) {
+        ImGui::TextColored(MutedColor(), "…");  // page being read
+        continue;
+      }
       ImGui::PushID(row);
       if (ImGui::Selectable(c->reference.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
         app.open_case(c->case_id);

@@ -121,7 +121,7 @@ int run(const gui::Options& opts) {
         if (app.screen() == appmodel::Screen::intake) app.intake.begin();
         if (opts.screen == "case") {
           if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
-                                      ? app.cases.row(app.session()->vault(), 0) : nullptr) {
+                                      ? app.cases.row_now(app.session()->vault(), 0) : nullptr) {
             app.open_case(first->case_id);
           }
         }

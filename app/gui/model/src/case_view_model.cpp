@@ -30,6 +30,7 @@ bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
     by_entity_[r.entity].push_back(std::move(r));
   }
   if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
+  build_timeline();
   return true;
 }
 
@@ -70,16 +71,15 @@ bool CaseViewModel::save_edit(storage::Vault& vault) {
   return load(vault, id);
 }
 
-std::vector<const storage::Record*> CaseViewModel::timeline() const {
-  std::vector<const storage::Record*> out;
-  for (const auto& r : of("incident")) out.push_back(&r);
-  std::stable_sort(out.begin(), out.end(), [](const storage::Record* a, const storage::Record* b) {
-    const std::string da = date_of(a->fields, "start_date").value;
-    const std::string db = date_of(b->fields, "start_date").value;
-    if (da.empty() != db.empty()) return db.empty();
-    return da < db;
+void CaseViewModel::build_timeline() {
+  std::vector<std::pair<std::string, const storage::Record*>> keyed;
+  for (const auto& r : of("incident")) keyed.emplace_back(date_of(r.fields, "start_date").value, &r);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.first.empty() != b.first.empty()) return b.first.empty();
+    return a.first < b.first;
   });
-  return out;
+  timeline_.clear();
+  for (const auto& k : keyed) timeline_.push_back(k.second);
 }
 
 void CaseViewModel::reset() {
@@ -88,6 +88,7 @@ void CaseViewModel::reset() {
   by_entity_.clear();
   attachments_.clear();
   history_.clear();
+  timeline_.clear();
   cancel_edit();
   error_key_ = nullptr;
   error_detail_.clear();

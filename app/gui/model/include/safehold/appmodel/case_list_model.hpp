@@ -1,7 +1,8 @@
 #pragma once
 // The case list: filters, full-text search, sort, and rows read page by page
-// as the list scrolls, so 100,000 cases stay smooth (the screen draws only
-// visible rows with ImGuiListClipper; each miss reads one page of kPage).
+// as the list scrolls, so 100,000 cases stay smooth: the screen draws only
+// visible rows (ImGuiListClipper); a missing page is read on a worker thread
+// while its rows show as placeholders, so a frame never waits for the vault.
 //
 // Contract: set_text() takes effect after kTypingPause without typing (the
 // search runs once, not per keystroke); any other query change takes effect
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/clock.hpp"
 #include "safehold/storage/vault.hpp"
 
@@ -38,9 +40,12 @@ class CaseListModel {
   bool refresh_if_needed(storage::Vault& vault);
   void invalidate() { stale_ = true; }
   [[nodiscard]] std::size_t count() const { return count_; }
-  // Row i of the current result (reads its page if needed); nullptr past the
-  // end or on error.
+  // Row i of the current result; nullptr past the end, on error, or while
+  // its page is being read (the read starts here if needed).
   const storage::CaseSummary* row(storage::Vault& vault, std::size_t i);
+  // Same, but reads a missing page right away (tests, benchmarks).
+  const storage::CaseSummary* row_now(storage::Vault& vault, std::size_t i);
+  [[nodiscard]] bool reading() const { return fetch_.busy(); }
   [[nodiscard]] const char* error_key() const { return error_key_; }
   [[nodiscard]] std::size_t page_reads() const { return page_reads_; }
   void reset();
@@ -55,6 +60,15 @@ class CaseListModel {
   std::map<std::size_t, std::vector<storage::CaseSummary>> pages_;
   const char* error_key_ = nullptr;
   std::size_t page_reads_ = 0;
+  // One page read at a time; results of an older query are dropped.
+  using Page = expected<std::vector<storage::CaseSummary>, storage::StorageError>;
+  Background<Page> fetch_;
+  std::size_t fetch_page_ = 0;
+  std::uint64_t fetch_generation_ = 0;
+  std::uint64_t generation_ = 0;
+  void collect_fetch();
+  void store_page(std::size_t page, std::vector<storage::CaseSummary> rows);
+  storage::CaseQuery page_query(std::size_t page) const;
 };
 
 }  // namespace safehold::appmodel

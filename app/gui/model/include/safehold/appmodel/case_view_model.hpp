@@ -30,8 +30,9 @@ class CaseViewModel {
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
 
-  // Incidents ordered by start date (undated last), for the timeline.
-  [[nodiscard]] std::vector<const storage::Record*> timeline() const;
+  // Incidents ordered by start date (undated last), for the timeline;
+  // computed once per load.
+  [[nodiscard]] const std::vector<const storage::Record*>& timeline() const { return timeline_; }
   void reset();
 
  private:
@@ -40,6 +41,8 @@ class CaseViewModel {
   std::map<std::string, std::vector<storage::Record>> by_entity_;
   std::map<std::string, storage::AttachmentInfo> attachments_;
   std::vector<storage::AuditEntry> history_;
+  std::vector<const storage::Record*> timeline_;
+  void build_timeline();
   std::string edit_id_;
   nlohmann::json edit_fields_;
   const char* error_key_ = nullptr;
