@@ -150,6 +150,12 @@ void AppShell::DrawUnlocked() {
     case Screen::intake:
       intake.Draw(*app_);
       break;
+    case Screen::contacts:
+    case Screen::exchange:
+      // Disabled until the bundle/contacts API exists: say what is missing.
+      Heading(tr(app_->screen() == Screen::contacts ? "nav.contacts" : "nav.exchange"));
+      Banner(WarningColor(), tr("screen.needs_bundles"));
+      break;
     default:
       WrappedColored(MutedColor(), tr("screen.not_available"));
       break;
