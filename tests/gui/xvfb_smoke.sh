@@ -24,10 +24,18 @@ cat >"$tmp/inner.sh" <<'INNER'
 set -u
 "$APP" --demo &
 pid=$!
+shown=no
 for _ in $(seq 1 100); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Safehold"'; then break; fi
+  if xwininfo -root -tree 2>/dev/null | grep -q '"Safehold"'; then shown=yes; break; fi
+  kill -0 "$pid" 2>/dev/null || break
   sleep 0.2
 done
+if [ "$shown" = no ]; then
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid"
+  echo "no window (app exit code $?)" >"$RESULT"
+  exit 0
+fi
 # The window can be mapped before its first frame is drawn (busy machine):
 # take screenshots until one shows more than a flat colour, for up to 20 s.
 for _ in $(seq 1 40); do
@@ -41,9 +49,17 @@ echo "app exit code $?" >"$RESULT"
 INNER
 
 cd "$tmp/cwd"
-env -i PATH="$PATH" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" \
-    APP="$app" SHOT="$tmp/shot.png" RESULT="$tmp/result" \
-    xvfb-run -a -s "-screen 0 1280x800x24" bash "$tmp/inner.sh"
+# xvfb-run -a can lose a race for a display number with another X server
+# starting at the same moment (other test runs on this machine): retry then.
+for attempt in 1 2 3; do
+  rm -f "$tmp/result"
+  env -i PATH="$PATH" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" \
+      APP="$app" SHOT="$tmp/shot.png" RESULT="$tmp/result" \
+      xvfb-run -a -s "-screen 0 1280x800x24" bash "$tmp/inner.sh" || true
+  if [ -f "$tmp/result" ] && ! grep -q '^no window' "$tmp/result"; then break; fi
+  echo "attempt $attempt: $(cat "$tmp/result" 2>/dev/null || echo 'Xvfb did not start')"
+done
+[ -f "$tmp/result" ] || { echo "FAIL: Xvfb did not start"; exit 1; }
 
 cat "$tmp/result"
 grep -qx 'app exit code 0' "$tmp/result" || { echo "FAIL: app did not exit cleanly"; exit 1; }
