@@ -166,6 +166,28 @@ void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::
   const std::string h = hex(a->sha256);
   ImGui::TextColored(MutedColor(), "%s", h.c_str());
   Probe("case.evidence.sha256");
+  if (copy_for_ != r.id) {
+    if (ImGui::SmallButton(tr("case.save_copy"))) copy_for_ = r.id;
+    Probe("case.evidence.save_copy");
+  } else {
+    Banner(WarningColor(), tr("case.save_copy.warning"));
+    if (ImGui::Button(tr("case.save_copy.confirm"))) {
+      copy_ready_ = r.id;
+      const char* home = std::getenv("HOME");
+      browser_.Open(home != nullptr ? home : "/", appmodel::FileBrowser::Pick::folder, "files.title.copy");
+    }
+    Probe("case.evidence.save_copy.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("files.cancel"))) copy_for_.clear();
+  }
+  if (copy_ready_ == r.id && browser_.Draw()) {
+    (void)app.case_view.save_copy(app.session()->vault(), r, browser_.chosen);
+    copy_for_.clear();
+    copy_ready_.clear();
+  }
+  if (!app.case_view.last_copy().empty() && copy_for_.empty()) {
+    ImGui::TextColored(OkColor(), "%s", appmodel::trf("case.save_copy.done", {app.case_view.last_copy().string()}).c_str());
+  }
   ImGui::SameLine();
   if (ImGui::SmallButton(tr("case.copy"))) {
     ImGui::SetClipboardText(h.c_str());

@@ -2,6 +2,9 @@
 // One case: tabs for overview, consent, sessions, people, incidents
 // (timeline), legal measures, evidence (SHA-256, custody), risk and safety
 // plan, history (audit). Every record can be edited in place.
+#include <string>
+
+#include "file_browser_dialog.hpp"
 #include "form_widgets.hpp"
 #include "safehold/appmodel/app_model.hpp"
 
@@ -15,6 +18,10 @@ struct CaseViewScreen {
   void DrawRecord(appmodel::AppModel& app, const storage::Record& r, const std::string& title);
   void DrawEvidenceExtras(appmodel::AppModel& app, const storage::Record& r);
   void DrawHistory(appmodel::AppModel& app);
+
+  FileBrowserDialog browser_;
+  std::string copy_for_;   // evidence id whose "save a copy" warning is open
+  std::string copy_ready_; // evidence id confirmed, waiting for the folder
 };
 
 }  // namespace safehold::gui

@@ -82,7 +82,30 @@ void CaseViewModel::build_timeline() {
   for (const auto& k : keyed) timeline_.push_back(k.second);
 }
 
+bool CaseViewModel::save_copy(storage::Vault& vault, const storage::Record& evidence,
+                              const std::filesystem::path& folder) {
+  const auto a = attachment_for(evidence.id);
+  if (!a) return false;
+  std::string name = std::filesystem::path(text_of(evidence.fields, "original_file_name")).filename().string();
+  if (name.empty() || name == "." || name == "..") name = "evidence-" + evidence.id.substr(0, 8);
+  std::filesystem::path target = folder / name;
+  std::error_code ec;
+  for (int n = 2; std::filesystem::exists(target, ec); ++n) {
+    target = folder / (std::filesystem::path(name).stem().string() + " (" + std::to_string(n) + ")" +
+                       std::filesystem::path(name).extension().string());
+  }
+  if (auto r = vault.attachments().export_plaintext(a->id, target); !r) {
+    error_key_ = "case.error.copy";
+    error_detail_ = r.error().describe();
+    return false;
+  }
+  last_copy_ = target;
+  error_key_ = nullptr;
+  return true;
+}
+
 void CaseViewModel::reset() {
+  last_copy_.clear();
   loaded_id_.clear();
   case_.reset();
   by_entity_.clear();

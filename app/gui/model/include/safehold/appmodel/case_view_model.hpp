@@ -2,6 +2,7 @@
 // The open case: its record and all records of the case grouped by entity,
 // read once on open and after every change; edits go through
 // RecordStore::update (validated, consent-checked and audited by the vault).
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -30,6 +31,14 @@ class CaseViewModel {
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
 
+  // Writes a plaintext copy of an evidence item's file into `folder` (the
+  // user confirmed a warning first: the copy is outside the vault's
+  // protection). The vault audits it as attachment_exported. Returns the
+  // path written; false and error_key() on failure (an existing file is
+  // never overwritten).
+  bool save_copy(storage::Vault& vault, const storage::Record& evidence, const std::filesystem::path& folder);
+  [[nodiscard]] const std::filesystem::path& last_copy() const { return last_copy_; }
+
   // Incidents ordered by start date (undated last), for the timeline;
   // computed once per load.
   [[nodiscard]] const std::vector<const storage::Record*>& timeline() const { return timeline_; }
@@ -43,6 +52,7 @@ class CaseViewModel {
   std::vector<storage::AuditEntry> history_;
   std::vector<const storage::Record*> timeline_;
   void build_timeline();
+  std::filesystem::path last_copy_;
   std::string edit_id_;
   nlohmann::json edit_fields_;
   const char* error_key_ = nullptr;
