@@ -57,6 +57,8 @@ TEST_CASE("Dates infer their precision from the value and keep end only for rang
 
 TEST_CASE("utc_now has the record timestamp format", "[gui][fields]") {
   CHECK(safehold::schema::is_utc_timestamp(utc_now()));
+  CHECK(display_time("2026-11-28T19:41:27Z") == "2026-11-28 19:41");
+  CHECK(display_time("not a time") == "not a time");
 }
 
 TEST_CASE("Vocabulary labels follow the UI language", "[gui][i18n][fields]") {

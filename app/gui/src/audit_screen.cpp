@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "safehold/appmodel/record_fields.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -64,7 +65,7 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
       ImGui::TableNextColumn();
       ImGui::Text("%lld", static_cast<long long>(e.seq));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.at.c_str());
+      ImGui::TextUnformatted(appmodel::display_time(e.at).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.actor.c_str());
       ImGui::TableNextColumn();

@@ -154,7 +154,7 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(join_codes(c->tactics).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c->last_change.c_str());
+      ImGui::TextUnformatted(appmodel::display_time(c->last_change).c_str());
     }
   }
   ImGui::EndTable();

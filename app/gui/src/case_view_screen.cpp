@@ -206,7 +206,7 @@ void CaseViewScreen::DrawHistory(appmodel::AppModel& app) {
   for (const auto& e : h) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(e.at.c_str());
+    ImGui::TextUnformatted(appmodel::display_time(e.at).c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(e.actor.c_str());
     ImGui::TableNextColumn();

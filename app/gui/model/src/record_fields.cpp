@@ -98,6 +98,11 @@ void set_date(Json& fields, std::string_view name, const DateValue& d) {
   fields[key] = std::move(out);
 }
 
+std::string display_time(std::string_view t) {
+  if (!schema::is_utc_timestamp(t)) return std::string(t);
+  return std::string(t.substr(0, 10)) + " " + std::string(t.substr(11, 5));
+}
+
 std::string utc_now() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};

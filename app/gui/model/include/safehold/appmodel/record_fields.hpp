@@ -41,5 +41,8 @@ void set_date(Json& fields, std::string_view name, const DateValue& d);
 
 // Current time as the records' UTC timestamp ("YYYY-MM-DDTHH:MM:SSZ").
 [[nodiscard]] std::string utc_now();
+// "2026-11-28T19:41:27Z" → "2026-11-28 19:41" for tables (the column header
+// says UTC); anything else is returned unchanged.
+[[nodiscard]] std::string display_time(std::string_view rfc3339);
 
 }  // namespace safehold::appmodel
