@@ -1,0 +1,95 @@
+#pragma once
+// The whole app's state, independent of ImGui: which screen is up, the
+// unlocked session, settings, timers. Screens read it and call its commands;
+// the GUI shell calls tick() once per frame.
+//
+// Lock contract: lock() drops the session (closing the database and wiping
+// its keys), resets every screen's state and text buffers, wipes the start
+// screen's passphrases, and bumps lock_generation() so the GUI can clear what
+// ImGui itself holds (its input-text state) on the next frame.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "safehold/appmodel/audit_view.hpp"
+#include "safehold/appmodel/case_list_model.hpp"
+#include "safehold/appmodel/case_view_model.hpp"
+#include "safehold/appmodel/clock.hpp"
+#include "safehold/appmodel/intake_model.hpp"
+#include "safehold/appmodel/passphrase_change.hpp"
+#include "safehold/appmodel/settings.hpp"
+#include "safehold/appmodel/start_model.hpp"
+#include "safehold/appmodel/timers.hpp"
+#include "safehold/appmodel/vault_gateway.hpp"
+
+namespace safehold::appmodel {
+
+enum class Screen { start, cases, intake, case_view, contacts, exchange, audit, settings };
+
+class AppModel {
+  // First member: the timers below keep a pointer to it.
+  Clocks clocks_;
+
+ public:
+  AppModel(VaultGateway& gateway, Clocks clocks = {});
+
+  [[nodiscard]] Screen screen() const { return screen_; }
+  void go(Screen s);  // ignored (stays on start) while locked
+  [[nodiscard]] bool unlocked() const { return session_ != nullptr; }
+  [[nodiscard]] VaultSession* session() { return session_.get(); }
+
+  // Once per frame: collects a finished unlock/create, applies auto-lock.
+  // `had_input` is whether the user touched mouse or keyboard this frame.
+  void tick(bool had_input);
+  void lock();
+  [[nodiscard]] std::uint64_t lock_generation() const { return lock_generation_; }
+
+  // Settings changed by the settings screen: applies language and auto-lock
+  // minutes (the GUI watches font_px/theme itself) and, while unlocked, saves
+  // them in the vault's settings table.
+  void apply_settings(const Settings& s);
+  // Language chosen on the start screen: applies now and, because the user
+  // chose it explicitly, wins over the vault's stored language at unlock.
+  void language_picked(Language lang);
+
+  // One-line status for the shell (i18n key), e.g. settings not saved.
+  [[nodiscard]] const char* status_key() const { return status_key_; }
+  void clear_status() { status_key_ = nullptr; }
+  [[nodiscard]] const Settings& settings() const { return settings_; }
+
+  // The case shown by the case view.
+  void open_case(std::string case_id);
+  [[nodiscard]] const std::string& current_case() const { return current_case_; }
+
+  StartModel start;
+  IdleLock idle;
+  ClipboardGuard clipboard;
+  // Screen states of the unlocked app; lock() resets every one of them.
+  PassphraseChange passwd;
+  AuditView audit;
+  IntakeModel intake{clocks_};
+  CaseListModel cases{clocks_};
+  CaseViewModel case_view;
+
+  // --demo: creates a throw-away vault in `folder` (a private temporary
+  // folder the caller deletes on exit) with the demo passphrase, which the
+  // start screen shows; a banner says the data is fictional.
+  void start_demo(const std::filesystem::path& folder);
+  static constexpr const char* kDemoPassphrase = "demo only fictional cases";
+  bool demo = false;
+
+ private:
+  Settings settings_;
+  Screen screen_ = Screen::start;
+  std::unique_ptr<VaultSession> session_;
+  std::uint64_t lock_generation_ = 0;
+  bool language_explicit_ = false;
+  bool demo_seeded_ = false;
+  std::string current_case_;
+  const char* status_key_ = nullptr;
+
+  void load_settings_from_vault();
+  void save_settings_to_vault();
+};
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,62 @@
+#pragma once
+// The open case: its record and all records of the case grouped by entity,
+// read once on open and after every change; edits go through
+// RecordStore::update (validated, consent-checked and audited by the vault).
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::appmodel {
+
+class CaseViewModel {
+ public:
+  // Loads `case_id` if it is not the one loaded. False and error_key() on failure.
+  bool load(storage::Vault& vault, const std::string& case_id);
+  void reload() { loaded_id_.clear(); }
+  [[nodiscard]] const std::optional<storage::Record>& case_record() const { return case_; }
+  [[nodiscard]] const std::vector<storage::Record>& of(const std::string& entity) const;
+  [[nodiscard]] const std::vector<storage::AuditEntry>& history() const { return history_; }
+  [[nodiscard]] std::optional<storage::AttachmentInfo> attachment_for(const std::string& evidence_id) const;
+
+  // In-place editing of one record.
+  void begin_edit(const storage::Record& r);
+  [[nodiscard]] bool editing(const std::string& id) const { return edit_id_ == id; }
+  nlohmann::json& edit_fields() { return edit_fields_; }
+  void cancel_edit();
+  bool save_edit(storage::Vault& vault);
+  [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
+  [[nodiscard]] const char* error_key() const { return error_key_; }
+
+  // Writes a plaintext copy of an evidence item's file into `folder` (the
+  // user confirmed a warning first: the copy is outside the vault's
+  // protection). The vault audits it as attachment_exported. Returns the
+  // path written; false and error_key() on failure (an existing file is
+  // never overwritten).
+  bool save_copy(storage::Vault& vault, const storage::Record& evidence, const std::filesystem::path& folder);
+  [[nodiscard]] const std::filesystem::path& last_copy() const { return last_copy_; }
+
+  // Incidents ordered by start date (undated last), for the timeline;
+  // computed once per load.
+  [[nodiscard]] const std::vector<const storage::Record*>& timeline() const { return timeline_; }
+  void reset();
+
+ private:
+  std::string loaded_id_;
+  std::optional<storage::Record> case_;
+  std::map<std::string, std::vector<storage::Record>> by_entity_;
+  std::map<std::string, storage::AttachmentInfo> attachments_;
+  std::vector<storage::AuditEntry> history_;
+  std::vector<const storage::Record*> timeline_;
+  void build_timeline();
+  std::filesystem::path last_copy_;
+  std::string edit_id_;
+  nlohmann::json edit_fields_;
+  const char* error_key_ = nullptr;
+  std::string error_detail_;
+};
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,39 @@
+#pragma once
+// UI strings in English, Simplified and Traditional Chinese, compiled into the
+// binary from app/gui/i18n/<lang>.json (flat {"key": "text"} objects).
+//
+// Contract: tr() never fails. A key missing from the current language falls
+// back to English, then to the key itself (tests check that every English
+// key exists in every language). Returned pointers stay valid for the life of
+// the process; the language can be switched at any time.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace safehold::appmodel {
+
+enum class Language { en, zh_Hans, zh_Hant };
+
+[[nodiscard]] std::string_view language_code(Language lang) noexcept;  // "en", "zh-Hans", "zh-Hant"
+[[nodiscard]] bool language_from_code(std::string_view code, Language& out) noexcept;
+// Picks the language from LC_ALL / LC_MESSAGES / LANG style locale names:
+// zh_TW, zh_HK, zh_MO and *Hant* give zh_Hant; other zh give zh_Hans.
+[[nodiscard]] Language language_from_locale(std::string_view locale) noexcept;
+[[nodiscard]] Language language_from_environment() noexcept;
+
+void set_language(Language lang) noexcept;
+[[nodiscard]] Language current_language() noexcept;
+
+// Text for `key` in the current language.
+[[nodiscard]] const char* tr(std::string_view key);
+// Text for `key` in a given language, without fallback; nullptr if missing.
+[[nodiscard]] const char* tr_exact(Language lang, std::string_view key);
+// tr() with "{}" placeholders replaced in order by args.
+[[nodiscard]] std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
+
+// All keys of a language's table (for tests and for the glyph-range builder).
+[[nodiscard]] std::vector<std::string_view> string_keys(Language lang);
+// Every text of every language concatenated (for building CJK glyph ranges).
+[[nodiscard]] std::string all_ui_text();
+
+}  // namespace safehold::appmodel

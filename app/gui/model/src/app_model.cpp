@@ -1,0 +1,133 @@
+#include "safehold/appmodel/app_model.hpp"
+
+#include "safehold/appmodel/demo_data.hpp"
+
+namespace safehold::appmodel {
+
+AppModel::AppModel(VaultGateway& gateway, Clocks clocks)
+    : clocks_(std::move(clocks)), start(gateway), idle(clocks_), clipboard(clocks_) {
+  idle.activity();
+  settings_.language = current_language();
+  idle.set_minutes(settings_.auto_lock_minutes);
+}
+
+void AppModel::start_demo(const std::filesystem::path& folder) {
+  demo = true;
+  start.mode = StartModel::Mode::create;
+  start.folder = folder.string();
+  start.owner_name = "Demo";
+  start.passphrase.assign(kDemoPassphrase);
+  start.repeat.assign(kDemoPassphrase);
+  start.passphrase_edited();
+  start.loss_acknowledged = true;
+  (void)start.submit();
+}
+
+void AppModel::open_case(std::string case_id) {
+  current_case_ = std::move(case_id);
+  go(Screen::case_view);
+}
+
+void AppModel::go(Screen s) {
+  if (!unlocked()) {
+    screen_ = Screen::start;
+    return;
+  }
+  screen_ = s == Screen::start ? Screen::cases : s;
+}
+
+void AppModel::tick(bool had_input) {
+  if (had_input) idle.activity();
+  if (auto session = start.poll()) {
+    session_ = std::move(session);
+    idle.activity();
+    screen_ = Screen::cases;
+    load_settings_from_vault();
+    if (demo && !demo_seeded_) {
+      demo_seeded_ = true;
+      if (!seed_demo_cases(session_->vault(), DemoOptions{})) status_key_ = "status.demo_not_seeded";
+    }
+  }
+  passwd.poll();
+  audit.poll();
+  if (unlocked()) {
+    intake.autosave(session_->vault());
+    if (auto saved = intake.poll_save(session_->vault())) {
+      cases.invalidate();
+      open_case(saved->case_id);
+    }
+  }
+  if (unlocked() && idle.due()) lock();
+}
+
+void AppModel::lock() {
+  const bool was_open = session_ != nullptr;
+  // Work on worker threads holds references to the vault: finish it first.
+  passwd.wait();
+  audit.wait();
+  intake.wait();
+  passwd.clear();
+  audit.reset();
+  // A save that finished meanwhile is collected first (it deletes the
+  // draft); an intake still in progress survives as an encrypted draft.
+  if (session_) {
+    (void)intake.poll_save(session_->vault());
+    intake.autosave(session_->vault(), /*force=*/true);
+  }
+  intake.reset();
+  cases.reset();
+  case_view.reset();
+  session_.reset();
+  current_case_.clear();
+  start.clear_secrets();
+  // The vault that was open exists: next comes unlocking it again.
+  if (was_open) start.mode = StartModel::Mode::unlock;
+  screen_ = Screen::start;
+  ++lock_generation_;
+  idle.activity();
+}
+
+void AppModel::apply_settings(const Settings& s) {
+  settings_ = s;
+  set_language(s.language);
+  idle.set_minutes(s.auto_lock_minutes);
+  if (unlocked()) save_settings_to_vault();
+}
+
+void AppModel::language_picked(Language lang) {
+  language_explicit_ = true;
+  auto s = settings_;
+  s.language = lang;
+  apply_settings(s);
+}
+
+void AppModel::load_settings_from_vault() {
+  auto kv = session_->vault().settings();
+  std::map<std::string, std::string> pairs;
+  auto keys = kv.keys("ui.");
+  if (!keys) {
+    status_key_ = "status.settings_not_loaded";
+    return;
+  }
+  for (const auto& key : *keys) {
+    auto value = kv.get(key);
+    if (value && *value) pairs.emplace(key, **value);
+  }
+  Settings s = settings_;
+  const Language chosen = settings_.language;
+  s.apply_pairs(pairs);
+  if (language_explicit_) s.language = chosen;
+  apply_settings(s);
+}
+
+void AppModel::save_settings_to_vault() {
+  auto kv = session_->vault().settings();
+  for (const auto& [key, value] : settings_.to_pairs()) {
+    if (!kv.put(key, value)) {
+      status_key_ = "status.settings_not_saved";
+      return;
+    }
+  }
+}
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,120 @@
+#include "safehold/appmodel/case_view_model.hpp"
+
+#include <algorithm>
+
+#include "safehold/appmodel/record_fields.hpp"
+
+namespace safehold::appmodel {
+
+bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
+  if (case_id == loaded_id_) return error_key_ == nullptr;
+  reset();
+  loaded_id_ = case_id;
+  auto c = vault.records().get(case_id);
+  if (!c) {
+    error_key_ = "case.error.read";
+    error_detail_ = c.error().describe();
+    return false;
+  }
+  case_ = std::move(*c);
+  auto all = vault.records().list(case_id);
+  if (!all) {
+    error_key_ = "case.error.read";
+    error_detail_ = all.error().describe();
+    return false;
+  }
+  for (auto& r : *all) {
+    if (r.entity == "evidence_item") {
+      if (auto a = vault.attachments().for_evidence(r.id); a && *a) attachments_.emplace(r.id, **a);
+    }
+    by_entity_[r.entity].push_back(std::move(r));
+  }
+  if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
+  build_timeline();
+  return true;
+}
+
+const std::vector<storage::Record>& CaseViewModel::of(const std::string& entity) const {
+  static const std::vector<storage::Record> kNone;
+  auto it = by_entity_.find(entity);
+  return it == by_entity_.end() ? kNone : it->second;
+}
+
+std::optional<storage::AttachmentInfo> CaseViewModel::attachment_for(const std::string& evidence_id) const {
+  auto it = attachments_.find(evidence_id);
+  if (it == attachments_.end()) return std::nullopt;
+  return it->second;
+}
+
+void CaseViewModel::begin_edit(const storage::Record& r) {
+  edit_id_ = r.id;
+  edit_fields_ = r.fields;
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+void CaseViewModel::cancel_edit() {
+  edit_id_.clear();
+  edit_fields_ = nlohmann::json();
+}
+
+bool CaseViewModel::save_edit(storage::Vault& vault) {
+  auto r = vault.records().update(edit_id_, edit_fields_);
+  if (!r) {
+    error_key_ = "case.error.save";
+    error_detail_ = r.error().describe();
+    return false;
+  }
+  cancel_edit();
+  const std::string id = loaded_id_;
+  loaded_id_.clear();
+  return load(vault, id);
+}
+
+void CaseViewModel::build_timeline() {
+  std::vector<std::pair<std::string, const storage::Record*>> keyed;
+  for (const auto& r : of("incident")) keyed.emplace_back(date_of(r.fields, "start_date").value, &r);
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.first.empty() != b.first.empty()) return b.first.empty();
+    return a.first < b.first;
+  });
+  timeline_.clear();
+  for (const auto& k : keyed) timeline_.push_back(k.second);
+}
+
+bool CaseViewModel::save_copy(storage::Vault& vault, const storage::Record& evidence,
+                              const std::filesystem::path& folder) {
+  const auto a = attachment_for(evidence.id);
+  if (!a) return false;
+  std::string name = std::filesystem::path(text_of(evidence.fields, "original_file_name")).filename().string();
+  if (name.empty() || name == "." || name == "..") name = "evidence-" + evidence.id.substr(0, 8);
+  std::filesystem::path target = folder / name;
+  std::error_code ec;
+  for (int n = 2; std::filesystem::exists(target, ec); ++n) {
+    target = folder / (std::filesystem::path(name).stem().string() + " (" + std::to_string(n) + ")" +
+                       std::filesystem::path(name).extension().string());
+  }
+  if (auto r = vault.attachments().export_plaintext(a->id, target); !r) {
+    error_key_ = "case.error.copy";
+    error_detail_ = r.error().describe();
+    return false;
+  }
+  last_copy_ = target;
+  error_key_ = nullptr;
+  return true;
+}
+
+void CaseViewModel::reset() {
+  last_copy_.clear();
+  loaded_id_.clear();
+  case_.reset();
+  by_entity_.clear();
+  attachments_.clear();
+  history_.clear();
+  timeline_.clear();
+  cancel_edit();
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+}  // namespace safehold::appmodel

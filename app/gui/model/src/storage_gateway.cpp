@@ -1,0 +1,54 @@
+#include "safehold/appmodel/vault_gateway.hpp"
+
+namespace safehold::appmodel {
+
+OpenErrorKind open_error_kind(storage::VaultError e) noexcept {
+  using storage::VaultError;
+  switch (e) {
+    case VaultError::wrong_passphrase: return OpenErrorKind::wrong_passphrase;
+    case VaultError::not_a_vault: return OpenErrorKind::not_found;
+    case VaultError::already_exists: return OpenErrorKind::already_exists;
+    case VaultError::in_use: return OpenErrorKind::in_use;
+    case VaultError::schema_too_new: return OpenErrorKind::too_new;
+    case VaultError::out_of_memory: return OpenErrorKind::out_of_memory;
+    case VaultError::key_file_malformed:
+    case VaultError::database_missing:
+    case VaultError::database_corrupt:
+    case VaultError::kdf_params_invalid: return OpenErrorKind::corrupt;
+    default: return OpenErrorKind::io;
+  }
+}
+
+namespace {
+
+OpenError to_open_error(const storage::StorageError& e) {
+  return OpenError{open_error_kind(e.code), e.describe()};
+}
+
+}  // namespace
+
+bool StorageGateway::exists(const std::filesystem::path& folder) const {
+  return storage::Vault::exists_at(folder);
+}
+
+expected<std::unique_ptr<VaultSession>, OpenError> StorageGateway::create(
+    const std::filesystem::path& folder, crypto::SecretBuffer passphrase, KdfStrength kdf,
+    const std::string& owner_name) {
+  storage::CreateOptions options;
+  options.owner_name = owner_name;
+  options.kdf = kdf == KdfStrength::sensitive ? storage::KdfParams::strong()
+                                              : storage::KdfParams::interactive();
+  if (test_params_) options.kdf = *test_params_;
+  auto v = storage::Vault::create(folder, passphrase, options);
+  if (!v) return unexpected(to_open_error(v.error()));
+  return std::make_unique<VaultSession>(std::move(*v));
+}
+
+expected<std::unique_ptr<VaultSession>, OpenError> StorageGateway::unlock(
+    const std::filesystem::path& folder, crypto::SecretBuffer passphrase) {
+  auto v = storage::Vault::unlock(folder, passphrase);
+  if (!v) return unexpected(to_open_error(v.error()));
+  return std::make_unique<VaultSession>(std::move(*v));
+}
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,167 @@
+#include "app_shell.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <sodium.h>
+
+#include <string>
+
+#include "form_widgets.hpp"
+#include "keys.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::Screen;
+using appmodel::tr;
+
+void WipeImGuiTextState() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGui::ClearActiveID();
+  g.InputTextState.ClearFreeMemory();
+  sodium_memzero(&g.InputTextState.Stb, sizeof(g.InputTextState.Stb));
+  g.InputTextState.ID = 0;
+  sodium_memzero(g.TempBuffer, sizeof(g.TempBuffer));
+  g.ClipboardHandlerData.clear();
+  g.IO.InputQueueCharacters.clear();
+}
+
+bool AppShell::QuickLockPressed() const {
+  const ImGuiIO& io = ImGui::GetIO();
+  switch (app_->settings().quick_lock) {
+    case appmodel::QuickLockKey::ctrl_l:
+      return io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(keys::kL, false);
+    case appmodel::QuickLockKey::ctrl_shift_l:
+      return io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(keys::kL, false);
+    case appmodel::QuickLockKey::f12:
+      return ImGui::IsKeyPressed(keys::kF12, false);
+  }
+  return false;
+}
+
+void AppShell::AfterLockOrUnlock() {
+  WipeImGuiTextState();
+  ClearFormWidgetState();
+  start = StartScreen{};
+  settings = SettingsScreen{};
+  audit = AuditScreen{};
+  intake = IntakeScreen{};
+  cases = CaseListScreen{};
+  case_view = CaseViewScreen{};
+}
+
+void AppShell::CopyToClipboard(const char* text) {
+  ImGui::SetClipboardText(text);
+  app_->clipboard.copied(text);
+}
+
+void AppShell::ServiceClipboard() {
+  if (!app_->clipboard.clear_due()) return;
+  const char* now = ImGui::GetClipboardText();
+  if (now != nullptr && app_->clipboard.still_ours(now)) ImGui::SetClipboardText("");
+  app_->clipboard.forget();
+}
+
+void AppShell::Draw() {
+  const ImGuiIO& io = ImGui::GetIO();
+  bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+                   io.InputQueueCharacters.Size > 0;
+  for (bool down : io.MouseDown) had_input |= down;
+  for (bool down : io.KeysDown) had_input |= down;
+
+  if (app_->unlocked() && QuickLockPressed()) app_->lock();
+  app_->tick(had_input);
+  ServiceClipboard();
+
+  if (app_->lock_generation() != seen_lock_generation_ || app_->unlocked() != was_unlocked_) {
+    seen_lock_generation_ = app_->lock_generation();
+    was_unlocked_ = app_->unlocked();
+    AfterLockOrUnlock();
+  }
+
+  if (!app_->unlocked()) {
+    start.Draw(*app_, ui);
+    return;
+  }
+  DrawUnlocked();
+}
+
+void AppShell::DrawToolbar() {
+  struct Item {
+    Screen screen;
+    const char* key;
+    const char* probe;
+  };
+  static constexpr Item kItems[] = {{Screen::cases, "nav.cases", "nav.cases"},
+                                    {Screen::intake, "nav.intake", "nav.intake"},
+                                    {Screen::contacts, "nav.contacts", "nav.contacts"},
+                                    {Screen::exchange, "nav.exchange", "nav.exchange"},
+                                    {Screen::audit, "nav.audit", "nav.audit"},
+                                    {Screen::settings, "nav.settings", "nav.settings"}};
+  for (const auto& item : kItems) {
+    if (&item != kItems) ImGui::SameLine();
+    const bool current = app_->screen() == item.screen;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    std::string label = std::string(tr(item.key)) + "###" + item.probe;
+    if (ImGui::Button(label.c_str())) app_->go(item.screen);
+    Probe(item.probe);
+    if (current) ImGui::PopStyleColor();
+  }
+  const std::string lock_label = std::string(tr("nav.lock")) + " (" +
+                                 appmodel::quick_lock_label(app_->settings().quick_lock) + ")###lock";
+  const float w = ImGui::CalcTextSize(lock_label.c_str(), nullptr, true).x +
+                  ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+  if (ImGui::Button(lock_label.c_str())) app_->lock();
+  Probe("nav.lock");
+  if (app_->demo) Banner(WarningColor(), tr("demo.banner"));
+  if (app_->status_key() != nullptr) {
+    Banner(WarningColor(), tr(app_->status_key()));
+    if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
+  }
+  ImGui::Separator();
+}
+
+void AppShell::DrawUnlocked() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("###main", nullptr, flags);
+  DrawToolbar();
+  ImGui::BeginChild("###screen");
+  switch (app_->screen()) {
+    case Screen::settings:
+      settings.Draw(*app_);
+      break;
+    case Screen::audit:
+      audit.Draw(*app_);
+      break;
+    case Screen::cases:
+      cases.Draw(*app_);
+      break;
+    case Screen::case_view:
+      case_view.Draw(*app_);
+      break;
+    case Screen::intake:
+      intake.Draw(*app_);
+      break;
+    case Screen::contacts:
+    case Screen::exchange:
+      // Disabled until the bundle/contacts API exists: say what is missing.
+      Heading(tr(app_->screen() == Screen::contacts ? "nav.contacts" : "nav.exchange"));
+      Banner(WarningColor(), tr("screen.needs_bundles"));
+      break;
+    default:
+      WrappedColored(MutedColor(), tr("screen.not_available"));
+      break;
+  }
+  ImGui::EndChild();
+  ImGui::End();
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,52 @@
+#pragma once
+// The frame of the app: picks the screen from the model, draws the toolbar,
+// handles the quick-lock hotkey, feeds input activity to the auto-lock timer,
+// clears ImGui's own text state on lock and after unlock, and clears the
+// clipboard 30 s after the app copied record text.
+#include <cstdint>
+
+#include "safehold/appmodel/app_model.hpp"
+#include "audit_screen.hpp"
+#include "case_list_screen.hpp"
+#include "case_view_screen.hpp"
+#include "intake_screen.hpp"
+#include "settings_screen.hpp"
+#include "start_screen.hpp"
+#include "ui_info.hpp"
+
+namespace safehold::gui {
+
+struct AppShell {
+  explicit AppShell(appmodel::AppModel& app) : app_(&app) {}
+
+  // Everything between ImGui::NewFrame() and ImGui::Render().
+  void Draw();
+  // Copies record text to the clipboard and starts the 30 s clear timer.
+  void CopyToClipboard(const char* text);
+
+  UiInfo ui;
+  StartScreen start;
+  SettingsScreen settings;
+  AuditScreen audit;
+  IntakeScreen intake;
+  CaseListScreen cases;
+  CaseViewScreen case_view;
+
+ private:
+  bool QuickLockPressed() const;
+  void AfterLockOrUnlock();
+  void DrawUnlocked();
+  void DrawToolbar();
+  void ServiceClipboard();
+
+  appmodel::AppModel* app_;
+  std::uint64_t seen_lock_generation_ = 0;
+  bool was_unlocked_ = false;
+};
+
+// Wipes the text ImGui keeps outside our widgets' buffers: the active
+// input-text state (text, initial text, undo stack), the formatting scratch
+// buffer, queued input characters and the internal clipboard copy.
+void WipeImGuiTextState();
+
+}  // namespace safehold::gui

@@ -1,0 +1,84 @@
+#include "audit_screen.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "safehold/appmodel/record_fields.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::tr;
+
+namespace {
+
+std::string short_id(const std::string& id) { return id.size() > 8 ? id.substr(0, 8) : id; }
+
+}  // namespace
+
+void AuditScreen::Draw(appmodel::AppModel& app) {
+  appmodel::AuditView& a = app.audit;
+  storage::Vault& vault = app.session()->vault();
+  Heading(tr("audit.title"));
+  ImGui::TextWrapped("%s", tr("audit.explain"));
+  if (a.verifying()) {
+    Spinner();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr("audit.verifying"));
+  } else {
+    if (ImGui::Button(tr("audit.verify"))) (void)a.verify(vault);
+    Probe("audit.verify");
+  }
+  if (const auto& v = a.verification()) {
+    ImGui::SameLine();
+    if (v->intact) {
+      ImGui::TextColored(OkColor(), "%s", appmodel::trf("audit.intact", {std::to_string(v->entries)}).c_str());
+    } else {
+      ImGui::TextColored(ErrorColor(), "%s",
+                         appmodel::trf("audit.broken", {std::to_string(v->first_broken_seq), v->reason}).c_str());
+    }
+    Probe("audit.result");
+  }
+  if (a.error_key() != nullptr) WrappedColored(ErrorColor(), tr(a.error_key()));
+  if (a.entries().empty() && !a.exhausted()) (void)a.load_more(vault);
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("###audit", 6, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(tr("audit.col.seq"), ImGuiTableColumnFlags_WidthStretch, 0.5f);
+  ImGui::TableSetupColumn(tr("audit.col.time"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn(tr("audit.col.actor"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("audit.col.action"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn(tr("audit.col.object"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  ImGui::TableSetupColumn(tr("audit.col.case"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(a.entries().size()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const auto& e = a.entries()[static_cast<std::size_t>(row)];
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(e.seq));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(appmodel::display_time(e.at).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(e.actor.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(tr("audit.action." + e.action));
+      ImGui::TableNextColumn();
+      ImGui::Text("%s %s", e.object_type.c_str(), short_id(e.object_id).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(short_id(e.case_id).c_str());
+    }
+  }
+  // Reading on when the last loaded row comes into view.
+  if (clipper.DisplayEnd >= static_cast<int>(a.entries().size()) && !a.exhausted()) (void)a.load_more(vault);
+  ImGui::EndTable();
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,163 @@
+#include "case_list_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "safehold/appmodel/schema_text.hpp"
+#include "safehold/schema/vocabulary.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::tr;
+using storage::CaseQuery;
+using storage::CaseSort;
+
+namespace {
+
+// A combo of checkboxes over a vocabulary, toggling values of one query list.
+void FilterCombo(appmodel::CaseListModel& m, const char* label_key, const char* vocab,
+                 std::vector<std::string> CaseQuery::*list, std::string* filter = nullptr) {
+  const auto* v = schema::Vocabularies::builtin().find(vocab);
+  if (v == nullptr) return;
+  const auto& chosen = m.query().*list;
+  std::string preview = chosen.empty() ? std::string(tr("cases.filter.any"))
+                                       : appmodel::trf("cases.filter.n", {std::to_string(chosen.size())});
+  // Label before the combo; wrap to a new line when the row is full.
+  const char* label = tr(label_key);
+  const float combo_w = ImGui::GetFontSize() * 6.5f;
+  const float need = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x + combo_w;
+  if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo_w);
+  const bool open = ImGui::BeginCombo((std::string("###") + vocab).c_str(), preview.c_str(), ImGuiComboFlags_HeightLarge);
+  Probe((std::string("cases.filter.") + vocab).c_str());
+  if (!open) return;
+  if (filter != nullptr) {
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##filter", tr("form.filter"), filter);
+  }
+  for (const auto& e : v->entries()) {
+    const std::string& text = appmodel::in_ui_language(e.label);
+    if (filter != nullptr && !filter->empty() && text.find(*filter) == std::string::npos &&
+        e.label.en.find(*filter) == std::string::npos && e.code.find(*filter) == std::string::npos) {
+      continue;
+    }
+    bool on = std::find(chosen.begin(), chosen.end(), e.code) != chosen.end();
+    const std::string item = (std::string_view(vocab) == "tactic" ? e.code + "  " : "") + text + "###" + e.code;
+    if (ImGui::Checkbox(item.c_str(), &on)) m.toggle(list, e.code);
+    Probe((std::string("cases.filter.") + vocab + "." + e.code).c_str());
+  }
+  ImGui::EndCombo();
+}
+
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& c : codes) {
+    if (!out.empty()) out += ' ';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void CaseListScreen::Draw(appmodel::AppModel& app) {
+  appmodel::CaseListModel& m = app.cases;
+  storage::Vault& vault = app.session()->vault();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  if (ImGui::InputTextWithHint("###search", tr("cases.search"), &search_)) m.set_text(search_);
+  Probe("cases.search");
+  ImGui::SameLine();
+  DrawFilters(m);
+  (void)m.refresh_if_needed(vault);
+  if (m.error_key() != nullptr) WrappedColored(ErrorColor(), tr(m.error_key()));
+  ImGui::TextColored(MutedColor(), "%s", appmodel::trf("cases.count", {std::to_string(m.count())}).c_str());
+  Probe("cases.count");
+  DrawTable(app);
+}
+
+void CaseListScreen::DrawFilters(appmodel::CaseListModel& m) {
+  FilterCombo(m, "cases.col.status", "case_status", &CaseQuery::statuses);
+  ImGui::SameLine();
+  FilterCombo(m, "cases.filter.tactic", "tactic", &CaseQuery::tactics);
+  ImGui::SameLine();
+  FilterCombo(m, "cases.filter.country", "country", &CaseQuery::countries, &country_filter_);
+  ImGui::SameLine();
+  FilterCombo(m, "cases.col.risk", "risk_rating", &CaseQuery::risk_ratings);
+  ImGui::SameLine();
+  FilterCombo(m, "cases.filter.purpose", "purpose", &CaseQuery::purposes);
+  if (m.has_filters()) {
+    ImGui::SameLine();
+    if (ImGui::Button(tr("cases.filter.clear"))) {
+      m.clear_filters();
+      search_.clear();
+    }
+    Probe("cases.filter.clear");
+  }
+}
+
+void CaseListScreen::DrawTable(appmodel::AppModel& app) {
+  appmodel::CaseListModel& m = app.cases;
+  storage::Vault& vault = app.session()->vault();
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("###cases", 7, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn(tr("cases.col.reference"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+  ImGui::TableSetupColumn(tr("cases.col.title"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableSetupColumn(tr("cases.col.status"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  ImGui::TableSetupColumn(tr("cases.col.priority"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+  ImGui::TableSetupColumn(tr("cases.col.risk"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+  ImGui::TableSetupColumn(tr("cases.col.tactics"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.4f);
+  ImGui::TableSetupColumn(tr("cases.col.changed"),
+                          ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort |
+                              ImGuiTableColumnFlags_PreferSortDescending, 1.3f);
+  ImGui::TableHeadersRow();
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsCount > 0) {
+    static constexpr CaseSort kSorts[] = {CaseSort::reference, CaseSort::title, CaseSort::status, CaseSort::priority,
+                                          CaseSort::risk, CaseSort::last_change, CaseSort::last_change};
+    const auto& s = specs->Specs[0];
+    m.set_sort(kSorts[s.ColumnIndex], s.SortDirection == ImGuiSortDirection_Descending);
+    specs->SpecsDirty = false;
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(m.count()));
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const storage::CaseSummary* c = m.row(vault, static_cast<std::size_t>(row));
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      if (c == nullptr) {
+        ImGui::TextColored(MutedColor(), "…");  // page being read
+        continue;
+      }
+      ImGui::PushID(row);
+      if (ImGui::Selectable(c->reference.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+        app.open_case(c->case_id);
+      }
+      Probe(("cases.row." + c->reference).c_str());
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c->title.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::string(appmodel::vocab_label("case_status", c->status)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::string(appmodel::vocab_label("priority", c->priority)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(std::string(appmodel::vocab_label("risk_rating", c->risk_rating)).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(join_codes(c->tactics).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(appmodel::display_time(c->last_change).c_str());
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,220 @@
+#include "case_view_screen.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "record_view.hpp"
+#include "safehold/appmodel/file_browser.hpp"
+#include "safehold/appmodel/schema_text.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::tr;
+
+namespace {
+
+const schema::EntityDef& Entity(std::string_view name) {
+  const auto* e = schema::Model::builtin().entity(name);
+  if (e == nullptr) throw std::logic_error("entity missing from the built-in model");
+  return *e;
+}
+
+std::string hex(const storage::Hash32& h) {
+  static constexpr char d[] = "0123456789abcdef";
+  std::string out;
+  for (auto b : h) {
+    out += d[b >> 4];
+    out += d[b & 15];
+  }
+  return out;
+}
+
+std::vector<const storage::Record*> pointers(const std::vector<storage::Record>& rs) {
+  std::vector<const storage::Record*> out;
+  for (const auto& r : rs) out.push_back(&r);
+  return out;
+}
+
+// A short, non-identifying title for a record in a list.
+std::string record_title(const storage::Record& r, std::size_t n) {
+  for (const char* key : {"title", "pseudonym", "description"}) {
+    std::string t = appmodel::text_of(r.fields, key);
+    if (!t.empty()) return t.size() > 80 ? t.substr(0, 80) + "…" : t;
+  }
+  for (const auto& [key, vocab] : {std::pair{"type", "measure"}, std::pair{"kind", "source"}}) {
+    std::string code = appmodel::text_of(r.fields, key);
+    if (!code.empty()) return std::string(appmodel::vocab_label(vocab, code));
+  }
+  return appmodel::in_ui_language(Entity(r.entity).label) + " " + std::to_string(n + 1);
+}
+
+}  // namespace
+
+void CaseViewScreen::Draw(appmodel::AppModel& app) {
+  appmodel::CaseViewModel& m = app.case_view;
+  storage::Vault& vault = app.session()->vault();
+  if (app.current_case().empty()) {
+    WrappedColored(MutedColor(), tr("case.none"));
+    return;
+  }
+  (void)m.load(vault, app.current_case());
+  if (m.error_key() != nullptr && !m.case_record()) {
+    WrappedColored(ErrorColor(), tr(m.error_key()));
+    return;
+  }
+  const storage::Record& c = *m.case_record();
+  Heading((appmodel::text_of(c.fields, "reference") + "  " + appmodel::text_of(c.fields, "title")).c_str());
+  Probe("case.heading");
+  if (m.error_key() != nullptr) {
+    WrappedColored(ErrorColor(), appmodel::trf("case.error.detail", {tr(m.error_key()), m.error_detail()}).c_str());
+  }
+  if (!ImGui::BeginTabBar("###case-tabs")) return;
+  struct Tab {
+    const char* key;
+    const char* entity;
+  };
+  static constexpr Tab kTabs[] = {{"case.tab.overview", "case"},           {"case.tab.consent", "consent"},
+                                  {"case.tab.sessions", "interview_session"}, {"case.tab.people", "person"},
+                                  {"case.tab.incidents", "incident"},      {"case.tab.measures", "legal_measure"},
+                                  {"case.tab.evidence", "evidence_item"},   {"case.tab.risk", "risk_assessment"},
+                                  {"case.tab.history", ""}};
+  for (const auto& tab : kTabs) {
+    const std::string label = std::string(tr(tab.key)) + "###" + tab.key;
+    const bool open = ImGui::BeginTabItem(label.c_str());
+    Probe(tab.key);
+    if (!open) continue;
+    ImGui::BeginChild("###tab-content");
+    const std::string entity = tab.entity;
+    if (entity == "case") {
+      DrawRecord(app, c, tr("case.tab.overview"));
+    } else if (entity.empty()) {
+      DrawHistory(app);
+    } else if (entity == "incident") {
+      DrawRecords(app, tab.entity, m.timeline());
+    } else {
+      DrawRecords(app, tab.entity, pointers(m.of(entity)));
+    }
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+void CaseViewScreen::DrawRecords(appmodel::AppModel& app, const char* entity,
+                                 const std::vector<const storage::Record*>& records) {
+  if (records.empty()) {
+    WrappedColored(MutedColor(), tr("case.empty_tab"));
+    return;
+  }
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    ImGui::PushID(records[i]->id.c_str());
+    std::string title = record_title(*records[i], i);
+    if (std::string_view(entity) == "incident") {
+      const auto d = appmodel::date_of(records[i]->fields, "start_date");
+      title = (d.value.empty() ? std::string("…") : d.value) + "  " + title;
+    }
+    if (ImGui::CollapsingHeader((title + "###h").c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+      DrawRecord(app, *records[i], title);
+      if (std::string_view(entity) == "evidence_item") DrawEvidenceExtras(app, *records[i]);
+    }
+    ImGui::PopID();
+  }
+}
+
+void CaseViewScreen::DrawRecord(appmodel::AppModel& app, const storage::Record& r, const std::string&) {
+  appmodel::CaseViewModel& m = app.case_view;
+  const schema::EntityDef& def = Entity(r.entity);
+  ImGui::PushID(r.id.c_str());
+  if (!m.editing(r.id)) {
+    DrawRecordView(def, r.fields);
+    if (ImGui::SmallButton(tr("case.edit"))) m.begin_edit(r);
+    Probe(("case.edit." + r.entity).c_str());
+    ImGui::PopID();
+    return;
+  }
+  FormContext ctx;
+  ctx.probe_prefix = "case.form." + r.entity + ".";
+  ctx.ref_options = [&m](std::string_view entity) {
+    std::vector<RefOption> out;
+    std::size_t n = 0;
+    for (const auto& x : m.of(std::string(entity))) out.push_back({x.id, record_title(x, n++)});
+    return out;
+  };
+  (void)DrawRecordForm(def, m.edit_fields(), ctx);
+  if (ImGui::Button(tr("case.save"))) {
+    if (m.save_edit(app.session()->vault())) app.cases.invalidate();
+  }
+  Probe(("case.save." + r.entity).c_str());
+  ImGui::SameLine();
+  if (ImGui::Button(tr("files.cancel"))) m.cancel_edit();
+  ImGui::PopID();
+}
+
+void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::Record& r) {
+  const auto a = app.case_view.attachment_for(r.id);
+  if (!a) {
+    WrappedColored(MutedColor(), tr("case.evidence.no_file"));
+    return;
+  }
+  ImGui::TextWrapped("%s", appmodel::trf("case.evidence.file", {appmodel::format_size(a->size), a->created_at}).c_str());
+  ImGui::TextUnformatted("SHA-256");
+  ImGui::SameLine();
+  const std::string h = hex(a->sha256);
+  ImGui::TextColored(MutedColor(), "%s", h.c_str());
+  Probe("case.evidence.sha256");
+  if (copy_for_ != r.id) {
+    if (ImGui::SmallButton(tr("case.save_copy"))) copy_for_ = r.id;
+    Probe("case.evidence.save_copy");
+  } else {
+    Banner(WarningColor(), tr("case.save_copy.warning"));
+    if (ImGui::Button(tr("case.save_copy.confirm"))) {
+      copy_ready_ = r.id;
+      const char* home = std::getenv("HOME");
+      browser_.Open(home != nullptr ? home : "/", appmodel::FileBrowser::Pick::folder, "files.title.copy");
+    }
+    Probe("case.evidence.save_copy.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("files.cancel"))) copy_for_.clear();
+  }
+  if (copy_ready_ == r.id && browser_.Draw()) {
+    (void)app.case_view.save_copy(app.session()->vault(), r, browser_.chosen);
+    copy_for_.clear();
+    copy_ready_.clear();
+  }
+  if (!app.case_view.last_copy().empty() && copy_for_.empty()) {
+    ImGui::TextColored(OkColor(), "%s", appmodel::trf("case.save_copy.done", {app.case_view.last_copy().string()}).c_str());
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("case.copy"))) {
+    ImGui::SetClipboardText(h.c_str());
+    app.clipboard.copied(h);
+  }
+}
+
+void CaseViewScreen::DrawHistory(appmodel::AppModel& app) {
+  const auto& h = app.case_view.history();
+  if (!ImGui::BeginTable("###history", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn(tr("audit.col.time"));
+  ImGui::TableSetupColumn(tr("audit.col.actor"));
+  ImGui::TableSetupColumn(tr("audit.col.action"));
+  ImGui::TableSetupColumn(tr("audit.col.object"));
+  ImGui::TableHeadersRow();
+  for (const auto& e : h) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(appmodel::display_time(e.at).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(e.actor.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(tr("audit.action." + e.action));
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(e.object_type.c_str());
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,80 @@
+#include "command_line.hpp"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace safehold::gui {
+
+const char* Usage() {
+  return "Usage: safehold [--vault FOLDER] [--demo] [--exit-after-frames N] [--help]\n"
+         "\n"
+         "  --vault FOLDER          vault folder to unlock or create\n"
+         "                          (default: $XDG_DATA_HOME/safehold/vault)\n"
+         "  --demo                  open a throw-away vault with fictional sample cases,\n"
+         "                          in a private temporary folder deleted on exit\n"
+         "  --screen NAME           with --demo: show this screen once the demo vault is\n"
+         "                          open (cases, intake, contacts, exchange, audit, settings)\n"
+         "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
+         "  --help                  show this help\n";
+}
+
+Options ParseOptions(const std::vector<std::string>& args) {
+  Options o;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& out) {
+      if (i + 1 >= args.size()) {
+        o.error = a + " needs a value";
+        return false;
+      }
+      out = args[++i];
+      return true;
+    };
+    if (a == "--help" || a == "-h") {
+      o.help = true;
+    } else if (a == "--demo") {
+      o.demo = true;
+    } else if (a == "--vault") {
+      if (!value(o.vault)) return o;
+    } else if (a == "--screen") {
+      if (!value(o.screen)) return o;
+    } else if (a == "--exit-after-frames") {
+      std::string n;
+      if (!value(n)) return o;
+      auto [p, ec] = std::from_chars(n.data(), n.data() + n.size(), o.exit_after_frames);
+      if (ec != std::errc() || p != n.data() + n.size() || o.exit_after_frames < 1) {
+        o.error = "--exit-after-frames needs a positive number";
+        return o;
+      }
+    } else {
+      o.error = "unknown option: " + a;
+      return o;
+    }
+  }
+  if (o.demo && !o.vault.empty()) o.error = "--demo and --vault cannot be combined";
+  if (!o.screen.empty() && !o.demo) o.error = "--screen needs --demo";
+  return o;
+}
+
+appmodel::Screen ScreenFromName(const std::string& name) {
+  using appmodel::Screen;
+  if (name == "intake") return Screen::intake;
+  if (name == "contacts") return Screen::contacts;
+  if (name == "exchange") return Screen::exchange;
+  if (name == "audit") return Screen::audit;
+  if (name == "settings") return Screen::settings;
+  if (name == "case") return Screen::case_view;
+  return Screen::cases;
+}
+
+std::string DefaultVaultFolder() {
+  if (const char* d = std::getenv("XDG_DATA_HOME"); d != nullptr && *d == '/') {
+    return std::string(d) + "/safehold/vault";
+  }
+  if (const char* h = std::getenv("HOME"); h != nullptr && *h == '/') {
+    return std::string(h) + "/.local/share/safehold/vault";
+  }
+  return "safehold-vault";
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,33 @@
+#pragma once
+// Fonts found at run time with fontconfig: a Latin face (Noto Sans, else the
+// system's sans) with a CJK face merged over it (Noto Sans CJK SC/TC, else
+// WenQuanYi, else anything fontconfig says covers Chinese).
+//
+// The CJK glyph set is the ~2,500 common Simplified characters plus every
+// character of the UI strings, vocabulary labels and `extra_text` (e.g. text
+// of loaded records), so Traditional text used by the app is covered without
+// rasterising all 20,000 CJK ideographs.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+#include "safehold/appmodel/i18n.hpp"
+
+namespace safehold::gui {
+
+struct FontStatus {
+  bool cjk_found = false;
+  std::string latin_file;
+  std::string cjk_file;
+  ImFont* body = nullptr;
+  ImFont* heading = nullptr;
+};
+
+// Clears `atlas` and adds the body font (px) and a heading font (1.35 × px,
+// UI text glyphs only). Builds the atlas with the FreeType builder. The
+// caller re-uploads the texture. `lang` picks the SC or TC face.
+FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
+                      std::string_view extra_text = {});
+
+}  // namespace safehold::gui

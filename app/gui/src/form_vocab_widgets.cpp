@@ -1,0 +1,247 @@
+// Vocabulary widgets of the generated forms: single code, code sets, the
+// tactic-style picker with definitions, consent scopes, and filtered pickers
+// for the long country and language lists.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "form_widgets.hpp"
+#include "safehold/appmodel/i18n.hpp"
+#include "safehold/appmodel/schema_text.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+
+namespace safehold::gui {
+
+using appmodel::Json;
+using appmodel::tr;
+
+namespace {
+
+// Filter texts of open pickers (country names typed to narrow a list; never
+// record content). Cleared on lock by ClearFormWidgetState().
+std::map<ImGuiID, std::string>& filters() {
+  static std::map<ImGuiID, std::string> f;
+  return f;
+}
+
+bool contains_folded(std::string_view hay, std::string_view needle) {
+  if (needle.empty()) return true;
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+  });
+  return it != hay.end();
+}
+
+const std::string& label_of(const schema::VocabEntry& e) { return appmodel::in_ui_language(e.label); }
+
+void DefinitionTooltip(const schema::VocabEntry& e) {
+  if (e.definition && ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+    ImGui::TextUnformatted(appmodel::in_ui_language(*e.definition).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+std::string current_code(const Json& fields, const std::string& name) {
+  return appmodel::text_of(fields, name);
+}
+
+}  // namespace
+
+void ClearFormWidgetState() { filters().clear(); }
+
+bool DrawCodeCombo(const schema::FieldDef& f, Json& fields, const std::string& probe) {
+  if (f.vocabulary == nullptr) return false;
+  const std::string code = current_code(fields, f.name);
+  const schema::VocabEntry* cur = code.empty() ? nullptr : f.vocabulary->find(code);
+  const std::string preview = cur != nullptr ? label_of(*cur) : std::string(code.empty() ? tr("form.choose") : code.c_str());
+  bool changed = false;
+  ImGui::SetNextItemWidth(-1);
+  const bool open = ImGui::BeginCombo("##v", preview.c_str());
+  Probe(probe.c_str());
+  if (open) {
+    for (const auto& e : f.vocabulary->entries()) {
+      if ((e.retired && e.code != code) ||
+          std::find(f.exclude.begin(), f.exclude.end(), e.code) != f.exclude.end()) {
+        continue;
+      }
+      if (ImGui::Selectable(label_of(e).c_str(), e.code == code)) {
+        fields[f.name] = e.code;
+        changed = true;
+      }
+      Probe((probe + "." + e.code).c_str());
+      DefinitionTooltip(e);
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+bool DrawCodeSet(const schema::FieldDef& f, Json& fields, const std::string& probe) {
+  if (f.vocabulary == nullptr) return false;
+  bool changed = false;
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  for (const auto& e : f.vocabulary->entries()) {
+    const bool on = appmodel::has_code(fields, f.name, e.code);
+    if (e.retired && !on) continue;
+    const std::string& label = label_of(e);
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize(label.c_str()).x;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + w > right) ImGui::NewLine();
+    }
+    first = false;
+    bool v = on;
+    ImGui::PushID(e.code.c_str());
+    if (ImGui::Checkbox(label.c_str(), &v)) {
+      appmodel::toggle_code(fields, f.name, e.code);
+      changed = true;
+    }
+    Probe((probe + "." + e.code).c_str());
+    DefinitionTooltip(e);
+    ImGui::PopID();
+  }
+  return changed;
+}
+
+bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::string& probe) {
+  if (f.vocabulary == nullptr) return false;
+  bool changed = false;
+  // What is chosen, in words, above the list.
+  for (const auto& c : fields.value(f.name, Json::array())) {
+    if (!c.is_string()) continue;
+    const auto* e = f.vocabulary->find(c.get_ref<const std::string&>());
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s  %s", c.get_ref<const std::string&>().c_str(), e != nullptr ? label_of(*e).c_str() : "");
+  }
+  std::string& filter = filters()[ImGui::GetID("filter")];
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##filter", tr("form.filter"), &filter);
+  Probe((probe + ".filter").c_str());
+  const float h = ImGui::GetTextLineHeightWithSpacing() * 12;
+  ImGui::BeginChild("##codes", ImVec2(-1, h), true);
+  std::string group;
+  for (const auto& e : f.vocabulary->entries()) {
+    const bool on = appmodel::has_code(fields, f.name, e.code);
+    if (e.retired && !on) continue;
+    const std::string& label = label_of(e);
+    const std::string& def = e.definition ? appmodel::in_ui_language(*e.definition) : label;
+    if (!contains_folded(label, filter) && !contains_folded(def, filter) && !contains_folded(e.code, filter)) {
+      continue;
+    }
+    if (std::string g = appmodel::text_of(e.attributes, "group"); !g.empty() && g != group) {
+      group = std::move(g);
+      const std::string key = "vocab." + f.vocabulary->name() + ".group." + group;
+      ImGui::Spacing();
+      ImGui::TextColored(MutedColor(), "%s", tr(key));
+    }
+    ImGui::PushID(e.code.c_str());
+    bool v = on;
+    const std::string title = e.code + "  " + label;
+    if (ImGui::Checkbox(title.c_str(), &v)) {
+      appmodel::toggle_code(fields, f.name, e.code);
+      changed = true;
+    }
+    Probe((probe + "." + e.code).c_str());
+    if (e.definition) {
+      ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+      ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
+      ImGui::TextWrapped("%s", def.c_str());
+      ImGui::PopStyleColor();
+      ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  return changed;
+}
+
+bool DrawScopes(const schema::FieldDef& f, Json& fields, const std::string& probe) {
+  if (f.vocabulary == nullptr) return false;
+  bool changed = false;
+  if (!ImGui::BeginTable("##scopes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return false;
+  ImGui::TableSetupColumn("scope", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  for (int i = 0; i < 3; ++i) ImGui::TableSetupColumn("answer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  for (const auto& e : f.vocabulary->entries()) {
+    if (e.retired) continue;
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", label_of(e).c_str());
+    DefinitionTooltip(e);
+    ImGui::PushID(e.code.c_str());
+    const std::string answer = fields.contains(f.name) ? appmodel::text_of(fields[f.name], e.code) : "";
+    for (const char* choice : {"yes", "no", "later"}) {
+      ImGui::TableNextColumn();
+      const std::string label(appmodel::vocab_label("scope_answer", choice));
+      if (ImGui::RadioButton(label.c_str(), answer == choice)) {
+        if (!fields.contains(f.name) || !fields[f.name].is_object()) fields[f.name] = Json::object();
+        fields[f.name][e.code] = choice;
+        changed = true;
+      }
+      Probe((probe + "." + e.code + "." + choice).c_str());
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+  return changed;
+}
+
+bool DrawFilteredPick(const schema::FieldDef& f, Json& fields, bool many, const std::string& probe) {
+  if (f.vocabulary == nullptr) return false;
+  bool changed = false;
+  std::string preview = tr(many ? "form.add" : "form.choose");
+  if (many) {
+    // Chosen values as removable chips.
+    for (const auto& c : fields.value(f.name, Json::array())) {
+      if (!c.is_string()) continue;
+      const std::string code = c.get<std::string>();
+      const std::string chip = std::string(appmodel::vocab_label(f.vocabulary->name(), code)) + "  ✕###" + code;
+      if (ImGui::SmallButton(chip.c_str())) {
+        appmodel::toggle_code(fields, f.name, code);
+        changed = true;
+      }
+      Probe((probe + ".remove." + code).c_str());
+      ImGui::SameLine();
+    }
+  } else if (const std::string code = current_code(fields, f.name); !code.empty()) {
+    preview = std::string(appmodel::vocab_label(f.vocabulary->name(), code));
+  }
+  ImGui::SetNextItemWidth(many ? ImGui::GetFontSize() * 12 : -1);
+  const bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge);
+  Probe(probe.c_str());
+  if (open) {
+    std::string& filter = filters()[ImGui::GetID("filter")];
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##filter", tr("form.filter"), &filter);
+    Probe((probe + ".filter").c_str());
+    for (const auto& e : f.vocabulary->entries()) {
+      if (e.retired) continue;
+      const std::string& label = label_of(e);
+      if (!contains_folded(label, filter) && !contains_folded(e.code, filter) &&
+          !contains_folded(e.label.en, filter)) {
+        continue;
+      }
+      const bool on = many ? appmodel::has_code(fields, f.name, e.code) : current_code(fields, f.name) == e.code;
+      if (ImGui::Selectable(label.c_str(), on)) {
+        if (many) appmodel::toggle_code(fields, f.name, e.code); else fields[f.name] = e.code;
+        changed = true;
+        filter.clear();
+      }
+      Probe((probe + "." + e.code).c_str());
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,137 @@
+#include "intake_screen.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "safehold/appmodel/schema_text.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::IntakeStep;
+using appmodel::tr;
+
+void IntakeScreen::Draw(appmodel::AppModel& app) {
+  appmodel::IntakeModel& m = app.intake;
+  if (!m.draft) {
+    DrawResumeChoice(app);
+    return;
+  }
+  if (m.paused()) {
+    DrawPaused(m);
+    return;
+  }
+  const float sidebar = ImGui::GetFontSize() * 13;
+  ImGui::BeginChild("###intake-steps", ImVec2(sidebar, 0), true);
+  DrawSidebar(m);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  // Header: step title and the always-visible Pause button.
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  Heading(tr(appmodel::step_key(m.draft->step)));
+  const char* pause = tr("intake.pause");
+  const float pause_w = ImGui::CalcTextSize(pause).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(right - pause_w);
+  if (ImGui::Button(pause)) m.pause("interviewee");
+  Probe("intake.pause");
+  if (m.save_error_key() != nullptr) WrappedColored(ErrorColor(), tr(m.save_error_key()));
+
+  const std::set<std::string> opened = m.sensitive_opened();
+  FormContext ctx;
+  ctx.sensitive_opened = &opened;
+  ctx.probe_prefix = "intake.";
+  ctx.ref_options = [&m](std::string_view entity) {
+    std::vector<RefOption> out;
+    for (auto& [id, label] : m.options(entity)) out.push_back({id, label});
+    return out;
+  };
+  const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("###intake-form", ImVec2(0, -footer));
+  if (DrawStep(app, ctx)) m.edited();
+  ImGui::EndChild();
+
+  const int step = static_cast<int>(m.draft->step);
+  ImGui::BeginDisabled(step == 0);
+  if (ImGui::Button(tr("intake.back"))) m.go(static_cast<IntakeStep>(step - 1));
+  Probe("intake.back");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  const bool last = step + 1 >= appmodel::kIntakeSteps;
+  ImGui::BeginDisabled(last || !m.step_open(static_cast<IntakeStep>(last ? step : step + 1)));
+  if (ImGui::Button(tr("intake.next"))) m.go(static_cast<IntakeStep>(step + 1));
+  Probe("intake.next");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::TextColored(MutedColor(), "%s", tr(m.dirty() ? "intake.draft.pending" : "intake.draft.saved"));
+  ImGui::EndGroup();
+}
+
+void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
+  appmodel::IntakeModel& m = app.intake;
+  storage::Vault& vault = app.session()->vault();
+  Heading(tr("nav.intake"));
+  if (!saved_draft_) saved_draft_ = m.saved_draft(vault);
+  const auto& saved = *saved_draft_;
+  if (!saved) {
+    ImGui::TextWrapped("%s", tr("intake.intro"));
+    if (ImGui::Button(tr("intake.begin"))) m.begin();
+    Probe("intake.begin");
+    return;
+  }
+  ImGui::TextWrapped("%s", appmodel::trf("intake.resume.question", {*saved}).c_str());
+  if (ImGui::Button(tr("intake.resume"))) {
+    (void)m.resume(vault);
+    saved_draft_.reset();
+  }
+  Probe("intake.resume");
+  ImGui::SameLine();
+  if (!confirm_discard_) {
+    if (ImGui::Button(tr("intake.discard"))) confirm_discard_ = true;
+    Probe("intake.discard");
+    return;
+  }
+  WrappedColored(WarningColor(), tr("intake.discard.confirm"));
+  if (ImGui::Button(tr("intake.discard.yes"))) {
+    m.discard(vault);
+    m.begin();
+    confirm_discard_ = false;
+    saved_draft_.reset();
+  }
+  Probe("intake.discard.yes");
+  ImGui::SameLine();
+  if (ImGui::Button(tr("files.cancel"))) confirm_discard_ = false;
+}
+
+void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
+  for (int i = 0; i < appmodel::kIntakeSteps; ++i) {
+    const auto s = static_cast<IntakeStep>(i);
+    const bool open = m.step_open(s);
+    ImGui::BeginDisabled(!open);
+    const std::string label = std::to_string(i + 1) + ". " + tr(appmodel::step_key(s)) + "###step" + std::to_string(i);
+    if (ImGui::Selectable(label.c_str(), m.draft->step == s)) m.go(s);
+    Probe((std::string("intake.step.") + std::to_string(i)).c_str());
+    ImGui::EndDisabled();
+  }
+  if (const char* missing = m.consent_missing_key()) {
+    ImGui::Spacing();
+    WrappedColored(MutedColor(), tr(missing));
+  }
+}
+
+void IntakeScreen::DrawPaused(appmodel::IntakeModel& m) {
+  // A calm, empty screen: nothing of the interview is visible during a break.
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  ImGui::Dummy(ImVec2(0, avail.y * 0.3f));
+  Heading(tr("intake.paused.title"));
+  ImGui::TextWrapped("%s", tr("intake.paused.text"));
+  ImGui::Spacing();
+  if (ImGui::Button(tr("intake.paused.resume"))) m.resume_after_pause();
+  Probe("intake.resume_after_pause");
+}
+
+}  // namespace safehold::gui

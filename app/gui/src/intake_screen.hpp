@@ -1,0 +1,38 @@
+#pragma once
+// New intake, in trauma-informed order: consent first, then the session,
+// the interviewee, their account in their own words, incidents, other
+// people, legal measures, evidence, risk and safety plan, closing checklist.
+// A Pause button is always visible; a pause hides the form and logs a break.
+#include <optional>
+#include <string>
+
+#include "file_browser_dialog.hpp"
+#include "form_widgets.hpp"
+#include "safehold/appmodel/app_model.hpp"
+
+namespace safehold::gui {
+
+struct IntakeScreen {
+  void Draw(appmodel::AppModel& app);
+
+ private:
+  void DrawResumeChoice(appmodel::AppModel& app);
+  void DrawSidebar(appmodel::IntakeModel& m);
+  void DrawPaused(appmodel::IntakeModel& m);
+  bool DrawStep(appmodel::AppModel& app, FormContext& ctx);
+  bool DrawConsent(appmodel::IntakeModel& m, FormContext& ctx);
+  bool DrawSession(appmodel::IntakeModel& m, FormContext& ctx);
+  bool DrawRecordList(appmodel::IntakeModel& m, FormContext& ctx, const char* entity,
+                      std::vector<appmodel::DraftRecord>& items, const char* add_key,
+                      const char* title_field);
+  bool DrawEvidence(appmodel::IntakeModel& m, FormContext& ctx);
+  bool DrawClosing(appmodel::AppModel& app, FormContext& ctx);
+
+  FileBrowserDialog browser_;
+  // Whether the vault holds an unsaved draft (its start time), read once per
+  // visit rather than every frame.
+  std::optional<std::optional<std::string>> saved_draft_;
+  bool confirm_discard_ = false;
+};
+
+}  // namespace safehold::gui

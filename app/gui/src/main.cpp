@@ -1,0 +1,166 @@
+// safehold: the desktop app. GLFW window + OpenGL 3.3 core + Dear ImGui.
+// Everything the app shows is drawn by UiRuntime; this file only owns the
+// window, the GL backend and the main loop.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command_line.hpp"
+#include "keys.hpp"
+#include "safehold/appmodel/app_model.hpp"
+#include "safehold/appmodel/private_folder.hpp"
+#include "ui_runtime.hpp"
+
+static_assert(safehold::gui::keys::kL == GLFW_KEY_L);
+static_assert(safehold::gui::keys::kF12 == GLFW_KEY_F12);
+
+namespace {
+
+using namespace safehold;
+
+// No core dumps and no ptrace by other processes of the same user: a dump of
+// an unlocked app would hold keys and testimony.
+void harden_process() {
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+volatile std::sig_atomic_t g_quit = 0;
+void on_quit_signal(int) { g_quit = 1; }
+
+// SIGTERM/SIGINT/SIGHUP (logout, Ctrl+C) end the loop normally so the vault is
+// locked and a demo folder is deleted. The GL driver must not keep a shader
+// cache in the home folder: nothing is written outside the vault.
+void prepare_environment() {
+  std::signal(SIGTERM, on_quit_signal);
+  std::signal(SIGINT, on_quit_signal);
+  std::signal(SIGHUP, on_quit_signal);
+  setenv("MESA_SHADER_CACHE_DISABLE", "true", 1);
+  setenv("__GL_SHADER_DISK_CACHE", "0", 1);
+}
+
+void glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "safehold: window system error %d: %s\n", code, description);
+}
+
+int run(const gui::Options& opts) {
+  std::optional<appmodel::PrivateFolder> demo_folder;
+  appmodel::StorageGateway gateway;
+  appmodel::set_language(appmodel::language_from_environment());
+  appmodel::AppModel app(gateway);
+  app.start.folder = opts.vault.empty() ? gui::DefaultVaultFolder() : opts.vault;
+  if (opts.demo) {
+    auto folder = appmodel::PrivateFolder::create("safehold-demo");
+    if (!folder) {
+      std::fprintf(stderr, "safehold: cannot create a private temporary folder for the demo\n");
+      return 1;
+    }
+    demo_folder.emplace(std::move(*folder));
+    app.start_demo(demo_folder->path() / "vault");
+  } else {
+    app.start.mode = app.start.vault_exists() ? appmodel::StartModel::Mode::unlock
+                                              : appmodel::StartModel::Mode::create;
+  }
+
+  glfwSetErrorCallback(glfw_error);
+  if (!glfwInit()) return 1;
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(1280, 800, "Safehold", nullptr, nullptr);
+  if (window == nullptr) {
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+
+  int exit_code = 0;
+  {
+    gui::UiRuntime ui(app);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    int frames = 0;
+    bool screen_shown = opts.screen.empty();
+    int active_frames = 0;  // keep drawing a few frames after any event
+    while (!glfwWindowShouldClose(window) && g_quit == 0) {
+      if (active_frames > 0 || app.start.busy()) {
+        glfwPollEvents();
+      } else {
+        // Wake at least twice a second so auto-lock and the clipboard timer run.
+        glfwWaitEventsTimeout(0.5);
+      }
+      if (ui.PrepareFonts()) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+      }
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      const ImGuiIO& io = ImGui::GetIO();
+      const bool had_event = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||
+                             io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0;
+      active_frames = had_event ? 6 : (active_frames > 0 ? active_frames - 1 : 0);
+      for (bool d : io.MouseDown) active_frames = d ? 6 : active_frames;
+      for (bool d : io.KeysDown) active_frames = d ? 6 : active_frames;
+      ui.Frame();
+      if (!screen_shown && app.unlocked()) {
+        app.go(gui::ScreenFromName(opts.screen));
+        if (app.screen() == appmodel::Screen::intake) app.intake.begin();
+        if (opts.screen == "case") {
+          if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
+                                      ? app.cases.row_now(app.session()->vault(), 0) : nullptr) {
+            app.open_case(first->case_id);
+          }
+        }
+        screen_shown = true;
+      }
+      int w = 0;
+      int h = 0;
+      glfwGetFramebufferSize(window, &w, &h);
+      glViewport(0, 0, w, h);
+      const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+      glClearColor(bg.x, bg.y, bg.z, 1.0f);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      glfwSwapBuffers(window);
+      if (opts.exit_after_frames > 0 && ++frames >= opts.exit_after_frames) break;
+    }
+    app.lock();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+  }
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  harden_process();
+  prepare_environment();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  const auto opts = gui::ParseOptions(args);
+  if (!opts.error.empty()) {
+    std::fprintf(stderr, "safehold: %s\n\n%s", opts.error.c_str(), gui::Usage());
+    return 2;
+  }
+  if (opts.help) {
+    std::fputs(gui::Usage(), stdout);
+    return 0;
+  }
+  return run(opts);
+}

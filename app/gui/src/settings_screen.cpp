@@ -1,0 +1,139 @@
+#include "settings_screen.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "language_picker.hpp"
+#include "theme.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::tr;
+
+namespace {
+
+void Row(const char* label_key) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextWrapped("%s", tr(label_key));
+  ImGui::TableNextColumn();
+}
+
+}  // namespace
+
+void SettingsScreen::Draw(appmodel::AppModel& app) {
+  appmodel::Settings s = app.settings();
+  bool changed = false;
+  Heading(tr("settings.title"));
+  if (ImGui::BeginTable("###settings", 2, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+
+    Row("settings.language");
+    changed |= LanguagePicker(s.language);
+
+    Row("settings.font");
+    if (font_px_ == 0) font_px_ = static_cast<int>(s.font_px);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SliderInt("##font", &font_px_, static_cast<int>(appmodel::Settings::kMinFontPx),
+                     static_cast<int>(appmodel::Settings::kMaxFontPx), "%d px");
+    Probe("settings.font");
+    // Rebuilding the font atlas on every drag step would stutter: apply on release.
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+      s.font_px = static_cast<float>(font_px_);
+      changed = true;
+    }
+
+    Row("settings.theme");
+    int theme = s.theme == appmodel::Theme::dark ? 1 : 0;
+    changed |= ImGui::RadioButton(tr("settings.theme.light"), &theme, 0);
+    Probe("settings.theme.light");
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr("settings.theme.dark"), &theme, 1);
+    Probe("settings.theme.dark");
+    s.theme = theme == 1 ? appmodel::Theme::dark : appmodel::Theme::light;
+
+    Row("settings.autolock");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    const std::string fmt = s.auto_lock_minutes == 0 ? std::string(tr("settings.autolock.never"))
+                                                     : appmodel::trf("settings.autolock.minutes", {"%d"});
+    changed |= ImGui::SliderInt("##autolock", &s.auto_lock_minutes, 0,
+                                appmodel::Settings::kMaxAutoLockMinutes, fmt.c_str());
+    Probe("settings.autolock");
+    if (s.auto_lock_minutes == 0 || s.auto_lock_minutes > 30) {
+      WrappedColored(WarningColor(), tr("settings.autolock.warning"));
+    }
+
+    Row("settings.quicklock");
+    int key = static_cast<int>(s.quick_lock);
+    for (int k = 0; k < 3; ++k) {
+      if (k > 0) ImGui::SameLine();
+      changed |= ImGui::RadioButton(appmodel::quick_lock_label(static_cast<appmodel::QuickLockKey>(k)), &key, k);
+    }
+    s.quick_lock = static_cast<appmodel::QuickLockKey>(key);
+
+    Row("settings.kdf");
+    int kdf = s.kdf == appmodel::KdfStrength::sensitive ? 1 : 0;
+    changed |= ImGui::RadioButton(tr("start.kdf.moderate"), &kdf, 0);
+    ImGui::SameLine();
+    changed |= ImGui::RadioButton(tr("start.kdf.sensitive"), &kdf, 1);
+    s.kdf = kdf == 1 ? appmodel::KdfStrength::sensitive : appmodel::KdfStrength::moderate;
+    ImGui::EndTable();
+  }
+  if (changed) app.apply_settings(s);
+  ImGui::Spacing();
+  ImGui::Separator();
+  DrawPassphraseChange(app);
+}
+
+void SettingsScreen::DrawPassphraseChange(appmodel::AppModel& app) {
+  appmodel::PassphraseChange& p = app.passwd;
+  Heading(tr("passwd.title"));
+  const bool busy = p.busy();
+  ImGui::BeginDisabled(busy);
+  const float w = ImGui::GetFontSize() * 22;
+  ImGui::TextUnformatted(tr("passwd.current"));
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("##current", p.current.data(), p.current.capacity(), ImGuiInputTextFlags_Password);
+  Probe("passwd.current");
+  ImGui::TextUnformatted(tr("passwd.new"));
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("##new", p.next.data(), p.next.capacity(), ImGuiInputTextFlags_Password);
+  if (ImGui::IsItemEdited()) p.next_edited();
+  Probe("passwd.new");
+  ImGui::TextUnformatted(tr("start.repeat"));
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputText("##repeat", p.repeat.data(), p.repeat.capacity(), ImGuiInputTextFlags_Password);
+  Probe("passwd.repeat");
+  if (!p.next.empty()) {
+    ImGui::PushItemWidth(w);
+    ImGui::BeginGroup();
+    ImGui::BeginChild("##meter", ImVec2(w, ImGui::GetFrameHeightWithSpacing()), false,
+                      ImGuiWindowFlags_NoScrollbar);
+    StrengthMeter(p.strength());
+    ImGui::EndChild();
+    ImGui::EndGroup();
+    ImGui::PopItemWidth();
+  }
+  ImGui::EndDisabled();
+  if (busy) {
+    Spinner();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", tr("passwd.busy"));
+    return;
+  }
+  const char* blocked = p.blocked_reason();
+  ImGui::BeginDisabled(blocked != nullptr);
+  if (ImGui::Button(tr("passwd.change"))) (void)p.submit(app.session()->vault(), app.settings().kdf);
+  Probe("passwd.change");
+  ImGui::EndDisabled();
+  if (blocked != nullptr && !p.current.empty()) WrappedColored(MutedColor(), tr(blocked));
+  if (p.error_key() != nullptr) WrappedColored(ErrorColor(), tr(p.error_key()));
+  if (p.done()) WrappedColored(OkColor(), tr("passwd.done"));
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,159 @@
+#include "start_screen.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "language_picker.hpp"
+#include "theme.hpp"
+#include "ui_info.hpp"
+#include "ui_probe.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+using appmodel::StartModel;
+using appmodel::tr;
+
+void StartScreen::Draw(appmodel::AppModel& app, const UiInfo& ui) {
+  StartModel& m = app.start;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float width = std::min(vp->WorkSize.x - 40.0f, ui.font_px * 34.0f);
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0), ImGuiCond_Always);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                 ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("###start", nullptr, flags);
+
+  Heading("Safehold");
+  ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
+  ImGui::TextWrapped("%s", tr("start.tagline"));
+  ImGui::PopStyleColor();
+
+  appmodel::Language lang = app.settings().language;
+  if (LanguagePicker(lang)) app.language_picked(lang);
+  if (!ui.cjk_font_found) Banner(WarningColor(), tr("start.no_cjk_font"));
+  if (app.demo) {
+    Banner(WarningColor(), tr("demo.banner"));
+    ImGui::TextWrapped("%s", appmodel::trf("demo.passphrase", {appmodel::AppModel::kDemoPassphrase}).c_str());
+  }
+  ImGui::Spacing();
+
+  const bool busy = m.busy();
+  if (ImGui::BeginTabBar("###start-mode")) {
+    // Tabs can be switched from the model (e.g. "no vault here yet").
+    const auto unlock_flags = m.mode == StartModel::Mode::unlock && switch_pending_ ? ImGuiTabItemFlags_SetSelected : 0;
+    const auto create_flags = m.mode == StartModel::Mode::create && switch_pending_ ? ImGuiTabItemFlags_SetSelected : 0;
+    switch_pending_ = false;
+    ImGui::BeginDisabled(busy);
+    if (ImGui::BeginTabItem((std::string(tr("start.tab.unlock")) + "###tab-unlock").c_str(), nullptr, unlock_flags)) {
+      if (!busy) m.mode = StartModel::Mode::unlock;
+      ImGui::EndTabItem();
+    }
+    Probe("start.tab.unlock");
+    if (ImGui::BeginTabItem((std::string(tr("start.tab.create")) + "###tab-create").c_str(), nullptr, create_flags)) {
+      if (!busy) m.mode = StartModel::Mode::create;
+      ImGui::EndTabItem();
+    }
+    Probe("start.tab.create");
+    ImGui::EndDisabled();
+    ImGui::EndTabBar();
+  }
+
+  DrawFields(m, busy);
+  ImGui::End();
+}
+
+void StartScreen::DrawFields(StartModel& m, bool busy) {
+  const bool create = m.mode == StartModel::Mode::create;
+  bool submit = false;
+  ImGui::BeginDisabled(busy);
+
+  ImGui::TextUnformatted(tr("start.folder"));
+  const char* browse = tr("start.browse");
+  const float browse_w = ImGui::CalcTextSize(browse).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SetNextItemWidth(-(browse_w + ImGui::GetStyle().ItemSpacing.x));
+  ImGui::InputText("##folder", &m.folder);
+  Probe("start.folder");
+  ImGui::SameLine();
+  if (ImGui::Button(browse)) {
+    browser.Open(m.folder.empty() ? std::filesystem::path("/") : std::filesystem::path(m.folder),
+                 appmodel::FileBrowser::Pick::folder, "files.title.vault");
+  }
+  Probe("start.browse");
+  if (browser.Draw()) m.folder_chosen(browser.chosen);
+
+  ImGui::TextUnformatted(tr("start.passphrase"));
+  ImGui::SameLine();
+  {
+    const char* show = tr("start.show_passphrase");
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                    ImGui::CalcTextSize(show).x;
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - w);
+    ImGui::Checkbox(show, &show_passphrase);
+    Probe("start.show_passphrase");
+  }
+  const ImGuiInputTextFlags secret_flags =
+      ImGuiInputTextFlags_EnterReturnsTrue | (show_passphrase ? 0 : ImGuiInputTextFlags_Password);
+  ImGui::SetNextItemWidth(-1);
+  if (focus_passphrase_) {
+    ImGui::SetKeyboardFocusHere();
+    focus_passphrase_ = false;
+  }
+  if (ImGui::InputText("##passphrase", m.passphrase.data(), m.passphrase.capacity(), secret_flags)) {
+    submit = true;
+  }
+  if (ImGui::IsItemEdited()) m.passphrase_edited();
+  Probe("start.passphrase");
+
+  if (create) {
+    ImGui::TextUnformatted(tr("start.repeat"));
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputText("##repeat", m.repeat.data(), m.repeat.capacity(), secret_flags)) submit = true;
+    Probe("start.repeat");
+    if (!m.passphrase.empty()) StrengthMeter(m.strength());
+    ImGui::TextUnformatted(tr("start.owner"));
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##owner", tr("start.owner.hint"), &m.owner_name);
+    Probe("start.owner");
+    Banner(WarningColor(), tr("start.loss_warning"));
+    ImGui::Checkbox(tr("start.acknowledge"), &m.loss_acknowledged);
+    Probe("start.acknowledge");
+    ImGui::TextUnformatted(tr("start.kdf"));
+    int kdf = m.kdf == appmodel::KdfStrength::sensitive ? 1 : 0;
+    ImGui::RadioButton(tr("start.kdf.moderate"), &kdf, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(tr("start.kdf.sensitive"), &kdf, 1);
+    m.kdf = kdf == 1 ? appmodel::KdfStrength::sensitive : appmodel::KdfStrength::moderate;
+  }
+  ImGui::EndDisabled();
+  ImGui::Spacing();
+
+  if (busy) {
+    Spinner();
+    ImGui::SameLine();
+    ImGui::TextWrapped("%s", tr(create ? "start.busy.create" : "start.busy.unlock"));
+    return;
+  }
+  const char* blocked = m.blocked_reason();
+  ImGui::BeginDisabled(blocked != nullptr);
+  const std::string label = std::string(tr(create ? "start.create" : "start.unlock")) + "###primary";
+  if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) submit = true;
+  Probe("start.primary");
+  ImGui::EndDisabled();
+  if (submit) (void)m.submit();
+  if (blocked != nullptr) {
+    ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
+    ImGui::TextWrapped("%s", tr(blocked));
+    ImGui::PopStyleColor();
+  }
+  if (m.error_key() != nullptr) {
+    WrappedColored(ErrorColor(), tr(m.error_key()));
+    Probe("start.error");
+  }
+}
+
+}  // namespace safehold::gui

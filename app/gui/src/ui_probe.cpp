@@ -1,0 +1,35 @@
+#include "ui_probe.hpp"
+
+#include <imgui_internal.h>
+
+namespace safehold::gui {
+namespace {
+
+bool g_enabled = false;
+std::map<std::string, ProbeRect>& table() {
+  static std::map<std::string, ProbeRect> t;
+  return t;
+}
+
+}  // namespace
+
+void Probe(const char* name) {
+  if (!g_enabled) return;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ProbeRect r;
+  r.min = ImGui::GetItemRectMin();
+  r.max = ImGui::GetItemRectMax();
+  r.enabled = (g.CurrentItemFlags & ImGuiItemFlags_Disabled) == 0;
+  r.frame = ImGui::GetFrameCount();
+  const ImRect clip = g.CurrentWindow->ClipRect;
+  // Vertical only: table cells clip to their column, selectables span rows.
+  r.visible = clip.Min.y <= r.min.y && r.max.y <= clip.Max.y;
+  table()[name] = r;
+}
+
+bool ProbesEnabled() { return g_enabled; }
+void EnableProbes(bool on) { g_enabled = on; }
+const std::map<std::string, ProbeRect>& Probes() { return table(); }
+void ClearProbes() { table().clear(); }
+
+}  // namespace safehold::gui

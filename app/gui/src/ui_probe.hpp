@@ -1,0 +1,29 @@
+#pragma once
+// Where a named widget was drawn, for the headless UI tests: they click at
+// the recorded rectangle with injected mouse events, as a person would.
+// Probe() is a no-op unless a test has enabled recording.
+#include <imgui.h>
+
+#include <map>
+#include <string>
+
+namespace safehold::gui {
+
+struct ProbeRect {
+  ImVec2 min, max;
+  bool enabled = true;  // false when drawn inside BeginDisabled
+  bool visible = true;  // vertically inside its window's visible area
+  int frame = 0;
+};
+
+// Records the last submitted item under `name`.
+void Probe(const char* name);
+
+bool ProbesEnabled();
+
+// Test side.
+void EnableProbes(bool on);
+const std::map<std::string, ProbeRect>& Probes();
+void ClearProbes();
+
+}  // namespace safehold::gui

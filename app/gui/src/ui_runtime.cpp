@@ -1,0 +1,50 @@
+#include "ui_runtime.hpp"
+
+#include "safehold/appmodel/wiping_allocator.hpp"
+#include "theme.hpp"
+#include "widgets.hpp"
+
+namespace safehold::gui {
+
+UiRuntime::UiRuntime(appmodel::AppModel& app) : shell(app), app_(&app) {
+  ImGui::SetAllocatorFunctions(appmodel::wiping_alloc, appmodel::wiping_free, nullptr);
+  ctx_ = ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // no imgui.ini: window layout would leak activity
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = true;
+}
+
+UiRuntime::~UiRuntime() {
+  WipeImGuiTextState();
+  ImGui::DestroyContext(ctx_);
+}
+
+bool UiRuntime::PrepareFonts() {
+  const auto& s = app_->settings();
+  bool rebuilt = false;
+  if (fonts_.body == nullptr || built_px_ != s.font_px || built_lang_ != s.language) {
+    fonts_ = BuildFonts(*ImGui::GetIO().Fonts, s.font_px, s.language);
+    built_px_ = s.font_px;
+    built_lang_ = s.language;
+    SetHeadingFont(fonts_.heading);
+    shell.ui.cjk_font_found = fonts_.cjk_found;
+    shell.ui.font_px = s.font_px;
+    rebuilt = true;
+  }
+  if (applied_theme_px_ != s.font_px || applied_theme_ != s.theme) {
+    ApplyTheme(s.theme, s.font_px);
+    applied_theme_ = s.theme;
+    applied_theme_px_ = s.font_px;
+  }
+  return rebuilt;
+}
+
+void UiRuntime::Frame() {
+  ImGui::NewFrame();
+  shell.Draw();
+  ImGui::Render();
+}
+
+}  // namespace safehold::gui

@@ -1,0 +1,43 @@
+#pragma once
+// One ImGui context configured the Safehold way, with its fonts and the app
+// shell. Used by the real window (main.cpp), the headless tests and the
+// benchmark, so all three run the same code.
+//
+// Contract: the context allocates through the wiping allocator, writes no
+// imgui.ini and no log file, and enables keyboard navigation. The host calls
+// PrepareFonts() before each frame (it returns true when the atlas was
+// rebuilt and the GPU texture must be re-uploaded), then Frame().
+#include <imgui.h>
+
+#include "app_shell.hpp"
+#include "fonts.hpp"
+#include "safehold/appmodel/app_model.hpp"
+
+namespace safehold::gui {
+
+class UiRuntime {
+ public:
+  explicit UiRuntime(appmodel::AppModel& app);
+  ~UiRuntime();
+  UiRuntime(const UiRuntime&) = delete;
+  UiRuntime& operator=(const UiRuntime&) = delete;
+
+  bool PrepareFonts();
+  // NewFrame, the shell's Draw, Render. The host fills io (DisplaySize,
+  // DeltaTime, input) before and renders ImGui::GetDrawData() after.
+  void Frame();
+
+  AppShell shell;
+  [[nodiscard]] const FontStatus& fonts() const { return fonts_; }
+
+ private:
+  appmodel::AppModel* app_;
+  ImGuiContext* ctx_ = nullptr;
+  FontStatus fonts_;
+  float built_px_ = 0;
+  appmodel::Language built_lang_{};
+  appmodel::Theme applied_theme_{};
+  float applied_theme_px_ = 0;
+};
+
+}  // namespace safehold::gui

@@ -1,0 +1,84 @@
+#include "widgets.hpp"
+
+#include <cmath>
+
+#include "safehold/appmodel/i18n.hpp"
+#include "theme.hpp"
+
+namespace safehold::gui {
+namespace {
+ImFont* g_heading = nullptr;
+}
+
+void SetHeadingFont(ImFont* font) { g_heading = font; }
+
+void Spinner(float radius_scale) {
+  const float h = ImGui::GetTextLineHeight();
+  const float r = h * 0.4f * radius_scale;
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(h, h));
+  ImVec2 c(pos.x + h * 0.5f, pos.y + h * 0.5f);
+  const float t = static_cast<float>(ImGui::GetTime());
+  const float start = t * 6.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PathArcTo(c, r, start, start + 4.2f, 24);
+  dl->PathStroke(ImGui::GetColorU32(ImGuiCol_PlotHistogram), 0, h * 0.12f);
+}
+
+void StrengthMeter(const appmodel::PassphraseStrength& s) {
+  static const ImVec4 colors[] = {
+      ImVec4(0.72f, 0.25f, 0.20f, 1), ImVec4(0.80f, 0.45f, 0.15f, 1), ImVec4(0.75f, 0.62f, 0.15f, 1),
+      ImVec4(0.35f, 0.60f, 0.35f, 1), ImVec4(0.20f, 0.52f, 0.32f, 1)};
+  const int score = s.score < 0 ? 0 : s.score > 4 ? 4 : s.score;
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors[score]);
+  const float fraction = (static_cast<float>(score) + 1.0f) / 5.0f;
+  const char* label = appmodel::tr(s.label_key());
+  const float label_w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x - label_w,
+                                      ImGui::GetTextLineHeight() * 0.5f), "");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::TextUnformatted(label);
+}
+
+void WrappedColored(const ImVec4& color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+void Banner(const ImVec4& color, const char* text) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::BeginGroup();
+  ImGui::Dummy(ImVec2(0, 2));
+  ImGui::Indent(8);
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - 8);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(8);
+  ImGui::Dummy(ImVec2(0, 2));
+  ImGui::EndGroup();
+  dl->ChannelsSetCurrent(0);
+  ImVec2 min = ImGui::GetItemRectMin();
+  ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y);
+  ImVec4 fill = color;
+  fill.w = 0.10f;
+  dl->AddRectFilled(min, max, ImGui::GetColorU32(fill), 4);
+  ImVec4 edge = color;
+  edge.w = 0.45f;
+  dl->AddRect(min, max, ImGui::GetColorU32(edge), 4);
+  dl->ChannelsMerge();
+}
+
+void Heading(const char* text) {
+  if (g_heading != nullptr) ImGui::PushFont(g_heading);
+  ImGui::TextUnformatted(text);
+  if (g_heading != nullptr) ImGui::PopFont();
+}
+
+}  // namespace safehold::gui

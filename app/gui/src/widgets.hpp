@@ -1,0 +1,22 @@
+#pragma once
+// Small drawing helpers shared by the screens. No state, no I/O.
+#include <imgui.h>
+
+#include "safehold/appmodel/passphrase_strength.hpp"
+
+namespace safehold::gui {
+
+// An indeterminate spinner one text line high.
+void Spinner(float radius_scale = 1.0f);
+// Coloured bar with the localized label, for a passphrase strength.
+void StrengthMeter(const appmodel::PassphraseStrength& s);
+// Wrapped text in a colour (never record data in a colour-only cue: the text
+// itself carries the meaning for colour-blind users).
+void WrappedColored(const ImVec4& color, const char* text);
+// A framed note (demo, missing feature, warnings).
+void Banner(const ImVec4& color, const char* text);
+// Text in the heading font if there is one.
+void Heading(const char* text);
+void SetHeadingFont(ImFont* font);
+
+}  // namespace safehold::gui
