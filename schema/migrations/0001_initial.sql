@@ -20,6 +20,9 @@ CREATE TABLE records (
 );
 CREATE INDEX records_by_case ON records(case_id, entity, created_at);
 CREATE INDEX records_by_entity ON records(entity, created_at);
+-- Full-text rowid -> the case a record belongs to, without opening the wide
+-- records rows (the case list's free-text filter reads many of them).
+CREATE INDEX records_case_by_rid ON records(rid, coalesce(case_id, id));
 
 -- Which record refers to which (from safehold_schema's referenced_ids):
 -- a referenced record cannot be deleted while a reference remains.
@@ -82,11 +85,13 @@ CREATE INDEX case_facets_by_record ON case_facets(record_id);
 -- Full-text index over the searchable fields (docs/storage.md "Search"):
 -- `words` holds non-CJK words plus CJK bigrams, `cjk_chars` single CJK
 -- characters. Contentless: the text itself stays only in records.fields.
+-- A 3-character prefix index serves "abc*" queries (a 2-character one would
+-- duplicate every CJK bigram).
 CREATE VIRTUAL TABLE record_search USING fts5(
   words, cjk_chars,
   content = '', contentless_delete = 1,
   tokenize = 'porter unicode61 remove_diacritics 2',
-  prefix = '2 3'
+  prefix = '3'
 );
 
 -- Attachment keys. Deleting the row makes the file unreadable (crypto-shredding).

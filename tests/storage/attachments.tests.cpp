@@ -119,6 +119,7 @@ TEST_CASE("attachments: the file on disk is header + STREAM, never plaintext", "
   REQUIRE(info);
   const auto files = f.attachment_files();
   REQUIRE(files.size() == 1);
+  CHECK((fs::status(files[0]).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
   const std::string name = files[0].filename().string();
   CHECK(name.size() == 32);
   CHECK(name.find(f.evidence.id) == std::string::npos);

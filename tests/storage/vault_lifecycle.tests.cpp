@@ -42,6 +42,9 @@ TEST_CASE("vault: create makes a private folder with key file, database and atta
   CHECK(f.vault.vault_id().size() == 32);
   CHECK(f.vault.owner_name() == "Test Worker");
   CHECK(f.vault.schema_version().value() == Vault::supported_schema_version());
+  REQUIRE(f.vault.settings().put("k", "v"));
+  CHECK(mode_of(f.folder / "vault.db-wal") == 0600);  // SQLite gives side files the database's mode
+  CHECK(mode_of(f.folder / "vault.db-shm") == 0600);
   f.vault.lock();
   const auto db = read_file(f.folder / "vault.db");
   REQUIRE(db.size() >= 16);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "case_index.hpp"
+#include "case_list_tuning.hpp"
 #include "search_text.hpp"
 #include "vault_state.hpp"
 
@@ -37,7 +38,37 @@ struct Filter {
   void add(const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; }
 };
 
-expected<Filter, StorageError> build_filter(const CaseQuery& q) {
+std::string like_escaped(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// How a tactic/country/purpose filter joins: a selective one (few matching
+// rows) as an IN list that drives the query; a common one as EXISTS probes
+// made while walking the sort index, which stop after one page.
+enum class FacetJoin { in_list, exists };
+
+expected<FacetJoin, StorageError> facet_join(detail::VaultState& s, const char* kind,
+                                             const std::vector<std::string>& values) {
+  Filter probe;
+  const std::string sql = std::string("SELECT count(*) FROM (SELECT 1 FROM case_facets WHERE kind = '") + kind +
+                          "' AND code IN (" + probe.list(values) + ") LIMIT ?" + std::to_string(values.size() + 1) + ")";
+  auto st = s.db.prepare_uncached(sql);
+  if (!st) return unexpected(st.error());
+  for (std::size_t i = 0; i < probe.params.size(); ++i) st->bind(static_cast<int>(i + 1), probe.params[i]);
+  st->bind(static_cast<int>(values.size() + 1), detail::selective_facet_rows);
+  auto row = st->step();
+  if (!row) return unexpected(row.error());
+  return st->integer(0) < detail::selective_facet_rows ? FacetJoin::in_list : FacetJoin::exists;
+}
+
+// `s` is given for list pages (facet joins are then chosen per filter);
+// counts pass nullptr and use IN lists, which count fastest.
+expected<Filter, StorageError> build_filter(const CaseQuery& q, detail::VaultState* s) {
   Filter f;
   if (!q.statuses.empty()) f.add("cs.status IN (" + f.list(q.statuses) + ")");
   if (!q.priorities.empty()) f.add("cs.priority IN (" + f.list(q.priorities) + ")");
@@ -51,18 +82,29 @@ expected<Filter, StorageError> build_filter(const CaseQuery& q) {
       {"tactic", &q.tactics}, {"country", &q.countries}, {"purpose", &q.purposes}};
   for (const auto& [kind, values] : facets) {
     if (values->empty()) continue;
-    f.add(std::string("cs.case_id IN (SELECT case_id FROM case_facets WHERE kind = '") + kind + "' AND code IN (" +
-          f.list(*values) + "))");
+    auto join = s != nullptr ? facet_join(*s, kind, *values) : expected<FacetJoin, StorageError>(FacetJoin::in_list);
+    if (!join) return unexpected(join.error());
+    const std::string codes = f.list(*values);
+    if (*join == FacetJoin::in_list) {
+      f.add(std::string("cs.case_id IN (SELECT case_id FROM case_facets WHERE kind = '") + kind + "' AND code IN (" +
+            codes + "))");
+    } else {
+      f.add(std::string("EXISTS (SELECT 1 FROM case_facets f WHERE f.case_id = cs.case_id AND f.kind = '") + kind +
+            "' AND f.code IN (" + codes + "))");
+    }
   }
   if (!q.text.empty()) {
     auto match = detail::match_expression(q.text);
     if (!match) return unexpected(match.error());
-    const std::string needle = f.param(q.text);
-    std::string clause = "(instr(lower(cs.reference), lower(" + needle + ")) > 0 OR instr(lower(cs.title), lower(" +
-                         needle + ")) > 0";
+    // LIKE folds ASCII case without allocating per row (lower() would, and
+    // every allocation is costly under cipher_memory_security).
+    const std::string pattern = f.param("%" + like_escaped(q.text) + "%");
+    std::string clause = "(cs.reference LIKE " + pattern + " ESCAPE '\\' OR cs.title LIKE " + pattern + " ESCAPE '\\'";
     if (!match->empty()) {
+      // The narrow (rid, case) index maps hits to cases without reading records.
       clause += " OR cs.case_id IN (SELECT coalesce(r.case_id, r.id) FROM record_search s JOIN records r "
-                "ON r.rid = s.rowid WHERE record_search MATCH " + f.param(*match) + ")";
+                "INDEXED BY records_case_by_rid ON r.rid = s.rowid WHERE record_search MATCH " +
+                f.param(*match) + ")";
     }
     f.add(clause + ")");
   }
@@ -138,22 +180,25 @@ expected<std::vector<CaseSummary>, StorageError> CaseList::list(const CaseQuery&
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   if (q.limit > kMaxLimit) return unexpected(make_error(VaultError::invalid_argument, "limit above 1000"));
-  auto f = build_filter(q);
+  auto f = build_filter(q, &a.state());
   if (!f) return unexpected(f.error());
   const char* dir = q.descending ? " DESC" : " ASC";
   // change_seq breaks ties in the same direction: every sort order is then
-  // one of the summary's (column, change_seq) indexes, read in order.
-  const std::string sql = std::string(kSummaryColumns) + f->where + " ORDER BY " + sort_column(q.sort) + dir +
-                          (q.sort == CaseSort::last_change ? std::string() : ", cs.change_seq" + std::string(dir)) +
-                          " LIMIT ?" + std::to_string(f->params.size() + 1) + " OFFSET ?" +
-                          std::to_string(f->params.size() + 2);
+  // one of the summary's (column, change_seq) indexes, read in order. The
+  // page's ids come from that index alone (cheap to skip an offset over);
+  // only the page's rows are read whole.
+  const std::string order = std::string(" ORDER BY ") + sort_column(q.sort) + dir +
+                            (q.sort == CaseSort::last_change ? std::string() : ", cs.change_seq" + std::string(dir));
+  const std::string sql = std::string(kSummaryColumns) + " WHERE cs.case_id IN (SELECT cs.case_id FROM case_summary cs" +
+                          f->where + order + " LIMIT ?" + std::to_string(f->params.size() + 1) + " OFFSET ?" +
+                          std::to_string(f->params.size() + 2) + ")" + order;
   return run_list(a.state(), sql, f->params, std::make_pair(q.limit, q.offset));
 }
 
 expected<std::size_t, StorageError> CaseList::count(const CaseQuery& q) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  auto f = build_filter(q);
+  auto f = build_filter(q, nullptr);
   if (!f) return unexpected(f.error());
   auto st = a.state().db.prepare("SELECT count(*) FROM case_summary cs" + f->where);
   if (!st) return unexpected(st.error());

@@ -111,8 +111,19 @@ std::string bigram_phrase(const std::u32string& run) {
   return quoted(spaced);
 }
 
-void add_term(std::vector<std::string>& clauses, const std::u32string& term, bool phrase) {
-  for (const auto& seg : segments(term)) {
+// One term of the query. Latin words match whole (stemmed) words; a trailing
+// '*' asks for a prefix match of the last word (FTS5 has to merge every
+// matching term's postings for that, so it is opt-in). CJK runs match as
+// substrings.
+void add_term(std::vector<std::string>& clauses, std::u32string term, bool phrase) {
+  bool prefix = false;
+  while (!phrase && !term.empty() && term.back() == U'*') {
+    term.pop_back();
+    prefix = true;
+  }
+  const auto segs = segments(term);
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    const auto& seg = segs[i];
     if (seg.cjk) {
       if (seg.chars.size() == 1) {
         clauses.push_back("cjk_chars : " + quoted(seg.chars));
@@ -124,7 +135,7 @@ void add_term(std::vector<std::string>& clauses, const std::u32string& term, boo
     bool has_word = false;
     for (char32_t c : seg.chars) has_word = has_word || is_word_char(c);
     if (!has_word) continue;
-    clauses.push_back("words : " + quoted(seg.chars) + (phrase ? "" : " *"));
+    clauses.push_back("words : " + quoted(seg.chars) + (prefix && i + 1 == segs.size() ? " *" : ""));
   }
 }
 

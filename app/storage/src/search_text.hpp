@@ -29,9 +29,10 @@ bool is_cjk(char32_t c) noexcept;
 IndexedText index_columns(std::string_view text);
 
 // The FTS5 MATCH expression for a user query: every term must match; Latin
-// terms are prefix queries ("pass" finds "passport"), CJK runs exact
-// substrings, "quoted" text a phrase without prefix. Returns "" when the
-// query has nothing searchable. Errors: invalid_query (unbalanced quote).
+// terms match whole words after stemming, or as a prefix with a trailing '*'
+// ("pass*" finds "passport"); CJK runs match exact substrings; "quoted" text
+// is a phrase. Returns "" when the query has nothing searchable. Errors:
+// invalid_query (unbalanced quote).
 [[nodiscard]] expected<std::string, StorageError> match_expression(std::string_view query);
 
 }  // namespace safehold::storage::detail

@@ -184,17 +184,22 @@ expected<Vault, StorageError> Vault::unlock(const fs::path& folder, const crypto
 
   const fs::path db_file = folder / detail::kDatabaseName;
   const SideFiles side(db_file);
+  bool wrote = false;
   auto refuse = [&](StorageError e) {
     s.close();
-    side.restore();
+    // Side files that only a read created go; once a migration may have
+    // committed, the WAL holds it and stays (the vault is then consistent at
+    // the last version that succeeded).
+    if (!wrote) side.restore();
     return unexpected(std::move(e));
   };
   auto db = detail::Database::open(db_file, database_key(s), false);
   if (!db) return refuse(db.error());
   s.db = std::move(*db);
   if (auto v = detail::check_schema_version(s.db, detail::embedded_migrations()); !v) return refuse(v.error());
-  if (auto m = detail::migrate(s.db, detail::embedded_migrations()); !m) return refuse(m.error());
   if (auto i = read_vault_info(s); !i) return refuse(i.error());
+  wrote = true;
+  if (auto m = detail::migrate(s.db, detail::embedded_migrations()); !m) return refuse(m.error());
   s.db.allow_checkpoint_on_close();
   s.unlocked = true;
   std::error_code ec;

@@ -4,9 +4,10 @@
 // encrypted database (docs/storage.md "Search").
 //
 // Query syntax: words separated by spaces, all of which must match. A Latin
-// word matches words starting with it, after English stemming ("passports",
-// "passport", "pass" all find "passport"). A run of Chinese (or other CJK)
-// characters matches that exact substring, of any length ("护", "护照",
+// word matches the same word after English stemming ("passports" and
+// "passport" find "passport"); with a trailing '*' it matches words starting
+// with it ("pass*"; slower on very large vaults). A run of Chinese (or other
+// CJK) characters matches that exact substring, of any length ("护", "护照",
 // "被没收护照"). "Quoted text" must match as a phrase. Punctuation is ignored.
 #include <cstddef>
 #include <string>
