@@ -142,6 +142,10 @@ void measure(const std::filesystem::path& folder, int cases) {
   std::printf("unlock (interactive Argon2id): KDF %.0f ms, rest %.1f ms (median of 3)\n", stats(kdf).p50,
               stats(rest).p50);
   auto v = must(Vault::unlock(folder, passphrase()), "unlock");
+  const auto t_verify = Clock::now();
+  const auto chain = must(v.audit().verify(), "verify");
+  std::printf("audit verify: %lld entries, %s, %.0f ms\n", static_cast<long long>(chain.entries),
+              chain.intact ? "intact" : "BROKEN", ms_since(t_verify));
 
   auto search = [&](const char* label, std::vector<std::string> queries) {
     std::size_t hits = 0;

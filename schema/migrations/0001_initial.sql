@@ -123,6 +123,7 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_case ON audit_log(case_id, seq);
 CREATE INDEX audit_log_by_object ON audit_log(object_id, seq);
+CREATE INDEX audit_log_by_bundle ON audit_log(reference, action) WHERE action IN ('bundle_exported', 'bundle_imported');
 
 -- The chain's head, MACed with a key derived from the master key (not the
 -- database key), so a cut-off tail is detected.

@@ -172,7 +172,15 @@ TEST_CASE("consent: to whom a case was already sent comes from the audit trail",
   imported.action = AuditAction::bundle_imported;
   imported.case_id = c.the_case.id;
   imported.counterparty = "contact-c";
+  CHECK(c.vault.audit().record_bundle_event(imported).error().code == VaultError::invalid_argument);  // no bundle id
+  imported.bundle_id = "bundle-earlier";
   REQUIRE(c.vault.audit().record_bundle_event(imported));
+  CHECK(c.vault.audit().bundle_imported("").value() == false);
+  imported.bundle_id = "bundle-in";
+  CHECK_FALSE(c.vault.audit().bundle_imported("bundle-in").value());
+  REQUIRE(c.vault.audit().record_bundle_event(imported));
+  CHECK(c.vault.audit().bundle_imported("bundle-in").value());
+  CHECK_FALSE(c.vault.audit().bundle_imported("bundle-contact-a").value());  // exported, not imported
   auto sent = c.vault.consent().sent_to(c.the_case.id).value();
   REQUIRE(sent.size() == 2);
   CHECK(sent[0].contact_id == "contact-a");

@@ -249,11 +249,28 @@ expected<std::vector<AuditEntry>, StorageError> AuditTrail::page(std::int64_t af
                        std::to_string(after_seq), static_cast<std::int64_t>(limit));
 }
 
+expected<bool, StorageError> AuditTrail::bundle_imported(std::string_view bundle_id) {
+  detail::VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  if (bundle_id.empty()) return false;
+  auto st = a.state().db.prepare(
+      "SELECT 1 FROM audit_log WHERE reference = ?1 AND action = 'bundle_imported' "
+      "AND action IN ('bundle_exported', 'bundle_imported') LIMIT 1");
+  if (!st) return unexpected(st.error());
+  st->bind(1, bundle_id);
+  auto row = st->step();
+  if (!row) return unexpected(row.error());
+  return *row;
+}
+
 expected<AuditEntry, StorageError> AuditTrail::record_bundle_event(const BundleEvent& ev) {
   detail::VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   if (ev.action != AuditAction::bundle_exported && ev.action != AuditAction::bundle_imported) {
     return unexpected(make_error(VaultError::not_allowed, "only bundle events may be appended"));
+  }
+  if (ev.bundle_id.empty() || ev.case_id.empty()) {
+    return unexpected(make_error(VaultError::invalid_argument, "bundle event without bundle id or case"));
   }
   auto tx = detail::WriteTransaction::begin(a.state());
   if (!tx) return unexpected(tx.error());

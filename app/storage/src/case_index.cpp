@@ -63,20 +63,36 @@ expected<void, StorageError> refresh_risk(VaultState& s, std::string_view case_i
   return upd->run();
 }
 
-// The summary's display columns: each facet kind as sorted distinct codes.
-expected<void, StorageError> refresh_facet_columns(VaultState& s, std::string_view case_id) {
-  auto st = s.db.prepare(
-      "UPDATE case_summary SET "
-      "tactics = coalesce((SELECT group_concat(code, ',') FROM (SELECT DISTINCT code FROM case_facets "
-      "WHERE case_id = ?1 AND kind = 'tactic' ORDER BY code)), ''), "
-      "countries = coalesce((SELECT group_concat(code, ',') FROM (SELECT DISTINCT code FROM case_facets "
-      "WHERE case_id = ?1 AND kind = 'country' ORDER BY code)), ''), "
-      "purposes = coalesce((SELECT group_concat(code, ',') FROM (SELECT DISTINCT code FROM case_facets "
-      "WHERE case_id = ?1 AND kind = 'purpose' ORDER BY code)), '') WHERE case_id = ?1");
+}  // namespace
+
+// The summary's display columns: each facet kind as sorted distinct codes,
+// read in index order and joined here (SQL's DISTINCT/ORDER BY/group_concat
+// would build temporary tables on every write).
+expected<void, StorageError> refresh_case_facets(VaultState& s, std::string_view case_id) {
+  auto st = s.db.prepare("SELECT kind, code FROM case_facets WHERE case_id = ?1 ORDER BY kind, code");
   if (!st) return unexpected(st.error());
   st->bind(1, case_id);
-  return st->run();
+  std::string tactics, countries, purposes;
+  std::string last_kind, last_code;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return unexpected(row.error());
+    if (!*row) break;
+    std::string kind = st->text(0);
+    std::string code = st->text(1);
+    if (kind == last_kind && code == last_code) continue;
+    std::string& out = kind == "tactic" ? tactics : kind == "country" ? countries : purposes;
+    out += (out.empty() ? "" : ",") + code;
+    last_kind = std::move(kind);
+    last_code = std::move(code);
+  }
+  auto upd = s.db.prepare("UPDATE case_summary SET tactics = ?2, countries = ?3, purposes = ?4 WHERE case_id = ?1");
+  if (!upd) return unexpected(upd.error());
+  upd->bind(1, case_id).bind(2, tactics).bind(3, countries).bind(4, purposes);
+  return upd->run();
 }
+
+namespace {
 
 expected<void, StorageError> refresh_consent(VaultState& s, std::string_view case_id) {
   auto consent = case_consent(s, case_id);
@@ -151,15 +167,13 @@ expected<void, StorageError> write_case_facets(VaultState& s, const Record& r, b
     if (auto x = ins->run(); !x) return x;
   }
   if (fresh && facets.empty()) return {};
-  return refresh_facet_columns(s, case_id);
+  return refresh_case_facets(s, case_id);
 }
 
 expected<void, StorageError> refresh_case_summary(VaultState& s, std::string_view case_id, std::string_view entity,
                                                   const std::string& now) {
   if (entity == "risk_assessment") {
     if (auto r = refresh_risk(s, case_id); !r) return r;
-  } else if (entity == "incident" || entity == "legal_measure") {
-    if (auto r = refresh_facet_columns(s, case_id); !r) return r;
   } else if (entity == "consent") {
     if (auto r = refresh_consent(s, case_id); !r) return r;
   }

@@ -28,6 +28,9 @@ struct CaseHeader {
 // legal-measure jurisdiction, case purposes); `fresh` records have none yet.
 // A deleted record's facets go with it (foreign-key cascade).
 [[nodiscard]] expected<void, StorageError> write_case_facets(VaultState& s, const Record& record, bool fresh);
+// Rewrites the summary's tactics/countries/purposes columns from
+// case_facets (write_case_facets does it; deletions call it).
+[[nodiscard]] expected<void, StorageError> refresh_case_facets(VaultState& s, std::string_view case_id);
 // After a record of `entity` in the case changed: recomputes what depends on
 // that entity (risk rating, consent state) and moves the case's last change.
 [[nodiscard]] expected<void, StorageError> refresh_case_summary(VaultState& s, std::string_view case_id,

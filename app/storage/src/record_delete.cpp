@@ -110,6 +110,9 @@ expected<void, StorageError> delete_record(VaultState& s, std::string_view id) {
   }
   if (auto e = erase(s, *r); !e) return e;
   if (r->case_id.empty()) return {};
+  if (r->entity == "incident" || r->entity == "legal_measure") {
+    if (auto f = refresh_case_facets(s, r->case_id); !f) return f;  // its facet rows went with it
+  }
   return refresh_case_summary(s, r->case_id, r->entity, utc_now());
 }
 

@@ -92,6 +92,9 @@ class AuditTrail {
   // Appends a bundle export/import entry in its own transaction (or in the
   // current Batch).
   [[nodiscard]] expected<AuditEntry, StorageError> record_bundle_event(const BundleEvent& event);
+  // True if a bundle with this id was already imported into this vault
+  // (a bundle_imported entry names it): import refuses it and changes nothing.
+  [[nodiscard]] expected<bool, StorageError> bundle_imported(std::string_view bundle_id);
 
  private:
   detail::VaultState* s_;
