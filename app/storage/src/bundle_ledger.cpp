@@ -15,6 +15,8 @@ namespace detail {
 
 namespace {
 
+// The imported_bundles columns in read_bundle order (BundleLedger::provenance
+// spells them out with a table prefix: keep the two in step).
 constexpr const char* kBundleColumns =
     "bundle_id, created, signer_key, signer_key_id, sender_contact_id, sender_name, imported_at, unverified, "
     "sums_sha256, cases, records_written, attachments";
@@ -101,9 +103,12 @@ expected<std::vector<ImportedBundle>, StorageError> BundleLedger::list() {
 expected<std::optional<RecordProvenance>, StorageError> BundleLedger::provenance(std::string_view record_id) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  auto st = a.state().db.prepare(std::string("SELECT p.record_id, p.first_bundle_id, ") + detail::kBundleColumns +
-                                 " FROM record_provenance p JOIN imported_bundles USING (bundle_id)"
-                                 " WHERE p.record_id = ?1");
+  // Qualified: record_provenance has a signer_key column of its own.
+  auto st = a.state().db.prepare(
+      "SELECT p.record_id, p.first_bundle_id, b.bundle_id, b.created, b.signer_key, b.signer_key_id, "
+      "b.sender_contact_id, b.sender_name, b.imported_at, b.unverified, b.sums_sha256, b.cases, b.records_written, "
+      "b.attachments FROM record_provenance p JOIN imported_bundles b ON b.bundle_id = p.bundle_id"
+      " WHERE p.record_id = ?1");
   if (!st) return unexpected(st.error());
   st->bind(1, record_id);
   auto row = st->step();
