@@ -159,7 +159,7 @@ int open_or_verify(char** argv, const char* out_dir) {
   auto in = io::FileSource::open(argv[2]);
   if (!in) die("bundle");
   const std::uint64_t size = in->size();
-  bundle::BundleReader reader(ids->front(), {[&](const ms::PublicKey& k) {
+  bundle::BundleReader reader(ids->front(), {[&](const ms::PublicKey& k, const bundle::ManifestSender&) {
                                                return k == *signer ? bundle::SignerTrust::verified
                                                                    : bundle::SignerTrust::unknown;
                                              },

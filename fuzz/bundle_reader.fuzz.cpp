@@ -55,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const auto keys = safehold::fuzz::bundle_fuzz_keys();
   static const auto signer = keys.signer.public_key();
   bundle::ReadOptions options;
-  options.signer_trust = [](const safehold::crypto::minisign::PublicKey& k) {
+  options.signer_trust = [](const safehold::crypto::minisign::PublicKey& k,
+                            const safehold::core::bundle::ManifestSender&) {
     return k == signer ? bundle::SignerTrust::verified : bundle::SignerTrust::unknown;
   };
   safehold::io::SpanSource src({data, size});

@@ -24,6 +24,11 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"attachment", {"add", "get", "list", "delete"}},
     {"audit", {"show", "verify"}},
     {"vocab", {"list"}},
+    {"identity", {"show", "export-card", "export-age-key"}},
+    {"contact", {"add", "list", "show", "verify", "remove"}},
+    {"export", {}},
+    {"verify", {}},
+    {"import", {}},
 };
 
 void check_help(const std::vector<std::string>& command) {

@@ -1,7 +1,6 @@
-# Bundle format layer: SHA-256, manifest, SHA256SUMS, trusted comment, tar.
+# Bundle format layer: manifest, SHA256SUMS, trusted comment, tar.
 safehold_test(core_bundle_format_tests
   SOURCES
-    ${CMAKE_CURRENT_LIST_DIR}/sha256.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/text_formats.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/manifest.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sha256sums.tests.cpp

@@ -101,7 +101,7 @@ inline std::vector<std::uint8_t> seal(const Party& sender, const CaseSet& set,
 // Trusts exactly one key, as verified (or as merely known).
 inline bundle::SignerTrustFn trusting(const crypto::minisign::PublicKey& key,
                                       bundle::SignerTrust level = bundle::SignerTrust::verified) {
-  return [key, level](const crypto::minisign::PublicKey& signer) {
+  return [key, level](const crypto::minisign::PublicKey& signer, const bundle::ManifestSender&) {
     return signer == key ? level : bundle::SignerTrust::unknown;
   };
 }

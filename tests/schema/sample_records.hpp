@@ -163,8 +163,10 @@ inline const std::map<std::string, nlohmann::json>& sample_fields() {
       "organisation": "Chen & Partners",
       "age_recipient": "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
       "minisign_public_key": "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3",
+      "kind": "lawyer",
       "verified_at": "2026-11-20T14:00:00Z",
       "verification_method": "in_person",
+      "verified_fingerprint": "48213 90125 33871 06652 77410 28193",
       "notes": "Verified at the office."
     })JSON");
     return s;

@@ -2,6 +2,7 @@
 // three languages, labels round-trip, and the tactic table is data-model.md's.
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ TEST_CASE("every vocabulary of data-model.md and the small ones the model needs 
       // the small ones
       "case_status", "priority", "violation_status", "reliability", "person_role", "date_precision",
       "location_precision", "consent_method", "scope_answer", "withdrawal_extent", "risk_rating",
-      "safety_status", "measure_status", "intervention_status", "verification_method", "not_answered",
+      "safety_status", "measure_status", "intervention_status", "verification_method", "recipient_kind", "not_answered",
       "break_requester", "country", "language"};
   for (const char* name : expected) {
     INFO(name);
@@ -208,4 +209,24 @@ TEST_CASE("language tags and label fallback", "[schema][vocab]") {
   CHECK(label("tactic", "D1", Language::en) == "Threats to or questioning of relatives");
   CHECK(label("tactic", "Z9", Language::en) == "Z9");          // unknown code: shown as is
   CHECK(label("no_such_vocab", "x", Language::zh_hant) == "x");  // unknown vocabulary
+}
+
+TEST_CASE("every recipient kind names the V-Scope sharing scope that allows it", "[schema][vocab]") {
+  const auto* kinds = Vocabularies::builtin().find("recipient_kind");
+  const auto* scopes = Vocabularies::builtin().find("scope");
+  REQUIRE(kinds != nullptr);
+  REQUIRE(scopes != nullptr);
+  std::vector<std::string> seen;
+  for (const auto& entry : kinds->entries()) {
+    INFO(entry.code);
+    REQUIRE(entry.attributes.contains("consent_scope"));
+    const auto scope = entry.attributes["consent_scope"].get<std::string>();
+    CHECK(scope.rfind("share_", 0) == 0);
+    CHECK(scopes->find(scope) != nullptr);
+    seen.push_back(scope);
+  }
+  // Each sharing scope of V-Scope has exactly one kind of recipient.
+  std::sort(seen.begin(), seen.end());
+  CHECK(seen == std::vector<std::string>{"share_host_authorities", "share_named_ngos", "share_own_lawyer",
+                                         "share_un_bodies"});
 }

@@ -12,9 +12,15 @@ using namespace safehold::test;
 
 namespace {
 
-// A vault whose chain holds 6 entries: vault_created + 5 bundle exports.
+// A vault whose chain holds what init wrote (vault_created, identity_created)
+// followed by 5 bundle exports: `total` entries.
 struct ChainFixture : VaultFixture {
+  int from_init = 0;
+  int total = 0;
   ChainFixture() {
+    from_init = static_cast<int>(vault.audit().verify()->entries);
+    REQUIRE(from_init >= 1);
+    total = from_init + 5;
     for (int i = 0; i < 5; ++i) {
       BundleEvent e;
       e.case_id = "case-" + std::to_string(i % 2);
@@ -74,7 +80,7 @@ TEST_CASE("audit: a fresh chain verifies and the stored hashes follow the spec",
   ChainFixture f;
   RawDb raw(f.folder);
   Hash32 prev{};
-  for (int seq = 1; seq <= 6; ++seq) {
+  for (int seq = 1; seq <= f.total; ++seq) {
     const AuditEntry e = load(raw, seq);
     CHECK(e.prev_hash == prev);
     CHECK(compute_entry_hash(e) == e.entry_hash);
@@ -82,9 +88,10 @@ TEST_CASE("audit: a fresh chain verifies and the stored hashes follow the spec",
   }
   CHECK(load(raw, 1).action == "vault_created");
   CHECK(load(raw, 1).actor == "Test Worker");
+  CHECK(load(raw, 2).action == "identity_created");  // init creates the vault identity
   const auto v = f.verify_now();
   CHECK(v.intact);
-  CHECK(v.entries == 6);
+  CHECK(v.entries == f.total);
 }
 
 TEST_CASE("audit: a modified entry is found", "[audit][tamper]") {
@@ -147,15 +154,15 @@ TEST_CASE("audit: an entry appended behind the vault's back is found", "[audit][
   ChainFixture f;
   {
     RawDb raw(f.folder);
-    AuditEntry forged = load(raw, 6);
-    forged.seq = 7;
+    AuditEntry forged = load(raw, f.total);
+    forged.seq = f.total + 1;
     forged.prev_hash = forged.entry_hash;
     forged.entry_hash = compute_entry_hash(forged);
     insert(raw, forged);
   }
   const auto v = f.verify_now();
   CHECK_FALSE(v.intact);
-  CHECK(v.first_broken_seq == 7);
+  CHECK(v.first_broken_seq == f.total + 1);
 }
 
 TEST_CASE("audit: reordered entries are found", "[audit][tamper]") {
@@ -192,7 +199,7 @@ TEST_CASE("audit: a cut-off tail is found, even with the head moved back", "[aud
   const auto v = f.verify_now();
   CHECK_FALSE(v.intact);
   CHECK(v.first_broken_seq >= 1);
-  CHECK(v.first_broken_seq <= 7);
+  CHECK(v.first_broken_seq <= f.total + 1);
 }
 
 TEST_CASE("audit: entries for a case and paging", "[audit]") {

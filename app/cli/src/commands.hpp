@@ -1,8 +1,7 @@
 #pragma once
 // One function per command group; each adds its subcommands to the root app
-// and binds their actions on the shared Context. A new group (identity,
-// contact, export, verify, import) is one more cmd_*.cpp and one line in
-// register_all_commands().
+// and binds their actions on the shared Context. A new group is one more
+// cmd_*.cpp and one line in register_all_commands().
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
@@ -18,6 +17,9 @@ void add_attachment_commands(CLI::App& app, Context& ctx);  // attachment add|ge
 void add_search_commands(CLI::App& app, Context& ctx);      // search
 void add_audit_commands(CLI::App& app, Context& ctx);       // audit show|verify
 void add_vocab_commands(CLI::App& app, Context& ctx);       // vocab list
+void add_identity_commands(CLI::App& app, Context& ctx);    // identity show|export-card|export-age-key
+void add_contact_commands(CLI::App& app, Context& ctx);     // contact add|list|show|verify|remove
+void add_exchange_commands(CLI::App& app, Context& ctx);    // export, verify, import
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -29,6 +31,9 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_search_commands(app, ctx);
   add_audit_commands(app, ctx);
   add_vocab_commands(app, ctx);
+  add_identity_commands(app, ctx);
+  add_contact_commands(app, ctx);
+  add_exchange_commands(app, ctx);
 }
 
 }  // namespace safehold::cli

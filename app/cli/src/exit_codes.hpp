@@ -16,6 +16,21 @@ enum class ExitCode : int {
   not_found = 5,    // no such vault, record, attachment or input file
   io = 6,           // input/output error, disk full, permission denied, out of memory
   conflict = 7,     // vault in use by another process, destination already exists
+  // Sealed bundles refused by verify or import (docs/cli.md "Exit codes"):
+  // one code per kind of refusal, so a headless import hub can sort them.
+  not_addressed = 10,        // no age stanza opens with this vault's identity
+  malformed_bundle = 11,     // not a bundle: malformed age, tar, manifest, SHA256SUMS or signature; wrong order; duplicate entry; too large
+  unsupported_version = 12,  // made by a newer Safehold
+  tampered = 13,             // altered or damaged anywhere (age, signature, hash, size)
+  truncated = 14,            // cut off
+  unknown_signer = 15,       // signed by a key no contact holds
+  unverified_signer = 16,    // signed by a contact not yet verified (see --allow-unverified)
+  forwarded = 17,            // this vault's recipient is not in the signed list
+  sums_mismatch = 18,        // manifest and SHA256SUMS disagree
+  file_missing = 19,         // a listed file is absent, or a file present is not listed
+  unsafe_path = 20,          // an entry that escapes (.., absolute, links) or is not a regular file
+  record_conflict = 21,      // the vault holds different copies of the bundle's records (its own or another sender's)
+  content_refused = 22,      // the bundle's records do not fit the model or each other
   interrupted = 130,  // Ctrl-C: the operation was cancelled and nothing was kept
 };
 

@@ -99,6 +99,8 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::attachment_deleted: return "attachment_deleted";
     case AuditAction::bundle_exported: return "bundle_exported";
     case AuditAction::bundle_imported: return "bundle_imported";
+    case AuditAction::identity_created: return "identity_created";
+    case AuditAction::identity_exported: return "identity_exported";
   }
   return "unknown";
 }

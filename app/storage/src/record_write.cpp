@@ -63,7 +63,8 @@ AuditAction action_for(WriteKind kind) {
   switch (kind) {
     case WriteKind::create: return AuditAction::record_created;
     case WriteKind::update: return AuditAction::record_updated;
-    case WriteKind::import: return AuditAction::record_imported;
+    case WriteKind::import:
+    case WriteKind::import_update: return AuditAction::record_imported;
   }
   return AuditAction::record_created;
 }
@@ -94,7 +95,9 @@ expected<void, StorageError> check_and_store_references(VaultState& s, const Rec
 expected<void, StorageError> store_record(VaultState& s, const Record& r, const WriteOptions& options) {
   const auto* def = entity_def(r.entity);
   if (def == nullptr) return unexpected(make_error(VaultError::invalid_record, "unknown entity"));
-  const auto mode = options.kind == WriteKind::import ? schema::Mode::read : schema::Mode::write;
+  const bool imported = options.kind == WriteKind::import || options.kind == WriteKind::import_update;
+  const bool updating = options.kind == WriteKind::update || options.kind == WriteKind::import_update;
+  const auto mode = imported ? schema::Mode::read : schema::Mode::write;
   if (auto v = schema::validate_fields(*def, r.fields, mode); !v) return unexpected(invalid(v.error()));
   std::string reference;
   if (auto c = check_case_and_consent(s, r, *def, reference); !c) return c;
@@ -102,9 +105,9 @@ expected<void, StorageError> store_record(VaultState& s, const Record& r, const 
   auto json = dump_json(r.fields);
   if (!json) return unexpected(json.error());
 
-  auto rid = options.kind == WriteKind::update ? update_record_row(s, r, *json) : insert_record_row(s, r, *json);
+  auto rid = updating ? update_record_row(s, r, *json) : insert_record_row(s, r, *json);
   if (!rid) return unexpected(rid.error());
-  const bool fresh = options.kind != WriteKind::update;
+  const bool fresh = !updating;
   if (options.check_references) {
     if (auto refs = check_and_store_references(s, r, fresh); !refs) return refs;
   }

@@ -8,7 +8,10 @@
 
 namespace safehold::storage::detail {
 
-enum class WriteKind { create, update, import };
+// import: a new record as received in a bundle; import_update: a newer
+// version of a record that an earlier bundle from the same sender brought.
+// Both keep the record's timestamps and validate in read mode.
+enum class WriteKind { create, update, import, import_update };
 
 struct WriteOptions {
   WriteKind kind = WriteKind::create;

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "audit_log.hpp"
+#include "identity_rows.hpp"
 #include "migrations.hpp"
 #include "safehold/crypto/file_io.hpp"
 #include "safehold/crypto/hkdf.hpp"
@@ -142,6 +143,7 @@ expected<Vault, StorageError> Vault::create(const fs::path& folder, const crypto
   s.db = std::move(*db);
   s.unlocked = true;
   if (auto r = initialise_database(s, options.owner_name); !r) return undo(r.error());
+  if (auto r = detail::ensure_identity(s); !r) return undo(r.error());
 
   auto key_file = wrap_master_key(s.master_key, passphrase, options.kdf, s.vault_id);
   if (!key_file) return undo(key_file.error());
@@ -207,6 +209,7 @@ expected<Vault, StorageError> Vault::unlock(const fs::path& folder, const crypto
     if (::mkdir(s.attachments_dir().c_str(), 0700) != 0) return refuse(detail::from_file_error(errno));
   }
   if (auto c = detail::remove_stale_files(folder, s.db); !c) return refuse(c.error());
+  if (auto i = detail::ensure_identity(s); !i) return refuse(i.error());
 
   Vault v(std::move(state));
   v.timings_.kdf = std::chrono::duration_cast<std::chrono::microseconds>(t_kdf_end - t_kdf);
@@ -239,5 +242,7 @@ AttachmentStore Vault::attachments() noexcept { return AttachmentStore(state_.ge
 AuditTrail Vault::audit() noexcept { return AuditTrail(state_.get()); }
 KeyValueStore Vault::drafts() noexcept { return KeyValueStore(state_.get(), KeyValueStore::Table::drafts); }
 KeyValueStore Vault::settings() noexcept { return KeyValueStore(state_.get(), KeyValueStore::Table::settings); }
+IdentityStore Vault::identity() noexcept { return IdentityStore(state_.get()); }
+BundleLedger Vault::bundles() noexcept { return BundleLedger(state_.get()); }
 
 }  // namespace safehold::storage

@@ -96,7 +96,7 @@ Result<Authenticated> authenticate(const Leading& in, const SignerTrustFn& trust
     return fail(BundleError::tampered, "trusted comment");
   }
   const std::string key_id = "key " + ms::key_id_hex(signer->key_id());
-  switch (trust ? trust(*signer) : SignerTrust::unknown) {
+  switch (trust ? trust(*signer, manifest->sender) : SignerTrust::unknown) {
     case SignerTrust::unknown:
       return fail(BundleError::unknown_signer, key_id);
     case SignerTrust::unverified:

@@ -32,6 +32,8 @@ enum class AuditAction {
   attachment_deleted,
   bundle_exported,       // one entry per (case, recipient)
   bundle_imported,       // one entry per imported case
+  identity_created,      // the vault's age and minisign keys were made
+  identity_exported,     // the age identity was written to a file (identity export-age-key)
 };
 const char* to_string(AuditAction a) noexcept;
 

@@ -21,9 +21,11 @@
 #include "safehold/expected.hpp"
 #include "safehold/storage/attachments.hpp"
 #include "safehold/storage/audit.hpp"
+#include "safehold/storage/bundle_ledger.hpp"
 #include "safehold/storage/cases.hpp"
 #include "safehold/storage/consent.hpp"
 #include "safehold/storage/error.hpp"
+#include "safehold/storage/identity.hpp"
 #include "safehold/storage/kdf_params.hpp"
 #include "safehold/storage/key_value.hpp"
 #include "safehold/storage/records.hpp"
@@ -121,6 +123,8 @@ class Vault {
   AuditTrail audit() noexcept;
   KeyValueStore drafts() noexcept;    // intake drafts (GUI); not audited
   KeyValueStore settings() noexcept;  // vault settings
+  IdentityStore identity() noexcept;  // the vault's age and minisign keys
+  BundleLedger bundles() noexcept;    // bundles received: provenance, import steps
 
   [[nodiscard]] expected<Batch, StorageError> begin_batch();
   // Full check: page HMACs, SQLite integrity, the audit chain, attachment

@@ -28,8 +28,12 @@ enum class SignerTrust {
 };
 
 // Looks up the key that made a (cryptographically valid) signature. Called
-// once per bundle; it sees the key only after the signature verified under it.
-using SignerTrustFn = std::function<SignerTrust(const crypto::minisign::PublicKey& signer)>;
+// once per bundle; it sees the key only after the signature verified under it,
+// together with the sender as the now authentic manifest names it (so an
+// unknown signer can be shown with its age recipient and fingerprint; the
+// name is only what that key claims).
+using SignerTrustFn =
+    std::function<SignerTrust(const crypto::minisign::PublicKey& signer, const ManifestSender& sender)>;
 
 // Receives a bundle's content while it is read. Nothing it receives may be
 // acted on or published before the reader returns success.

@@ -1,44 +1,20 @@
 #pragma once
-// SHA-256 as the bundle format uses it: incremental hashing of streamed
-// entries, lowercase hex as in `sha256sum`, strict hex parsing.
-//
-// Hashing is the most expensive step of sealing and opening a bundle, so the
-// compression function uses the x86 SHA extensions where the CPU has them
-// (about five times libsodium's portable code) and a portable one elsewhere;
-// both are checked against libsodium and `sha256sum` by the tests.
-#include <array>
+// The bundle format hashes with the project's one SHA-256
+// (safehold/crypto/sha256.hpp); these names keep the format code short.
 #include <cstdint>
-#include <optional>
 #include <span>
-#include <string>
 #include <string_view>
+
+#include "safehold/crypto/sha256.hpp"
 
 namespace safehold::core::bundle {
 
-using Sha256Digest = std::array<std::uint8_t, 32>;
-
-class Sha256 {
- public:
-  Sha256() noexcept;
-  void update(std::span<const std::uint8_t> bytes) noexcept;
-  [[nodiscard]] Sha256Digest finish() noexcept;  // the object is spent afterwards
-
- private:
-  std::array<std::uint32_t, 8> state_;
-  std::array<std::uint8_t, 64> block_{};
-  std::size_t buffered_ = 0;
-  std::uint64_t total_ = 0;
-};
-
-[[nodiscard]] Sha256Digest sha256_of(std::span<const std::uint8_t> bytes) noexcept;
-[[nodiscard]] Sha256Digest sha256_of(std::string_view text) noexcept;
-
-// Constant-time comparison (hashes are compared as secrets-adjacent values).
-[[nodiscard]] bool digests_equal(const Sha256Digest& a, const Sha256Digest& b) noexcept;
-
-std::string to_hex(std::span<const std::uint8_t> bytes);  // lowercase
-// Exactly 64 lowercase hex digits, else nullopt.
-[[nodiscard]] std::optional<Sha256Digest> parse_sha256_hex(std::string_view hex) noexcept;
+using crypto::digests_equal;
+using crypto::parse_sha256_hex;
+using crypto::Sha256;
+using crypto::sha256_of;
+using crypto::Sha256Digest;
+using crypto::to_hex;
 
 inline std::span<const std::uint8_t> as_bytes(std::string_view s) noexcept {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};

@@ -1,12 +1,12 @@
-#include "safehold/core/bundle/sha256.hpp"
+#include "safehold/crypto/sha256.hpp"
 
 #include <algorithm>
 #include <cstring>
 
-#include "safehold/core/bundle/detail/sha256_blocks.hpp"
+#include "safehold/crypto/detail/sha256_blocks.hpp"
 #include "safehold/crypto/secret.hpp"
 
-namespace safehold::core::bundle {
+namespace safehold::crypto {
 
 namespace {
 constexpr std::array<std::uint32_t, 8> kInitial = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -35,6 +35,10 @@ void Sha256::update(std::span<const std::uint8_t> bytes) noexcept {
   buffered_ = bytes.size();
 }
 
+void Sha256::update(std::string_view text) noexcept {
+  update({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
+}
+
 Sha256Digest Sha256::finish() noexcept {
   // Padding: 0x80, zeros, then the length in bits, big-endian, ending a block.
   const std::uint64_t bits = total_ * 8;
@@ -61,10 +65,14 @@ Sha256Digest sha256_of(std::span<const std::uint8_t> bytes) noexcept {
   return h.finish();
 }
 
-Sha256Digest sha256_of(std::string_view text) noexcept { return sha256_of(as_bytes(text)); }
+Sha256Digest sha256_of(std::string_view text) noexcept {
+  Sha256 h;
+  h.update(text);
+  return h.finish();
+}
 
 bool digests_equal(const Sha256Digest& a, const Sha256Digest& b) noexcept {
-  return crypto::equal_constant_time(a, b);
+  return equal_constant_time(a, b);
 }
 
 std::string to_hex(std::span<const std::uint8_t> bytes) {
@@ -95,4 +103,4 @@ std::optional<Sha256Digest> parse_sha256_hex(std::string_view hex) noexcept {
   return out;
 }
 
-}  // namespace safehold::core::bundle
+}  // namespace safehold::crypto

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace safehold::core::bundle::detail {
+namespace safehold::crypto::detail {
 
 using Sha256State = std::array<std::uint32_t, 8>;
 using Sha256BlocksFn = void (*)(Sha256State& state, const std::uint8_t* blocks,
@@ -22,4 +22,4 @@ void sha256_blocks_sha_ni(Sha256State& state, const std::uint8_t* blocks,
 // The implementation Sha256 uses on this CPU.
 Sha256BlocksFn sha256_blocks() noexcept;
 
-}  // namespace safehold::core::bundle::detail
+}  // namespace safehold::crypto::detail

@@ -1,14 +1,14 @@
 // SHA-256 compression (FIPS 180-4): a portable version and one on the x86
 // SHA extensions (SHA256RNDS2 does two rounds on the ABEF/CDGH halves of the
 // state; SHA256MSG1/MSG2 compute the message schedule four words at a time).
-#include "safehold/core/bundle/detail/sha256_blocks.hpp"
+#include "safehold/crypto/detail/sha256_blocks.hpp"
 
 #if defined(__x86_64__)
 #include <cpuid.h>
 #include <immintrin.h>
 #endif
 
-namespace safehold::core::bundle::detail {
+namespace safehold::crypto::detail {
 namespace {
 
 alignas(16) constexpr std::uint32_t kRound[64] = {
@@ -131,4 +131,4 @@ Sha256BlocksFn sha256_blocks() noexcept {
   return chosen;
 }
 
-}  // namespace safehold::core::bundle::detail
+}  // namespace safehold::crypto::detail

@@ -1,0 +1,225 @@
+// export, verify, import: sealed bundles (schema/bundle-v1.md) between vaults.
+// The work is done by safehold_core's exchange services; this file parses
+// options, shows progress and results, and maps refusals to exit codes.
+#include <memory>
+
+#include "commands.hpp"
+#include "exchange_failure.hpp"
+#include "failure.hpp"
+#include "id_args.hpp"
+#include "interrupt.hpp"
+#include "output.hpp"
+#include "safehold/core/exchange/contacts.hpp"
+#include "safehold/core/exchange/export.hpp"
+#include "safehold/core/exchange/import.hpp"
+
+namespace safehold::cli {
+namespace {
+
+namespace ex = core::exchange;
+
+struct ExportOptions {
+  std::vector<std::string> cases, to;
+  std::string output;
+  bool include_identifying = false;
+  bool check = false;
+  bool json = false;
+};
+
+expected<ex::ExportRequest, Failure> request_for(storage::Vault& vault, const ExportOptions& o) {
+  ex::ExportRequest req;
+  req.include_identifying = o.include_identifying;
+  for (const auto& c : o.cases) {
+    auto id = resolve_case(vault, c);
+    if (!id) return unexpected(id.error());
+    req.cases.push_back(*id);
+  }
+  ex::ContactBook book(vault);
+  for (const auto& who : o.to) {
+    auto c = lift(book.find(who));
+    if (!c) return unexpected(c.error());
+    req.recipients.push_back(c->id);
+  }
+  return req;
+}
+
+nlohmann::json plan_json(const ex::ExportPlan& plan) {
+  nlohmann::json out{{"ok", plan.ok()}, {"cases", nlohmann::json::array()}, {"problems", nlohmann::json::array()}};
+  for (const auto& c : plan.cases) {
+    nlohmann::json sent = nlohmann::json::array();
+    for (const auto& d : c.already_sent) sent.push_back({{"contact_id", d.contact_id}, {"bundle_id", d.bundle_id}, {"at", d.at}});
+    out["cases"].push_back({{"case_id", c.case_id}, {"reference", c.reference},
+                            {"consent", storage::to_string(c.consent)}, {"records", c.records},
+                            {"attachments", c.attachments}, {"attachment_bytes", c.attachment_bytes},
+                            {"identifying_included", c.identifying_included}, {"already_sent", sent}});
+  }
+  for (const auto& p : plan.problems) {
+    out["problems"].push_back({{"case_id", p.case_id}, {"reference", p.reference}, {"contact_id", p.contact_id},
+                               {"scope", p.scope}, {"message", p.message}});
+  }
+  return out;
+}
+
+Outcome run_check(storage::Vault& vault, const ex::ExportRequest& req, bool json) {
+  auto plan = lift(ex::check_export(vault, req));
+  if (!plan) return unexpected(plan.error());
+  if (json) {
+    print_json(plan_json(*plan));
+  } else {
+    for (const auto& c : plan->cases) {
+      print_line(c.case_id + "\t" + c.reference + "\t" + storage::to_string(c.consent) + "\t" +
+                 std::to_string(c.records) + " records\t" + std::to_string(c.attachments) + " attachments" +
+                 (c.identifying_included ? "\tidentifying included" : ""));
+      for (const auto& d : c.already_sent) print_line("  already sent: " + d.contact_id + "\t" + d.at + "\tbundle " + d.bundle_id);
+    }
+    for (const auto& p : plan->problems) print_line("problem: " + p.message);
+  }
+  if (!plan->ok()) return fail(ExitCode::refused, plan->problems.front().message);
+  return {};
+}
+
+Outcome run_export(Context& ctx, const ExportOptions& o) {
+  if (!o.check && o.output.empty()) return fail(ExitCode::usage, "-o FILE is needed (or --check)");
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto req = request_for(**vault, o);
+  if (!req) return unexpected(req.error());
+  if (o.check) return run_check(**vault, *req, o.json);
+  InterruptScope interrupts;
+  ProgressLine progress("sealing");
+  auto done = lift(ex::export_bundle(**vault, *req, o.output, hooks_for(progress)));
+  progress.finish();
+  if (!done) return unexpected(done.error());
+  if (o.json) {
+    print_json({{"bundle_id", done->bundle_id}, {"created", done->created}, {"recipients", done->recipients},
+                {"records", done->records}, {"attachments", done->attachments}, {"bytes", done->bytes}});
+  } else {
+    print_line(done->bundle_id);
+  }
+  print_note("sealed bundle " + done->bundle_id + ": " + std::to_string(req->cases.size()) + " case(s), " +
+             std::to_string(done->records) + " records, " + std::to_string(done->attachments) + " attachment(s), " +
+             std::to_string(done->recipients.size()) + " recipient(s)");
+  return {};
+}
+
+struct ReadOptions {
+  std::string file;
+  bool allow_unverified = false;
+  bool json = false;
+};
+
+nlohmann::json report_json(const ex::BundleReport& r) {
+  nlohmann::json cases = nlohmann::json::array();
+  for (const auto& c : r.cases) {
+    nlohmann::json atts = nlohmann::json::array();
+    for (const auto& a : c.attachments) atts.push_back({{"evidence_id", a.evidence_id}, {"size", a.size}, {"sha256", a.sha256}});
+    cases.push_back({{"case_id", c.case_id}, {"reference", c.reference}, {"title", c.title}, {"records", c.records},
+                     {"attachments", atts}});
+  }
+  const auto& s = r.sender;
+  return {{"bundle_id", r.bundle_id},
+          {"created", r.created},
+          {"app_version", r.app_version},
+          {"sender", {{"name", s.claimed_name}, {"contact_id", s.contact_id}, {"contact_name", s.contact_name},
+                      {"minisign_key_id", s.key_id}, {"minisign_public_key", s.minisign_public_key},
+                      {"age_recipient", s.age_recipient}, {"fingerprint", s.fingerprint},
+                      {"verified", !r.unverified_sender}}},
+          {"recipients", r.recipients},
+          {"cases", cases},
+          {"audit_excerpts", r.audit_excerpts},
+          {"total_bytes", r.total_bytes},
+          {"already_imported", r.already_imported},
+          {"imported_at", r.imported_at}};
+}
+
+void print_report(const ex::BundleReport& r) {
+  const auto& s = r.sender;
+  print_line("bundle: " + r.bundle_id);
+  print_line("created: " + r.created);
+  print_line("sender: " + s.contact_name + " (contact " + s.contact_id + "), " +
+             (r.unverified_sender ? "NOT VERIFIED" : "verified"));
+  print_line("signing key: " + s.key_id + ", fingerprint " + s.fingerprint);
+  for (const auto& c : r.cases) {
+    print_line("case: " + c.case_id + "\t" + c.reference + "\t" + std::to_string(c.records) + " records\t" +
+               std::to_string(c.attachments.size()) + " attachment(s)");
+  }
+  print_line("already imported: " + (r.already_imported ? "yes, " + r.imported_at : std::string("no")));
+}
+
+Outcome run_verify(Context& ctx, const ReadOptions& o) {
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  InterruptScope interrupts;
+  ProgressLine progress("verifying");
+  auto report = lift(ex::verify_bundle(**vault, o.file, {o.allow_unverified}, hooks_for(progress)));
+  progress.finish();
+  if (!report) return unexpected(report.error());
+  if (o.json) {
+    print_json(report_json(*report));
+  } else {
+    print_report(*report);
+  }
+  return {};
+}
+
+Outcome run_import(Context& ctx, const ReadOptions& o) {
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  InterruptScope interrupts;
+  ProgressLine progress("importing");
+  auto done = lift(ex::import_bundle(**vault, o.file, {o.allow_unverified}, hooks_for(progress)));
+  progress.finish();
+  if (!done) return unexpected(done.error());
+  if (o.json) {
+    auto j = report_json(done->report);
+    j["records_written"] = done->records_written;
+    j["records_unchanged"] = done->records_unchanged;
+    j["attachments_received"] = done->attachments;
+    print_json(j);
+  } else {
+    print_line(done->report.bundle_id);
+  }
+  if (done->already_imported) {
+    print_note("bundle " + done->report.bundle_id + " was already imported (" + done->report.imported_at +
+               "); nothing changed");
+    return {};
+  }
+  print_note("imported bundle " + done->report.bundle_id + " from " + done->report.sender.contact_name + ": " +
+             std::to_string(done->report.cases.size()) + " case(s), " + std::to_string(done->records_written) +
+             " records written, " + std::to_string(done->records_unchanged) + " unchanged, " +
+             std::to_string(done->attachments) + " attachment(s)" +
+             (done->report.unverified_sender ? "; marked as from an UNVERIFIED contact" : ""));
+  return {};
+}
+
+}  // namespace
+
+void add_exchange_commands(CLI::App& app, Context& ctx) {
+  auto e = std::make_shared<ExportOptions>();
+  auto* exp = app.add_subcommand("export", "Seal cases into a bundle for contacts (consent enforced); prints the bundle id");
+  exp->add_option("--case", e->cases, "Case id or reference (repeatable)")->required()->check(case_ref_validator());
+  exp->add_option("--to", e->to, "Recipient contact: id or display name (repeatable)")->required();
+  exp->add_option("-o,--output", e->output, "The bundle file to write (must not exist)");
+  exp->add_flag("--include-identifying", e->include_identifying,
+                "Include identifying fields (needs consent scope store_real_identity and disclosure level named)");
+  exp->add_flag("--check", e->check, "Only check consent and recipients; write nothing (exit 4 if refused)");
+  exp->add_flag("--json", e->json, "Print JSON");
+  ctx.bind(exp, [&ctx, e] { return run_export(ctx, *e); });
+
+  auto v = std::make_shared<ReadOptions>();
+  auto* ver = app.add_subcommand("verify", "Check a bundle completely (sender, signature, every byte) without importing");
+  ver->add_option("FILE", v->file, "The bundle file")->required();
+  ver->add_flag("--allow-unverified", v->allow_unverified, "Accept a contact whose fingerprint was not verified");
+  ver->add_flag("--json", v->json, "Print JSON");
+  ctx.bind(ver, [&ctx, v] { return run_verify(ctx, *v); });
+
+  auto i = std::make_shared<ReadOptions>();
+  auto* imp = app.add_subcommand("import", "Verify and import a bundle, all or nothing; again: nothing changes");
+  imp->add_option("FILE", i->file, "The bundle file")->required();
+  imp->add_flag("--allow-unverified", i->allow_unverified,
+                "Accept a contact whose fingerprint was not verified (the import is marked as such)");
+  imp->add_flag("--json", i->json, "Print JSON");
+  ctx.bind(imp, [&ctx, i] { return run_import(ctx, *i); });
+}
+
+}  // namespace safehold::cli

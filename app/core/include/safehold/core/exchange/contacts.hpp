@@ -1,0 +1,90 @@
+#pragma once
+// The address book of people bundles go to and come from: records of the
+// model's `contact` entity, added from a contact card or typed keys, and
+// marked verified once their fingerprint was compared out of band
+// (schema/contact-card-v1.md). A contact whose keys changed after it was
+// verified no longer counts as verified.
+//
+// Callable from any thread (the vault serialises access); no terminal I/O.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safehold/core/bundle/bundle_reader.hpp"
+#include "safehold/core/exchange/contact_card.hpp"
+#include "safehold/core/exchange/exchange_error.hpp"
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::core::exchange {
+
+struct Contact {
+  std::string id;
+  std::string display_name;
+  std::string organisation;         // "" if none
+  std::string kind;                 // recipient_kind code ("" if not set)
+  std::string age_recipient;
+  std::string minisign_public_key;  // key line
+  std::string minisign_key_id;      // 16 upper-case hex digits
+  std::string fingerprint;          // 30 digits of the current keys
+  std::string verified_at;          // "" unless verified
+  std::string verification_method;  // in_person, call, qr ("" unless verified)
+  std::string notes;
+  std::string created_at;
+
+  // verified_at set, and the fingerprint then compared is the current one.
+  bool verified = false;
+};
+
+struct NewContact {
+  std::string display_name;
+  std::string age_recipient;
+  std::string minisign_public_key;  // key line
+  std::string organisation;         // optional
+  std::string kind;                 // optional recipient_kind code
+  std::string notes;                // optional
+};
+
+// This vault's own identity as a card, and its fingerprint.
+struct OwnIdentity {
+  storage::IdentityInfo info;
+  std::string card;         // contact card text, self-signed
+  std::string fingerprint;  // 30 digits
+};
+[[nodiscard]] ExchangeResult<OwnIdentity> own_identity(storage::Vault& vault);
+
+class ContactBook {
+ public:
+  explicit ContactBook(storage::Vault& vault) noexcept : vault_(vault) {}
+
+  // Checks the keys (canonical age recipient and minisign key line), the kind
+  // (a recipient_kind code) and that no contact already holds either key
+  // (conflict). The new contact is not verified.
+  [[nodiscard]] ExchangeResult<Contact> add(const NewContact& contact);
+  // From a contact card (parsed strictly, self-signature checked); the name
+  // comes from the card.
+  [[nodiscard]] ExchangeResult<Contact> add_card(std::span<const std::uint8_t> card, std::string organisation = {},
+                                                 std::string kind = {});
+  [[nodiscard]] ExchangeResult<std::vector<Contact>> list();
+  // By id, or by display name when exactly one contact has it (not_found /
+  // invalid_input naming the ids when ambiguous).
+  [[nodiscard]] ExchangeResult<Contact> find(std::string_view id_or_name);
+  // Records that the fingerprint was compared: now, by `method` (in_person,
+  // call or qr; labels in any language accepted). When `compared_fingerprint`
+  // is given it must equal the contact's (invalid_input otherwise).
+  [[nodiscard]] ExchangeResult<Contact> verify(std::string_view id, std::string_view method,
+                                               std::string_view compared_fingerprint = {});
+  [[nodiscard]] ExchangeResult<void> remove(std::string_view id);
+
+  // The contact holding this signing key, if any.
+  [[nodiscard]] ExchangeResult<std::optional<Contact>> by_signing_key(const crypto::minisign::PublicKey& key);
+
+ private:
+  storage::Vault& vault_;
+};
+
+// The contact as the record holds it.
+Contact contact_from_record(const storage::Record& record);
+
+}  // namespace safehold::core::exchange

@@ -1,0 +1,96 @@
+// collect_case: what one case contributes to a bundle.
+#include <memory>
+
+#include "export_internal.hpp"
+#include "safehold/core/exchange/record_files.hpp"
+#include "safehold/schema/model.hpp"
+#include "safehold/schema/record.hpp"
+
+namespace safehold::core::exchange {
+namespace {
+
+using nlohmann::json;
+
+// The audit excerpt: the case's audit entries, one JSON object per line
+// (schema/bundle-v1.md section 11).
+std::string audit_lines(const std::vector<storage::AuditEntry>& entries) {
+  std::string out;
+  for (const auto& e : entries) {
+    const json line = {{"seq", e.seq},
+                       {"at", e.at},
+                       {"actor", e.actor},
+                       {"action", e.action},
+                       {"object_type", e.object_type},
+                       {"object_id", e.object_id},
+                       {"case_id", e.case_id},
+                       {"counterparty", e.counterparty},
+                       {"reference", e.reference},
+                       {"digest", crypto::to_hex(e.digest)},
+                       {"prev_hash", crypto::to_hex(e.prev_hash)},
+                       {"entry_hash", crypto::to_hex(e.entry_hash)}};
+    out += line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+void add_text(ExportFiles& into, std::string path, std::string text) {
+  const std::string& stored = into.texts.emplace_back(std::move(text));
+  const auto* bytes = &stored;
+  into.files.push_back({std::move(path), stored.size(), crypto::sha256_of(stored),
+                        [bytes]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
+                          return std::make_unique<io::SpanSource>(bundle::as_bytes(*bytes));
+                        }});
+}
+
+bundle::BundleFailure source_failure(const storage::StorageError& e) {
+  const bool damaged = e.code == storage::VaultError::attachment_corrupt;
+  return {damaged ? bundle::BundleError::source_mismatch : bundle::BundleError::read_failed, e.describe()};
+}
+
+}  // namespace
+
+ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportCheck& check, ExportFiles* into) {
+  auto case_record = vault.records().get(check.case_id);
+  if (!case_record) return from_storage(case_record.error());
+  auto records = vault.records().list(check.case_id);
+  if (!records) return from_storage(records.error());
+  records->insert(records->begin(), std::move(*case_record));
+  CaseCounts counts;
+  const auto& model = schema::Model::builtin();
+  for (auto& r : *records) {
+    ++counts.records;
+    if (r.entity == "evidence_item") {
+      auto info = vault.attachments().for_evidence(r.id);
+      if (!info) return from_storage(info.error());
+      if (*info) {
+        ++counts.attachments;
+        counts.attachment_bytes += (*info)->size;
+        if (into != nullptr) {
+          const std::string attachment_id = (*info)->id;
+          storage::Vault* v = &vault;
+          into->files.push_back({"attachments/" + r.id, (*info)->size, (*info)->sha256,
+                                 [v, attachment_id]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
+                                   auto reader = v->attachments().get(attachment_id);
+                                   if (!reader) return unexpected(source_failure(reader.error()));
+                                   return std::unique_ptr<io::ByteSource>(std::move(*reader));
+                                 }});
+          into->evidence.emplace_back(check.case_id, r.id);
+        }
+      }
+    }
+    if (into == nullptr) continue;
+    if (!check.identifying_included) {
+      const auto* def = model.entity(r.entity);
+      if (def != nullptr) r.fields = schema::redact_identifying(*def, r.fields);
+    }
+    add_text(*into, "cases/" + check.case_id + "/" + r.id + ".json", encode_record_file(r));
+  }
+  if (into != nullptr) {
+    auto entries = vault.audit().for_case(check.case_id);
+    if (!entries) return from_storage(entries.error());
+    add_text(*into, "audit/" + check.case_id + "/audit.jsonl", audit_lines(*entries));
+  }
+  return counts;
+}
+
+}  // namespace safehold::core::exchange

@@ -1,0 +1,41 @@
+#pragma once
+// Internal: the steps export_bundle shares with check_export.
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "safehold/core/bundle/bundle_writer.hpp"
+#include "safehold/core/exchange/contacts.hpp"
+#include "safehold/core/exchange/export.hpp"
+
+namespace safehold::core::exchange {
+
+struct ResolvedExport {
+  ExportPlan plan;
+  std::vector<Contact> contacts;  // the recipients, once each, in request order
+};
+
+// Looks up the cases and contacts and lists every problem (not the counts).
+[[nodiscard]] ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const ExportRequest& request);
+
+// The files of an export. Record texts live here (stable addresses) until the
+// bundle is written; attachments are opened from the vault when their turn comes.
+struct ExportFiles {
+  std::deque<std::string> texts;
+  std::vector<bundle::OutgoingFile> files;
+  std::vector<std::pair<std::string, std::string>> evidence;  // (case id, evidence id) with content
+};
+
+struct CaseCounts {
+  std::size_t records = 0;
+  std::size_t attachments = 0;
+  std::uint64_t attachment_bytes = 0;
+};
+
+// Counts the case's files and, when `into` is given, adds them: every record
+// of the case (identifying fields removed unless check.identifying_included),
+// the content of each evidence item, and the case's audit excerpt.
+[[nodiscard]] ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportCheck& check,
+                                                      ExportFiles* into);
+
+}  // namespace safehold::core::exchange

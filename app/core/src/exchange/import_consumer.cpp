@@ -1,0 +1,308 @@
+// ContentConsumer: the content rules of a bundle (schema/bundle-v1.md
+// section 11) and, for an import, the staging into one vault Batch.
+#include "import_consumer.hpp"
+
+#include <ctime>
+
+#include "safehold/core/bundle/paths.hpp"
+#include "safehold/core/bundle/sha256sums.hpp"
+#include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/core/exchange/record_files.hpp"
+
+namespace safehold::core::exchange {
+namespace {
+
+// Audit excerpts are kept in the database: Safehold's importer takes them up
+// to this size (its own writer makes a few KiB per case).
+constexpr std::uint64_t kMaxAuditExcerpt = 16u << 20;
+
+std::string text_of(const nlohmann::json& fields, const char* name) {
+  const auto it = fields.find(name);
+  return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+ExchangeFailure content(std::string detail) {
+  return ExchangeFailure{ExchangeError::content_refused, std::move(detail), {}, {}, {}, {}};
+}
+
+// Storage refusals while writing records: the bundle's content does not fit.
+ExchangeFailure from_write(const storage::StorageError& e) {
+  using storage::VaultError;
+  switch (e.code) {
+    case VaultError::not_allowed:
+      return ExchangeFailure{ExchangeError::record_conflict, e.detail, {}, e.code, {}, {}};
+    case VaultError::invalid_record:
+    case VaultError::invalid_reference:
+    case VaultError::consent_required:
+    case VaultError::consent_scope_refused:
+    case VaultError::not_found:
+    case VaultError::attachment_exists:
+      return ExchangeFailure{ExchangeError::content_refused, e.describe(), {}, e.code, {}, {}};
+    default:
+      return from_storage(e).error();
+  }
+}
+
+}  // namespace
+
+bundle::Result<void> ContentConsumer::refuse(ExchangeFailure failure) {
+  own_failure_ = std::move(failure);
+  // The reader only needs to stop; the exchange failure above says why.
+  return bundle::fail(bundle::BundleError::invalid_input, own_failure_->detail);
+}
+
+IncomingCase* ContentConsumer::case_entry(const std::string& case_id) {
+  for (auto& c : report_.cases) {
+    if (c.case_id == case_id) return &c;
+  }
+  return nullptr;
+}
+
+bundle::Result<void> ContentConsumer::begin(const bundle::Manifest& m) {
+  manifest_ = m;
+  report_.bundle_id = m.bundle_id;
+  report_.created = bundle::format_utc(m.created);
+  report_.app_version = m.app_version;
+  report_.recipients = m.recipients;
+  report_.cases.clear();
+  for (const auto& id : m.cases) report_.cases.push_back({id, {}, {}, 0, {}});
+  report_.total_bytes = 0;
+  for (const auto& f : m.files) report_.total_bytes += f.size;
+  auto before = vault_.bundles().find(m.bundle_id);
+  if (!before) return refuse(from_storage(before.error()).error());
+  if (*before) {
+    report_.already_imported = true;
+    report_.imported_at = (*before)->imported_at;
+    if (importing_) return bundle::fail(bundle::BundleError::already_imported, m.bundle_id);
+  }
+  if (!importing_) return {};
+  auto batch = vault_.begin_batch();
+  if (!batch) return refuse(from_storage(batch.error()).error());
+  batch_.emplace(std::move(*batch));
+  storage::ImportedBundle b;
+  b.bundle_id = m.bundle_id;
+  b.created = report_.created;
+  b.signer_key = m.sender.minisign_public_key;
+  b.signer_key_id = m.sender.minisign_key_id;
+  b.sender_contact_id = report_.sender.contact_id;
+  b.sender_name = m.sender.name;
+  b.unverified = report_.unverified_sender;
+  b.sums_sha256 = crypto::sha256_of(bundle::format_sums(crypto::sha256_of(bundle::encode_manifest(m)), m));
+  if (auto r = vault_.bundles().begin_import(b); !r) return refuse(from_storage(r.error()).error());
+  return {};
+}
+
+bundle::Result<void> ContentConsumer::begin_file(const bundle::ManifestFile& f) {
+  const auto where = bundle::parse_file_path(f.path);  // the reader checked the grammar
+  if (!where) return refuse(content("entry with an unexpected path"));
+  buffer_.clear();
+  if (where->group == bundle::PathGroup::cases) {
+    if (std::string(where->case_id) != group_case_) {
+      if (auto r = flush_case(); !r) return r;
+      group_case_ = std::string(where->case_id);
+    }
+    if (f.size > kMaxRecordFileSize) return refuse(content(f.path + ": record file too large"));
+    buffer_.reserve(static_cast<std::size_t>(f.size));
+    mode_ = Mode::record;
+    return {};
+  }
+  if (auto r = flush_case(); !r) return r;
+  if (where->group == bundle::PathGroup::attachments) return start_attachment(f);
+  if (f.size > kMaxAuditExcerpt) return refuse(content(f.path + ": audit excerpt larger than this importer takes"));
+  buffer_.reserve(static_cast<std::size_t>(f.size));
+  mode_ = Mode::audit;
+  return {};
+}
+
+bundle::Result<void> ContentConsumer::start_attachment(const bundle::ManifestFile& f) {
+  const std::string evidence_id = f.path.substr(std::string_view("attachments/").size());
+  const auto it = evidence_.find(evidence_id);
+  if (it == evidence_.end()) {
+    return refuse(content("attachment " + evidence_id + " has no evidence item in the bundle"));
+  }
+  const Evidence& ev = it->second;
+  const std::string hex = crypto::to_hex(f.sha256);
+  if ((!ev.sha256.empty() && ev.sha256 != hex) || (ev.size && *ev.size != f.size)) {
+    return refuse(content("attachment " + evidence_id + " differs from the size or SHA-256 its evidence item records"));
+  }
+  if (auto* c = case_entry(ev.case_id)) c->attachments.push_back({evidence_id, f.size, hex});
+  auto existing = vault_.attachments().for_evidence(evidence_id);
+  if (!existing && existing.error().code != storage::VaultError::not_found) {
+    return refuse(from_storage(existing.error()).error());
+  }
+  if (existing && *existing) {
+    // Content the vault already holds (an update of a case sent before).
+    if (!crypto::digests_equal((*existing)->sha256, f.sha256)) {
+      return refuse(ExchangeFailure{ExchangeError::record_conflict,
+                                    "evidence " + evidence_id + " already has different content in this vault",
+                                    {}, {}, {}, {}});
+    }
+    mode_ = Mode::skip;
+    return {};
+  }
+  if (!importing_) {
+    mode_ = Mode::skip;
+    return {};
+  }
+  auto incoming = vault_.bundles().receive_attachment(evidence_id);
+  if (!incoming) return refuse(from_write(incoming.error()));
+  incoming_ = std::move(*incoming);
+  mode_ = Mode::attachment;
+  return {};
+}
+
+bundle::Result<void> ContentConsumer::file_data(std::span<const std::uint8_t> bytes) {
+  switch (mode_) {
+    case Mode::record:
+    case Mode::audit:
+      buffer_.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+      return {};
+    case Mode::attachment:
+      if (auto w = incoming_->write(bytes); !w) {
+        return refuse(from_storage(storage::make_error(w.error() == io::IoError::disk_full
+                                                           ? storage::VaultError::disk_full
+                                                           : storage::VaultError::io_failed))
+                          .error());
+      }
+      return {};
+    case Mode::skip:
+    case Mode::none:
+      return {};
+  }
+  return {};
+}
+
+bundle::Result<void> ContentConsumer::end_record(const bundle::ManifestFile& f) {
+  auto record = parse_record_file(f.path, {reinterpret_cast<const std::uint8_t*>(buffer_.data()), buffer_.size()});
+  if (!record) return refuse(record.error());
+  if (record->entity == "case") case_records_.insert(record->id);
+  IncomingCase* c = case_entry(group_case_);
+  if (c != nullptr) {
+    ++c->records;
+    if (record->entity == "case") {
+      c->reference = text_of(record->fields, "reference");
+      c->title = text_of(record->fields, "title");
+    }
+  }
+  if (record->entity == "evidence_item") {
+    Evidence ev{group_case_, text_of(record->fields, "sha256"), {}};
+    const auto size = record->fields.find("size");
+    if (size != record->fields.end() && size->is_number_unsigned()) ev.size = size->get<std::uint64_t>();
+    evidence_[record->id] = std::move(ev);
+  }
+  group_.push_back(std::move(*record));
+  return {};
+}
+
+bundle::Result<void> ContentConsumer::end_file(const bundle::ManifestFile& f) {
+  const Mode mode = mode_;
+  mode_ = Mode::none;
+  switch (mode) {
+    case Mode::record:
+      return end_record(f);
+    case Mode::audit: {
+      ++report_.audit_excerpts;
+      if (!importing_) return {};
+      const auto where = bundle::parse_file_path(f.path);
+      storage::AuditExcerpt e{report_.bundle_id, f.path, std::string(where->case_id),
+                              std::vector<std::uint8_t>(buffer_.begin(), buffer_.end())};
+      if (auto r = vault_.bundles().keep_audit_excerpt(e); !r) return refuse(from_storage(r.error()).error());
+      return {};
+    }
+    case Mode::attachment: {
+      auto info = incoming_->finish();
+      incoming_.reset();
+      if (!info) return refuse(from_storage(info.error()).error());
+      // The reader checked the bytes against the manifest; the vault hashed them again.
+      if (!crypto::digests_equal(info->sha256, f.sha256) || info->size != f.size) {
+        return refuse(content("attachment " + info->evidence_id + " changed while it was stored"));
+      }
+      received_.emplace_back(info->case_id, info->evidence_id);
+      return {};
+    }
+    case Mode::skip:
+    case Mode::none:
+      return {};
+  }
+  return {};
+}
+
+bundle::Result<void> ContentConsumer::flush_case() {
+  if (group_.empty()) return {};
+  std::vector<storage::Record> records;
+  records.swap(group_);
+  const std::string& signer = manifest_->sender.minisign_public_key;
+  std::size_t fresh_or_newer = 0;
+  for (const auto& r : records) {
+    auto v = vault_.bundles().classify(r, signer);
+    if (!v) return refuse(from_storage(v.error()).error());
+    if (v->state == storage::IncomingState::conflict) {
+      return refuse(ExchangeFailure{ExchangeError::record_conflict, v->reason, {}, {}, {}, {}});
+    }
+    if (v->state == storage::IncomingState::fresh || v->state == storage::IncomingState::newer) ++fresh_or_newer;
+  }
+  if (!importing_) {
+    written_ += fresh_or_newer;
+    unchanged_ += records.size() - fresh_or_newer;
+    return {};
+  }
+  auto n = vault_.bundles().import_records(report_.bundle_id, signer, records);
+  if (!n) return refuse(from_write(n.error()));
+  written_ += *n;
+  unchanged_ += records.size() - *n;
+  return {};
+}
+
+void ContentConsumer::discard() noexcept {
+  incoming_.reset();
+  group_.clear();
+  if (batch_) batch_->rollback();
+  batch_.reset();
+}
+
+ExchangeResult<void> ContentConsumer::finish() {
+  auto fail_and_discard = [this](ExchangeFailure f) {
+    discard();
+    return unexpected(std::move(f));
+  };
+  if (auto r = flush_case(); !r) return fail_and_discard(*own_failure_);
+  for (const auto& c : report_.cases) {
+    if (!case_records_.contains(c.case_id)) {
+      return fail_and_discard(content("case " + c.case_id + " has no case record in the bundle"));
+    }
+  }
+  if (!importing_) return {};
+  const std::string now = bundle::format_utc(static_cast<std::int64_t>(std::time(nullptr)));
+  const std::string from = report_.sender.contact_name.empty() ? "key " + report_.sender.key_id
+                                                               : report_.sender.contact_name;
+  for (const auto& [case_id, evidence_id] : received_) {
+    nlohmann::json fields = {{"evidence", evidence_id},
+                             {"at", now},
+                             {"action", "received"},
+                             {"hash_verified", true},
+                             {"note", "sealed bundle " + report_.bundle_id + " from " + from}};
+    if (!vault_.owner_name().empty()) fields["actor"] = vault_.owner_name();
+    if (auto e = vault_.records().create("custody_event", case_id, std::move(fields)); !e) {
+      return fail_and_discard(from_write(e.error()));
+    }
+  }
+  const auto& m = *manifest_;
+  const auto sums = crypto::sha256_of(bundle::format_sums(crypto::sha256_of(bundle::encode_manifest(m)), m));
+  for (const auto& c : report_.cases) {
+    storage::BundleEvent ev{storage::AuditAction::bundle_imported, c.case_id, report_.sender.contact_id,
+                            report_.bundle_id, sums};
+    if (auto e = vault_.audit().record_bundle_event(ev); !e) return fail_and_discard(from_storage(e.error()).error());
+  }
+  if (auto e = vault_.bundles().finish_import(report_.bundle_id, static_cast<std::int64_t>(report_.cases.size()),
+                                              static_cast<std::int64_t>(written_),
+                                              static_cast<std::int64_t>(received_.size()));
+      !e) {
+    return fail_and_discard(from_storage(e.error()).error());
+  }
+  auto batch = std::move(*batch_);
+  batch_.reset();
+  if (auto c = batch.commit(); !c) return from_storage(c.error());
+  return {};
+}
+
+}  // namespace safehold::core::exchange

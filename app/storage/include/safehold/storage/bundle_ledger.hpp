@@ -1,0 +1,134 @@
+#pragma once
+// What the vault keeps about sealed bundles it received (docs/storage.md
+// "Bundles received"): which bundles were imported (so importing one again
+// changes nothing), where every imported record came from (provenance), the
+// audit excerpts that came along, and the import steps themselves.
+//
+// Ownership rule for records that already exist: a record carried by a bundle
+// is written only if it is new, or if the vault got it from an earlier bundle
+// signed with the same key and the incoming copy is newer (updated_at). An
+// identical copy changes nothing. A different copy of the vault's own record,
+// or of one another sender brought, is a conflict: the whole import is refused.
+//
+// The import steps (begin_import … finish_import, receive_attachment) must run
+// inside a Batch on the calling thread; nothing is visible until it commits,
+// and a rollback (or a crash) leaves the vault as it was.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safehold/crypto/byte_io.hpp"
+#include "safehold/expected.hpp"
+#include "safehold/storage/attachments.hpp"
+#include "safehold/storage/audit.hpp"
+#include "safehold/storage/error.hpp"
+#include "safehold/storage/records.hpp"
+
+namespace safehold::storage {
+namespace detail { struct VaultState; }
+
+struct ImportedBundle {
+  std::string bundle_id;
+  std::string created;            // when the sender sealed it (UTC, RFC 3339)
+  std::string signer_key;         // minisign public key line that signed it
+  std::string signer_key_id;      // 16 upper-case hex digits
+  std::string sender_contact_id;  // the contact holding that key at import time ("" if none)
+  std::string sender_name;        // the name in the signed manifest
+  std::string imported_at;
+  bool unverified = false;        // imported although the contact was not verified
+  Hash32 sums_sha256{};           // SHA-256 of the bundle's SHA256SUMS
+  std::int64_t cases = 0;
+  std::int64_t records_written = 0;  // new or replaced records
+  std::int64_t attachments = 0;
+};
+
+// Where an imported record came from: the bundle that last wrote it.
+struct RecordProvenance {
+  std::string record_id;
+  std::string first_bundle_id;
+  ImportedBundle bundle;  // the last bundle that wrote it
+};
+
+enum class IncomingState {
+  fresh,      // not in the vault: will be inserted
+  identical,  // the vault holds exactly this record: nothing to do
+  newer,      // an earlier bundle from the same signer brought it; this copy is newer: replaces it
+  older,      // same owner, but the vault's copy is as new or newer: kept
+  conflict,   // the vault's own record, another sender's, or of another entity or case
+};
+
+struct IncomingVerdict {
+  IncomingState state = IncomingState::fresh;
+  std::string reason;  // for conflicts: one line naming the record id and why
+};
+
+struct AuditExcerpt {
+  std::string bundle_id;
+  std::string path;  // audit/<case-id>/<name>
+  std::string case_id;
+  std::vector<std::uint8_t> content;
+};
+
+// An attachment arriving in a bundle, re-encrypted into the vault as its
+// bytes pass (constant memory). finish() makes the file durable and adds its
+// key row inside the current Batch; destroying it unfinished removes the
+// temporary. The evidence record is left exactly as received (no size/hash
+// rewrite, no "hashed" custody event: the bundle importer records "received").
+class IncomingAttachment : public io::ByteSink {
+ public:
+  ~IncomingAttachment() override = default;
+  // Fills info.size and info.sha256 (of the plaintext, computed here).
+  [[nodiscard]] virtual expected<AttachmentInfo, StorageError> finish() = 0;
+};
+
+// A view on an unlocked vault; must not outlive the Vault it came from.
+class BundleLedger {
+ public:
+  explicit BundleLedger(detail::VaultState* state) noexcept : s_(state) {}
+
+  [[nodiscard]] expected<std::optional<ImportedBundle>, StorageError> find(std::string_view bundle_id);
+  // Newest import first.
+  [[nodiscard]] expected<std::vector<ImportedBundle>, StorageError> list();
+  // nullopt for records that did not come from a bundle (the vault's own).
+  [[nodiscard]] expected<std::optional<RecordProvenance>, StorageError> provenance(std::string_view record_id);
+  [[nodiscard]] expected<std::vector<AuditExcerpt>, StorageError> audit_excerpts(std::string_view case_id);
+
+  // What importing `incoming` (signed by `signer_key`) would do. Read-only.
+  [[nodiscard]] expected<IncomingVerdict, StorageError> classify(const Record& incoming,
+                                                                 std::string_view signer_key);
+
+  // ---- import steps: inside a Batch only (invalid_argument otherwise) ----
+
+  // Records the bundle (counts zero) so provenance can refer to it.
+  // already_exists if that bundle id was imported before.
+  [[nodiscard]] expected<void, StorageError> begin_import(const ImportedBundle& bundle);
+  // Writes a set of records of one bundle (e.g. one case) as received: fresh
+  // ones inserted, newer ones replace the vault's copy, identical and older
+  // ones skipped; a conflict refuses the set (not_allowed, naming the record).
+  // Records keep their ids and timestamps, are validated in read mode, pass
+  // the same case, consent and reference checks as any write (references may
+  // run in any direction inside the set; a reference to a contact that is not
+  // in this vault is kept as an id, since contacts are not shared), get
+  // provenance, and are audited as record_imported. Returns how many were
+  // written.
+  [[nodiscard]] expected<std::size_t, StorageError> import_records(std::string_view bundle_id,
+                                                                   std::string_view signer_key,
+                                                                   const std::vector<Record>& records);
+  // Content for an evidence item that has none yet. Errors: not_found,
+  // not_allowed (not an evidence item), attachment_exists.
+  [[nodiscard]] expected<std::unique_ptr<IncomingAttachment>, StorageError> receive_attachment(
+      std::string_view evidence_id);
+  [[nodiscard]] expected<void, StorageError> keep_audit_excerpt(const AuditExcerpt& excerpt);
+  // Stores the final counts of the bundle begun with begin_import.
+  [[nodiscard]] expected<void, StorageError> finish_import(std::string_view bundle_id, std::int64_t cases,
+                                                           std::int64_t records_written,
+                                                           std::int64_t attachments);
+
+ private:
+  detail::VaultState* s_;
+};
+
+}  // namespace safehold::storage

@@ -1,0 +1,23 @@
+#pragma once
+// Internal: rows of the bundle tables shared by the ledger, record import and
+// incoming attachments.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "safehold/storage/bundle_ledger.hpp"
+#include "vault_state.hpp"
+
+namespace safehold::storage::detail {
+
+// invalid_argument unless a transaction (a Batch) is open on `s`.
+[[nodiscard]] expected<void, StorageError> require_batch(VaultState& s);
+[[nodiscard]] expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(VaultState& s,
+                                                                                        std::string_view bundle_id);
+// The signer key that owns an imported record; nullopt for the vault's own.
+[[nodiscard]] expected<std::optional<std::string>, StorageError> record_owner(VaultState& s,
+                                                                              std::string_view record_id);
+[[nodiscard]] expected<void, StorageError> set_provenance(VaultState& s, std::string_view record_id,
+                                                          std::string_view bundle_id, std::string_view signer_key);
+
+}  // namespace safehold::storage::detail
