@@ -17,6 +17,7 @@
 #   fsync that AtomicFileWriter does) and bench_bundle open (stages every
 #   file through AtomicFileWriter, fsync, commit) / verify (keeps nothing).
 set -euo pipefail
+. "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/stock_pipeline.sh"
 build=$(realpath "${1:-build}")
 size_mib=${2:-1024}
 rounds=${3:-2}
@@ -38,57 +39,18 @@ head -c "${size_mib}M" /dev/urandom > attachment.bin
 ln attachment.bin "stage/attachments/$att_id"
 sha=$(sha256sum attachment.bin | cut -d' ' -f1)   # known from intake in the product
 
-# measure LABEL COMMAND...: runs under /usr/bin/time -v; prints "LABEL wall rss".
-measure() {
-  local label=$1; shift
-  sync
-  /usr/bin/time -v -o time.txt "$@" >/dev/null
-  local wall rss cpu
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' time.txt)
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' time.txt)
-  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' time.txt)
-  printf '%s %s %s %s\n' "$label" "$wall" "$rss" "$cpu" >> results.txt
-}
-
-stock_seal() {
-  cd stage
-  local files="cases/$case_id/$case_id.json attachments/$att_id"
-  sha256sum $files > sums.part
-  printf '{"bundle_id":"%s"}\n' "$(cat /proc/sys/kernel/random/uuid)" > manifest.json  # stands in for the manifest
-  { sha256sum manifest.json; cat sums.part; } > SHA256SUMS
-  rm sums.part
-  minisign -S -s ../sender.key -m SHA256SUMS -x SHA256SUMS.minisig -t "safehold-bundle v1" >/dev/null
-  tar --format=pax --no-recursion -cf - manifest.json SHA256SUMS SHA256SUMS.minisig $files \
-    | age -r "$recipient" -o ../stock.age
-  cd ..
-}
-stock_open() {
-  rm -rf stock-out && mkdir stock-out
-  age -d -i recipient.txt stock.age | tar -xf - -C stock-out
-  cd stock-out
-  minisign -Vm SHA256SUMS -p ../sender.pub -q
-  sha256sum -c --quiet SHA256SUMS
-  cd ..
-}
-export -f stock_seal stock_open
-export case_id att_id recipient
-
 : > results.txt
 for _ in $(seq "$rounds"); do
-  measure stock_seal bash -c stock_seal
+  measure stock_seal bash -c 'stock_seal stage sender.key "$0" stock.age' "$recipient"
   measure ours_seal_nosync "$bench" seal sender.key "$recipient" attachment.bin "$sha" ours.age nosync
   measure ours_seal_fsync "$bench" seal sender.key "$recipient" attachment.bin "$sha" ours.age
-  measure stock_open bash -c stock_open
+  measure stock_open bash -c 'stock_open recipient.txt sender.pub stock.age stock-out'
   rm -rf ours-out
   measure ours_open_fsync "$bench" open recipient.txt sender.pub ours.age ours-out
   measure ours_verify "$bench" verify recipient.txt sender.pub ours.age
   rm -rf stock-out ours-out
 done
 
-best() { awk -v l="$1" '$1==l {if (!m || $2<m) m=$2} END {print m}' results.txt; }
-best_cpu() { awk -v l="$1" '$1==l {if (!m || $4<m) m=$4} END {print m}' results.txt; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
-peak() { awk -v l="$1" '$1==l {if ($3>m) m=$3} END {printf "%.1f", m/1024}' results.txt; }
 echo "attachment: ${size_mib} MiB, best of ${rounds} rounds, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 echo "(CPU = user + system seconds of all processes; the stock pipelines run 2-3 processes at once)"
 printf '%-18s %8s %8s %8s %10s %13s\n' step "wall s" "wall/st" "CPU s" "CPU/stock" "peak RSS MiB"

@@ -5,6 +5,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include "bundle_world.hpp"
+#include "stock_recipes.hpp"
 #include "safehold/core/bundle/trusted_comment.hpp"
 #include "safehold/crypto/file_io.hpp"
 
@@ -14,43 +15,6 @@ namespace fs = std::filesystem;
 namespace io = safehold::io;
 
 namespace {
-
-// The first ```sh block after the heading that starts with `heading`.
-std::string spec_block(const std::string& heading) {
-  const auto bytes = read_file(fs::path(SAFEHOLD_SOURCE_DIR) / "schema" / "bundle-v1.md");
-  const std::string spec(bytes.begin(), bytes.end());
-  const std::size_t at = spec.find("\n" + heading);
-  REQUIRE(at != std::string::npos);
-  const std::size_t begin = spec.find("```sh\n", at);
-  const std::size_t end = spec.find("\n```", begin + 6);
-  REQUIRE(begin != std::string::npos);
-  REQUIRE(end != std::string::npos);
-  return spec.substr(begin + 6, end - begin - 6) + "\n";
-}
-
-// Runs `script` with bash -euo pipefail in `dir`; returns exit status and output.
-std::pair<int, std::string> run_script(const fs::path& dir, const std::string& script,
-                                       const std::string& env = {}) {
-  write_file(dir / "recipe.sh", bundle::as_bytes(script));
-  const fs::path out = dir / "recipe.out";
-  const int rc = run("cd " + quote(dir) + " && " + env + " bash -euo pipefail recipe.sh > " +
-                     quote(out) + " 2>&1");
-  const auto text = read_file(out);
-  return {rc, std::string(text.begin(), text.end())};
-}
-
-std::size_t count_of(const std::string& text, const std::string& needle) {
-  std::size_t n = 0;
-  for (std::size_t at = 0; (at = text.find(needle, at)) != std::string::npos; at += needle.size()) {
-    ++n;
-  }
-  return n;
-}
-
-std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
-}
 
 void save_sealed(const fs::path& path, std::span<const std::uint8_t> bytes) {
   auto out = io::AtomicFileWriter::create(path);
