@@ -91,8 +91,13 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     CHECK_FALSE(added.verified);
 
     // Export before verifying: the check lists the problems, nothing written.
-    ui.Click("nav.exchange");
-    ui.Click("export.add_case." + reference);
+    // "Send this case…" in the case view opens the export with the case chosen.
+    a.app.open_case(case_id);
+    ui.Click("case.send");
+    REQUIRE(a.app.screen() == appmodel::Screen::exchange);
+    REQUIRE(a.app.exporter.cases().size() == 1);
+    CHECK(a.app.exporter.cases()[0].reference == reference);
+    REQUIRE(ui.Has("export.find_case"));  // the "send" tab is the one showing
     ui.Click("export.to." + std::string(kClinic));
     ui.Frames(2);
     REQUIRE(a.app.exporter.plan());

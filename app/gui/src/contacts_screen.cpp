@@ -210,8 +210,8 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
       ImGui::TextUnformatted(c.display_name.c_str());
       if (!c.organisation.empty()) ImGui::TextColored(MutedColor(), "%s", c.organisation.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.kind.empty() ? tr("contacts.kind.none")
-                                            : std::string(appmodel::vocab_label("recipient_kind", c.kind)).c_str());
+      ImGui::TextWrapped("%s", c.kind.empty() ? tr("contacts.kind.none")
+                                              : std::string(appmodel::vocab_label("recipient_kind", c.kind)).c_str());
       ImGui::TableNextColumn();
       if (c.verified) {
         ImGui::TextColored(OkColor(), "%s", tr("contacts.verified"));
@@ -242,6 +242,7 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
     }
     ImGui::EndTable();
   }
+  WrappedColored(MutedColor(), tr("contacts.list.note"));
   if (const auto* c = app.contacts.find(verifying_)) DrawVerify(app, *c);
   if (const auto* c = app.contacts.find(removing_)) {
     Banner(WarningColor(), trf("contacts.remove.confirm_text", {c->display_name}).c_str());

@@ -40,15 +40,17 @@ void ExchangeScreen::Draw(appmodel::AppModel& app) {
   if (!ImGui::BeginTabBar("###exchange-tabs")) return;
   using Tab = appmodel::AppModel::ExchangeTab;
   // A tab chosen by the model (e.g. "Send this case" in the case view) is
-  // selected once; afterwards the user's clicks decide.
+  // asked for until it shows (a new tab bar settles over a frame or two);
+  // afterwards the user's clicks decide.
   const bool force = app.exchange_tab_requested;
-  app.exchange_tab_requested = false;
+  const Tab wanted = app.exchange_tab;
   const std::string send_label = std::string(tr("exchange.tab.send")) + "###exchange.tab.send";
   const bool send_open = ImGui::BeginTabItem(send_label.c_str(), nullptr,
-                                             force && app.exchange_tab == Tab::send ? ImGuiTabItemFlags_SetSelected : 0);
+                                             force && wanted == Tab::send ? ImGuiTabItemFlags_SetSelected : 0);
   Probe("exchange.tab.send");
   if (send_open) {
-    app.exchange_tab = Tab::send;
+    if (force && wanted == Tab::send) app.exchange_tab_requested = false;
+    if (!force) app.exchange_tab = Tab::send;
     ImGui::BeginChild("###send");
     send.Draw(app);
     ImGui::EndChild();
@@ -56,10 +58,11 @@ void ExchangeScreen::Draw(appmodel::AppModel& app) {
   }
   const std::string receive_label = std::string(tr("exchange.tab.receive")) + "###exchange.tab.receive";
   const bool receive_open = ImGui::BeginTabItem(
-      receive_label.c_str(), nullptr, force && app.exchange_tab == Tab::receive ? ImGuiTabItemFlags_SetSelected : 0);
+      receive_label.c_str(), nullptr, force && wanted == Tab::receive ? ImGuiTabItemFlags_SetSelected : 0);
   Probe("exchange.tab.receive");
   if (receive_open) {
-    app.exchange_tab = Tab::receive;
+    if (force && wanted == Tab::receive) app.exchange_tab_requested = false;
+    if (!force) app.exchange_tab = Tab::receive;
     ImGui::BeginChild("###receive");
     receive.Draw(app);
     ImGui::EndChild();

@@ -76,13 +76,21 @@ void ExportPanel::Draw(appmodel::AppModel& app) {
     return;
   }
   m.check_if_needed(vault);
-  DrawCases(app);
-  ImGui::Spacing();
-  DrawRecipients(app);
-  ImGui::Spacing();
-  DrawCheck(app);
-  ImGui::Spacing();
-  DrawOutput(app);
+  // Choices on the left, their check and the seal button on the right: the
+  // whole dialog fits one screen, so the problems are seen next to the
+  // choices that cause them.
+  if (ImGui::BeginTable("###export-layout", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    DrawCases(app);
+    ImGui::Spacing();
+    DrawRecipients(app);
+    ImGui::TableNextColumn();
+    DrawCheck(app);
+    ImGui::Spacing();
+    DrawOutput(app);
+    ImGui::EndTable();
+  }
   if (browser_.Draw()) {
     (void)m.start(vault, browser_.chosen, file_name_);
   }
@@ -111,6 +119,8 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
     searched_ = true;
     (void)m.search_cases(vault, search_, 8);
   }
+  const float rows = 5.5f;
+  ImGui::BeginChild("###case-choices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows), true);
   for (const auto& s : m.choices()) {
     bool chosen = false;
     for (const auto& c : m.cases()) chosen |= c.case_id == s.case_id;
@@ -121,6 +131,7 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
     if (ProbesEnabled()) Probe(("export.add_case." + s.reference).c_str());
     ImGui::PopID();
   }
+  ImGui::EndChild();
 }
 
 void ExportPanel::DrawRecipients(appmodel::AppModel& app) {
@@ -218,6 +229,10 @@ void ExportPanel::DrawOutput(appmodel::AppModel& app) {
   }
   Probe("export.seal");
   ImGui::EndDisabled();
+  if (!m.ready()) {
+    ImGui::SameLine();
+    ImGui::TextColored(MutedColor(), "%s", tr(m.plan() ? "export.seal.blocked" : "export.check.waiting"));
+  }
   ShowRefusal(m.error_key(), m.error_detail(), "export.error");
   if (m.result()) {
     const auto& r = *m.result();
