@@ -5,21 +5,12 @@
 #include <cstdlib>
 
 #include "headless_ui.hpp"
+#include "home_at.hpp"
 #include "vault_fixture.hpp"
 
 using namespace safehold;
 
 namespace {
-
-// HOME points at the test folder while the in-app browser is used.
-struct HomeAt {
-  std::string old;
-  explicit HomeAt(const std::filesystem::path& p) {
-    if (const char* h = std::getenv("HOME")) old = h;
-    setenv("HOME", p.c_str(), 1);
-  }
-  ~HomeAt() { setenv("HOME", old.c_str(), 1); }
-};
 
 std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
   unsigned char h[crypto_hash_sha256_BYTES];
@@ -35,7 +26,7 @@ TEST_CASE("Evidence file: added in the intake, hashed, shown, saved as a copy wi
   test::TempDir home;
   const auto content = test::pseudo_random_bytes(300'000, 7);
   test::write_file(home / "scan.pdf", content);
-  HomeAt at(home.path());
+  test::HomeAt at(home.path());
 
   test::HeadlessUi ui(f.app);
   f.unlock(ui);

@@ -50,6 +50,8 @@ void AppShell::AfterLockOrUnlock() {
   intake = IntakeScreen{};
   cases = CaseListScreen{};
   case_view = CaseViewScreen{};
+  contacts = ContactsScreen{};
+  exchange = ExchangeScreen{};
 }
 
 void AppShell::CopyToClipboard(const char* text) {
@@ -151,10 +153,10 @@ void AppShell::DrawUnlocked() {
       intake.Draw(*app_);
       break;
     case Screen::contacts:
+      contacts.Draw(*app_);
+      break;
     case Screen::exchange:
-      // Disabled until the bundle/contacts API exists: say what is missing.
-      Heading(tr(app_->screen() == Screen::contacts ? "nav.contacts" : "nav.exchange"));
-      Banner(WarningColor(), tr("screen.needs_bundles"));
+      exchange.Draw(*app_);
       break;
     default:
       WrappedColored(MutedColor(), tr("screen.not_available"));

@@ -9,6 +9,8 @@
 #include "audit_screen.hpp"
 #include "case_list_screen.hpp"
 #include "case_view_screen.hpp"
+#include "contacts_screen.hpp"
+#include "exchange_screen.hpp"
 #include "intake_screen.hpp"
 #include "settings_screen.hpp"
 #include "start_screen.hpp"
@@ -31,6 +33,8 @@ struct AppShell {
   IntakeScreen intake;
   CaseListScreen cases;
   CaseViewScreen case_view;
+  ContactsScreen contacts;
+  ExchangeScreen exchange;
 
  private:
   bool QuickLockPressed() const;

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "record_view.hpp"
@@ -69,6 +70,8 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
   const storage::Record& c = *m.case_record();
   Heading((appmodel::text_of(c.fields, "reference") + "  " + appmodel::text_of(c.fields, "title")).c_str());
   Probe("case.heading");
+  if (ImGui::SmallButton(tr("case.send"))) app.export_case(c.id);
+  Probe("case.send");
   if (m.error_key() != nullptr) {
     WrappedColored(ErrorColor(), appmodel::trf("case.error.detail", {tr(m.error_key()), m.error_detail()}).c_str());
   }
@@ -154,7 +157,48 @@ void CaseViewScreen::DrawRecord(appmodel::AppModel& app, const storage::Record& 
   ImGui::PopID();
 }
 
+void CaseViewScreen::DrawCustody(appmodel::AppModel& app, const storage::Record& evidence) {
+  std::vector<const storage::Record*> events;
+  for (const auto& e : app.case_view.of("custody_event")) {
+    if (appmodel::text_of(e.fields, "evidence") == evidence.id) events.push_back(&e);
+  }
+  std::stable_sort(events.begin(), events.end(), [](const storage::Record* a, const storage::Record* b) {
+    return appmodel::text_of(a->fields, "at") < appmodel::text_of(b->fields, "at");
+  });
+  ImGui::TextUnformatted(tr("case.custody.title"));
+  if (events.empty()) {
+    WrappedColored(MutedColor(), tr("case.custody.none"));
+    return;
+  }
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("###custody", 4, flags)) return;
+  ImGui::TableSetupColumn(tr("audit.col.time"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(tr("audit.col.action"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn(tr("audit.col.actor"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("case.custody.note"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+  ImGui::TableHeadersRow();
+  for (const auto* e : events) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(appmodel::display_time(appmodel::text_of(e->fields, "at")).c_str());
+    ImGui::TableNextColumn();
+    const std::string action = appmodel::text_of(e->fields, "action");
+    ImGui::TextUnformatted(std::string(appmodel::vocab_label("custody", action)).c_str());
+    if (ProbesEnabled()) Probe(("case.custody." + action).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(appmodel::text_of(e->fields, "actor").c_str());
+    ImGui::TableNextColumn();
+    std::string note = appmodel::text_of(e->fields, "note");
+    if (e->fields.contains("hash_verified") && e->fields["hash_verified"] == true) {
+      note = std::string(tr("case.custody.hash_ok")) + (note.empty() ? "" : "; " + note);
+    }
+    ImGui::TextWrapped("%s", note.c_str());
+  }
+  ImGui::EndTable();
+}
+
 void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::Record& r) {
+  DrawCustody(app, r);
   const auto a = app.case_view.attachment_for(r.id);
   if (!a) {
     WrappedColored(MutedColor(), tr("case.evidence.no_file"));

@@ -18,6 +18,7 @@ struct CaseViewScreen {
   void DrawRecord(appmodel::AppModel& app, const storage::Record& r, const std::string& title);
   void DrawEvidenceExtras(appmodel::AppModel& app, const storage::Record& r);
   void DrawHistory(appmodel::AppModel& app);
+  void DrawCustody(appmodel::AppModel& app, const storage::Record& evidence);
 
   FileBrowserDialog browser_;
   std::string copy_for_;   // evidence id whose "save a copy" warning is open

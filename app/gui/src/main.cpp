@@ -19,6 +19,7 @@
 #include "command_line.hpp"
 #include "keys.hpp"
 #include "safehold/appmodel/app_model.hpp"
+#include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/private_folder.hpp"
 #include "ui_runtime.hpp"
 
@@ -53,6 +54,25 @@ void prepare_environment() {
 
 void glfw_error(int code, const char* description) {
   std::fprintf(stderr, "safehold: window system error %d: %s\n", code, description);
+}
+
+// --demo --screen export|import: the export dialog with the first case and
+// the fictional clinic chosen, or the import dialog checking the bundle the
+// clinic sent (demo_exchange.hpp), for trying them and for screenshots.
+void ShowDemoExchange(appmodel::AppModel& app, const std::string& screen) {
+  storage::Vault& vault = app.session()->vault();
+  if (screen == "import") {
+    app.exchange_tab = appmodel::AppModel::ExchangeTab::receive;
+    app.exchange_tab_requested = true;
+    (void)app.importer.verify(vault, appmodel::demo_bundle_path(app.demo_folder()));
+    return;
+  }
+  if (app.cases.refresh_if_needed(vault)) {
+    if (const auto* first = app.cases.row_now(vault, 0)) app.export_case(first->case_id);
+  }
+  (void)app.contacts.load(vault);
+  // Both fictional contacts: the check shows what stops the unverified one.
+  for (const auto& c : app.contacts.contacts()) app.exporter.toggle_recipient(c.id);
 }
 
 int run(const gui::Options& opts) {
@@ -125,6 +145,7 @@ int run(const gui::Options& opts) {
             app.open_case(first->case_id);
           }
         }
+        if (opts.screen == "export" || opts.screen == "import") ShowDemoExchange(app, opts.screen);
         screen_shown = true;
       }
       int w = 0;

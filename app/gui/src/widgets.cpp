@@ -1,9 +1,11 @@
 #include "widgets.hpp"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "safehold/appmodel/i18n.hpp"
 #include "theme.hpp"
+#include "ui_probe.hpp"
 
 namespace safehold::gui {
 namespace {
@@ -79,6 +81,24 @@ void Heading(const char* text) {
   if (g_heading != nullptr) ImGui::PushFont(g_heading);
   ImGui::TextUnformatted(text);
   if (g_heading != nullptr) ImGui::PopFont();
+}
+
+void LabelValue(const char* label, const std::string& value) {
+  ImGui::TextColored(MutedColor(), "%s", label);
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", value.c_str());
+}
+
+void BigDigits(const std::string& digits, const char* probe) {
+  ImGui::SetWindowFontScale(1.35f);
+  ImGui::TextUnformatted(digits.c_str());
+  ImGui::SetWindowFontScale(1.0f);
+  Probe(probe);
+}
+
+std::string HomeFolder() {
+  const char* home = std::getenv("HOME");
+  return home != nullptr && *home == '/' ? home : "/";
 }
 
 }  // namespace safehold::gui

@@ -2,6 +2,8 @@
 // Small drawing helpers shared by the screens. No state, no I/O.
 #include <imgui.h>
 
+#include <string>
+
 #include "safehold/appmodel/passphrase_strength.hpp"
 
 namespace safehold::gui {
@@ -18,5 +20,11 @@ void Banner(const ImVec4& color, const char* text);
 // Text in the heading font if there is one.
 void Heading(const char* text);
 void SetHeadingFont(ImFont* font);
+// A muted label and its value on one line (wrapped).
+void LabelValue(const char* label, const std::string& value);
+// The 30-digit fingerprint, large, so it can be read aloud group by group.
+void BigDigits(const std::string& digits, const char* probe);
+// Where the in-app file browser opens: HOME, else "/".
+std::string HomeFolder();
 
 }  // namespace safehold::gui

@@ -1,6 +1,7 @@
 #include "safehold/appmodel/app_model.hpp"
 
 #include "safehold/appmodel/demo_data.hpp"
+#include "safehold/appmodel/demo_exchange.hpp"
 
 namespace safehold::appmodel {
 
@@ -28,12 +29,27 @@ void AppModel::open_case(std::string case_id) {
   go(Screen::case_view);
 }
 
+std::filesystem::path AppModel::demo_folder() const {
+  return std::filesystem::path(start.folder).parent_path();
+}
+
+void AppModel::export_case(const std::string& case_id) {
+  if (!unlocked()) return;
+  exporter.add_case(session_->vault(), case_id);
+  go(Screen::exchange);
+  exchange_tab = ExchangeTab::send;
+  exchange_tab_requested = true;
+}
+
 void AppModel::go(Screen s) {
   if (!unlocked()) {
     screen_ = Screen::start;
     return;
   }
   screen_ = s == Screen::start ? Screen::cases : s;
+  // Consent or contacts may have changed elsewhere: check again on arrival.
+  if (screen_ == Screen::exchange) exporter.invalidate();
+  if (screen_ == Screen::contacts || screen_ == Screen::exchange) contacts.reload();
 }
 
 void AppModel::tick(bool had_input) {
@@ -45,11 +61,22 @@ void AppModel::tick(bool had_input) {
     load_settings_from_vault();
     if (demo && !demo_seeded_) {
       demo_seeded_ = true;
-      if (!seed_demo_cases(session_->vault(), DemoOptions{})) status_key_ = "status.demo_not_seeded";
+      if (!seed_demo_cases(session_->vault(), DemoOptions{}) ||
+          !seed_demo_exchange(session_->vault(), demo_folder())) {
+        status_key_ = "status.demo_not_seeded";
+      }
     }
   }
   passwd.poll();
   audit.poll();
+  exporter.poll();
+  importer.poll();
+  if (importer.stage() == ImportModel::Stage::imported && !import_seen_) {
+    // New cases and contacts' evidence: the lists show them.
+    cases.invalidate();
+    case_view.reload();
+  }
+  import_seen_ = importer.stage() == ImportModel::Stage::imported;
   if (unlocked()) {
     intake.autosave(session_->vault());
     if (auto saved = intake.poll_save(session_->vault())) {
@@ -66,6 +93,9 @@ void AppModel::lock() {
   passwd.wait();
   audit.wait();
   intake.wait();
+  exporter.reset();  // cancels a running export (nothing is kept) and waits
+  importer.reset();  // same for an import: the vault stays as it was
+  contacts.reset();
   passwd.clear();
   audit.reset();
   // A save that finished meanwhile is collected first (it deletes the

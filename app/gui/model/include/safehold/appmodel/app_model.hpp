@@ -15,6 +15,9 @@
 #include "safehold/appmodel/case_list_model.hpp"
 #include "safehold/appmodel/case_view_model.hpp"
 #include "safehold/appmodel/clock.hpp"
+#include "safehold/appmodel/contacts_model.hpp"
+#include "safehold/appmodel/export_model.hpp"
+#include "safehold/appmodel/import_model.hpp"
 #include "safehold/appmodel/intake_model.hpp"
 #include "safehold/appmodel/passphrase_change.hpp"
 #include "safehold/appmodel/settings.hpp"
@@ -70,6 +73,15 @@ class AppModel {
   IntakeModel intake{clocks_};
   CaseListModel cases{clocks_};
   CaseViewModel case_view;
+  ContactsModel contacts;
+  ExportModel exporter;
+  ImportModel importer;
+
+  // Opens the export screen with this case chosen.
+  void export_case(const std::string& case_id);
+  enum class ExchangeTab { send, receive };
+  ExchangeTab exchange_tab = ExchangeTab::send;
+  bool exchange_tab_requested = false;  // the screen selects exchange_tab once
 
   // --demo: creates a throw-away vault in `folder` (a private temporary
   // folder the caller deletes on exit) with the demo passphrase, which the
@@ -77,6 +89,9 @@ class AppModel {
   void start_demo(const std::filesystem::path& folder);
   static constexpr const char* kDemoPassphrase = "demo only fictional cases";
   bool demo = false;
+  // The demo's private folder (holds the demo vault, the fictional clinic's
+  // vault and the bundle it sent: demo_exchange.hpp).
+  [[nodiscard]] std::filesystem::path demo_folder() const;
 
  private:
   Settings settings_;
@@ -85,6 +100,7 @@ class AppModel {
   std::uint64_t lock_generation_ = 0;
   bool language_explicit_ = false;
   bool demo_seeded_ = false;
+  bool import_seen_ = false;
   std::string current_case_;
   const char* status_key_ = nullptr;
 

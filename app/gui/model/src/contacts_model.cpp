@@ -1,0 +1,126 @@
+#include "safehold/appmodel/contacts_model.hpp"
+
+#include <algorithm>
+
+#include "safehold/crypto/file_io.hpp"
+
+namespace safehold::appmodel {
+
+namespace ex = core::exchange;
+
+bool ContactsModel::fail(const char* key, std::string detail) {
+  error_key_ = key;
+  error_detail_ = std::move(detail);
+  return false;
+}
+
+bool ContactsModel::failed(const ex::ExchangeFailure& f) { return fail(failure_key(f), f.describe()); }
+
+void ContactsModel::clear_error() {
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+bool ContactsModel::load(storage::Vault& vault) {
+  if (loaded_) return true;
+  loaded_ = true;
+  auto own = ex::own_identity(vault);
+  if (!own) return failed(own.error());
+  if (!own_ || own_->card != own->card) own_qr_ = make_qr(own->card);
+  own_ = std::move(*own);
+  auto all = ex::ContactBook(vault).list();
+  if (!all) return failed(all.error());
+  contacts_ = std::move(*all);
+  std::stable_sort(contacts_.begin(), contacts_.end(),
+                   [](const ex::Contact& a, const ex::Contact& b) { return a.display_name < b.display_name; });
+  return true;
+}
+
+const ex::Contact* ContactsModel::find(const std::string& id) const {
+  for (const auto& c : contacts_) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+bool ContactsModel::export_own_card(storage::Vault& vault, const std::filesystem::path& folder,
+                                    const std::string& file_name) {
+  clear_error();
+  if (!load(vault) || !own_) return false;
+  if (file_name.empty() || file_name.find('/') != std::string::npos) return fail("contacts.error.file_name", {});
+  const auto path = folder / file_name;
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) return fail("contacts.error.file_exists", {});
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(own_->card.data());
+  // A card is public: readable by others, like a public key file.
+  if (auto w = io::write_file_atomically(path, {bytes, own_->card.size()}, 0644); !w) {
+    return fail("contacts.error.write", io::describe(w.error()));
+  }
+  last_card_file_ = path;
+  return true;
+}
+
+bool ContactsModel::preview_card(const std::filesystem::path& file) {
+  clear_error();
+  preview_.reset();
+  auto bytes = io::read_small_file(file, ex::kMaxCardSize + 1);
+  if (!bytes) {
+    // read_small_file reports an over-long file as io_failed.
+    return fail(bytes.error() == io::FileError::io_failed ? "contacts.error.not_a_card" : "contacts.error.read",
+                io::describe(bytes.error()));
+  }
+  auto card = ex::parse_contact_card(*bytes);
+  if (!card) {
+    return fail(card.error() == ex::CardError::bad_signature ? "contacts.error.card_signature"
+                                                             : "contacts.error.not_a_card",
+                ex::describe(card.error()));
+  }
+  const auto fp = ex::fingerprint_of(card->age_recipient, card->minisign_public_key).digits();
+  preview_ = CardPreview{file, std::move(*card), fp};
+  return true;
+}
+
+bool ContactsModel::add_previewed(storage::Vault& vault, const std::string& organisation, const std::string& kind) {
+  clear_error();
+  if (!preview_) return false;
+  const auto& c = preview_->card;
+  auto added = ex::ContactBook(vault).add({c.name, c.age_recipient, c.minisign_public_key, organisation, kind, {}});
+  if (!added) return failed(added.error());
+  last_added_ = added->id;
+  preview_.reset();
+  loaded_ = false;
+  return load(vault);
+}
+
+bool ContactsModel::verify(storage::Vault& vault, const std::string& id, const std::string& method) {
+  clear_error();
+  const auto* c = find(id);
+  if (c == nullptr) return fail("contacts.error.gone", {});
+  // The fingerprint the user compared is the one on screen: pass it so the
+  // core refuses if the keys changed meanwhile.
+  auto done = ex::ContactBook(vault).verify(id, method, c->fingerprint);
+  if (!done) return failed(done.error());
+  loaded_ = false;
+  return load(vault);
+}
+
+bool ContactsModel::remove(storage::Vault& vault, const std::string& id) {
+  clear_error();
+  if (auto r = ex::ContactBook(vault).remove(id); !r) return failed(r.error());
+  loaded_ = false;
+  return load(vault);
+}
+
+void ContactsModel::reset() {
+  loaded_ = false;
+  own_.reset();
+  own_qr_ = {};
+  contacts_.clear();
+  contacts_.shrink_to_fit();
+  preview_.reset();
+  last_card_file_.clear();
+  last_added_.clear();
+  clear_error();
+}
+
+}  // namespace safehold::appmodel
