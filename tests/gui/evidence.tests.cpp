@@ -53,6 +53,7 @@ TEST_CASE("Evidence file: added in the intake, hashed, shown, saved as a copy wi
 
   ui.Click("case.tab.evidence");
   REQUIRE(ui.Has("case.evidence.sha256"));
+  REQUIRE(ui.Has("case.custody.hashed"));  // chain of custody starts on arrival
   const auto& evidence = f.app.case_view.of("evidence_item");
   REQUIRE(evidence.size() == 1);
   // The identifying original name is not kept: consent did not allow it.

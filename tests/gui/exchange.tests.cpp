@@ -40,7 +40,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
   test::HomeAt at(home.path());
   test::VaultFixture a;  // the caseworker's vault, driven through the UI
   test::VaultFixture b;  // the clinic's vault, imports at the end
-  std::string case_id, reference;
+  std::string case_id, reference, evidence_id;
   {
     auto va = open_vault(a);
     REQUIRE(appmodel::seed_demo_cases(va, {.cases = 1, .rich = false}));
@@ -49,6 +49,16 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     REQUIRE(rows->size() == 1);
     case_id = rows->front().case_id;
     reference = rows->front().reference;
+    // One evidence item with its file, so custody travels with the bundle.
+    auto ev = va.records().create("evidence_item", case_id,
+                                  {{"kind", "screenshot"}, {"acquisition", "interviewee_screenshot"},
+                                   {"acquired_at", "2026-11-02T10:15:00Z"}, {"media_type", "image/png"},
+                                   {"description", "fictional screenshot"}});
+    REQUIRE(ev);
+    evidence_id = ev->id;
+    const auto bytes = test::pseudo_random_bytes(70'000, 3);
+    io::SpanSource src(bytes);
+    REQUIRE(va.attachments().import(ev->id, src, bytes.size()));
     auto vb = open_vault(b);
     REQUIRE(vb.set_owner_name(kClinic));
     auto own = ex::own_identity(vb);
@@ -147,6 +157,11 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     REQUIRE(a.app.exporter.result());
     REQUIRE(ui.Has("export.done"));
     CHECK(a.app.exporter.written().parent_path() == std::filesystem::weakly_canonical(home.path()));
+    // The evidence tab shows the transfer in the item's chain of custody.
+    a.app.open_case(case_id);
+    ui.Click("case.tab.evidence");
+    REQUIRE(ui.Has("case.custody.hashed"));
+    REQUIRE(ui.Has("case.custody.transferred"));
     ui.Click("nav.lock");
   }
   std::filesystem::path bundle;
@@ -212,6 +227,9 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     ui.Click("import.open_case." + reference);
     REQUIRE(b.app.screen() == appmodel::Screen::case_view);
     CHECK(b.app.current_case() == case_id);
+    ui.Click("case.tab.evidence");
+    REQUIRE(ui.Has("case.custody.received"));
+    REQUIRE(ui.Has("case.evidence.sha256"));
     ui.Click("nav.lock");
   }
   auto vb = open_vault(b);
@@ -219,8 +237,69 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
   REQUIRE(got);
   CHECK(got->reference == reference);
   CHECK(audit_count(vb, "bundle_imported") == 1);
+  auto attachment = vb.attachments().for_evidence(evidence_id);
+  REQUIRE(attachment);
+  REQUIRE(attachment->has_value());
+  CHECK((*attachment)->size == 70'000);
   auto contacts = ex::ContactBook(vb).list();
   REQUIRE(contacts);
   REQUIRE(contacts->size() == 1);
   CHECK(contacts->front().display_name == "tester");
+}
+
+TEST_CASE("Contacts: a file that is not a card is refused in plain words; differing numbers warn; removal asks first",
+          "[gui][headless][exchange]") {
+  test::TempDir home;
+  test::HomeAt at(home.path());
+  test::VaultFixture a;
+  test::VaultFixture b;
+  {
+    auto vb = open_vault(b);
+    REQUIRE(vb.set_owner_name(kClinic));
+    auto own = ex::own_identity(vb);
+    REQUIRE(own);
+    test::write_file(home / "clinic.card", test::as_bytes(own->card));
+    std::string altered = own->card;
+    altered.replace(altered.find(kClinic), 7, "Harbor ");  // the name changed, the signature not
+    test::write_file(home / "altered.card", test::as_bytes(altered));
+    test::write_file(home / "notes.txt", test::as_bytes("not a card\n"));
+  }
+  test::HeadlessUi ui(a.app);
+  a.unlock(ui);
+  ui.Click("nav.contacts");
+  auto pick = [&](const std::string& file) {
+    ui.Click("contacts.add");
+    ui.Click("files.row." + file);
+    ui.Click("files.choose");
+  };
+  pick("notes.txt");
+  CHECK_FALSE(a.app.contacts.preview());
+  REQUIRE(ui.Has("contacts.error"));
+  CHECK(std::string(a.app.contacts.error_key()) == "contacts.error.not_a_card");
+  pick("altered.card");
+  CHECK_FALSE(a.app.contacts.preview());
+  CHECK(std::string(a.app.contacts.error_key()) == "contacts.error.card_signature");
+  CHECK(a.app.contacts.contacts().empty());
+
+  pick("clinic.card");
+  REQUIRE(a.app.contacts.preview());
+  CHECK(a.app.contacts.error_key() == nullptr);
+  ui.Click("contacts.add.confirm");  // no kind chosen: allowed, but export will say so
+  REQUIRE(a.app.contacts.contacts().size() == 1);
+  CHECK(a.app.contacts.contacts().front().kind.empty());
+
+  ui.Click("contacts.verify." + std::string(kClinic));
+  ui.Click("contacts.verify.mismatch");
+  REQUIRE(ui.Has("contacts.verify.match"));  // the panel stays, with the warning
+  CHECK_FALSE(a.app.contacts.contacts().front().verified);
+
+  ui.Click("contacts.remove." + std::string(kClinic));
+  REQUIRE(a.app.contacts.contacts().size() == 1);  // not before confirming
+  ui.Click("contacts.remove.confirm");
+  CHECK(a.app.contacts.contacts().empty());
+  ui.Click("nav.lock");
+  auto va = open_vault(a);
+  auto left = ex::ContactBook(va).list();
+  REQUIRE(left);
+  CHECK(left->empty());
 }

@@ -69,14 +69,15 @@ void AppModel::tick(bool had_input) {
   }
   passwd.poll();
   audit.poll();
+  // A finished export adds custody events ("transferred"), an import cases
+  // and custody events ("received"): the case list and view read again.
+  const bool exchange_was_busy = exporter.running() || importer.busy();
   exporter.poll();
   importer.poll();
-  if (importer.stage() == ImportModel::Stage::imported && !import_seen_) {
-    // New cases and contacts' evidence: the lists show them.
+  if (exchange_was_busy && !exporter.running() && !importer.busy()) {
     cases.invalidate();
     case_view.reload();
   }
-  import_seen_ = importer.stage() == ImportModel::Stage::imported;
   if (unlocked()) {
     intake.autosave(session_->vault());
     if (auto saved = intake.poll_save(session_->vault())) {

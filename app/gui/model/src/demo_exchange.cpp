@@ -4,6 +4,7 @@
 #include "safehold/core/exchange/contacts.hpp"
 #include "safehold/core/exchange/export.hpp"
 #include "safehold/crypto/age/x25519.hpp"
+#include "safehold/crypto/byte_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 #include "safehold/storage/vault.hpp"
 
@@ -60,6 +61,18 @@ expected<void, std::string> seed_demo_exchange(storage::Vault& vault, const std:
 
   auto cases = clinic->cases().list({});
   if (!cases || cases->empty()) return fail("clinic case list", "empty");
+  // A fictional note as the case's evidence, so the bundle carries a file
+  // and its chain of custody.
+  const std::string_view note = "Fictional sample evidence for the Safehold demo. No real person or event.\n";
+  auto ev = clinic->records().create("evidence_item", cases->front().case_id,
+                                     {{"kind", "letter"}, {"acquisition", "electronic_copy"},
+                                      {"acquired_at", "2026-01-15T10:30:00Z"}, {"media_type", "text/plain"},
+                                      {"description", "Fictional sample note"}});
+  if (!ev) return fail("clinic evidence", ev.error().describe());
+  io::SpanSource content({reinterpret_cast<const std::uint8_t*>(note.data()), note.size()});
+  if (auto a = clinic->attachments().import(ev->id, content, note.size()); !a) {
+    return fail("clinic evidence file", a.error().describe());
+  }
   auto sent = ex::export_bundle(*clinic, {{cases->front().case_id}, {me->id}, false}, demo_bundle_path(folder));
   if (!sent) return fail("bundle", sent.error().describe());
   return {};

@@ -100,7 +100,6 @@ class AppModel {
   std::uint64_t lock_generation_ = 0;
   bool language_explicit_ = false;
   bool demo_seeded_ = false;
-  bool import_seen_ = false;
   std::string current_case_;
   const char* status_key_ = nullptr;
 
