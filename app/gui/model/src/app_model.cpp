@@ -1,6 +1,7 @@
 #include "safehold/appmodel/app_model.hpp"
 
 #include "safehold/appmodel/demo_data.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::appmodel {
 
@@ -77,6 +78,7 @@ void AppModel::lock() {
   intake.reset();
   cases.reset();
   case_view.reset();
+  shown_codepoints().clear();
   session_.reset();
   current_case_.clear();
   start.clear_secrets();
