@@ -34,6 +34,7 @@ bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
   }
   if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
   build_timeline();
+  overview_ = summarize_case(*this, vault);
   return true;
 }
 
@@ -115,6 +116,7 @@ void CaseViewModel::reset() {
   attachments_.clear();
   history_.clear();
   timeline_.clear();
+  overview_ = {};
   cancel_edit();
   error_key_ = nullptr;
   error_detail_.clear();
