@@ -28,9 +28,17 @@ bool PasswordFieldActive() {
   return false;
 }
 
+// A paste is a clipboard read while a text field is active; other reads
+// (the clipboard guard checking whether the app's copy is still there) only
+// look at text that is not shown.
+bool TextFieldActive() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  return g != nullptr && g->ActiveId != 0 && g->InputTextState.ID == g->ActiveId;
+}
+
 const char* NotingGetClipboard(void*) {
   const char* text = g_host_get != nullptr ? g_host_get(g_host_user_data) : nullptr;
-  if (text != nullptr && !PasswordFieldActive()) appmodel::shown_codepoints().add_utf8(text);
+  if (text != nullptr && TextFieldActive() && !PasswordFieldActive()) appmodel::shown_codepoints().add_utf8(text);
   return text;
 }
 
