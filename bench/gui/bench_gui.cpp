@@ -1,6 +1,9 @@
 // bench_gui: prints numbers, never passes or fails.
 //   startup: context, fontconfig lookup, CJK font atlas and theme to the end
 //            of the first unlock-screen frame (en and zh-Hant);
+//   glyphs:  atlas rebuild when a paste brings 300 / 3,000 characters outside
+//            the initial atlas, and (for comparison) an atlas with every CJK
+//            Unified Ideograph, the alternative to glyphs on demand;
 //   frames:  CPU time of one frame (NewFrame → Render, no GPU) on the case
 //            list with N cases (still, and while scrolling through the whole
 //            list, which reads pages from the vault) and on a case with 200
@@ -25,6 +28,7 @@
 
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_data.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 #include "ui_probe.hpp"
 #include "ui_runtime.hpp"
 
@@ -83,6 +87,52 @@ void bench_startup() {
     std::vector<double> ms = time_frames([&] { ui.Frame(); }, 300);
     report("unlock screen", ms);
   }
+  appmodel::set_language(appmodel::Language::en);
+}
+
+// `n` code points of CJK Unified Ideographs the body font has no glyph for.
+std::vector<ImWchar> missing_ideographs(const gui::UiRuntime& ui, std::size_t n) {
+  std::vector<ImWchar> out;
+  for (unsigned c = 0x4E00; c <= 0x9FFF && out.size() < n; ++c) {
+    if (ui.fonts().body->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) out.push_back(static_cast<ImWchar>(c));
+  }
+  return out;
+}
+
+void bench_glyphs() {
+  appmodel::set_language(appmodel::Language::zh_Hant);
+  appmodel::StorageGateway gateway;
+  appmodel::AppModel app(gateway);
+  app.start.folder = "/nonexistent/bench-vault";
+  gui::UiRuntime ui(app);
+  setup_io();
+  for (std::size_t n : {std::size_t{300}, std::size_t{3000}}) {
+    (void)ui.PrepareFonts();
+    for (int i = 0; i < 30; ++i) ui.Frame();  // past the rebuild rate limit
+    for (ImWchar c : missing_ideographs(ui, n)) appmodel::shown_codepoints().add(c);
+    auto t = Clock::now();
+    const bool rebuilt = ui.PrepareFonts();
+    const double rebuild_ms = ms_since(t);
+    int w = 0;
+    int h = 0;
+    unsigned char* pixels = nullptr;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    std::printf("glyphs  paste of %4zu new characters: atlas rebuild %.1f ms (%s, atlas %dx%d)\n", n, rebuild_ms,
+                rebuilt ? "one rebuild" : "NOT rebuilt", w, h);
+    ui.Frame();
+  }
+  std::vector<ImWchar> all;
+  for (unsigned c = 0x4E00; c <= 0x9FFF; ++c) all.push_back(static_cast<ImWchar>(c));
+  auto t = Clock::now();
+  (void)gui::BuildFonts(*ImGui::GetIO().Fonts, app.settings().font_px, appmodel::Language::zh_Hant, all);
+  const double full_ms = ms_since(t);
+  int w = 0;
+  int h = 0;
+  unsigned char* pixels = nullptr;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  std::printf("glyphs  alternative, all %zu CJK Unified Ideographs at startup: atlas %.1f ms (atlas %dx%d)\n",
+              all.size(), full_ms, w, h);
+  appmodel::shown_codepoints().clear();
   appmodel::set_language(appmodel::Language::en);
 }
 
@@ -202,6 +252,8 @@ int main(int argc, char** argv) {
   }
   if (data.empty()) data = std::filesystem::path(SAFEHOLD_BENCH_DATA_DIR) / ("gui-" + std::to_string(cases));
   bench_startup();
+  bench_glyphs();
+  if (cases == 0) return 0;
   bench_vault_screens(data, cases);
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "case_overview_panel.hpp"
 #include "record_view.hpp"
 #include "safehold/appmodel/file_browser.hpp"
 #include "safehold/appmodel/schema_text.hpp"
@@ -93,6 +94,7 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
     ImGui::BeginChild("###tab-content");
     const std::string entity = tab.entity;
     if (entity == "case") {
+      DrawCaseOverview(m);
       DrawRecord(app, c, tr("case.tab.overview"));
     } else if (entity.empty()) {
       DrawHistory(app);

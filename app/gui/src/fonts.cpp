@@ -93,7 +93,7 @@ Cache& cache() {
 }  // namespace
 
 FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
-                      std::string_view extra_text) {
+                      const std::vector<ImWchar>& extra) {
   auto& c = cache();
   if (!c.looked || c.lang != lang) {
     FcInit();
@@ -116,7 +116,7 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
     b.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
     b.AddText(ui_text.data(), ui_text.data() + ui_text.size());
     b.AddText(schema_text.data(), schema_text.data() + schema_text.size());
-    if (!extra_text.empty()) b.AddText(extra_text.data(), extra_text.data() + extra_text.size());
+    for (ImWchar ch : extra) b.AddChar(ch);
     body_ranges.clear();
     b.BuildRanges(&body_ranges);
   }
@@ -124,6 +124,7 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
     ImFontGlyphRangesBuilder b;
     b.AddRanges(atlas.GetGlyphRangesDefault());
     b.AddText(ui_text.data(), ui_text.data() + ui_text.size());
+    for (ImWchar ch : extra) b.AddChar(ch);
     heading_ranges.clear();
     b.BuildRanges(&heading_ranges);
   }

@@ -4,13 +4,13 @@
 // WenQuanYi, else anything fontconfig says covers Chinese).
 //
 // The CJK glyph set is the ~2,500 common Simplified characters plus every
-// character of the UI strings, vocabulary labels and `extra_text` (e.g. text
-// of loaded records), so Traditional text used by the app is covered without
-// rasterising all 20,000 CJK ideographs.
+// character of the UI strings, vocabulary labels and `extra` (characters of
+// records shown, typed or pasted: glyph_growth.hpp), so Traditional text used
+// by the app is covered without rasterising all 20,000 CJK ideographs.
 #include <imgui.h>
 
 #include <string>
-#include <string_view>
+#include <vector>
 
 #include "safehold/appmodel/i18n.hpp"
 
@@ -25,9 +25,9 @@ struct FontStatus {
 };
 
 // Clears `atlas` and adds the body font (px) and a heading font (1.35 × px,
-// UI text glyphs only). Builds the atlas with the FreeType builder. The
+// UI text glyphs and `extra` only). Builds the atlas with the FreeType builder. The
 // caller re-uploads the texture. `lang` picks the SC or TC face.
 FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
-                      std::string_view extra_text = {});
+                      const std::vector<ImWchar>& extra = {});
 
 }  // namespace safehold::gui

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "glyph_growth.hpp"
 #include "language_picker.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
@@ -99,15 +100,18 @@ void SettingsScreen::DrawPassphraseChange(appmodel::AppModel& app) {
   ImGui::TextUnformatted(tr("passwd.current"));
   ImGui::SetNextItemWidth(w);
   ImGui::InputText("##current", p.current.data(), p.current.capacity(), ImGuiInputTextFlags_Password);
+  MarkSecretField();
   Probe("passwd.current");
   ImGui::TextUnformatted(tr("passwd.new"));
   ImGui::SetNextItemWidth(w);
   ImGui::InputText("##new", p.next.data(), p.next.capacity(), ImGuiInputTextFlags_Password);
+  MarkSecretField();
   if (ImGui::IsItemEdited()) p.next_edited();
   Probe("passwd.new");
   ImGui::TextUnformatted(tr("start.repeat"));
   ImGui::SetNextItemWidth(w);
   ImGui::InputText("##repeat", p.repeat.data(), p.repeat.capacity(), ImGuiInputTextFlags_Password);
+  MarkSecretField();
   Probe("passwd.repeat");
   if (!p.next.empty()) {
     ImGui::PushItemWidth(w);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "glyph_growth.hpp"
 #include "language_picker.hpp"
 #include "theme.hpp"
 #include "ui_info.hpp"
@@ -106,6 +107,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   if (ImGui::InputText("##passphrase", m.passphrase.data(), m.passphrase.capacity(), secret_flags)) {
     submit = true;
   }
+  MarkSecretField();
   if (ImGui::IsItemEdited()) m.passphrase_edited();
   Probe("start.passphrase");
 
@@ -113,6 +115,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     ImGui::TextUnformatted(tr("start.repeat"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputText("##repeat", m.repeat.data(), m.repeat.capacity(), secret_flags)) submit = true;
+    MarkSecretField();
     Probe("start.repeat");
     if (!m.passphrase.empty()) StrengthMeter(m.strength());
     ImGui::TextUnformatted(tr("start.owner"));

@@ -23,9 +23,20 @@ UiRuntime::~UiRuntime() {
 
 bool UiRuntime::PrepareFonts() {
   const auto& s = app_->settings();
+  ImGuiIO& io = ImGui::GetIO();
+  glyphs_.BeforeFrame(io);
+  bool want = fonts_.body == nullptr || built_px_ != s.font_px || built_lang_ != s.language;
+  if (glyphs_lock_generation_ != app_->lock_generation()) {
+    glyphs_lock_generation_ = app_->lock_generation();
+    want = glyphs_.Clear() || want;  // drop glyphs of the locked session's text
+  }
+  const double now = ImGui::GetTime();
+  want = glyphs_.RebuildDue(fonts_.body, fonts_.heading, now) || want;
   bool rebuilt = false;
-  if (fonts_.body == nullptr || built_px_ != s.font_px || built_lang_ != s.language) {
-    fonts_ = BuildFonts(*ImGui::GetIO().Fonts, s.font_px, s.language);
+  if (want) {
+    fonts_ = BuildFonts(*io.Fonts, s.font_px, s.language, glyphs_.Extra());
+    glyphs_.Rebuilt(now);
+    ++font_builds_;
     built_px_ = s.font_px;
     built_lang_ = s.language;
     SetHeadingFont(fonts_.heading);

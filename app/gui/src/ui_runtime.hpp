@@ -5,12 +5,15 @@
 //
 // Contract: the context allocates through the wiping allocator, writes no
 // imgui.ini and no log file, and enables keyboard navigation. The host calls
-// PrepareFonts() before each frame (it returns true when the atlas was
-// rebuilt and the GPU texture must be re-uploaded), then Frame().
+// PrepareFonts() before each frame, after queueing input (it returns true
+// when the atlas was rebuilt — settings changed, or glyphs were missing for
+// text shown, typed or pasted — and the GPU texture must be re-uploaded),
+// then Frame().
 #include <imgui.h>
 
 #include "app_shell.hpp"
 #include "fonts.hpp"
+#include "glyph_growth.hpp"
 #include "safehold/appmodel/app_model.hpp"
 
 namespace safehold::gui {
@@ -29,6 +32,8 @@ class UiRuntime {
 
   AppShell shell;
   [[nodiscard]] const FontStatus& fonts() const { return fonts_; }
+  // How many times the atlas was built (tests: one rebuild per paste).
+  [[nodiscard]] int font_builds() const { return font_builds_; }
 
  private:
   appmodel::AppModel* app_;
@@ -36,6 +41,9 @@ class UiRuntime {
   FontStatus fonts_;
   float built_px_ = 0;
   appmodel::Language built_lang_{};
+  GlyphGrowth glyphs_;
+  int font_builds_ = 0;
+  std::uint64_t glyphs_lock_generation_ = 0;
   appmodel::Theme applied_theme_{};
   float applied_theme_px_ = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::appmodel {
 
@@ -108,6 +109,7 @@ void AppModel::lock() {
   intake.reset();
   cases.reset();
   case_view.reset();
+  shown_codepoints().clear();
   session_.reset();
   current_case_.clear();
   start.clear_secrets();

@@ -1,5 +1,7 @@
 #include "safehold/appmodel/audit_view.hpp"
 
+#include "safehold/appmodel/shown_glyphs.hpp"
+
 namespace safehold::appmodel {
 
 bool AuditView::load_more(storage::Vault& vault) {
@@ -11,7 +13,10 @@ bool AuditView::load_more(storage::Vault& vault) {
     return false;
   }
   if (page->size() < kPage) exhausted_ = true;
-  for (auto& e : *page) entries_.push_back(std::move(e));
+  for (auto& e : *page) {
+    shown_codepoints().add_utf8(e.actor);
+    entries_.push_back(std::move(e));
+  }
   return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "safehold/appmodel/shown_glyphs.hpp"
+
 namespace safehold::appmodel {
 
 void CaseListModel::toggle(std::vector<std::string> storage::CaseQuery::*list, const std::string& value) {
@@ -76,6 +78,7 @@ void CaseListModel::store_page(std::size_t page, std::vector<storage::CaseSummar
     });
     pages_.erase(far);
   }
+  for (const auto& r : rows) shown_codepoints().add_utf8(r.reference + r.title);
   pages_[page] = std::move(rows);
 }
 

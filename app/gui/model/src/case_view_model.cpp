@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "safehold/appmodel/record_fields.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::appmodel {
 
@@ -23,7 +24,9 @@ bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
     error_detail_ = all.error().describe();
     return false;
   }
+  shown_codepoints().add_json(case_->fields);
   for (auto& r : *all) {
+    shown_codepoints().add_json(r.fields);
     if (r.entity == "evidence_item") {
       if (auto a = vault.attachments().for_evidence(r.id); a && *a) attachments_.emplace(r.id, **a);
     }
@@ -31,6 +34,7 @@ bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
   }
   if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
   build_timeline();
+  overview_ = summarize_case(*this, vault);
   return true;
 }
 
@@ -112,6 +116,7 @@ void CaseViewModel::reset() {
   attachments_.clear();
   history_.clear();
   timeline_.clear();
+  overview_ = {};
   cancel_edit();
   error_key_ = nullptr;
   error_detail_.clear();

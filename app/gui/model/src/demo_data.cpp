@@ -34,6 +34,7 @@ constexpr Story kStories[] = {
 };
 
 constexpr const char* kStatuses[] = {"open", "active", "pending", "active", "closed"};
+constexpr std::size_t kWithdrawnCase = 4;  // status "closed"
 constexpr const char* kPriorities[] = {"normal", "high", "urgent", "normal", "low"};
 
 Json consent_fields() {
@@ -91,17 +92,26 @@ expected<void, storage::StorageError> seed_demo_cases(storage::Vault& vault, con
     }
     if (!o.rich) continue;
     Json session{{"start", "2026-01-15T10:05:00Z"}, {"mode", "in_person_office"}, {"recording", "typed_notes"},
-                 {"notes", "Fictional sample: the person described events in their own words."}};
+                 {"notes", "Fictional sample: the person described events in their own words."},
+                 {"follow_up", Json{{"value", "2026-02-12"}, {"precision", "exact"}}}};
     if (auto r = records.create("interview_session", c->id, session); !r) return unexpected(r.error());
     if (*s.measure != '\0') {
       Json m{{"type", s.measure}, {"jurisdiction", s.country}, {"date", Json{{"value", "2024"}, {"precision", "year"}}}};
       if (auto r = records.create("legal_measure", c->id, m); !r) return unexpected(r.error());
+      Json aid{{"type", "legal_aid"}, {"status", "in_progress"}, {"date", Json{{"value", "2026-01"}, {"precision", "month"}}}};
+      if (auto r = records.create("intervention", c->id, aid); !r) return unexpected(r.error());
     }
     Json risk{{"assessed_at", "2026-01-15T11:30:00Z"}, {"rating", s.risk},
+              {"review_by", Json{{"value", "2026-04-15"}, {"precision", "exact"}}},
               {"threats", Json::array({"relatives_in_origin", "digital"})},
               {"safety_plan", Json::array({Json{{"measure", "safe_channel"}, {"status", "done"}},
                                            Json{{"measure", "device_check"}, {"status", "planned"}}})}};
     if (auto r = records.create("risk_assessment", c->id, risk); !r) return unexpected(r.error());
+    if (n == kWithdrawnCase) {
+      // One closed case shows what a withdrawal looks like.
+      cf["withdrawal"] = Json{{"at", "2026-02-20T09:00:00Z"}, {"extent", "all"}};
+      if (auto r = records.update(consent->id, cf); !r) return unexpected(r.error());
+    }
   }
   return batch->commit();
 }

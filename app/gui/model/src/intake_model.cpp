@@ -1,5 +1,6 @@
 #include "safehold/appmodel/intake_model.hpp"
 
+#include "safehold/appmodel/shown_glyphs.hpp"
 #include "safehold/schema/formats.hpp"
 
 namespace safehold::appmodel {
@@ -25,6 +26,7 @@ bool IntakeModel::resume(storage::Vault& vault) {
   if (!value || !*value) return false;
   auto d = IntakeDraft::from_json(Json::parse(**value, nullptr, false));
   if (!d) return false;
+  shown_codepoints().add_json(d->to_json());
   draft = std::move(*d);
   selected = -1;
   paused_ = false;

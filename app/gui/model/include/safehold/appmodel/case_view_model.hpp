@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "safehold/appmodel/case_overview.hpp"
 #include "safehold/storage/vault.hpp"
 
 namespace safehold::appmodel {
@@ -20,6 +21,7 @@ class CaseViewModel {
   [[nodiscard]] const std::optional<storage::Record>& case_record() const { return case_; }
   [[nodiscard]] const std::vector<storage::Record>& of(const std::string& entity) const;
   [[nodiscard]] const std::vector<storage::AuditEntry>& history() const { return history_; }
+  [[nodiscard]] const CaseOverview& overview() const { return overview_; }
   [[nodiscard]] std::optional<storage::AttachmentInfo> attachment_for(const std::string& evidence_id) const;
 
   // In-place editing of one record.
@@ -51,6 +53,7 @@ class CaseViewModel {
   std::map<std::string, storage::AttachmentInfo> attachments_;
   std::vector<storage::AuditEntry> history_;
   std::vector<const storage::Record*> timeline_;
+  CaseOverview overview_;
   void build_timeline();
   std::filesystem::path last_copy_;
   std::string edit_id_;

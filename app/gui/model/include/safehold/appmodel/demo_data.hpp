@@ -10,8 +10,10 @@ namespace safehold::appmodel {
 
 struct DemoOptions {
   std::size_t cases = 12;
-  // Rich: sessions, measures, risk assessments and several incidents per
-  // case (the demo). Lean: case, consent, person, one incident (benchmarks).
+  // Rich: sessions (with a follow-up date), measures (with an intervention),
+  // risk assessments and several incidents per case, and the consent of
+  // case 5 withdrawn (the demo). Lean: case, consent, person, one incident
+  // (benchmarks).
   bool rich = true;
   std::size_t incidents_in_first_case = 0;  // extra incidents in case 1 (bench)
 };

@@ -1,0 +1,86 @@
+#include "glyph_growth.hpp"
+
+#include <imgui_internal.h>
+
+#include "safehold/appmodel/shown_glyphs.hpp"
+
+namespace safehold::gui {
+namespace {
+
+using ClipboardGetter = const char* (*)(void*);
+// The host's clipboard reader (GLFW's, or ImGui's own when headless). One
+// ImGui context at a time, so one wrapped reader.
+ClipboardGetter g_host_get = nullptr;
+void* g_host_user_data = nullptr;
+
+// Ids of passphrase fields seen lately (widget ids are hashes of labels,
+// not secrets). ImGui 1.86 keeps no password flag in its text state.
+ImGuiID g_secret_ids[8] = {};
+std::size_t g_next_secret = 0;
+
+// Typing or pasting into a passphrase field must leave no trace.
+bool PasswordFieldActive() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  if (g == nullptr || g->ActiveId == 0) return false;
+  for (ImGuiID id : g_secret_ids) {
+    if (id == g->ActiveId) return true;
+  }
+  return false;
+}
+
+// A paste is a clipboard read while a text field is active; other reads
+// (the clipboard guard checking whether the app's copy is still there) only
+// look at text that is not shown.
+bool TextFieldActive() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  return g != nullptr && g->ActiveId != 0 && g->InputTextState.ID == g->ActiveId;
+}
+
+const char* NotingGetClipboard(void*) {
+  const char* text = g_host_get != nullptr ? g_host_get(g_host_user_data) : nullptr;
+  if (text != nullptr && TextFieldActive() && !PasswordFieldActive()) appmodel::shown_codepoints().add_utf8(text);
+  return text;
+}
+
+}  // namespace
+
+void MarkSecretField() {
+  const ImGuiID id = ImGui::GetItemID();
+  for (ImGuiID known : g_secret_ids) {
+    if (known == id) return;
+  }
+  g_secret_ids[g_next_secret] = id;
+  g_next_secret = (g_next_secret + 1) % std::size(g_secret_ids);
+}
+
+void GlyphGrowth::BeforeFrame(ImGuiIO& io) {
+  if (io.GetClipboardTextFn != &NotingGetClipboard) {
+    g_host_get = io.GetClipboardTextFn;
+    g_host_user_data = io.ClipboardUserData;
+    io.GetClipboardTextFn = &NotingGetClipboard;
+  }
+  if (io.InputQueueCharacters.Size == 0 || PasswordFieldActive()) return;
+  auto& set = appmodel::shown_codepoints();
+  for (ImWchar c : io.InputQueueCharacters) set.add(c);
+}
+
+bool GlyphGrowth::RebuildDue(const ImFont* body, const ImFont* heading, double now) {
+  if (body == nullptr) return pending_;  // no atlas yet: check once there is one
+  for (char32_t cp : appmodel::shown_codepoints().take_new()) {
+    if (cp > IM_UNICODE_CODEPOINT_MAX || extra_.size() >= kMaxExtra) continue;
+    const auto c = static_cast<ImWchar>(cp);
+    const bool missing = (body != nullptr && body->FindGlyphNoFallback(c) == nullptr) ||
+                         (heading != nullptr && heading->FindGlyphNoFallback(c) == nullptr);
+    if (missing && extra_.insert(c).second) pending_ = true;
+  }
+  return pending_ && now - last_build_ >= kMinInterval;
+}
+
+bool GlyphGrowth::Clear() {
+  const bool had = !extra_.empty();
+  extra_.clear();
+  pending_ = false;
+  return had;
+}
+
+}  // namespace safehold::gui

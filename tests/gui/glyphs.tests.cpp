@@ -1,0 +1,105 @@
+#include <catch2/catch_test_macros.hpp>
+
+#include <string>
+#include <vector>
+
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
+#include "headless_ui.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
+#include "vault_fixture.hpp"
+
+using namespace safehold;
+
+namespace {
+
+std::vector<ImWchar> chars_of(const char* utf8) {
+  std::vector<ImWchar> out;
+  for (const char* p = utf8; *p != 0;) {
+    unsigned int c = 0;
+    p += ImTextCharFromUtf8(&c, p, nullptr);
+    out.push_back(static_cast<ImWchar>(c));
+  }
+  return out;
+}
+
+// Characters of `utf8` the body or heading font has no glyph for.
+std::vector<ImWchar> missing(test::HeadlessUi& ui, const char* utf8) {
+  std::vector<ImWchar> out;
+  const auto& f = ui.runtime().fonts();
+  for (ImWchar c : chars_of(utf8)) {
+    if (f.body->FindGlyphNoFallback(c) == nullptr || f.heading->FindGlyphNoFallback(c) == nullptr) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Draws frames for `seconds` of ImGui time.
+void frames_for(test::HeadlessUi& ui, double seconds) {
+  for (int i = 0; i < static_cast<int>(seconds * 60); ++i) ui.Frame();
+}
+
+constexpr const char* kTyped = "臺灣鬱";
+constexpr const char* kPasted = "護照遭註銷，龘靐齉爩";
+constexpr const char* kLoaded = "鑾駕驫麤";
+
+}  // namespace
+
+TEST_CASE("Glyphs of typed, pasted and loaded Traditional/rare characters are added to the atlas",
+          "[gui][headless][fonts]") {
+  appmodel::shown_codepoints().clear();  // left by earlier tests that did not lock
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  if (!ui.runtime().fonts().cjk_found) SKIP("no CJK font installed (fonts-noto-cjk or fonts-wqy)");
+
+  // A passphrase typed into the masked field is never noted.
+  ui.Click("start.passphrase");
+  ui.Type("龘");
+  frames_for(ui, 0.5);
+  CHECK(appmodel::shown_codepoints().size() == 0);
+  ui.PressNamed(ImGuiKey_Backspace);
+  f.unlock(ui);
+
+  const auto typed_missing = missing(ui, kTyped);
+  const auto pasted_missing = missing(ui, kPasted);
+  const auto loaded_missing = missing(ui, kLoaded);
+  // Otherwise the test could not fail: these are outside the initial atlas.
+  REQUIRE(typed_missing.size() >= 2);
+  REQUIRE(pasted_missing.size() >= 5);
+  REQUIRE(loaded_missing.size() >= 3);
+
+  // Typed (IME commits arrive as queued characters).
+  ui.Click("cases.search");
+  ui.Type(kTyped);
+  frames_for(ui, 0.5);
+  CHECK(missing(ui, kTyped).empty());
+
+  // Pasted: one rebuild for the whole text.
+  ImGui::SetClipboardText(kPasted);
+  frames_for(ui, 0.5);
+  const int builds = ui.runtime().font_builds();
+  ui.Press(ImGui::GetIO().KeyMap[ImGuiKey_V], /*ctrl=*/true);
+  frames_for(ui, 1.0);
+  CHECK(ui.runtime().font_builds() == builds + 1);
+  CHECK(missing(ui, kPasted).empty());
+
+  // Loaded from the vault: a case title shown in the case view's heading.
+  auto c = f.app.session()->vault().records().create("case", "", {{"title", std::string("案件：") + kLoaded}});
+  REQUIRE(c);
+  f.app.open_case(c->id);
+  frames_for(ui, 0.5);
+  REQUIRE(ui.Has("case.heading"));
+  CHECK(missing(ui, kLoaded).empty());
+  CHECK(appmodel::shown_codepoints().size() > 0);
+
+  // Lock forgets the code points and drops the extra glyphs.
+  const int before_lock = ui.runtime().font_builds();
+  ui.Click("nav.lock");
+  REQUIRE_FALSE(f.app.unlocked());
+  frames_for(ui, 0.5);
+  CHECK(ui.runtime().font_builds() == before_lock + 1);
+  CHECK(appmodel::shown_codepoints().size() == 0);
+  CHECK(missing(ui, kLoaded).size() == loaded_missing.size());
+  CHECK(missing(ui, kPasted).size() == pasted_missing.size());
+}
