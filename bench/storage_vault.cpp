@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "safehold/storage/vault.hpp"
 #include "storage_corpus.hpp"
 #include "test_util.hpp"
@@ -27,6 +29,15 @@ namespace {
 const crypto::SecretBuffer& passphrase() {
   static const auto p = crypto::SecretBuffer::copy_of(std::string_view("a long benchmark passphrase"));
   return p;
+}
+
+// CPU seconds of this process (user + system): on a shared machine, wall time
+// includes waiting for a core.
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
@@ -111,7 +122,9 @@ std::uint64_t folder_size(const std::filesystem::path& p) {
 }
 
 void build(Vault& v, bench::Corpus& corpus, int cases) {
+  const double records_per_case = 6.0 + 1.0 / 3.0;
   const auto t_insert = Clock::now();
+  const double cpu_insert = cpu_seconds();
   const int per_batch = 500;
   for (int i = 0; i < cases;) {
     auto batch = must(v.begin_batch(), "batch");
@@ -120,16 +133,23 @@ void build(Vault& v, bench::Corpus& corpus, int cases) {
     if (i % 10000 == 0) std::fprintf(stderr, "  %d cases\n", i);
   }
   const double insert_s = ms_since(t_insert) / 1000;
-  const double records = cases * (6.0 + 1.0 / 3.0);
-  std::printf("bulk insert (batches of %d cases): %.0f records/s (%.0f cases/s, %.1f s)\n", per_batch,
-              records / insert_s, cases / insert_s, insert_s);
-  // One record per transaction, as the desktop app saves (each fsyncs).
-  const auto t_single = Clock::now();
-  const int singles = 200;
-  for (int i = 0; i < singles / 7; ++i) write_case(v, corpus, cases + i);
-  std::printf("single writes (one transaction each, fsync): %.0f records/s\n",
-              (singles / 7) * (6.0 + 1.0 / 3.0) / (ms_since(t_single) / 1000));
-
+  const double insert_cpu = cpu_seconds() - cpu_insert;
+  std::printf("bulk insert (batches of %d cases): %.0f records/s (%.0f cases/s, %.1f s; CPU %.1f s = %.2f ms/case)\n",
+              per_batch, cases * records_per_case / insert_s, cases / insert_s, insert_s, insert_cpu,
+              insert_cpu * 1000 / cases);
+  // One transaction per case, as the desktop app's intake save and
+  // `case import-json` write (one fsync per case).
+  const int per_case = 100;
+  const auto t_case = Clock::now();
+  const double cpu_case = cpu_seconds();
+  for (int i = 0; i < per_case; ++i) {
+    auto batch = must(v.begin_batch(), "batch");
+    write_case(v, corpus, cases + i);
+    must(batch.commit(), "commit");
+  }
+  const double case_ms = ms_since(t_case) / per_case;
+  std::printf("one transaction per case (fsync each): %.1f ms/case wall, %.2f ms/case CPU (%.0f records/s)\n", case_ms,
+              (cpu_seconds() - cpu_case) * 1000 / per_case, records_per_case * 1000 / case_ms);
 }
 
 void measure(const std::filesystem::path& folder, int cases) {
@@ -181,6 +201,9 @@ void measure(const std::filesystem::path& folder, int cases) {
   q = {};
   q.offset = static_cast<std::size_t>(cases / 2);
   list("no filter, page in the middle", q);
+  q = {};
+  q.offset = must(v.cases().count(q), "count") - 50;
+  list("no filter, last page", q);
   q = {};
   q.statuses = {"open"};
   list("status open", q);
