@@ -231,3 +231,40 @@ TEST_CASE("records: import keeps ids and timestamps, accepts references in any o
   REQUIRE(trail.size() == 5);
   CHECK(trail[0].action == "record_imported");
 }
+
+TEST_CASE("records: in a batch, a refused write leaves the batch usable; one that failed after writing breaks it",
+          "[records][batch]") {
+  CaseFixture f;
+  auto incident = [] { return incident_fields("Relatives questioned", "父亲被约谈。", {"D1"}); };
+  SECTION("refused before writing: the batch commits the rest") {
+    auto batch = f.vault.begin_batch();
+    REQUIRE(batch);
+    const auto first = f.add("incident", incident());
+    auto bad = incident();
+    bad["tactics"] = {"not-a-tactic"};
+    CHECK(f.vault.records().create("incident", f.the_case.id, bad).error().code == VaultError::invalid_record);
+    const auto second = f.add("incident", incident());
+    REQUIRE(batch->commit());
+    CHECK(f.vault.records().get(first.id));
+    CHECK(f.vault.records().get(second.id));
+  }
+  SECTION("failed after writing: later writes and the commit are refused, nothing is kept") {
+    auto batch = f.vault.begin_batch();
+    REQUIRE(batch);
+    const auto kept = f.add("incident", incident());
+    // Import checks references once all its records are in: a dangling one fails after the row was written.
+    Record measure;
+    measure.id = "3f0c9a52-5d0e-4c7b-9a51-0c1d7e2b9f10";
+    measure.entity = "legal_measure";
+    measure.case_id = f.the_case.id;
+    measure.created_at = measure.updated_at = "2026-11-02T09:30:00Z";
+    measure.fields = legal_measure_fields("8d1c9a52-5d0e-4c7b-9a51-0c1d7e2b9f11");
+    CHECK(f.vault.records().import({measure}).error().code == VaultError::invalid_reference);
+    CHECK(f.vault.records().create("incident", f.the_case.id, incident()).error().code == VaultError::not_allowed);
+    CHECK(batch->commit().error().code == VaultError::not_allowed);
+    CHECK(f.vault.records().get(kept.id).error().code == VaultError::not_found);
+    CHECK(f.vault.records().get(measure.id).error().code == VaultError::not_found);
+    CHECK(f.vault.audit().verify()->intact);
+    CHECK(f.vault.records().create("incident", f.the_case.id, incident()));  // the vault works on
+  }
+}

@@ -33,6 +33,9 @@ struct VaultState {
 
   // Transactions (see WriteTransaction).
   int tx_depth = 0;
+  // A nested operation failed after it had written: the outermost
+  // transaction can only roll back.
+  bool tx_broken = false;
   std::vector<std::filesystem::path> remove_on_rollback;
   std::vector<std::filesystem::path> remove_on_commit;
 
@@ -62,7 +65,13 @@ class VaultAccess {
   std::unique_lock<std::recursive_mutex> lock_;
 };
 
-// A write transaction; nested ones become savepoints. Files registered with
+// A write transaction. Nested ones (every operation inside a Batch) issue no
+// SAVEPOINT: a savepoint makes FTS5 flush its pending terms into a new
+// segment and journals every page the operation touches, which tripled the
+// cost of a batched write. A nested operation that fails before writing
+// anything (validation, consent, references: the usual failures) leaves the
+// batch as it was; one that fails after writing marks the batch broken, and
+// its commit() then rolls everything back and fails. Files registered with
 // on_rollback_remove() are unlinked if the outermost transaction rolls back
 // (imported attachment files), files registered with on_commit_remove() after
 // it commits (deleted attachments: the key row goes first).
@@ -80,12 +89,13 @@ class WriteTransaction {
   void on_commit_remove(std::filesystem::path p) { state_->remove_on_commit.push_back(std::move(p)); }
 
  private:
-  WriteTransaction(VaultState* s, int depth, std::size_t rb, std::size_t cm) noexcept
-      : state_(s), depth_(depth), rollback_mark_(rb), commit_mark_(cm) {}
+  WriteTransaction(VaultState* s, int depth, std::size_t rb, std::size_t cm, std::int64_t changes) noexcept
+      : state_(s), depth_(depth), rollback_mark_(rb), commit_mark_(cm), changes_mark_(changes) {}
   VaultState* state_;
   int depth_;
   std::size_t rollback_mark_;
   std::size_t commit_mark_;
+  std::int64_t changes_mark_;  // sqlite3_total_changes64 when a nested transaction began
   bool done_ = false;
 };
 

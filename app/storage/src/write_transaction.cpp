@@ -13,12 +13,25 @@ void remove_files(const std::vector<fs::path>& files) noexcept {
   if (!files.empty()) (void)io::sync_directory(files.front().parent_path());
 }
 
+namespace {
+
+StorageError batch_broken() {
+  return make_error(VaultError::not_allowed, "an operation in this batch failed after writing; roll the batch back");
+}
+
+}  // namespace
+
 expected<WriteTransaction, StorageError> WriteTransaction::begin(VaultState& s) {
   const int depth = s.tx_depth;
-  const std::string sql = depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT sh" + std::to_string(depth);
-  if (auto r = s.db.run_cached(sql); !r) return unexpected(r.error());
+  if (depth == 0) {
+    if (auto r = s.db.run_cached("BEGIN IMMEDIATE"); !r) return unexpected(r.error());
+    s.tx_broken = false;
+  } else if (s.tx_broken) {
+    return unexpected(batch_broken());
+  }
   ++s.tx_depth;
-  return WriteTransaction(&s, depth, s.remove_on_rollback.size(), s.remove_on_commit.size());
+  return WriteTransaction(&s, depth, s.remove_on_rollback.size(), s.remove_on_commit.size(),
+                          sqlite3_total_changes64(s.db.handle()));
 }
 
 WriteTransaction::WriteTransaction(WriteTransaction&& other) noexcept
@@ -26,6 +39,7 @@ WriteTransaction::WriteTransaction(WriteTransaction&& other) noexcept
       depth_(other.depth_),
       rollback_mark_(other.rollback_mark_),
       commit_mark_(other.commit_mark_),
+      changes_mark_(other.changes_mark_),
       done_(other.done_) {
   other.done_ = true;
 }
@@ -34,14 +48,22 @@ WriteTransaction::~WriteTransaction() { rollback(); }
 
 expected<void, StorageError> WriteTransaction::commit() {
   if (done_) return unexpected(make_error(VaultError::internal, "transaction finished"));
-  const std::string sql = depth_ == 0 ? "COMMIT" : "RELEASE sh" + std::to_string(depth_);
-  if (auto r = state_->db.run_cached(sql); !r) {
+  if (depth_ > 0) {
+    done_ = true;
+    --state_->tx_depth;
+    return {};
+  }
+  if (state_->tx_broken) {
+    rollback();
+    return unexpected(batch_broken());
+  }
+  if (auto r = state_->db.run_cached("COMMIT"); !r) {
     rollback();
     return r;
   }
   done_ = true;
   --state_->tx_depth;
-  if (depth_ == 0) {
+  {
     std::vector<fs::path> doomed;
     doomed.swap(state_->remove_on_commit);
     state_->remove_on_rollback.clear();
@@ -55,12 +77,14 @@ void WriteTransaction::rollback() noexcept {
   done_ = true;
   if (!state_->db.is_open()) return;  // the vault was locked meanwhile: nothing left to undo
   --state_->tx_depth;
+  sqlite3* db = state_->db.handle();
   if (depth_ == 0) {
-    if (sqlite3_get_autocommit(state_->db.handle()) == 0) (void)state_->db.run_cached("ROLLBACK");
-  } else {
-    const std::string name = "sh" + std::to_string(depth_);
-    (void)state_->db.run_cached("ROLLBACK TO " + name);
-    (void)state_->db.run_cached("RELEASE " + name);
+    if (sqlite3_get_autocommit(db) == 0) (void)state_->db.run_cached("ROLLBACK");
+    state_->tx_broken = false;
+  } else if (sqlite3_total_changes64(db) != changes_mark_ || sqlite3_get_autocommit(db) != 0) {
+    // It wrote before failing (or SQLite itself rolled the transaction back
+    // after an I/O error): what it wrote cannot be undone alone.
+    state_->tx_broken = true;
   }
   auto& rb = state_->remove_on_rollback;
   std::vector<fs::path> created(rb.begin() + static_cast<std::ptrdiff_t>(rollback_mark_), rb.end());
