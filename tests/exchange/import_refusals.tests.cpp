@@ -16,6 +16,7 @@ namespace {
 enum Exit {
   kNotAddressed = 10,
   kMalformed = 11,
+  kNewerVersion = 12,
   kTampered = 13,
   kTruncated = 14,
   kUnknownSigner = 15,
@@ -35,6 +36,19 @@ struct Refusals {
 
   std::vector<std::uint8_t> reseal(const std::vector<Entry>& entries) {
     return age_encrypt(tar_of(entries), {w.ngo.recipient()});
+  }
+
+  // The bundle with `text` as its manifest, hashed and signed consistently.
+  std::vector<std::uint8_t> with_manifest_text(const std::string& text) {
+    auto e = opened.entries;
+    const std::string sums = bundle::format_sums(bundle::sha256_of(text), opened.manifest);
+    e[0].bytes = bytes_of(text);
+    e[1].bytes = bytes_of(sums);
+    e[2].bytes = bytes_of(sign_text(opened.signer, sums, bundle::build_trusted_comment(opened.manifest)));
+    return reseal(e);
+  }
+  std::string manifest_text() const {
+    return {opened.entries[0].bytes.begin(), opened.entries[0].bytes.end()};
   }
 
   // Offers `bytes` to the NGO's vault with `import` and `verify`; returns
@@ -96,14 +110,19 @@ TEST_CASE("import refused: malformed tar (exit 11)", "[exchange][refusal]") {
 TEST_CASE("import refused: malformed manifest (exit 11)", "[exchange][refusal]") {
   Refusals t;
   // Valid JSON, correctly hashed and signed, but not the one canonical encoding.
-  auto e = t.opened.entries;
-  std::string text(e[0].bytes.begin(), e[0].bytes.end());
+  std::string text = t.manifest_text();
   text.insert(1, " ");
-  const std::string sums = bundle::format_sums(bundle::sha256_of(text), t.opened.manifest);
-  e[0].bytes = bytes_of(text);
-  e[1].bytes = bytes_of(sums);
-  e[2].bytes = bytes_of(sign_text(t.opened.signer, sums, bundle::build_trusted_comment(t.opened.manifest)));
-  t.expect_refused(t.reseal(e), kMalformed);
+  t.expect_refused(t.with_manifest_text(text), kMalformed);
+}
+
+TEST_CASE("import refused: made by a newer Safehold (exit 12)", "[exchange][refusal]") {
+  Refusals t;
+  std::string text = t.manifest_text();
+  const std::string v1 = "\"format_version\": 1,";
+  const auto at = text.find(v1);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, v1.size(), "\"format_version\": 2,");
+  t.expect_refused(t.with_manifest_text(text), kNewerVersion);
 }
 
 TEST_CASE("import refused: any byte changed (exit 13)", "[exchange][refusal]") {
