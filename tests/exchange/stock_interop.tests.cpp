@@ -179,7 +179,9 @@ TEST_CASE("exchange interop: a bundle assembled with stock tools imports with sa
   write_text(records / (c.case_id + ".json"), c.case_record());
   write_text(records / (c.consent_id + ".json"), c.consent_record());
   write_text(records / (c.evidence_id + ".json"), c.evidence_record(sha, attachment.size()));
-  write_text(stage / "audit" / c.case_id / "notes.txt", "handed over in person\n");
+  // A 64-byte name: its 107-byte path makes GNU tar add a pax `path` record (bundle-v1.md 3.1).
+  const std::string audit_name = "handover-notes-" + std::string(45, 'x') + ".txt";
+  write_text(stage / "audit" / c.case_id / audit_name, "handed over in person\n");
 
   const std::string me = identity_field(ngo, "age_recipient");
   const std::string bundle_id = bundle::random_uuid4();
@@ -189,6 +191,7 @@ TEST_CASE("exchange interop: a bundle assembled with stock tools imports with sa
   const auto [rc, out] = run_script(stage, spec_block("## 10."), "bundle_id=" + bundle_id + " recipients='" + me + "'");
   INFO(out);
   REQUIRE(rc == 0);
+  CHECK(count_of(text_of(stage / "b.tar"), "/PaxHeaders/") == 1);  // the long audit path only
 
   const auto imported = ngo.cli({"import", (stage / "bundle.age").string()});
   INFO("stderr: " << imported.err);
@@ -211,4 +214,7 @@ TEST_CASE("exchange interop: a bundle assembled with stock tools imports with sa
   ngo.ok({"attachment", "get", list[0].at("id").get<std::string>(), "-o", back.string()});
   CHECK(text_of(back) == attachment);
   ngo.ok({"audit", "verify"});
+  const auto report = nlohmann::json::parse(ngo.cli({"verify", (stage / "bundle.age").string(), "--json"}).out);
+  CHECK(report.at("audit_excerpts") == 1);
+  CHECK(report.at("already_imported") == true);
 }
