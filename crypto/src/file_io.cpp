@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "safehold/crypto/secret.hpp"
+#include "safehold/crypto/sha256.hpp"
 
 namespace safehold::io {
 namespace fs = std::filesystem;
@@ -87,12 +88,7 @@ expected<AtomicFileWriter, FileError> AtomicFileWriter::create(const fs::path& d
   // killed process) from colliding; the name carries nothing about content.
   std::uint8_t rnd[8];
   crypto::fill_random(rnd);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string suffix;
-  for (auto b : rnd) {
-    suffix += hex[b >> 4];
-    suffix += hex[b & 15];
-  }
+  const std::string suffix = crypto::to_hex(rnd);
   fs::path temp = dir / ("." + destination.filename().string() + ".tmp-" + suffix);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
                         static_cast<mode_t>(mode));

@@ -1,6 +1,8 @@
 #include "safehold/schema/formats.hpp"
 
+#include <chrono>
 #include <cstdint>
+#include <ctime>
 
 namespace safehold::schema {
 namespace {
@@ -63,6 +65,15 @@ int partial_date_parts(std::string_view s) noexcept {
   if (s.size() != 10 || s[7] != '-') return 0;
   int d = digits(s, 8, 2);
   return d >= 0 && valid_ymd(y, m, d) ? 3 : 0;
+}
+
+std::string utc_timestamp_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 bool is_valid_utf8(std::string_view s) noexcept {

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "safehold/schema/formats.hpp"
+#include "safehold/crypto/sha256.hpp"
 #include "safehold/storage/records.hpp"
 
 namespace safehold::cli {
@@ -34,8 +36,8 @@ class Listing {
 void print_record(const storage::Record& record);
 
 // Current UTC time as RFC 3339 with second precision ("2026-11-28T18:00:00Z").
-std::string utc_now();
+inline std::string utc_now() { return schema::utc_timestamp_now(); }
 
-std::string to_hex(const std::array<std::uint8_t, 32>& bytes);
+using crypto::to_hex;
 
 }  // namespace safehold::cli

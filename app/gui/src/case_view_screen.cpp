@@ -9,6 +9,7 @@
 #include "record_view.hpp"
 #include "safehold/appmodel/file_browser.hpp"
 #include "safehold/appmodel/schema_text.hpp"
+#include "safehold/crypto/sha256.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -23,16 +24,6 @@ const schema::EntityDef& Entity(std::string_view name) {
   const auto* e = schema::Model::builtin().entity(name);
   if (e == nullptr) throw std::logic_error("entity missing from the built-in model");
   return *e;
-}
-
-std::string hex(const storage::Hash32& h) {
-  static constexpr char d[] = "0123456789abcdef";
-  std::string out;
-  for (auto b : h) {
-    out += d[b >> 4];
-    out += d[b & 15];
-  }
-  return out;
 }
 
 std::vector<const storage::Record*> pointers(const std::vector<storage::Record>& rs) {
@@ -209,7 +200,7 @@ void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::
   ImGui::TextWrapped("%s", appmodel::trf("case.evidence.file", {appmodel::format_size(a->size), a->created_at}).c_str());
   ImGui::TextUnformatted("SHA-256");
   ImGui::SameLine();
-  const std::string h = hex(a->sha256);
+  const std::string h = crypto::to_hex(a->sha256);
   ImGui::TextColored(MutedColor(), "%s", h.c_str());
   Probe("case.evidence.sha256");
   if (copy_for_ != r.id) {

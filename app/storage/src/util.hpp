@@ -6,10 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "safehold/schema/formats.hpp"
+#include "safehold/crypto/sha256.hpp"
+
 namespace safehold::storage::detail {
 
 // Now, UTC, RFC 3339 with Z and second precision ("2026-11-28T18:00:00Z").
-std::string utc_now();
+inline std::string utc_now() { return schema::utc_timestamp_now(); }
 // The current UTC year (for case references).
 int utc_year(std::string_view rfc3339);
 
@@ -18,7 +21,7 @@ std::string new_uuid_v4();
 // True for exactly the lowercase 8-4-4-4-12 form.
 bool is_uuid(std::string_view s) noexcept;
 
-std::string to_hex(std::span<const std::uint8_t> bytes);
+using crypto::to_hex;
 std::string random_hex(std::size_t bytes);
 
 using Sha256 = std::array<std::uint8_t, 32>;

@@ -103,13 +103,4 @@ std::string display_time(std::string_view t) {
   return std::string(t.substr(0, 10)) + " " + std::string(t.substr(11, 5));
 }
 
-std::string utc_now() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 }  // namespace safehold::appmodel

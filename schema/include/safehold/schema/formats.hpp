@@ -1,5 +1,6 @@
 #pragma once
 // Value formats shared by validation, storage and bundles.
+#include <string>
 #include <string_view>
 
 namespace safehold::schema {
@@ -11,6 +12,10 @@ bool is_uuid_v4(std::string_view s) noexcept;
 // RFC 3339 in UTC at second precision, exactly "YYYY-MM-DDTHH:MM:SSZ", with
 // a real calendar date (no leap second).
 bool is_utc_timestamp(std::string_view s) noexcept;
+
+// The current time in exactly that form (the clock every record and audit
+// entry is stamped with).
+std::string utc_timestamp_now();
 
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real calendar date, year 1800-2200.
 // Returns the number of parts (1, 2 or 3), or 0 when invalid.

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "safehold/schema/formats.hpp"
+
 namespace safehold::appmodel {
 
 using Json = nlohmann::json;
@@ -40,7 +42,7 @@ struct DateValue {
 void set_date(Json& fields, std::string_view name, const DateValue& d);
 
 // Current time as the records' UTC timestamp ("YYYY-MM-DDTHH:MM:SSZ").
-[[nodiscard]] std::string utc_now();
+[[nodiscard]] inline std::string utc_now() { return schema::utc_timestamp_now(); }
 // "2026-11-28T19:41:27Z" → "2026-11-28 19:41" for tables (the column header
 // says UTC); anything else is returned unchanged.
 [[nodiscard]] std::string display_time(std::string_view rfc3339);
