@@ -20,12 +20,6 @@ using appmodel::tr;
 
 namespace {
 
-const schema::EntityDef& Entity(std::string_view name) {
-  const auto* e = schema::Model::builtin().entity(name);
-  if (e == nullptr) throw std::logic_error("entity missing from the built-in model");
-  return *e;
-}
-
 std::vector<const storage::Record*> pointers(const std::vector<storage::Record>& rs) {
   std::vector<const storage::Record*> out;
   for (const auto& r : rs) out.push_back(&r);
@@ -42,7 +36,7 @@ std::string record_title(const storage::Record& r, std::size_t n) {
     std::string code = appmodel::text_of(r.fields, key);
     if (!code.empty()) return std::string(appmodel::vocab_label(vocab, code));
   }
-  return appmodel::in_ui_language(Entity(r.entity).label) + " " + std::to_string(n + 1);
+  return appmodel::in_ui_language(appmodel::builtin_entity(r.entity).label) + " " + std::to_string(n + 1);
 }
 
 }  // namespace
@@ -123,7 +117,7 @@ void CaseViewScreen::DrawRecords(appmodel::AppModel& app, const char* entity,
 
 void CaseViewScreen::DrawRecord(appmodel::AppModel& app, const storage::Record& r, const std::string&) {
   appmodel::CaseViewModel& m = app.case_view;
-  const schema::EntityDef& def = Entity(r.entity);
+  const schema::EntityDef& def = appmodel::builtin_entity(r.entity);
   ImGui::PushID(r.id.c_str());
   if (!m.editing(r.id)) {
     DrawRecordView(def, r.fields);

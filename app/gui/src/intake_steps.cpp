@@ -21,12 +21,6 @@ using appmodel::tr;
 
 namespace {
 
-const schema::EntityDef& Entity(std::string_view name) {
-  const auto* e = schema::Model::builtin().entity(name);
-  if (e == nullptr) throw std::logic_error("entity missing from the built-in model");
-  return *e;
-}
-
 void Explain(const char* key) {
   ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
   ImGui::TextWrapped("%s", tr(key));
@@ -60,11 +54,11 @@ bool IntakeScreen::DrawStep(appmodel::AppModel& app, FormContext& ctx) {
     case IntakeStep::interviewee:
       Explain("intake.explain.interviewee");
       ctx.probe_prefix = "intake.interviewee.";
-      return DrawRecordForm(Entity("person"), d.interviewee.fields, ctx, kIntervieweeFields);
+      return DrawRecordForm(appmodel::builtin_entity("person"), d.interviewee.fields, ctx, kIntervieweeFields);
     case IntakeStep::narrative:
       Explain("intake.explain.narrative");
       ctx.probe_prefix = "intake.narrative.";
-      return DrawRecordForm(Entity("interview_session"), d.session.fields, ctx, kNarrativeFields);
+      return DrawRecordForm(appmodel::builtin_entity("interview_session"), d.session.fields, ctx, kNarrativeFields);
     case IntakeStep::incidents:
       Explain("intake.explain.incidents");
       return DrawRecordList(m, ctx, "incident", d.incidents, "intake.add.incident", "title");
@@ -78,7 +72,7 @@ bool IntakeScreen::DrawStep(appmodel::AppModel& app, FormContext& ctx) {
     case IntakeStep::risk:
       Explain("intake.explain.risk");
       ctx.probe_prefix = "intake.risk.";
-      return DrawRecordForm(Entity("risk_assessment"), d.risk.fields, ctx);
+      return DrawRecordForm(appmodel::builtin_entity("risk_assessment"), d.risk.fields, ctx);
     case IntakeStep::closing: return DrawClosing(app, ctx);
   }
   return false;
@@ -87,7 +81,7 @@ bool IntakeScreen::DrawStep(appmodel::AppModel& app, FormContext& ctx) {
 bool IntakeScreen::DrawConsent(appmodel::IntakeModel& m, FormContext& ctx) {
   Explain("intake.explain.consent");
   ctx.probe_prefix = "intake.consent.";
-  const bool changed = DrawRecordForm(Entity("consent"), m.draft->consent.fields, ctx, kConsentFields);
+  const bool changed = DrawRecordForm(appmodel::builtin_entity("consent"), m.draft->consent.fields, ctx, kConsentFields);
   if (const char* missing = m.consent_missing_key()) WrappedColored(WarningColor(), tr(missing));
   return changed;
 }
@@ -95,7 +89,7 @@ bool IntakeScreen::DrawConsent(appmodel::IntakeModel& m, FormContext& ctx) {
 bool IntakeScreen::DrawSession(appmodel::IntakeModel& m, FormContext& ctx) {
   Explain("intake.explain.session");
   ctx.probe_prefix = "intake.session.";
-  const schema::EntityDef& session = Entity("interview_session");
+  const schema::EntityDef& session = appmodel::builtin_entity("interview_session");
   bool changed = DrawRecordForm(session, m.draft->session.fields, ctx, kSessionFields);
   ImGui::Spacing();
   Heading(tr("intake.sensitive.title"));
@@ -110,7 +104,7 @@ bool IntakeScreen::DrawRecordList(appmodel::IntakeModel& m, FormContext& ctx, co
                                   std::vector<appmodel::DraftRecord>& items, const char* add_key,
                                   const char* title_field) {
   bool changed = false;
-  const schema::EntityDef& def = Entity(entity);
+  const schema::EntityDef& def = appmodel::builtin_entity(entity);
   const auto* title = def.field(title_field);
   for (std::size_t i = 0; i < items.size(); ++i) {
     std::string label = appmodel::text_of(items[i].fields, title_field);
@@ -187,7 +181,7 @@ bool IntakeScreen::DrawEvidence(appmodel::IntakeModel& m, FormContext& ctx) {
     }
     ctx.probe_prefix = "intake.evidence.";
     ImGui::PushID(e.record.id.c_str());
-    changed |= DrawRecordForm(Entity("evidence_item"), e.record.fields, ctx, kEvidenceFields);
+    changed |= DrawRecordForm(appmodel::builtin_entity("evidence_item"), e.record.fields, ctx, kEvidenceFields);
     if (ImGui::Button(tr("intake.remove"))) {
       items.erase(items.begin() + m.selected);
       m.selected = -1;
@@ -210,7 +204,7 @@ bool IntakeScreen::DrawClosing(appmodel::AppModel& app, FormContext& ctx) {
   ImGui::Spacing();
   Heading(tr("intake.case.title"));
   ctx.probe_prefix = "intake.case.";
-  changed |= DrawRecordForm(Entity("case"), m.draft->case_record.fields, ctx, kCaseFields);
+  changed |= DrawRecordForm(appmodel::builtin_entity("case"), m.draft->case_record.fields, ctx, kCaseFields);
   ImGui::Spacing();
   if (m.saving()) {
     Spinner();

@@ -1,8 +1,16 @@
 #include "safehold/appmodel/schema_text.hpp"
 
+#include <stdexcept>
+
 #include "safehold/schema/vocabulary.hpp"
 
 namespace safehold::appmodel {
+
+const schema::EntityDef& builtin_entity(std::string_view name) {
+  const auto* e = schema::Model::builtin().entity(name);
+  if (e == nullptr) throw std::logic_error("entity missing from the built-in model");
+  return *e;
+}
 
 schema::Language schema_language(Language lang) noexcept {
   switch (lang) {

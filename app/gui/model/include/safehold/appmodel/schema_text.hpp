@@ -19,4 +19,8 @@ namespace safehold::appmodel {
 // languages (for building the CJK glyph ranges).
 [[nodiscard]] std::string all_schema_text();
 
+// An entity of the built-in model by name; the names the screens use are
+// fixed, so a missing one is a programming error (std::logic_error).
+[[nodiscard]] const schema::EntityDef& builtin_entity(std::string_view name);
+
 }  // namespace safehold::appmodel
