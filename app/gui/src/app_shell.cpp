@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "clipboard_bridge.hpp"
+#include "exact_text.hpp"
 #include "form_widgets.hpp"
 #include "keys.hpp"
 #include "theme.hpp"
@@ -26,6 +28,8 @@ void WipeImGuiTextState() {
   sodium_memzero(g.TempBuffer, sizeof(g.TempBuffer));
   g.ClipboardHandlerData.clear();
   g.IO.InputQueueCharacters.clear();
+  DropTypedStandIns();
+  ForgetPaste();
 }
 
 bool AppShell::QuickLockPressed() const {
@@ -55,14 +59,14 @@ void AppShell::AfterLockOrUnlock() {
 }
 
 void AppShell::CopyToClipboard(const char* text) {
-  ImGui::SetClipboardText(text);
+  SetHostClipboardText(text);  // stored text: no stand-ins to map
   app_->clipboard.copied(text);
 }
 
 void AppShell::ServiceClipboard() {
   if (!app_->clipboard.clear_due()) return;
-  const char* now = ImGui::GetClipboardText();
-  if (now != nullptr && app_->clipboard.still_ours(now)) ImGui::SetClipboardText("");
+  const char* now = HostClipboardText();  // unmapped, as it was copied
+  if (now != nullptr && app_->clipboard.still_ours(now)) SetHostClipboardText("");
   app_->clipboard.forget();
 }
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "exact_text.hpp"
 #include "safehold/appmodel/schema_text.hpp"
 #include "safehold/schema/vocabulary.hpp"
 #include "theme.hpp"
@@ -70,8 +71,7 @@ void CaseListScreen::Draw(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
   storage::Vault& vault = app.session()->vault();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
-  if (ImGui::InputTextWithHint("###search", tr("cases.search"), &search_)) m.set_text(search_);
-  Probe("cases.search");
+  if (InputTextExact("###search", search_, {.hint = tr("cases.search"), .probe = "cases.search"})) m.set_text(search_);
   ImGui::SameLine();
   DrawFilters(m);
   (void)m.refresh_if_needed(vault);

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "exact_text.hpp"
 #include "safehold/appmodel/record_fields.hpp"
 #include "safehold/appmodel/schema_text.hpp"
 #include "safehold/schema/vocabulary.hpp"
@@ -103,8 +104,7 @@ bool DrawCardPreview(appmodel::AppModel& app, std::string& kind, std::string& or
   ImGui::TextUnformatted(tr("contacts.organisation"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  ImGui::InputText("###new-org", &organisation);
-  Probe("contacts.organisation");
+  InputTextExact("###new-org", organisation, {.probe = "contacts.organisation"});
   if (ImGui::Button(tr("contacts.add.confirm"))) {
     if (app.contacts.add_previewed(app.session()->vault(), organisation, kind)) {
       added = true;
@@ -168,8 +168,7 @@ void ContactsScreen::DrawOwnCard(appmodel::AppModel& app) {
   ImGui::Spacing();
   ImGui::TextUnformatted(tr("contacts.own.file_name"));
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("###card-file-name", &card_file_name_);
-  Probe("contacts.own.file_name");
+  InputTextExact("###card-file-name", card_file_name_, {.probe = "contacts.own.file_name"});
   if (ImGui::Button(tr("contacts.own.save"))) {
     browsing_ = Browse::card_folder;
     browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::folder, "files.title.card_folder");

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <string>
 
+#include "exact_text.hpp"
 #include "exchange_screen.hpp"
 #include "safehold/appmodel/file_browser.hpp"
 #include "safehold/appmodel/record_fields.hpp"
@@ -113,8 +114,7 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
   }
   if (!drop.empty()) m.remove_case(drop);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  const bool typed = ImGui::InputTextWithHint("###case-search", tr("export.find_case"), &search_);
-  Probe("export.find_case");
+  const bool typed = InputTextExact("###case-search", search_, {.hint = tr("export.find_case"), .probe = "export.find_case"});
   if (typed || !searched_) {
     searched_ = true;
     (void)m.search_cases(vault, search_, 8);
@@ -221,8 +221,7 @@ void ExportPanel::DrawOutput(appmodel::AppModel& app) {
   ImGui::TextUnformatted(tr("export.file_name"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  ImGui::InputText("###bundle-name", &file_name_);
-  Probe("export.file_name");
+  InputTextExact("###bundle-name", file_name_, {.probe = "export.file_name"});
   ImGui::BeginDisabled(!m.ready());
   if (ImGui::Button(tr("export.seal"))) {
     browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::folder, "files.title.bundle_folder");

@@ -1,10 +1,10 @@
 // Compound widgets of the generated forms: dates with precision, UTC times,
 // nested objects, lists of items, and references to other records.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 
+#include "exact_text.hpp"
 #include "form_widgets.hpp"
 #include "safehold/appmodel/i18n.hpp"
 #include "safehold/appmodel/schema_text.hpp"
@@ -34,10 +34,10 @@ bool DrawDate(const schema::FieldDef& f, Json& fields, const std::string& probe)
   bool changed = false;
   const float w = ImGui::GetFontSize() * 7.5f;
   ImGui::SetNextItemWidth(w);
-  if (ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &d.value, ImGuiInputTextFlags_CharsNoBlank)) {
+  const ImGuiInputTextFlags no_blank = ImGuiInputTextFlags_CharsNoBlank;
+  if (InputTextExact("##date", d.value, {.hint = "YYYY-MM-DD", .flags = no_blank, .probe = probe.c_str()})) {
     changed = true;
   }
-  Probe(probe.c_str());
   const auto* precisions = schema::Vocabularies::builtin().find("date_precision");
   if (precisions != nullptr) {
     ImGui::SameLine();
@@ -62,8 +62,10 @@ bool DrawDate(const schema::FieldDef& f, Json& fields, const std::string& probe)
     ImGui::TextUnformatted(tr("form.until"));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(w);
-    if (ImGui::InputTextWithHint("##end", "YYYY-MM-DD", &d.end, ImGuiInputTextFlags_CharsNoBlank)) changed = true;
-    Probe((probe + ".end").c_str());
+    const std::string end_probe = probe + ".end";
+    if (InputTextExact("##end", d.end, {.hint = "YYYY-MM-DD", .flags = no_blank, .probe = end_probe.c_str()})) {
+      changed = true;
+    }
   }
   if (changed) appmodel::set_date(fields, f.name, d);
   FormatHint(d.value.empty() || schema::partial_date_parts(d.value) != 0, "form.date_format");
@@ -74,11 +76,11 @@ bool DrawDateTime(const schema::FieldDef& f, Json& fields, const std::string& pr
   std::string value = appmodel::text_of(fields, f.name);
   bool changed = false;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  if (ImGui::InputTextWithHint("##dt", "YYYY-MM-DDTHH:MM:SSZ", &value, ImGuiInputTextFlags_CharsNoBlank)) {
+  if (InputTextExact("##dt", value,
+                     {.hint = "YYYY-MM-DDTHH:MM:SSZ", .flags = ImGuiInputTextFlags_CharsNoBlank, .probe = probe.c_str()})) {
     appmodel::set_text(fields, f.name, value);
     changed = true;
   }
-  Probe(probe.c_str());
   ImGui::SameLine();
   if (ImGui::Button(tr("form.now"))) {
     value = appmodel::utc_now();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "exact_text.hpp"
 #include "safehold/appmodel/i18n.hpp"
 #include "safehold/appmodel/schema_text.hpp"
 #include "theme.hpp"
@@ -21,16 +22,12 @@ using schema::FieldType;
 namespace {
 
 bool DrawText(const schema::FieldDef& f, Json& fields, const std::string& probe, bool multiline) {
+  // Characters outside the BMP are edited as stand-ins and stored exactly.
   std::string value = appmodel::text_of(fields, f.name);
-  bool changed = false;
+  ExactTextOptions options{.multiline = multiline, .probe = probe.c_str()};
+  if (multiline) options.size = ImVec2(-1, ImGui::GetTextLineHeight() * (f.searchable ? 7.0f : 4.0f));
   ImGui::SetNextItemWidth(-1);
-  if (multiline) {
-    const float h = ImGui::GetTextLineHeight() * (f.searchable ? 7.0f : 4.0f);
-    changed = ImGui::InputTextMultiline("##v", &value, ImVec2(-1, h));
-  } else {
-    changed = ImGui::InputText("##v", &value);
-  }
-  Probe(probe.c_str());
+  const bool changed = InputTextExact("##v", value, options);
   if (changed) appmodel::set_text(fields, f.name, value);
   return changed;
 }

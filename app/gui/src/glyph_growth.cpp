@@ -2,24 +2,20 @@
 
 #include <imgui_internal.h>
 
+#include "clipboard_bridge.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::gui {
 namespace {
-
-using ClipboardGetter = const char* (*)(void*);
-// The host's clipboard reader (GLFW's, or ImGui's own when headless). One
-// ImGui context at a time, so one wrapped reader.
-ClipboardGetter g_host_get = nullptr;
-void* g_host_user_data = nullptr;
 
 // Ids of passphrase fields seen lately (widget ids are hashes of labels,
 // not secrets). ImGui 1.86 keeps no password flag in its text state.
 ImGuiID g_secret_ids[8] = {};
 std::size_t g_next_secret = 0;
 
-// Typing or pasting into a passphrase field must leave no trace.
-bool PasswordFieldActive() {
+}  // namespace
+
+bool SecretFieldActive() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   if (g == nullptr || g->ActiveId == 0) return false;
   for (ImGuiID id : g_secret_ids) {
@@ -28,21 +24,10 @@ bool PasswordFieldActive() {
   return false;
 }
 
-// A paste is a clipboard read while a text field is active; other reads
-// (the clipboard guard checking whether the app's copy is still there) only
-// look at text that is not shown.
 bool TextFieldActive() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   return g != nullptr && g->ActiveId != 0 && g->InputTextState.ID == g->ActiveId;
 }
-
-const char* NotingGetClipboard(void*) {
-  const char* text = g_host_get != nullptr ? g_host_get(g_host_user_data) : nullptr;
-  if (text != nullptr && TextFieldActive() && !PasswordFieldActive()) appmodel::shown_codepoints().add_utf8(text);
-  return text;
-}
-
-}  // namespace
 
 void MarkSecretField() {
   const ImGuiID id = ImGui::GetItemID();
@@ -54,12 +39,8 @@ void MarkSecretField() {
 }
 
 void GlyphGrowth::BeforeFrame(ImGuiIO& io) {
-  if (io.GetClipboardTextFn != &NotingGetClipboard) {
-    g_host_get = io.GetClipboardTextFn;
-    g_host_user_data = io.ClipboardUserData;
-    io.GetClipboardTextFn = &NotingGetClipboard;
-  }
-  if (io.InputQueueCharacters.Size == 0 || PasswordFieldActive()) return;
+  WrapClipboard(io);
+  if (io.InputQueueCharacters.Size == 0 || SecretFieldActive()) return;
   auto& set = appmodel::shown_codepoints();
   for (ImWchar c : io.InputQueueCharacters) set.add(c);
 }

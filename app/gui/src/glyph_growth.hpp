@@ -19,6 +19,12 @@ namespace safehold::gui {
 // Call right after an InputText that holds a passphrase: while it is active,
 // typed and pasted characters are not noted (masked or not).
 void MarkSecretField();
+// True while a field marked so is active (typed or pasted text there is
+// neither noted nor mapped).
+[[nodiscard]] bool SecretFieldActive();
+// True while a text field is being edited: a clipboard read then is a paste;
+// other reads (the clipboard guard checking its copy) show nothing.
+[[nodiscard]] bool TextFieldActive();
 
 class GlyphGrowth {
  public:
@@ -26,8 +32,8 @@ class GlyphGrowth {
   // At most this many extra glyphs (bounds the texture size).
   static constexpr std::size_t kMaxExtra = 12000;
 
-  // Before NewFrame: wraps the clipboard reader (again if the host replaced
-  // it) and notes the queued typed characters.
+  // Before NewFrame: wraps the clipboard (clipboard_bridge.hpp; again if the
+  // host replaced it) and notes the queued typed characters.
   void BeforeFrame(ImGuiIO& io);
   // True when code points are missing from `body` or `heading` and the last
   // rebuild is at least kMinInterval before `now`.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "command_line.hpp"
+#include "exact_text.hpp"
 #include "keys.hpp"
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
@@ -112,6 +113,11 @@ int run(const gui::Options& opts) {
   {
     gui::UiRuntime ui(app);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+    // After ImGui's own callbacks are installed: typed characters reach them
+    // through TypedCodepoint, so those outside the BMP are kept (exact_text.hpp).
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+      ImGui_ImplGlfw_CharCallback(w, gui::TypedCodepoint(c));
+    });
     ImGui_ImplOpenGL3_Init("#version 330 core");
     int frames = 0;
     bool screen_shown = opts.screen.empty();

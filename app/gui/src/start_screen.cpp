@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "exact_text.hpp"
 #include "glyph_growth.hpp"
 #include "language_picker.hpp"
 #include "theme.hpp"
@@ -77,8 +78,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   const char* browse = tr("start.browse");
   const float browse_w = ImGui::CalcTextSize(browse).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetNextItemWidth(-(browse_w + ImGui::GetStyle().ItemSpacing.x));
-  ImGui::InputText("##folder", &m.folder);
-  Probe("start.folder");
+  InputTextExact("##folder", m.folder, {.probe = "start.folder"});
   ImGui::SameLine();
   if (ImGui::Button(browse)) {
     browser.Open(m.folder.empty() ? std::filesystem::path("/") : std::filesystem::path(m.folder),
@@ -120,8 +120,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     if (!m.passphrase.empty()) StrengthMeter(m.strength());
     ImGui::TextUnformatted(tr("start.owner"));
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##owner", tr("start.owner.hint"), &m.owner_name);
-    Probe("start.owner");
+    InputTextExact("##owner", m.owner_name, {.hint = tr("start.owner.hint"), .probe = "start.owner"});
     Banner(WarningColor(), tr("start.loss_warning"));
     ImGui::Checkbox(tr("start.acknowledge"), &m.loss_acknowledged);
     Probe("start.acknowledge");

@@ -1,5 +1,6 @@
 #include "ui_runtime.hpp"
 
+#include "exact_text.hpp"
 #include "safehold/appmodel/wiping_allocator.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
@@ -56,6 +57,7 @@ void UiRuntime::Frame() {
   ImGui::NewFrame();
   shell.Draw();
   ImGui::Render();
+  DropTypedStandIns();  // ImGui dropped the typed characters no field took
 }
 
 }  // namespace safehold::gui

@@ -1,5 +1,6 @@
 #include "safehold/appmodel/app_model.hpp"
 
+#include "safehold/appmodel/astral_escapes.hpp"
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
@@ -110,6 +111,7 @@ void AppModel::lock() {
   cases.reset();
   case_view.reset();
   shown_codepoints().clear();
+  astral_escapes().clear();
   session_.reset();
   current_case_.clear();
   start.clear_secrets();
