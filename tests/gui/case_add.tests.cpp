@@ -156,6 +156,16 @@ TEST_CASE("Case view: add a session, an incident, a person, a measure and an evi
   CHECK(s.in_history(evidence_id));
   REQUIRE(ui.Has("case.evidence.sha256"));
 
+  // A risk reassessment: a second record, which the overview reads as the latest.
+  ui.Click("case.tab.risk");
+  ui.Click("case.add.risk_assessment");
+  ui.Click("case.add.risk_assessment.rating");
+  ui.Click("case.add.risk_assessment.rating.critical");
+  const std::string risk_id = s.save("risk_assessment");
+  CHECK(s.in_history(risk_id));
+  CHECK(s.f.app.case_view.of("risk_assessment").size() == 2);
+  CHECK(s.f.app.case_view.overview().risk_rating == "critical");
+
   // The real vault, reopened: typed values, the attachment, the audit.
   const std::string case_id = s.case_id;
   ui.Click("nav.lock");
@@ -197,7 +207,8 @@ TEST_CASE("Case view: add a session, an incident, a person, a measure and an evi
   CHECK(crypto::to_hex((*a)->sha256) == sha256_hex(content));
   auto audit = v->audit().for_case(case_id);
   REQUIRE(audit);
-  for (const auto& id : {session_id, incident_id, person_id, measure_id, evidence_id}) {
+  CHECK(find(*rs, risk_id) != nullptr);
+  for (const auto& id : {session_id, incident_id, person_id, measure_id, evidence_id, risk_id}) {
     const bool created = std::any_of(audit->begin(), audit->end(), [&](const storage::AuditEntry& e) {
       return e.object_id == id && e.action == "record_created";
     });
