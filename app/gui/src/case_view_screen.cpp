@@ -26,8 +26,9 @@ std::vector<const storage::Record*> pointers(const std::vector<storage::Record>&
   return out;
 }
 
-// A short, non-identifying title for a record in a list.
-std::string record_title(const storage::Record& r, std::size_t n) {
+}  // namespace
+
+std::string RecordTitle(const storage::Record& r, std::size_t n) {
   for (const char* key : {"title", "pseudonym", "description"}) {
     std::string t = appmodel::text_of(r.fields, key);
     if (!t.empty()) return t.size() > 80 ? t.substr(0, 80) + "…" : t;
@@ -39,7 +40,19 @@ std::string record_title(const storage::Record& r, std::size_t n) {
   return appmodel::in_ui_language(appmodel::builtin_entity(r.entity).label) + " " + std::to_string(n + 1);
 }
 
-}  // namespace
+FormContext CaseFormContext(const appmodel::CaseViewModel& m, const std::set<std::string>& opened,
+                            std::string probe_prefix) {
+  FormContext ctx;
+  ctx.probe_prefix = std::move(probe_prefix);
+  ctx.sensitive_opened = &opened;
+  ctx.ref_options = [&m](std::string_view entity) {
+    std::vector<RefOption> out;
+    std::size_t n = 0;
+    for (const auto& x : m.of(std::string(entity))) out.push_back({x.id, RecordTitle(x, n++)});
+    return out;
+  };
+  return ctx;
+}
 
 void CaseViewScreen::Draw(appmodel::AppModel& app) {
   appmodel::CaseViewModel& m = app.case_view;
@@ -71,9 +84,14 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
                                   {"case.tab.incidents", "incident"},      {"case.tab.measures", "legal_measure"},
                                   {"case.tab.evidence", "evidence_item"},   {"case.tab.risk", "risk_assessment"},
                                   {"case.tab.history", ""}};
+  // A newly opened add-form brings its tab to the front once.
+  if (!m.add.open()) add_tab_shown_.clear();
+  const bool select_add_tab = m.add.open() && add_tab_shown_ != m.add.entity();
   for (const auto& tab : kTabs) {
     const std::string label = std::string(tr(tab.key)) + "###" + tab.key;
-    const bool open = ImGui::BeginTabItem(label.c_str());
+    const bool select = select_add_tab && m.add.entity() == tab.entity;
+    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (select) add_tab_shown_ = m.add.entity();
     Probe(tab.key);
     if (!open) continue;
     ImGui::BeginChild("###tab-content");
@@ -84,8 +102,10 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
     } else if (entity.empty()) {
       DrawHistory(app);
     } else if (entity == "incident") {
+      DrawAddSection(app, entity);
       DrawRecords(app, tab.entity, m.timeline());
     } else {
+      if (appmodel::CaseAddModel::addable(entity)) DrawAddSection(app, entity);
       DrawRecords(app, tab.entity, pointers(m.of(entity)));
     }
     ImGui::EndChild();
@@ -102,12 +122,14 @@ void CaseViewScreen::DrawRecords(appmodel::AppModel& app, const char* entity,
   }
   for (std::size_t i = 0; i < records.size(); ++i) {
     ImGui::PushID(records[i]->id.c_str());
-    std::string title = record_title(*records[i], i);
+    std::string title = RecordTitle(*records[i], i);
     if (std::string_view(entity) == "incident") {
       const auto d = appmodel::date_of(records[i]->fields, "start_date");
       title = (d.value.empty() ? std::string("…") : d.value) + "  " + title;
     }
-    if (ImGui::CollapsingHeader((title + "###h").c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    const bool open = ImGui::CollapsingHeader((title + "###h").c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    if (ProbesEnabled()) Probe(("case.record." + records[i]->id).c_str());
+    if (open) {
       DrawRecord(app, *records[i], title);
       if (std::string_view(entity) == "evidence_item") DrawEvidenceExtras(app, *records[i]);
     }
@@ -126,14 +148,8 @@ void CaseViewScreen::DrawRecord(appmodel::AppModel& app, const storage::Record& 
     ImGui::PopID();
     return;
   }
-  FormContext ctx;
-  ctx.probe_prefix = "case.form." + r.entity + ".";
-  ctx.ref_options = [&m](std::string_view entity) {
-    std::vector<RefOption> out;
-    std::size_t n = 0;
-    for (const auto& x : m.of(std::string(entity))) out.push_back({x.id, record_title(x, n++)});
-    return out;
-  };
+  const std::set<std::string> opened = m.sensitive_opened();
+  FormContext ctx = CaseFormContext(m, opened, "case.form." + r.entity + ".");
   (void)DrawRecordForm(def, m.edit_fields(), ctx);
   if (ImGui::Button(tr("case.save"))) {
     if (m.save_edit(app.session()->vault())) app.cases.invalidate();

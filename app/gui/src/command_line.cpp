@@ -13,8 +13,8 @@ const char* Usage() {
          "  --demo                  open a throw-away vault with fictional sample cases,\n"
          "                          in a private temporary folder deleted on exit\n"
          "  --screen NAME           with --demo: show this screen once the demo vault is\n"
-         "                          open (cases, case, intake, contacts, export,\n"
-         "                          import, audit, settings)\n"
+         "                          open (cases, case, case-add, intake, contacts,\n"
+         "                          export, import, audit, settings)\n"
          "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
          "  --help                  show this help\n";
 }
@@ -64,7 +64,7 @@ appmodel::Screen ScreenFromName(const std::string& name) {
   if (name == "exchange" || name == "export" || name == "import") return Screen::exchange;
   if (name == "audit") return Screen::audit;
   if (name == "settings") return Screen::settings;
-  if (name == "case") return Screen::case_view;
+  if (name == "case" || name == "case-add") return Screen::case_view;
   return Screen::cases;
 }
 

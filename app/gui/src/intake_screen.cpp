@@ -5,6 +5,7 @@
 #include <string>
 
 #include "safehold/appmodel/schema_text.hpp"
+#include "shared_forms.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -125,13 +126,7 @@ void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
 
 void IntakeScreen::DrawPaused(appmodel::IntakeModel& m) {
   // A calm, empty screen: nothing of the interview is visible during a break.
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  ImGui::Dummy(ImVec2(0, avail.y * 0.3f));
-  Heading(tr("intake.paused.title"));
-  ImGui::TextWrapped("%s", tr("intake.paused.text"));
-  ImGui::Spacing();
-  if (ImGui::Button(tr("intake.paused.resume"))) m.resume_after_pause();
-  Probe("intake.resume_after_pause");
+  if (DrawPausedNotice("intake.resume_after_pause")) m.resume_after_pause();
 }
 
 }  // namespace safehold::gui

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "intake_screen.hpp"
+#include "shared_forms.hpp"
 #include "safehold/appmodel/file_browser.hpp"
 #include "safehold/appmodel/schema_text.hpp"
 #include "theme.hpp"
@@ -21,25 +22,14 @@ using appmodel::tr;
 
 namespace {
 
-void Explain(const char* key) {
-  ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
-  ImGui::TextWrapped("%s", tr(key));
-  ImGui::PopStyleColor();
-  ImGui::Spacing();
-}
-
 constexpr std::string_view kConsentFields[] = {
     "given_at", "method", "language", "interpreter", "comprehension_checked", "scopes",
     "allowed_recipients", "disclosure", "recontact_allowed", "recontact_method"};
-constexpr std::string_view kSessionFields[] = {
-    "start", "mode", "language", "interpreter", "interviewers", "recording", "questions_declined", "follow_up"};
 constexpr std::string_view kIntervieweeFields[] = {
     "pseudonym", "legal_name", "aliases", "birth_date", "gender", "citizenship", "residence_status",
     "ethnicity", "religion", "languages", "occupation", "characteristics", "location", "exact_address",
     "safe_contact"};
 constexpr std::string_view kNarrativeFields[] = {"notes"};
-constexpr std::string_view kEvidenceFields[] = {
-    "kind", "acquisition", "acquired_at", "acquired_by", "description", "incidents", "measures"};
 constexpr std::string_view kCaseFields[] = {
     "title", "status", "priority", "purposes", "privilege", "lead_worker", "retention_review"};
 
@@ -89,15 +79,7 @@ bool IntakeScreen::DrawConsent(appmodel::IntakeModel& m, FormContext& ctx) {
 bool IntakeScreen::DrawSession(appmodel::IntakeModel& m, FormContext& ctx) {
   Explain("intake.explain.session");
   ctx.probe_prefix = "intake.session.";
-  const schema::EntityDef& session = appmodel::builtin_entity("interview_session");
-  bool changed = DrawRecordForm(session, m.draft->session.fields, ctx, kSessionFields);
-  ImGui::Spacing();
-  Heading(tr("intake.sensitive.title"));
-  Banner(WarningColor(), tr("intake.sensitive.explain"));
-  if (const auto* f = session.field("sensitive_modules")) {
-    changed |= DrawCodeSet(*f, m.draft->session.fields, "intake.session.sensitive_modules");
-  }
-  return changed;
+  return DrawSessionForm(m.draft->session.fields, ctx);
 }
 
 bool IntakeScreen::DrawRecordList(appmodel::IntakeModel& m, FormContext& ctx, const char* entity,
@@ -173,15 +155,10 @@ bool IntakeScreen::DrawEvidence(appmodel::IntakeModel& m, FormContext& ctx) {
   if (m.selected >= 0 && static_cast<std::size_t>(m.selected) < items.size()) {
     auto& e = items[static_cast<std::size_t>(m.selected)];
     ImGui::Separator();
-    if (!e.file.empty()) {
-      std::error_code ec;
-      const auto size = std::filesystem::file_size(e.file, ec);
-      ImGui::TextWrapped("%s", appmodel::trf("intake.evidence.file", {e.file, ec ? "?" : appmodel::format_size(size)}).c_str());
-      WrappedColored(MutedColor(), tr("intake.evidence.hash_note"));
-    }
+    if (!e.file.empty()) DrawChosenFile(e.file, "intake.evidence.hash_note");
     ctx.probe_prefix = "intake.evidence.";
     ImGui::PushID(e.record.id.c_str());
-    changed |= DrawRecordForm(appmodel::builtin_entity("evidence_item"), e.record.fields, ctx, kEvidenceFields);
+    changed |= DrawRecordForm(appmodel::builtin_entity("evidence_item"), e.record.fields, ctx, EvidenceFormFields());
     if (ImGui::Button(tr("intake.remove"))) {
       items.erase(items.begin() + m.selected);
       m.selected = -1;

@@ -145,10 +145,11 @@ int run(const gui::Options& opts) {
       if (!screen_shown && app.unlocked()) {
         app.go(gui::ScreenFromName(opts.screen));
         if (app.screen() == appmodel::Screen::intake) app.intake.begin();
-        if (opts.screen == "case") {
+        if (opts.screen == "case" || opts.screen == "case-add") {
           if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
                                       ? app.cases.row_now(app.session()->vault(), 0) : nullptr) {
             app.open_case(first->case_id);
+            if (opts.screen == "case-add") app.case_view.add.begin(first->case_id, "incident");
           }
         }
         if (opts.screen == "export" || opts.screen == "import") ShowDemoExchange(app, opts.screen);

@@ -86,6 +86,7 @@ void AppModel::tick(bool had_input) {
       cases.invalidate();
       open_case(saved->case_id);
     }
+    if (case_view.poll_add(session_->vault())) cases.invalidate();
   }
   if (unlocked() && idle.due()) lock();
 }

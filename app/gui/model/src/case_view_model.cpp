@@ -3,13 +3,15 @@
 #include <algorithm>
 
 #include "safehold/appmodel/record_fields.hpp"
+#include "safehold/appmodel/session_breaks.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::appmodel {
 
 bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
   if (case_id == loaded_id_) return error_key_ == nullptr;
-  reset();
+  clear_loaded();
+  if (add.open() && add.case_id() != case_id) add.cancel();
   loaded_id_ = case_id;
   auto c = vault.records().get(case_id);
   if (!c) {
@@ -108,7 +110,28 @@ bool CaseViewModel::save_copy(storage::Vault& vault, const storage::Record& evid
   return true;
 }
 
+bool CaseViewModel::poll_add(storage::Vault& vault) {
+  auto id = add.poll();
+  if (!id) return false;
+  const std::string case_id = loaded_id_;
+  loaded_id_.clear();
+  if (!case_id.empty()) (void)load(vault, case_id);
+  return true;
+}
+
+std::set<std::string> CaseViewModel::sensitive_opened() const {
+  std::set<std::string> out;
+  for (const auto& s : of("interview_session")) out.merge(sensitive_modules_of(s.fields));
+  if (add.open() && add.entity() == "interview_session") out.merge(sensitive_modules_of(add.fields()));
+  return out;
+}
+
 void CaseViewModel::reset() {
+  add.reset();
+  clear_loaded();
+}
+
+void CaseViewModel::clear_loaded() {
   last_copy_.clear();
   loaded_id_.clear();
   case_.reset();

@@ -1,5 +1,6 @@
 #include "safehold/appmodel/intake_model.hpp"
 
+#include "safehold/appmodel/session_breaks.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
 #include "safehold/schema/formats.hpp"
 
@@ -77,33 +78,21 @@ void IntakeModel::go(IntakeStep s) {
 
 void IntakeModel::pause(std::string_view requested_by) {
   if (!draft || paused_) return;
-  Json& breaks = draft->session.fields["breaks"];
-  if (!breaks.is_array()) breaks = Json::array();
-  Json b{{"start", utc_now()}};
-  if (!requested_by.empty()) b["requested_by"] = std::string(requested_by);
-  breaks.push_back(std::move(b));
+  start_break(draft->session.fields, requested_by);
   paused_ = true;
   dirty_ = true;
 }
 
 void IntakeModel::resume_after_pause() {
   if (!draft || !paused_) return;
-  Json& breaks = draft->session.fields["breaks"];
-  if (breaks.is_array() && !breaks.empty()) breaks.back()["end"] = utc_now();
+  end_break(draft->session.fields);
   paused_ = false;
   dirty_ = true;
 }
 
 std::set<std::string> IntakeModel::sensitive_opened() const {
-  std::set<std::string> out;
-  if (!draft) return out;
-  const Json& s = draft->session.fields;
-  if (s.contains("sensitive_modules") && s["sensitive_modules"].is_array()) {
-    for (const auto& c : s["sensitive_modules"]) {
-      if (c.is_string()) out.insert(c.get<std::string>());
-    }
-  }
-  return out;
+  if (!draft) return {};
+  return sensitive_modules_of(draft->session.fields);
 }
 
 std::size_t IntakeModel::add_incident() {

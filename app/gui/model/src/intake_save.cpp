@@ -50,6 +50,11 @@ std::string guess_media_type(const std::string& path) {
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
 
+void add_file_fields(Json& evidence_fields, const std::string& file, bool may_keep_names) {
+  evidence_fields["media_type"] = guess_media_type(file);
+  if (may_keep_names) evidence_fields["original_file_name"] = std::filesystem::path(file).filename().string();
+}
+
 expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const IntakeDraft& draft,
                                                  IntakeSaveProgress* progress) {
   auto batch = vault.begin_batch();
@@ -96,10 +101,7 @@ expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const In
   }
   for (const auto& e : draft.evidence) {
     Json fields = e.record.fields;
-    if (!e.file.empty()) {
-      fields["media_type"] = guess_media_type(e.file);
-      if (may_keep_names) fields["original_file_name"] = std::filesystem::path(e.file).filename().string();
-    }
+    if (!e.file.empty()) add_file_fields(fields, e.file, may_keep_names);
     auto id = s.create("intake.save.step.evidence", "evidence_item", e.record, fields);
     if (!id) return unexpected(id.error());
     if (e.file.empty()) continue;

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "safehold/appmodel/case_add_model.hpp"
 #include "safehold/appmodel/case_overview.hpp"
 #include "safehold/storage/vault.hpp"
 
@@ -41,12 +43,24 @@ class CaseViewModel {
   bool save_copy(storage::Vault& vault, const storage::Record& evidence, const std::filesystem::path& folder);
   [[nodiscard]] const std::filesystem::path& last_copy() const { return last_copy_; }
 
+  // Adding a record to the loaded case (case_add_model.hpp). Survives
+  // reloads of the same case; dropped when another case loads and on reset().
+  CaseAddModel add;
+  // Once per frame: collects a finished add. True when a record was added
+  // (then the case was read again: the record is in its tab and History).
+  bool poll_add(storage::Vault& vault);
+  // The V-Sensitive modules opened by any session of the case (or by the
+  // session being added): the forms show those modules' fields.
+  [[nodiscard]] std::set<std::string> sensitive_opened() const;
+
   // Incidents ordered by start date (undated last), for the timeline;
   // computed once per load.
   [[nodiscard]] const std::vector<const storage::Record*>& timeline() const { return timeline_; }
+  // Lock: drops the loaded case, any edit and any add-form.
   void reset();
 
  private:
+  void clear_loaded();
   std::string loaded_id_;
   std::optional<storage::Record> case_;
   std::map<std::string, std::vector<storage::Record>> by_entity_;

@@ -36,6 +36,11 @@ struct IntakeSaveProgress {
 [[nodiscard]] expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const IntakeDraft& draft,
                                                                IntakeSaveProgress* progress = nullptr);
 
+// The fields an evidence item takes from its chosen file: the media type,
+// and the original file name (identifying) only when `may_keep_names` (the
+// case's consent says yes to storing the real identity).
+void add_file_fields(Json& evidence_fields, const std::string& file, bool may_keep_names);
+
 // "image/jpeg" for .jpg… (lowercase extension), application/octet-stream otherwise.
 [[nodiscard]] std::string guess_media_type(const std::string& path);
 

@@ -1,0 +1,80 @@
+#pragma once
+// Adding one record to an open case from the case view (issue 5): a
+// follow-up interview session, a person, an incident, a legal measure, an
+// evidence file, a risk reassessment.
+//
+// Contract: the form lives only in memory (never in the drafts table);
+// cancel() and reset() (lock) drop it, and the global wiping operator delete
+// clears the freed JSON strings. save() writes through the vault in one
+// Batch on a worker thread, exactly as the intake does (RecordStore::create,
+// then AttachmentStore::import_file for an evidence file, which streams the
+// file encrypted into the vault: no plaintext copy). The vault validates,
+// enforces consent and audits; when it refuses, the form stays as typed and
+// error_key()/error_detail() say why in one line (codes, field and scope
+// names only, never record content).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "safehold/appmodel/background.hpp"
+#include "safehold/appmodel/record_fields.hpp"
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::appmodel {
+
+class CaseAddModel {
+ public:
+  // Entities that may be added from the case view.
+  [[nodiscard]] static bool addable(std::string_view entity);
+
+  // Opens an empty form for `entity` in case `case_id` (replacing any open one).
+  void begin(std::string case_id, std::string entity);
+  // Opens an evidence form for a file chosen in the in-app browser.
+  void begin_evidence(std::string case_id, std::string file);
+  [[nodiscard]] bool open() const { return !entity_.empty(); }
+  [[nodiscard]] const std::string& entity() const { return entity_; }
+  [[nodiscard]] const std::string& case_id() const { return case_id_; }
+  [[nodiscard]] const std::string& file() const { return file_; }
+  Json& fields() { return fields_; }
+  [[nodiscard]] const Json& fields() const { return fields_; }
+
+  // A follow-up session logs breaks like the intake (session_breaks.hpp).
+  void pause(std::string_view requested_by);
+  void resume_after_pause();
+  [[nodiscard]] bool paused() const { return paused_; }
+
+  // Starts the save on a worker thread; false if nothing is open or a save runs.
+  bool save(storage::Vault& vault);
+  [[nodiscard]] bool saving() const { return work_.busy(); }
+  // Once per frame: the new record's id, once, when the save succeeded (the
+  // form is then closed). A refusal keeps the form and sets error_key().
+  std::optional<std::string> poll();
+  void wait() { work_.wait(); }
+
+  [[nodiscard]] const char* error_key() const { return error_key_; }
+  [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
+
+  // Discards the unsaved form.
+  void cancel();
+  // Lock: waits for a running save, then discards everything.
+  void reset();
+
+ private:
+  std::string case_id_;
+  std::string entity_;
+  std::string file_;
+  Json fields_ = Json::object();
+  bool paused_ = false;
+  const char* error_key_ = nullptr;
+  std::string error_detail_;
+  Background<expected<std::string, storage::StorageError>> work_;
+};
+
+// Stores one new record of `entity` in `case_id`, with `file` imported as its
+// encrypted attachment when not empty (evidence only), in one Batch.
+[[nodiscard]] expected<std::string, storage::StorageError> add_case_record(storage::Vault& vault,
+                                                                          const std::string& case_id,
+                                                                          const std::string& entity, Json fields,
+                                                                          const std::string& file);
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,109 @@
+#include "safehold/appmodel/case_add_model.hpp"
+
+#include <array>
+#include <utility>
+
+#include "safehold/appmodel/intake_save.hpp"
+#include "safehold/appmodel/session_breaks.hpp"
+
+namespace safehold::appmodel {
+
+bool CaseAddModel::addable(std::string_view entity) {
+  static constexpr std::array<std::string_view, 6> kAddable = {
+      "interview_session", "person", "incident", "legal_measure", "evidence_item", "risk_assessment"};
+  for (auto e : kAddable) {
+    if (e == entity) return true;
+  }
+  return false;
+}
+
+void CaseAddModel::begin(std::string case_id, std::string entity) {
+  if (saving() || !addable(entity)) return;
+  cancel();
+  case_id_ = std::move(case_id);
+  entity_ = std::move(entity);
+  if (entity_ == "interview_session") fields_["start"] = utc_now();
+  if (entity_ == "risk_assessment") fields_["assessed_at"] = utc_now();
+}
+
+void CaseAddModel::begin_evidence(std::string case_id, std::string file) {
+  begin(std::move(case_id), "evidence_item");
+  if (entity_ != "evidence_item") return;
+  file_ = std::move(file);
+  fields_["acquired_at"] = utc_now();
+}
+
+void CaseAddModel::pause(std::string_view requested_by) {
+  if (entity_ != "interview_session" || paused_) return;
+  start_break(fields_, requested_by);
+  paused_ = true;
+}
+
+void CaseAddModel::resume_after_pause() {
+  if (!paused_) return;
+  end_break(fields_);
+  paused_ = false;
+}
+
+bool CaseAddModel::save(storage::Vault& vault) {
+  if (!open() || paused_) return false;
+  error_key_ = nullptr;
+  error_detail_.clear();
+  return work_.start([&vault, case_id = case_id_, entity = entity_, fields = fields_, file = file_]() mutable {
+    return add_case_record(vault, case_id, entity, std::move(fields), file);
+  });
+}
+
+std::optional<std::string> CaseAddModel::poll() {
+  auto done = work_.poll();
+  if (!done) return std::nullopt;
+  if (!*done) {
+    const auto code = done->error().code;
+    const bool consent = code == storage::VaultError::consent_required ||
+                         code == storage::VaultError::consent_scope_refused;
+    error_key_ = consent ? "case.add.refused" : "case.add.failed";
+    error_detail_ = done->error().describe();
+    return std::nullopt;
+  }
+  std::string id = std::move(**done);
+  cancel();
+  return id;
+}
+
+void CaseAddModel::cancel() {
+  if (saving()) return;
+  case_id_.clear();
+  entity_.clear();
+  file_.clear();
+  fields_ = Json::object();
+  paused_ = false;
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+void CaseAddModel::reset() {
+  work_.wait();
+  (void)work_.poll();
+  cancel();
+}
+
+expected<std::string, storage::StorageError> add_case_record(storage::Vault& vault, const std::string& case_id,
+                                                             const std::string& entity, Json fields,
+                                                             const std::string& file) {
+  auto batch = vault.begin_batch();
+  if (!batch) return unexpected(batch.error());
+  if (!file.empty()) {
+    auto identity = vault.consent().scope(case_id, "store_real_identity");
+    if (!identity) return unexpected(identity.error());
+    add_file_fields(fields, file, *identity == "yes");
+  }
+  auto rec = vault.records().create(entity, case_id, std::move(fields));
+  if (!rec) return unexpected(rec.error());
+  if (!file.empty()) {
+    if (auto a = vault.attachments().import_file(rec->id, file); !a) return unexpected(a.error());
+  }
+  if (auto c = batch->commit(); !c) return unexpected(c.error());
+  return rec->id;
+}
+
+}  // namespace safehold::appmodel

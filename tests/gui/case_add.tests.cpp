@@ -1,0 +1,282 @@
+// Adding records to an existing case from the case view (issue 5), driven
+// headless through the real UI against a real SQLCipher vault seeded with
+// the demo cases.
+#include <catch2/catch_test_macros.hpp>
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "headless_ui.hpp"
+#include "home_at.hpp"
+#include "safehold/appmodel/demo_data.hpp"
+#include "safehold/crypto/sha256.hpp"
+#include "vault_fixture.hpp"
+
+using namespace safehold;
+
+namespace {
+
+constexpr const char* kCaseTitle = "Relatives questioned after a protest abroad (fictional)";
+
+std::string case_id_titled(storage::Vault& v, const std::string& title) {
+  storage::CaseQuery all;
+  all.limit = 100;
+  auto listed = v.cases().list(all);
+  REQUIRE(listed);
+  for (const auto& c : *listed) {
+    if (c.title == title) return c.case_id;
+  }
+  FAIL("no case titled " << title);
+  return {};
+}
+
+// A demo-seeded vault, unlocked through the start screen, with one case open.
+struct SeededCase {
+  test::VaultFixture f;
+  test::HeadlessUi ui{f.app};
+  std::string case_id;
+  SeededCase() {
+    f.unlock(ui);
+    REQUIRE(appmodel::seed_demo_cases(f.app.session()->vault(), appmodel::DemoOptions{.cases = 5}));
+    case_id = case_id_titled(f.app.session()->vault(), kCaseTitle);
+    f.app.open_case(case_id);
+    ui.Frames(2);
+  }
+  appmodel::CaseAddModel& add() { return f.app.case_view.add; }
+  // Saves the open add-form and waits for the worker; returns the new record's id.
+  std::string save(const std::string& entity) {
+    std::set<std::string> before;
+    for (const auto& r : f.app.case_view.of(entity)) before.insert(r.id);
+    ui.Click("case.add.save");
+    REQUIRE(ui.FramesUntil([&] { return !add().saving(); }));
+    if (add().error_key() != nullptr) FAIL(add().error_detail());
+    REQUIRE_FALSE(add().open());
+    const auto& now = f.app.case_view.of(entity);
+    REQUIRE(now.size() == before.size() + 1);
+    std::string id;
+    for (const auto& r : now) {
+      if (before.count(r.id) == 0) id = r.id;
+    }
+    ui.Frame();
+    CHECK(ui.Has("case.record." + id));  // listed in its tab at once
+    return id;
+  }
+  bool in_history(const std::string& id) {
+    const auto& h = f.app.case_view.history();
+    return std::any_of(h.begin(), h.end(), [&](const storage::AuditEntry& e) {
+      return e.object_id == id && e.action == "record_created";
+    });
+  }
+};
+
+std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, bytes.data(), bytes.size());
+  return test::to_hex(std::span<const std::uint8_t>(h, sizeof h));
+}
+
+const storage::Record* find(const std::vector<storage::Record>& rs, const std::string& id) {
+  for (const auto& r : rs) {
+    if (r.id == id) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Case view: add a session, an incident, a person, a measure and an evidence file to a case",
+          "[gui][headless][case_add]") {
+  test::TempDir home;
+  const auto content = test::pseudo_random_bytes(200'000, 11);
+  test::write_file(home / "letter.pdf", content);
+  test::HomeAt at(home.path());
+  SeededCase s;
+  auto& ui = s.ui;
+
+  // Follow-up session, with a logged break.
+  ui.Click("case.tab.sessions");
+  ui.Click("case.add.interview_session");
+  REQUIRE(s.add().open());
+  ui.Click("case.add.interview_session.mode");
+  ui.Click("case.add.interview_session.mode.video_call");
+  ui.Click("case.add.pause");
+  REQUIRE(s.add().paused());
+  CHECK_FALSE(ui.Has("case.add.interview_session.notes"));  // nothing shown during a break
+  ui.Click("case.add.resume_after_pause");
+  ui.Click("case.add.interview_session.notes");
+  ui.Type("Follow-up: the summons letter arrived by post");
+  const std::string session_id = s.save("interview_session");
+  CHECK(s.in_history(session_id));
+
+  // Incident with a tactic, a dated start and a declined channel.
+  ui.Click("case.tab.incidents");
+  ui.Click("case.add.incident");
+  ui.Click("case.add.incident.title");
+  ui.Type("Mother summoned again");
+  ui.Click("case.add.incident.tactics.filter");
+  ui.Type("D1");
+  ui.Click("case.add.incident.tactics.D1");
+  ui.Click("case.add.incident.start_date");
+  ui.Type("2026-03");
+  ui.Click("case.add.incident.channel.na");
+  ui.Click("case.add.incident.channel.na.declined");
+  const std::string incident_id = s.save("incident");
+  CHECK(s.in_history(incident_id));
+
+  // A relative.
+  ui.Click("case.tab.people");
+  ui.Click("case.add.person");
+  ui.Click("case.add.person.pseudonym");
+  ui.Type("Sample sister");
+  ui.Click("case.add.person.roles.relative");
+  const std::string person_id = s.save("person");
+  CHECK(s.in_history(person_id));
+
+  // A legal measure.
+  ui.Click("case.tab.measures");
+  ui.Click("case.add.legal_measure");
+  ui.Click("case.add.legal_measure.type");
+  ui.Click("case.add.legal_measure.type.passport_refused");
+  const std::string measure_id = s.save("legal_measure");
+  CHECK(s.in_history(measure_id));
+
+  // An evidence file through the in-app browser.
+  ui.Click("case.tab.evidence");
+  ui.Click("case.add.evidence_item");
+  ui.Click("files.row.letter.pdf");
+  ui.Click("files.choose");
+  REQUIRE(s.add().open());
+  CHECK(s.add().file().ends_with("letter.pdf"));
+  ui.Click("case.add.evidence_item.description");
+  ui.Type("Summons letter, scanned");
+  const std::string evidence_id = s.save("evidence_item");
+  CHECK(s.in_history(evidence_id));
+  REQUIRE(ui.Has("case.evidence.sha256"));
+
+  // A risk reassessment: a second record, which the overview reads as the latest.
+  ui.Click("case.tab.risk");
+  ui.Click("case.add.risk_assessment");
+  ui.Click("case.add.risk_assessment.rating");
+  ui.Click("case.add.risk_assessment.rating.critical");
+  const std::string risk_id = s.save("risk_assessment");
+  CHECK(s.in_history(risk_id));
+  CHECK(s.f.app.case_view.of("risk_assessment").size() == 2);
+  CHECK(s.f.app.case_view.overview().risk_rating == "critical");
+
+  // The real vault, reopened: typed values, the attachment, the audit.
+  const std::string case_id = s.case_id;
+  ui.Click("nav.lock");
+  auto pass = crypto::SecretBuffer::copy_of(std::string_view(test::kTestPassphrase));
+  auto v = storage::Vault::unlock(s.f.folder(), pass);
+  REQUIRE(v);
+  auto rs = v->records().list(case_id);
+  REQUIRE(rs);
+  const auto* session = find(*rs, session_id);
+  REQUIRE(session != nullptr);
+  CHECK(session->fields["mode"] == "video_call");
+  CHECK(session->fields["notes"] == "Follow-up: the summons letter arrived by post");
+  REQUIRE(session->fields["breaks"].size() == 1);
+  CHECK(session->fields["breaks"][0].contains("end"));
+  CHECK(session->fields["breaks"][0]["requested_by"] == "interviewee");
+  const auto* incident = find(*rs, incident_id);
+  REQUIRE(incident != nullptr);
+  CHECK(incident->fields["title"] == "Mother summoned again");
+  CHECK(incident->fields["tactics"] == appmodel::Json::array({"D1"}));
+  CHECK(incident->fields["start_date"]["value"] == "2026-03");
+  CHECK(incident->fields["start_date"]["precision"] == "month");
+  CHECK(incident->fields["channel"] == appmodel::Json{{"not_answered", "declined"}});
+  const auto* person = find(*rs, person_id);
+  REQUIRE(person != nullptr);
+  CHECK(person->fields["pseudonym"] == "Sample sister");
+  CHECK(person->fields["roles"] == appmodel::Json::array({"relative"}));
+  const auto* measure = find(*rs, measure_id);
+  REQUIRE(measure != nullptr);
+  CHECK(measure->fields["type"] == "passport_refused");
+  const auto* evidence = find(*rs, evidence_id);
+  REQUIRE(evidence != nullptr);
+  CHECK(evidence->fields["description"] == "Summons letter, scanned");
+  CHECK(evidence->fields["media_type"] == "application/pdf");
+  CHECK_FALSE(evidence->fields.contains("original_file_name"));  // consent: store_real_identity is "no"
+  auto a = v->attachments().for_evidence(evidence_id);
+  REQUIRE(a);
+  REQUIRE(a->has_value());
+  CHECK((*a)->size == content.size());
+  CHECK(crypto::to_hex((*a)->sha256) == sha256_hex(content));
+  auto audit = v->audit().for_case(case_id);
+  REQUIRE(audit);
+  CHECK(find(*rs, risk_id) != nullptr);
+  for (const auto& id : {session_id, incident_id, person_id, measure_id, evidence_id, risk_id}) {
+    const bool created = std::any_of(audit->begin(), audit->end(), [&](const storage::AuditEntry& e) {
+      return e.object_id == id && e.action == "record_created";
+    });
+    CHECK(created);
+  }
+}
+
+TEST_CASE("Case view: the vault refuses what consent does not allow; the form is kept, nothing stored",
+          "[gui][headless][case_add]") {
+  SeededCase s;
+  auto& ui = s.ui;
+  ui.Click("case.tab.people");
+  const auto people_before = s.f.app.case_view.of("person").size();
+  ui.Click("case.add.person");
+  ui.Click("case.add.person.pseudonym");
+  ui.Type("Sample cousin");
+  // The real name needs consent to store the real identity; the demo
+  // consent says no.
+  ui.Click("case.add.person.legal_name.hanzi");
+  ui.Type("Zhang Wei");
+  ui.Click("case.add.save");
+  REQUIRE(ui.FramesUntil([&] { return !s.add().saving(); }));
+  ui.Frames(2);
+  REQUIRE(s.add().error_key() != nullptr);
+  CHECK(std::string(s.add().error_key()) == "case.add.refused");
+  CHECK(s.add().error_detail().find("store_real_identity") != std::string::npos);
+  CHECK(s.add().error_detail().find("Zhang") == std::string::npos);  // no record content
+  CHECK(ui.Has("case.add.error"));
+  REQUIRE(s.add().open());
+  CHECK(s.add().fields()["pseudonym"] == "Sample cousin");  // what was typed is kept
+  CHECK(s.f.app.case_view.of("person").size() == people_before);
+  auto rs = s.f.app.session()->vault().records().list(s.case_id);
+  REQUIRE(rs);
+  CHECK(std::none_of(rs->begin(), rs->end(), [](const storage::Record& r) {
+    return appmodel::text_of(r.fields, "pseudonym") == "Sample cousin";
+  }));
+
+  // Cancel discards the form.
+  ui.Click("case.add.cancel");
+  CHECK_FALSE(s.add().open());
+  CHECK(s.add().fields().empty());
+  CHECK(s.add().error_key() == nullptr);
+}
+
+TEST_CASE("Case view: lock during a half-filled add-form leaves no typed text", "[gui][headless][case_add]") {
+  SeededCase s;
+  auto& ui = s.ui;
+  ui.Click("case.tab.incidents");
+  ui.Click("case.add.incident");
+  const std::string typed = "Uncle followed home from the market twice";
+  ui.Click("case.add.incident.title");
+  ui.Type(typed);
+  REQUIRE(s.add().fields()["title"] == typed);
+  ui.Click("nav.lock");
+  REQUIRE_FALSE(s.f.app.unlocked());
+  CHECK_FALSE(s.add().open());
+  CHECK(s.add().fields().empty());
+  CHECK(s.add().case_id().empty());
+  CHECK_FALSE(test::imgui_memory_holds(typed));
+
+  // Unlocked again: the case view starts without the form.
+  s.f.unlock(ui);
+  s.f.app.open_case(s.case_id);
+  ui.Click("case.tab.incidents");
+  CHECK(ui.Has("case.add.incident"));
+  CHECK_FALSE(ui.Has("case.add.incident.title"));
+  auto rs = s.f.app.session()->vault().records().list(s.case_id);
+  REQUIRE(rs);
+  CHECK(std::none_of(rs->begin(), rs->end(),
+                     [&](const storage::Record& r) { return appmodel::text_of(r.fields, "title") == typed; }));
+}
