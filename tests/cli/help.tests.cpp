@@ -25,7 +25,7 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"audit", {"show", "verify"}},
     {"vocab", {"list"}},
     {"identity", {"show", "export-card", "export-age-key"}},
-    {"contact", {"add", "list", "show", "verify", "remove"}},
+    {"contact", {"add", "list", "show", "edit", "verify", "remove"}},
     {"export", {}},
     {"verify", {}},
     {"import", {}},

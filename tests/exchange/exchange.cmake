@@ -5,6 +5,7 @@
 safehold_test(exchange_tests
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/identity_contacts.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/contact_edit.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/roundtrip.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/consent_export.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/import_refusals.tests.cpp

@@ -16,13 +16,6 @@ namespace ex = core::exchange;
 
 namespace {
 
-storage::Vault open_vault(const test::VaultFixture& f) {
-  auto pass = crypto::SecretBuffer::copy_of(std::string_view(test::kTestPassphrase));
-  auto v = storage::Vault::unlock(f.folder(), pass);
-  REQUIRE(v);
-  return std::move(*v);
-}
-
 std::size_t audit_count(storage::Vault& v, const std::string& action) {
   auto page = v.audit().page(0, 5000);
   REQUIRE(page);
@@ -42,7 +35,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
   test::VaultFixture b;  // the clinic's vault, imports at the end
   std::string case_id, reference, evidence_id;
   {
-    auto va = open_vault(a);
+    auto va = a.open();
     REQUIRE(appmodel::seed_demo_cases(va, {.cases = 1, .rich = false}));
     auto rows = va.cases().list({});
     REQUIRE(rows);
@@ -59,7 +52,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     const auto bytes = test::pseudo_random_bytes(70'000, 3);
     io::SpanSource src(bytes);
     REQUIRE(va.attachments().import(ev->id, src, bytes.size()));
-    auto vb = open_vault(b);
+    auto vb = b.open();
     REQUIRE(vb.set_owner_name(kClinic));
     auto own = ex::own_identity(vb);
     REQUIRE(own);
@@ -170,7 +163,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
   }
   REQUIRE_FALSE(bundle.empty());
   {
-    auto va = open_vault(a);
+    auto va = a.open();
     CHECK(audit_count(va, "bundle_exported") == 1);
   }
 
@@ -232,7 +225,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     REQUIRE(ui.Has("case.evidence.sha256"));
     ui.Click("nav.lock");
   }
-  auto vb = open_vault(b);
+  auto vb = b.open();
   auto got = vb.cases().get(case_id);
   REQUIRE(got);
   CHECK(got->reference == reference);
@@ -254,7 +247,7 @@ TEST_CASE("Contacts: a file that is not a card is refused in plain words; differ
   test::VaultFixture a;
   test::VaultFixture b;
   {
-    auto vb = open_vault(b);
+    auto vb = b.open();
     REQUIRE(vb.set_owner_name(kClinic));
     auto own = ex::own_identity(vb);
     REQUIRE(own);
@@ -298,7 +291,7 @@ TEST_CASE("Contacts: a file that is not a card is refused in plain words; differ
   ui.Click("contacts.remove.confirm");
   CHECK(a.app.contacts.contacts().empty());
   ui.Click("nav.lock");
-  auto va = open_vault(a);
+  auto va = a.open();
   auto left = ex::ContactBook(va).list();
   REQUIRE(left);
   CHECK(left->empty());

@@ -27,6 +27,12 @@ struct VaultFixture {
     app.start.mode = appmodel::StartModel::Mode::unlock;
   }
   std::filesystem::path folder() const { return dir.path() / "vault"; }
+  // The vault opened through the library (while the app has it locked).
+  storage::Vault open() const {
+    auto v = storage::Vault::unlock(folder(), crypto::SecretBuffer::copy_of(std::string_view(kTestPassphrase)));
+    REQUIRE(v);
+    return std::move(*v);
+  }
 
   // Unlocks through the start screen, as a person would.
   void unlock(HeadlessUi& ui, std::string_view passphrase = kTestPassphrase) {

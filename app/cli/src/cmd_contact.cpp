@@ -1,6 +1,7 @@
-// contact add|list|show|verify|remove: the address book of bundle senders
+// contact add|list|show|edit|verify|remove: the address book of bundle senders
 // and recipients (schema/contact-card-v1.md).
 #include <memory>
+#include <optional>
 
 #include "commands.hpp"
 #include "exchange_failure.hpp"
@@ -121,6 +122,45 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
   return {};
 }
 
+struct EditOptions {
+  std::string who, name, org, kind, notes;
+  CLI::Option *name_opt = nullptr, *org_opt = nullptr, *kind_opt = nullptr, *notes_opt = nullptr;
+  // --age, --minisign and --card are accepted only to refuse them with a reason.
+  std::string key_value;
+  bool keys_given = false;
+};
+
+std::optional<std::string> given(const CLI::Option* opt, const std::string& value) {
+  return opt->count() > 0 ? std::optional<std::string>(value) : std::nullopt;
+}
+
+Outcome run_edit(Context& ctx, const EditOptions& o) {
+  if (o.keys_given) {
+    return fail(ExitCode::usage,
+                "a contact's keys cannot be edited: other keys are a new contact (`contact add`, then `contact "
+                "verify`)");
+  }
+  ex::ContactEdit edit{given(o.name_opt, o.name), given(o.org_opt, o.org), given(o.kind_opt, o.kind),
+                       given(o.notes_opt, o.notes)};
+  if (!edit.display_name && !edit.organisation && !edit.kind && !edit.notes) {
+    return fail(ExitCode::usage, "nothing to change: give --name, --org, --kind or --notes");
+  }
+  if (edit.kind) {
+    auto kind = code_in("recipient_kind", *edit.kind, "kind of recipient");
+    if (!kind) return unexpected(kind.error());
+    edit.kind = *kind;
+  }
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  ex::ContactBook book(**vault);
+  auto c = lift(book.find(o.who));
+  if (!c) return unexpected(c.error());
+  auto done = lift(book.update(c->id, edit));
+  if (!done) return unexpected(done.error());
+  print_note("contact " + done->display_name + " updated; keys, fingerprint and verification unchanged");
+  return {};
+}
+
 struct VerifyOptions {
   std::string who, method, fingerprint;
 };
@@ -156,7 +196,7 @@ Outcome run_remove(Context& ctx, const RemoveOptions& o) {
 }  // namespace
 
 void add_contact_commands(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("contact", "Address book for sealed bundles: add, list, show, verify, remove");
+  auto* group = app.add_subcommand("contact", "Address book for sealed bundles: add, list, show, edit, verify, remove");
   group->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();
@@ -180,6 +220,20 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   show->add_option("CONTACT", s->who, "Contact id or display name")->required();
   show->add_flag("--json", s->json, "Print JSON");
   ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+
+  auto e = std::make_shared<EditOptions>();
+  auto* edit = group->add_subcommand(
+      "edit", "Change a contact's name, organisation, kind or notes; its keys cannot change (audited)");
+  edit->add_option("CONTACT", e->who, "Contact id or display name")->required();
+  e->name_opt = edit->add_option("--name", e->name, "New display name");
+  e->org_opt = edit->add_option("--org,--organisation", e->org, "Organisation (\"\" removes it)");
+  e->kind_opt = edit->add_option(
+      "--kind", e->kind, "Kind of recipient: lawyer, ngo, host-authority, un-body (\"\" removes it; decides the consent scope)");
+  e->notes_opt = edit->add_option("--notes", e->notes, "Notes (\"\" removes them)");
+  for (const char* key_option : {"--age", "--minisign", "--card"}) {
+    edit->add_option(key_option, e->key_value)->group("")->each([e](const std::string&) { e->keys_given = true; });
+  }
+  ctx.bind(edit, [&ctx, e] { return run_edit(ctx, *e); });
 
   auto v = std::make_shared<VerifyOptions>();
   auto* verify = group->add_subcommand(

@@ -22,13 +22,6 @@ namespace {
 
 constexpr const char* kMethods[] = {"in_person", "call", "qr"};
 
-void ShowError(const char* key, const std::string& detail) {
-  if (key == nullptr) return;
-  WrappedColored(ErrorColor(), tr(key));
-  Probe("contacts.error");
-  if (!detail.empty()) WrappedColored(MutedColor(), detail.c_str());
-}
-
 void Fingerprint(const std::string& digits, const char* probe) {
   ImGui::PushStyleColor(ImGuiCol_Text, OkColor());
   BigDigits(digits, probe);
@@ -36,6 +29,13 @@ void Fingerprint(const std::string& digits, const char* probe) {
 }
 
 }  // namespace
+
+void ShowContactsError(const char* key, const std::string& detail) {
+  if (key == nullptr) return;
+  WrappedColored(ErrorColor(), tr(key));
+  Probe("contacts.error");
+  if (!detail.empty()) WrappedColored(MutedColor(), detail.c_str());
+}
 
 void DrawQrCode(const appmodel::QrCode& qr, float module_px) {
   if (qr.size == 0) return;
@@ -55,15 +55,22 @@ void DrawQrCode(const appmodel::QrCode& qr, float module_px) {
   ImGui::Dummy(ImVec2(side, side));
 }
 
-bool RecipientKindCombo(const char* id, std::string& code) {
+bool RecipientKindCombo(const char* id, std::string& code, const char* probe, bool offer_none) {
   const auto* vocab = schema::Vocabularies::builtin().find("recipient_kind");
   const std::string shown = code.empty() ? std::string(tr("contacts.kind.choose"))
                                          : std::string(appmodel::vocab_label("recipient_kind", code));
   bool changed = false;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   const bool open = ImGui::BeginCombo(id, shown.c_str());
-  Probe("contacts.kind");
+  Probe(probe);
   if (open) {
+    if (offer_none) {
+      if (ImGui::Selectable(tr("contacts.kind.none"), code.empty())) {
+        changed = !code.empty();
+        code.clear();
+      }
+      if (ProbesEnabled()) Probe((std::string(probe) + ".none").c_str());
+    }
     for (const auto& e : vocab->entries()) {
       if (e.retired) continue;
       const std::string label = std::string(appmodel::in_ui_language(e.label)) + "###" + e.code;
@@ -71,7 +78,7 @@ bool RecipientKindCombo(const char* id, std::string& code) {
         code = e.code;
         changed = true;
       }
-      if (ProbesEnabled()) Probe((std::string("contacts.kind.") + e.code).c_str());
+      if (ProbesEnabled()) Probe((std::string(probe) + "." + e.code).c_str());
     }
     ImGui::EndCombo();
   }
@@ -125,7 +132,8 @@ void ContactsScreen::Draw(appmodel::AppModel& app) {
   (void)app.contacts.load(app.session()->vault());
   Heading(tr("contacts.title"));
   WrappedColored(MutedColor(), tr("contacts.explain"));
-  ShowError(app.contacts.error_key(), app.contacts.error_detail());
+  // While the edit panel is open its refusals show there, next to the fields.
+  if (app.contacts.find(editing_) == nullptr) ShowContactsError(app.contacts.error_key(), app.contacts.error_detail());
   if (ImGui::BeginTable("###contacts-layout", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -227,14 +235,19 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
         if (ImGui::SmallButton(tr("contacts.verify"))) {
           verifying_ = c.id;
           removing_.clear();
+          editing_.clear();
           mismatch_ = false;
         }
         if (ProbesEnabled()) Probe(("contacts.verify." + c.display_name).c_str());
         ImGui::SameLine();
       }
+      if (ImGui::SmallButton(tr("contacts.edit"))) StartEdit(app, c);
+      if (ProbesEnabled()) Probe(("contacts.edit." + c.display_name).c_str());
+      ImGui::SameLine();
       if (ImGui::SmallButton(tr("contacts.remove"))) {
         removing_ = c.id;
         verifying_.clear();
+        editing_.clear();
       }
       if (ProbesEnabled()) Probe(("contacts.remove." + c.display_name).c_str());
       ImGui::PopID();
@@ -243,6 +256,7 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
   }
   WrappedColored(MutedColor(), tr("contacts.list.note"));
   if (const auto* c = app.contacts.find(verifying_)) DrawVerify(app, *c);
+  if (const auto* c = app.contacts.find(editing_)) DrawEdit(app, *c);
   if (const auto* c = app.contacts.find(removing_)) {
     Banner(WarningColor(), trf("contacts.remove.confirm_text", {c->display_name}).c_str());
     if (ImGui::Button(tr("contacts.remove.confirm"))) {

@@ -30,6 +30,48 @@ bool same_text(std::string_view a, std::string_view b) {
                                      {reinterpret_cast<const std::uint8_t*>(b.data()), b.size()});
 }
 
+// Names and organisations are shown one per line (contact list, CLI output).
+bool is_one_line(std::string_view s) {
+  for (const char ch : s) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u < 0x20 || u == 0x7f) return false;
+  }
+  return true;
+}
+
+ExchangeResult<void> check_name(std::string_view name) {
+  if (name.find_first_not_of(' ') == std::string_view::npos) {
+    return exchange_fail(ExchangeError::invalid_input, "a contact needs a display name");
+  }
+  if (!is_one_line(name)) {
+    return exchange_fail(ExchangeError::invalid_input, "a contact's display name must be one line of text");
+  }
+  return {};
+}
+
+ExchangeResult<void> check_organisation(std::string_view organisation) {
+  if (!is_one_line(organisation)) {
+    return exchange_fail(ExchangeError::invalid_input, "a contact's organisation must be one line of text");
+  }
+  return {};
+}
+
+ExchangeResult<void> check_kind(std::string_view kind) {
+  if (!kind.empty() && !is_code("recipient_kind", kind)) {
+    return exchange_fail(ExchangeError::invalid_input, "unknown kind of recipient " + std::string(kind));
+  }
+  return {};
+}
+
+// Sets an optional text field, or removes it when `value` is "".
+void set_or_remove(json& fields, const char* name, const std::string& value) {
+  if (value.empty()) {
+    fields.erase(name);
+  } else {
+    fields[name] = value;
+  }
+}
+
 ExchangeResult<ms::PublicKey> canonical_key(std::string_view line) {
   auto key = ms::PublicKey::parse_key_line(line);
   if (!key || key->key_line() != line) {
@@ -79,15 +121,14 @@ ExchangeResult<OwnIdentity> own_identity(storage::Vault& vault) {
 }
 
 ExchangeResult<Contact> ContactBook::add(const NewContact& in) {
-  if (in.display_name.empty()) return exchange_fail(ExchangeError::invalid_input, "a contact needs a display name");
+  if (auto ok = check_name(in.display_name); !ok) return unexpected(ok.error());
+  if (auto ok = check_organisation(in.organisation); !ok) return unexpected(ok.error());
   if (!bundle::is_age_recipient(in.age_recipient)) {
     return exchange_fail(ExchangeError::invalid_input, "not an age recipient (age1…, 62 characters)");
   }
   auto key = canonical_key(in.minisign_public_key);
   if (!key) return unexpected(key.error());
-  if (!in.kind.empty() && !is_code("recipient_kind", in.kind)) {
-    return exchange_fail(ExchangeError::invalid_input, "unknown kind of recipient " + in.kind);
-  }
+  if (auto ok = check_kind(in.kind); !ok) return unexpected(ok.error());
   auto existing = list();
   if (!existing) return unexpected(existing.error());
   for (const auto& c : *existing) {
@@ -164,6 +205,34 @@ ExchangeResult<Contact> ContactBook::verify(std::string_view id, std::string_vie
   fields["verified_at"] = bundle::format_utc(static_cast<std::int64_t>(std::time(nullptr)));
   fields["verification_method"] = std::string(method);
   fields["verified_fingerprint"] = current.fingerprint;
+  auto updated = vault_.records().update(r->id, std::move(fields));
+  if (!updated) return from_storage(updated.error());
+  return contact_from_record(*updated);
+}
+
+ExchangeResult<Contact> ContactBook::update(std::string_view id, const ContactEdit& edit) {
+  if (!schema::is_uuid_v4(id)) return exchange_fail(ExchangeError::not_found, "not a contact id");
+  // Every change is checked before anything is written.
+  if (edit.display_name) {
+    if (auto ok = check_name(*edit.display_name); !ok) return unexpected(ok.error());
+  }
+  if (edit.organisation) {
+    if (auto ok = check_organisation(*edit.organisation); !ok) return unexpected(ok.error());
+  }
+  if (edit.kind) {
+    if (auto ok = check_kind(*edit.kind); !ok) return unexpected(ok.error());
+  }
+  auto r = vault_.records().get(id);
+  if (!r && r.error().code != storage::VaultError::not_found) return from_storage(r.error());
+  if (!r || r->entity != "contact") return exchange_fail(ExchangeError::not_found, "no contact " + std::string(id));
+  // The record's other fields (keys, verified_at, verification_method,
+  // verified_fingerprint) are carried over unchanged.
+  json fields = r->fields;
+  if (edit.display_name) fields["display_name"] = *edit.display_name;
+  if (edit.organisation) set_or_remove(fields, "organisation", *edit.organisation);
+  if (edit.kind) set_or_remove(fields, "kind", *edit.kind);
+  if (edit.notes) set_or_remove(fields, "notes", *edit.notes);
+  if (fields == r->fields) return contact_from_record(*r);
   auto updated = vault_.records().update(r->id, std::move(fields));
   if (!updated) return from_storage(updated.error());
   return contact_from_record(*updated);

@@ -104,6 +104,17 @@ bool ContactsModel::verify(storage::Vault& vault, const std::string& id, const s
   return load(vault);
 }
 
+bool ContactsModel::update(storage::Vault& vault, const std::string& id, const std::string& name,
+                           const std::string& kind, const std::string& organisation) {
+  clear_error();
+  if (find(id) == nullptr) return fail("contacts.error.gone", {});
+  if (name.find_first_not_of(' ') == std::string::npos) return fail("contacts.error.name_empty", {});
+  auto done = ex::ContactBook(vault).update(id, {name, organisation, kind, std::nullopt});
+  if (!done) return failed(done.error());
+  loaded_ = false;
+  return load(vault);
+}
+
 bool ContactsModel::remove(storage::Vault& vault, const std::string& id) {
   clear_error();
   if (auto r = ex::ContactBook(vault).remove(id); !r) return failed(r.error());

@@ -46,6 +46,17 @@ struct NewContact {
   std::string notes;                // optional
 };
 
+// A change to a contact's attributes that are not keys. Each field left
+// empty (nullopt) stays as it is; organisation, kind and notes set to ""
+// are removed. The keys (age recipient, minisign key), and so the
+// fingerprint, cannot change: other keys are another contact.
+struct ContactEdit {
+  std::optional<std::string> display_name;  // not "" nor blank; one line
+  std::optional<std::string> organisation;  // one line
+  std::optional<std::string> kind;          // recipient_kind code
+  std::optional<std::string> notes;
+};
+
 // This vault's own identity as a card, and its fingerprint.
 struct OwnIdentity {
   storage::IdentityInfo info;
@@ -75,6 +86,12 @@ class ContactBook {
   // is given it must equal the contact's (invalid_input otherwise).
   [[nodiscard]] ExchangeResult<Contact> verify(std::string_view id, std::string_view method,
                                                std::string_view compared_fingerprint = {});
+  // Changes the attributes `edit` names (checked as for add), keeping the
+  // keys, the fingerprint and the verification. not_found unless `id` is a
+  // contact; invalid_input for an empty or multi-line name or organisation
+  // or an unknown kind. Writes (and audits, as record_updated) only when a
+  // value differs; returns the contact as it is afterwards.
+  [[nodiscard]] ExchangeResult<Contact> update(std::string_view id, const ContactEdit& edit);
   [[nodiscard]] ExchangeResult<void> remove(std::string_view id);
 
   // The contact holding this signing key, if any.

@@ -1,8 +1,9 @@
 #pragma once
 // The contacts screen's state: this vault's own card (with its QR code), the
 // address book, adding a contact from a card file (previewed first, so the
-// user sees the fingerprint before anything is stored), the verify flow and
-// removal. All vault and file access is here; the screen only draws.
+// user sees the fingerprint before anything is stored), the verify flow,
+// editing (name, kind, organisation; never the keys) and removal. All vault
+// and file access is here; the screen only draws.
 //
 // Errors: error_key() is an i18n key, error_detail() the core's one-line
 // description (ids, names of contacts, codes: never record content).
@@ -49,6 +50,12 @@ class ContactsModel {
 
   // Records that the fingerprint was compared (method: in_person, call, qr).
   bool verify(storage::Vault& vault, const std::string& id, const std::string& method);
+  // Changes the contact's name, kind (a recipient_kind code, "" = none) and
+  // organisation ("" = none); its keys, fingerprint and verification stay.
+  // A blank name is refused ("contacts.error.name_empty"); other refusals
+  // are the core's.
+  bool update(storage::Vault& vault, const std::string& id, const std::string& name, const std::string& kind,
+              const std::string& organisation);
   bool remove(storage::Vault& vault, const std::string& id);
 
   [[nodiscard]] const char* error_key() const { return error_key_; }
