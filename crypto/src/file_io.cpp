@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>  // renameat2, RENAME_NOREPLACE
 #include <utility>
 
 #include "safehold/crypto/secret.hpp"
@@ -25,6 +26,18 @@ FileError from_errno(int e) noexcept {
     case EDQUOT: return FileError::disk_full;
     default: return FileError::io_failed;
   }
+}
+
+// Moves `from` to `to` only if `to` does not exist, atomically: renameat2
+// with RENAME_NOREPLACE, or, on file systems that refuse the flag (some FUSE
+// and network mounts), a hard link, which fails the same way. Returns 0 or an
+// errno value.
+int rename_no_replace(const fs::path& from, const fs::path& to) noexcept {
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return errno;
+  if (::link(from.c_str(), to.c_str()) != 0) return errno;
+  ::unlink(from.c_str());
+  return 0;
 }
 
 void close_fd(int& fd) noexcept {
@@ -81,7 +94,7 @@ expected<std::size_t, IoError> FileSource::read(std::span<std::uint8_t> out) {
 }
 
 expected<AtomicFileWriter, FileError> AtomicFileWriter::create(const fs::path& destination,
-                                                               unsigned mode) {
+                                                               unsigned mode, Publish publish) {
   fs::path dir = destination.parent_path();
   if (dir.empty()) dir = ".";
   // A random suffix keeps concurrent writers (and stale temporaries from a
@@ -93,13 +106,14 @@ expected<AtomicFileWriter, FileError> AtomicFileWriter::create(const fs::path& d
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
                         static_cast<mode_t>(mode));
   if (fd < 0) return unexpected(from_errno(errno));
-  return AtomicFileWriter(fd, std::move(temp), destination);
+  return AtomicFileWriter(fd, std::move(temp), destination, publish);
 }
 
 AtomicFileWriter::AtomicFileWriter(AtomicFileWriter&& other) noexcept
     : fd_(std::exchange(other.fd_, -1)),
       temp_(std::exchange(other.temp_, {})),
-      dest_(std::exchange(other.dest_, {})) {}
+      dest_(std::exchange(other.dest_, {})),
+      publish_(other.publish_) {}
 
 AtomicFileWriter& AtomicFileWriter::operator=(AtomicFileWriter&& other) noexcept {
   if (this != &other) {
@@ -107,6 +121,7 @@ AtomicFileWriter& AtomicFileWriter::operator=(AtomicFileWriter&& other) noexcept
     fd_ = std::exchange(other.fd_, -1);
     temp_ = std::exchange(other.temp_, {});
     dest_ = std::exchange(other.dest_, {});
+    publish_ = other.publish_;
   }
   return *this;
 }
@@ -143,8 +158,10 @@ expected<void, FileError> AtomicFileWriter::commit() {
     return unexpected(from_errno(e));
   }
   close_fd(fd_);
-  if (::rename(temp_.c_str(), dest_.c_str()) != 0) {
-    const int e = errno;
+  const int e = publish_ == Publish::no_replace ? rename_no_replace(temp_, dest_)
+                : ::rename(temp_.c_str(), dest_.c_str()) == 0 ? 0
+                                                              : errno;
+  if (e != 0) {
     abandon();
     return unexpected(from_errno(e));
   }

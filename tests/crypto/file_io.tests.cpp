@@ -46,6 +46,36 @@ TEST_CASE("atomic writer abandoned leaves the old file and no temporary", "[io][
   REQUIRE(entries_in(dir.path()) == 1);
 }
 
+TEST_CASE("a no-replace writer never overwrites a file that appeared while it wrote", "[io][file]") {
+  safehold::test::TempDir dir;
+  const auto dest = dir / "bundle.age";
+  auto w = AtomicFileWriter::create(dest, 0600, Publish::no_replace);
+  REQUIRE(w);
+  REQUIRE(w->write(safehold::test::as_bytes("ours")));
+  // Someone else's file takes the name between the writer's start and commit.
+  REQUIRE(write_file_atomically(dest, safehold::test::as_bytes("theirs")));
+  auto c = w->commit();
+  REQUIRE_FALSE(c);
+  REQUIRE(c.error() == FileError::exists);
+  REQUIRE(safehold::test::read_file(dest) == std::vector<std::uint8_t>{'t', 'h', 'e', 'i', 'r', 's'});
+  REQUIRE(entries_in(dir.path()) == 1);  // our temporary is gone
+
+  // With the name free, the same kind of writer publishes normally...
+  const auto fresh = dir / "fresh.age";
+  auto w2 = AtomicFileWriter::create(fresh, 0600, Publish::no_replace);
+  REQUIRE(w2);
+  REQUIRE(w2->write(safehold::test::as_bytes("ours")));
+  REQUIRE(w2->commit());
+  REQUIRE(safehold::test::read_file(fresh) == std::vector<std::uint8_t>{'o', 'u', 'r', 's'});
+  // ...while the default writer replaces, as the key file needs.
+  auto w3 = AtomicFileWriter::create(dest);
+  REQUIRE(w3);
+  REQUIRE(w3->write(safehold::test::as_bytes("new")));
+  REQUIRE(w3->commit());
+  REQUIRE(safehold::test::read_file(dest) == std::vector<std::uint8_t>{'n', 'e', 'w'});
+  REQUIRE(entries_in(dir.path()) == 2);
+}
+
 TEST_CASE("small-file reader enforces its limit and reports missing files", "[io][file]") {
   safehold::test::TempDir dir;
   REQUIRE(write_file_atomically(dir / "f", safehold::test::as_bytes("12345")));

@@ -190,6 +190,15 @@ TEST_CASE("attachments: plaintext export on request, atomically, audited", "[att
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(out.path())) ++files;
   CHECK(files == 1);  // only copy.bin: no temporary left
+
+  // An existing file is never overwritten unless the caller asks (CLI --force).
+  const std::vector<std::uint8_t> mine{'m', 'i', 'n', 'e'};
+  write_file(out / "copy.bin", mine);
+  CHECK(f.vault.attachments().export_plaintext(info.id, out / "copy.bin").error().code ==
+        VaultError::already_exists);
+  CHECK(read_file(out / "copy.bin") == mine);
+  CHECK(f.vault.attachments().export_plaintext(info.id, out / "copy.bin", {}, io::Publish::replace));
+  CHECK(read_file(out / "copy.bin") == data);
 }
 
 TEST_CASE("attachments: damaged, swapped or missing files are refused", "[attachments]") {

@@ -111,7 +111,8 @@ Outcome run_get(Context& ctx, const GetOptions& o) {
     return copy_to_stdout(**reader);
   }
   ProgressLine progress("decrypting");
-  auto exported = lift((*vault)->attachments().export_plaintext(o.id, o.output, hooks_for(progress)));
+  auto exported = lift((*vault)->attachments().export_plaintext(
+      o.id, o.output, hooks_for(progress), o.force ? io::Publish::replace : io::Publish::no_replace));
   progress.finish();
   return exported;
 }

@@ -65,6 +65,7 @@ StorageError from_file_error(io::FileError e) {
     case io::FileError::disk_full: return make_error(VaultError::disk_full);
     case io::FileError::permission_denied: return make_error(VaultError::permission_denied);
     case io::FileError::not_found: return make_error(VaultError::not_found, "file");
+    case io::FileError::exists: return make_error(VaultError::already_exists, "the output file exists");
     default: return make_error(VaultError::io_failed, io::describe(e));
   }
 }

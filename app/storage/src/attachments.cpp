@@ -142,7 +142,8 @@ expected<std::unique_ptr<AttachmentReader>, StorageError> AttachmentStore::get(s
 }
 
 expected<void, StorageError> AttachmentStore::export_plaintext(std::string_view id, const fs::path& destination,
-                                                               const OperationHooks& hooks) {
+                                                               const OperationHooks& hooks,
+                                                               io::Publish publish) {
   std::unique_ptr<AttachmentReader> reader;
   {
     VaultAccess a(s_);
@@ -155,7 +156,7 @@ expected<void, StorageError> AttachmentStore::export_plaintext(std::string_view 
     if (!r) return unexpected(r.error());
     reader = std::move(*r);
   }
-  auto writer = io::AtomicFileWriter::create(destination, 0600);
+  auto writer = io::AtomicFileWriter::create(destination, 0600, publish);
   if (!writer) return unexpected(detail::from_file_error(writer.error()));
   crypto::SecretBuffer buf(crypto::kStreamChunkSize);
   std::uint64_t done = 0;

@@ -105,7 +105,7 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
     if (hooks.progress) hooks.progress(done, total);
     return !(hooks.cancel_requested && hooks.cancel_requested());
   };
-  auto out = io::AtomicFileWriter::create(destination, 0600);
+  auto out = io::AtomicFileWriter::create(destination, 0600, io::Publish::no_replace);
   if (!out) return from_file(out.error(), "output file");
   CountingSink counted(*out);
   bundle::BundleWriter writer({*key, identity->age_recipient, sender_name(*identity)}, std::move(contents),

@@ -31,6 +31,13 @@ class FileSource final : public ByteSource {
   std::uint64_t size_ = 0;
 };
 
+// What commit() does when the destination already exists.
+enum class Publish {
+  replace,     // vault-internal files (key file, attachments): rename over it
+  no_replace,  // files handed to the user (bundles, exports): refuse with
+               // FileError::exists, even if the file appeared while writing
+};
+
 // Writes a new file under a temporary name in the destination's folder and
 // publishes it with commit(). Destroying it without commit() removes the
 // temporary, so cancelled or failed writes leave nothing behind.
@@ -39,7 +46,8 @@ class AtomicFileWriter final : public ByteSink {
   // mode: permission bits of the final file (0600 by default: vault files are
   // private to the user).
   [[nodiscard]] static expected<AtomicFileWriter, FileError> create(
-      const std::filesystem::path& destination, unsigned mode = 0600);
+      const std::filesystem::path& destination, unsigned mode = 0600,
+      Publish publish = Publish::replace);
   AtomicFileWriter(AtomicFileWriter&& other) noexcept;
   AtomicFileWriter& operator=(AtomicFileWriter&& other) noexcept;
   AtomicFileWriter(const AtomicFileWriter&) = delete;
@@ -47,7 +55,8 @@ class AtomicFileWriter final : public ByteSink {
   ~AtomicFileWriter() override;
 
   [[nodiscard]] expected<void, IoError> write(std::span<const std::uint8_t> data) override;
-  // fsync the data, rename over the destination, fsync the folder.
+  // fsync the data, rename to the destination (as create()'s Publish says),
+  // fsync the folder.
   [[nodiscard]] expected<void, FileError> commit();
   // Removes the temporary now (also done by the destructor).
   void abandon() noexcept;
@@ -55,11 +64,12 @@ class AtomicFileWriter final : public ByteSink {
   const std::filesystem::path& temp_path() const noexcept { return temp_; }
 
  private:
-  AtomicFileWriter(int fd, std::filesystem::path temp, std::filesystem::path dest) noexcept
-      : fd_(fd), temp_(std::move(temp)), dest_(std::move(dest)) {}
+  AtomicFileWriter(int fd, std::filesystem::path temp, std::filesystem::path dest, Publish publish) noexcept
+      : fd_(fd), temp_(std::move(temp)), dest_(std::move(dest)), publish_(publish) {}
   int fd_ = -1;
   std::filesystem::path temp_;
   std::filesystem::path dest_;
+  Publish publish_ = Publish::replace;
 };
 
 // Whole-file helpers for small files (key files, cards).

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "safehold/crypto/byte_io.hpp"
+#include "safehold/crypto/file_io.hpp"
 #include "safehold/expected.hpp"
 #include "safehold/storage/audit.hpp"
 #include "safehold/storage/error.hpp"
@@ -77,10 +78,13 @@ class AttachmentStore {
   // Writes a plaintext copy to `destination` through a temporary file that is
   // renamed only after the whole content verified (audited as
   // attachment_exported). The copy is outside the vault's protection: only on
-  // the user's explicit request.
+  // the user's explicit request. An existing file at `destination` is
+  // refused (already_exists), even one created while the copy was written,
+  // unless `publish` is Publish::replace (the CLI's --force).
   [[nodiscard]] expected<void, StorageError> export_plaintext(std::string_view attachment_id,
                                                               const std::filesystem::path& destination,
-                                                              const OperationHooks& hooks = {});
+                                                              const OperationHooks& hooks = {},
+                                                              io::Publish publish = io::Publish::no_replace);
   // Crypto-shreds: the key row goes in a transaction, then the file.
   [[nodiscard]] expected<void, StorageError> remove(std::string_view attachment_id);
 
