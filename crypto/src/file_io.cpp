@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>  // renameat2, RENAME_NOREPLACE
 #include <utility>
 
+#include "safehold/crypto/no_replace.hpp"
 #include "safehold/crypto/secret.hpp"
 #include "safehold/crypto/sha256.hpp"
 
@@ -26,18 +26,6 @@ FileError from_errno(int e) noexcept {
     case EDQUOT: return FileError::disk_full;
     default: return FileError::io_failed;
   }
-}
-
-// Moves `from` to `to` only if `to` does not exist, atomically: renameat2
-// with RENAME_NOREPLACE, or, on file systems that refuse the flag (some FUSE
-// and network mounts), a hard link, which fails the same way. Returns 0 or an
-// errno value.
-int rename_no_replace(const fs::path& from, const fs::path& to) noexcept {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return errno;
-  if (::link(from.c_str(), to.c_str()) != 0) return errno;
-  ::unlink(from.c_str());
-  return 0;
 }
 
 void close_fd(int& fd) noexcept {
@@ -158,7 +146,7 @@ expected<void, FileError> AtomicFileWriter::commit() {
     return unexpected(from_errno(e));
   }
   close_fd(fd_);
-  const int e = publish_ == Publish::no_replace ? rename_no_replace(temp_, dest_)
+  const int e = publish_ == Publish::no_replace ? move_no_replace(temp_, dest_)
                 : ::rename(temp_.c_str(), dest_.c_str()) == 0 ? 0
                                                               : errno;
   if (e != 0) {

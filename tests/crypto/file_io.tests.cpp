@@ -2,7 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+
 #include "safehold/crypto/file_io.hpp"
+#include "safehold/crypto/no_replace.hpp"
 #include "test_util.hpp"
 
 using namespace safehold::io;
@@ -74,6 +77,33 @@ TEST_CASE("a no-replace writer never overwrites a file that appeared while it wr
   REQUIRE(w3->commit());
   REQUIRE(safehold::test::read_file(dest) == std::vector<std::uint8_t>{'n', 'e', 'w'});
   REQUIRE(entries_in(dir.path()) == 2);
+}
+
+TEST_CASE("the no-replace fallbacks (hard link, copy) never replace and never leave two names", "[io][file]") {
+  for (auto move : {&move_by_link, &move_by_copy}) {
+    safehold::test::TempDir dir;
+    const auto from = dir / ".tmp";
+    const auto taken = dir / "taken";
+    const auto free_name = dir / "free";
+    REQUIRE(write_file_atomically(from, safehold::test::as_bytes("ours"), 0640));
+    REQUIRE(write_file_atomically(taken, safehold::test::as_bytes("theirs")));
+
+    CHECK(move(from, taken) == EEXIST);
+    CHECK(safehold::test::read_file(taken) == std::vector<std::uint8_t>{'t', 'h', 'e', 'i', 'r', 's'});
+    CHECK(fs::exists(from));  // left for the caller to remove
+
+    REQUIRE(move(from, free_name) == 0);
+    CHECK_FALSE(fs::exists(from));
+    CHECK(safehold::test::read_file(free_name) == std::vector<std::uint8_t>{'o', 'u', 'r', 's'});
+    struct stat st {};
+    REQUIRE(::stat(free_name.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0640);
+    CHECK(st.st_nlink == 1);
+    CHECK(entries_in(dir.path()) == 2);
+
+    CHECK(move(dir / "missing", dir / "other") == ENOENT);
+    CHECK_FALSE(fs::exists(dir / "other"));
+  }
 }
 
 TEST_CASE("small-file reader enforces its limit and reports missing files", "[io][file]") {
