@@ -94,6 +94,12 @@ TEST_CASE("ContactBook::update changes name, kind, organisation and notes; keys 
   CHECK_FALSE(record.fields.contains("kind"));
   CHECK(cleared->verified);
 
+  // Names in any script are fine, including characters outside the BMP.
+  auto scripts = book.update(before.id, {"吉\U00020BB7 · مريم · Мария \U0001F54A", "香港人權 ONG", std::nullopt, std::nullopt});
+  REQUIRE(scripts);
+  CHECK(scripts->display_name == "吉\U00020BB7 · مريم · Мария \U0001F54A");
+  REQUIRE(book.update(before.id, {"Mei (Safe Haven)", "", std::nullopt, std::nullopt}));
+
   // An edit that changes nothing writes nothing.
   const auto updates_now = updates_of(cw, before.id);
   REQUIRE(book.update(before.id, {"Mei (Safe Haven)", "", std::nullopt, std::nullopt}));
@@ -126,6 +132,12 @@ TEST_CASE("ContactBook::update refuses bad values and unknown contacts, and chan
   refused({"   ", std::nullopt, std::nullopt, std::nullopt}, E::invalid_input, c.id);
   refused({"Two\nlines", std::nullopt, std::nullopt, std::nullopt}, E::invalid_input, c.id);
   refused({std::nullopt, "Org\twith a tab", std::nullopt, std::nullopt}, E::invalid_input, c.id);
+  // Characters that make one name display as another, or break the line.
+  refused({"NGO \u202Eekatni\u202C", std::nullopt, std::nullopt, std::nullopt}, E::invalid_input, c.id);
+  refused({"NGO \u2066Intake\u2069", std::nullopt, std::nullopt, std::nullopt}, E::invalid_input, c.id);
+  refused({"NGO\u2028Intake", std::nullopt, std::nullopt, std::nullopt}, E::invalid_input, c.id);
+  refused({"NGO\u0085Intake", std::nullopt, std::nullopt, std::nullopt}, E::invalid_input, c.id);
+  refused({std::nullopt, "Org \xC3(", std::nullopt, std::nullopt}, E::invalid_input, c.id);  // not UTF-8
   // A good value next to a bad one: nothing of the edit is kept.
   refused({"Renamed", std::nullopt, "nope", std::nullopt}, E::invalid_input, c.id);
   refused({"Renamed", std::nullopt, std::nullopt, std::nullopt}, E::not_found,

@@ -30,11 +30,20 @@ bool same_text(std::string_view a, std::string_view b) {
                                      {reinterpret_cast<const std::uint8_t*>(b.data()), b.size()});
 }
 
-// Names and organisations are shown one per line (contact list, CLI output).
+// Names and organisations are shown one per line (contact list, export
+// picker, CLI output) and may come from a card someone else wrote: valid
+// UTF-8 without control characters (C0, DEL, C1), line or paragraph
+// separators, or the bidirectional embeddings, overrides and isolates that
+// can make one name display as another.
 bool is_one_line(std::string_view s) {
-  for (const char ch : s) {
-    const auto u = static_cast<unsigned char>(ch);
+  if (!schema::is_valid_utf8(s)) return false;
+  const auto byte = [&s](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned u = byte(i);
     if (u < 0x20 || u == 0x7f) return false;
+    if (u == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) return false;  // U+0080-U+009F
+    if (u == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) >= 0xA8 && byte(i + 2) <= 0xAE) return false;  // U+2028-U+202E
+    if (u == 0xE2 && byte(i + 1) == 0x81 && byte(i + 2) >= 0xA6 && byte(i + 2) <= 0xA9) return false;  // U+2066-U+2069
   }
   return true;
 }
