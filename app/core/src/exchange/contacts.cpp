@@ -53,14 +53,18 @@ ExchangeResult<void> check_name(std::string_view name) {
     return exchange_fail(ExchangeError::invalid_input, "a contact needs a display name");
   }
   if (!is_one_line(name)) {
-    return exchange_fail(ExchangeError::invalid_input, "a contact's display name must be one line of text");
+    return exchange_fail(ExchangeError::invalid_input,
+                         "a contact's display name must be one line of text without control or "
+                         "direction-changing characters");
   }
   return {};
 }
 
 ExchangeResult<void> check_organisation(std::string_view organisation) {
   if (!is_one_line(organisation)) {
-    return exchange_fail(ExchangeError::invalid_input, "a contact's organisation must be one line of text");
+    return exchange_fail(ExchangeError::invalid_input,
+                         "a contact's organisation must be one line of text without control or "
+                         "direction-changing characters");
   }
   return {};
 }
