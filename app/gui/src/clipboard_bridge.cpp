@@ -24,6 +24,7 @@ const char* BridgedGetClipboard(void*) {
   const char* text = HostClipboardText();
   if (text == nullptr || !TextFieldActive() || SecretFieldActive()) return text;
   appmodel::shown_codepoints().add_utf8(text);
+  if (!ExactFieldActive()) return text;  // a plain field: ImGui reads it as before
   DropTypedStandIns();  // typed characters of this frame were taken before the paste
   auto mapped = appmodel::astral_escapes().to_edit(text);
   // Malformed UTF-8, or no stand-in left: ImGui reads it as before (U+FFFD).
@@ -33,7 +34,7 @@ const char* BridgedGetClipboard(void*) {
 }
 
 void BridgedSetClipboard(void*, const char* text) {
-  if (text == nullptr || SecretFieldActive()) {
+  if (text == nullptr || !ExactFieldActive() || SecretFieldActive()) {
     SetHostClipboardText(text);
     return;
   }

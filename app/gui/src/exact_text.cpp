@@ -1,5 +1,6 @@
 #include "exact_text.hpp"
 
+#include <imgui_internal.h>  // ImGui::GetActiveID
 #include <imgui_stdlib.h>
 
 #include <optional>
@@ -20,6 +21,22 @@ constexpr ImWchar kReplacement = 0xFFFD;
 // Edit forms of the typed characters queued as U+FFFD this frame, in order.
 std::vector<ImWchar> g_typed;
 std::size_t g_next_typed = 0;
+
+// Ids of exact fields active lately (widget ids are hashes of labels, not
+// content). A paste or copy happens while its field is active, after the
+// frame that activated it, so the field is known by then.
+ImGuiID g_exact_ids[8] = {};
+std::size_t g_next_exact = 0;
+
+void NoteIfActive() {
+  if (!ImGui::IsItemActive()) return;
+  const ImGuiID id = ImGui::GetItemID();
+  for (ImGuiID known : g_exact_ids) {
+    if (known == id) return;
+  }
+  g_exact_ids[g_next_exact] = id;
+  g_next_exact = (g_next_exact + 1) % std::size(g_exact_ids);
+}
 
 int SwapTypedStandIn(ImGuiInputTextCallbackData* data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter && data->EventChar == kReplacement &&
@@ -51,6 +68,7 @@ bool InputTextExact(const char* label, std::string& stored, const ExactTextOptio
     return false;
   }
   const bool changed = DrawInput(label, *edit, o);
+  NoteIfActive();
   if (o.probe != nullptr) Probe(o.probe);
   if (changed) stored = table.from_edit(*edit);
   if (const std::size_t n = table.stand_ins_in(*edit); n > 0) {
@@ -68,6 +86,14 @@ unsigned int TypedCodepoint(unsigned int cp) {
                                        : appmodel::astral_escapes().to_edit(static_cast<char32_t>(cp));
   g_typed.push_back(static_cast<ImWchar>(edit.value_or(kReplacement)));
   return kReplacement;
+}
+
+bool ExactFieldActive() {
+  if (ImGui::GetCurrentContext() == nullptr || ImGui::GetActiveID() == 0) return false;
+  for (ImGuiID id : g_exact_ids) {
+    if (id == ImGui::GetActiveID()) return true;
+  }
+  return false;
 }
 
 void DropTypedStandIns() {

@@ -37,5 +37,9 @@ bool InputTextExact(const char* label, std::string& stored, const ExactTextOptio
 // Forgets kept typed characters no field took (after each frame, and before
 // a paste).
 void DropTypedStandIns();
+// True while the field being edited is an InputTextExact field: only those
+// get pastes mapped to stand-ins and copies mapped back (a plain field would
+// store the stand-ins themselves).
+[[nodiscard]] bool ExactFieldActive();
 
 }  // namespace safehold::gui
