@@ -85,7 +85,37 @@ const storage::Record* find(const std::vector<storage::Record>& rs, const std::s
   return nullptr;
 }
 
+
+std::size_t files_under(const std::filesystem::path& dir) {
+  std::size_t n = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) if (e.is_regular_file()) ++n;
+  return n;
+}
 }  // namespace
+
+TEST_CASE("Case view: lock while a large evidence file is being stored stops it; nothing is stored",
+          "[gui][headless][case_add]") {
+  test::TempDir home;
+  // 512 MiB of zeros, sparse: seconds of encryption if it ran to the end.
+  const auto video = home / "video.mp4";
+  test::write_file(video, {});
+  std::filesystem::resize_file(video, 512ull << 20);
+  SeededCase s;
+  storage::Vault& v = s.f.app.session()->vault();
+  const auto evidence_before = v.records().list(s.case_id, "evidence_item").value().size();
+  const auto files_before = files_under(s.f.folder() / "attachments");
+  s.add().begin_evidence(s.case_id, video.string());
+  REQUIRE(s.add().save(v));
+  REQUIRE(s.add().saving());
+  s.ui.Click("nav.lock");  // must not wait for the whole file
+  REQUIRE_FALSE(s.f.app.unlocked());
+  CHECK_FALSE(s.add().open());
+
+  auto reopened = s.f.open();
+  CHECK(reopened.records().list(s.case_id, "evidence_item").value().size() == evidence_before);
+  CHECK(reopened.audit().verify().value().intact);
+  CHECK(files_under(s.f.folder() / "attachments") == files_before);  // no attachment file left behind
+}
 
 TEST_CASE("Case view: add a session, an incident, a person, a measure and an evidence file to a case",
           "[gui][headless][case_add]") {
@@ -105,6 +135,8 @@ TEST_CASE("Case view: add a session, an incident, a person, a measure and an evi
   ui.Click("case.add.pause");
   REQUIRE(s.add().paused());
   CHECK_FALSE(ui.Has("case.add.interview_session.notes"));  // nothing shown during a break
+  CHECK_FALSE(ui.Has("case.heading"));                       // not even the case's title
+  CHECK_FALSE(ui.Has("case.tab.sessions"));
   ui.Click("case.add.resume_after_pause");
   ui.Click("case.add.interview_session.notes");
   ui.Type("Follow-up: the summons letter arrived by post");

@@ -96,7 +96,7 @@ void AppModel::lock() {
   // Work on worker threads holds references to the vault: finish it first.
   passwd.wait();
   audit.wait();
-  intake.wait();
+  intake.cancel_save();
   exporter.reset();  // cancels a running export (nothing is kept) and waits
   importer.reset();  // same for an import: the vault stays as it was
   contacts.reset();

@@ -1,6 +1,8 @@
 #include "safehold/appmodel/case_add_model.hpp"
 
 #include <array>
+#include <atomic>
+#include <memory>
 #include <utility>
 
 #include "safehold/appmodel/intake_save.hpp"
@@ -49,8 +51,12 @@ bool CaseAddModel::save(storage::Vault& vault) {
   if (!open() || paused_) return false;
   error_key_ = nullptr;
   error_detail_.clear();
-  return work_.start([&vault, case_id = case_id_, entity = entity_, fields = fields_, file = file_]() mutable {
-    return add_case_record(vault, case_id, entity, std::move(fields), file);
+  stop_ = std::make_shared<std::atomic<bool>>(false);
+  return work_.start([&vault, case_id = case_id_, entity = entity_, fields = fields_, file = file_,
+                      stop = stop_]() mutable {
+    storage::OperationHooks hooks;
+    hooks.cancel_requested = [stop] { return stop->load(); };
+    return add_case_record(vault, case_id, entity, std::move(fields), file, hooks);
   });
 }
 
@@ -82,6 +88,7 @@ void CaseAddModel::cancel() {
 }
 
 void CaseAddModel::reset() {
+  if (stop_) stop_->store(true);  // a file import stops at its next chunk; the Batch rolls back
   work_.wait();
   (void)work_.poll();
   cancel();
@@ -89,7 +96,8 @@ void CaseAddModel::reset() {
 
 expected<std::string, storage::StorageError> add_case_record(storage::Vault& vault, const std::string& case_id,
                                                              const std::string& entity, Json fields,
-                                                             const std::string& file) {
+                                                             const std::string& file,
+                                                             const storage::OperationHooks& hooks) {
   auto batch = vault.begin_batch();
   if (!batch) return unexpected(batch.error());
   if (!file.empty()) {
@@ -100,7 +108,7 @@ expected<std::string, storage::StorageError> add_case_record(storage::Vault& vau
   auto rec = vault.records().create(entity, case_id, std::move(fields));
   if (!rec) return unexpected(rec.error());
   if (!file.empty()) {
-    if (auto a = vault.attachments().import_file(rec->id, file); !a) return unexpected(a.error());
+    if (auto a = vault.attachments().import_file(rec->id, file, hooks); !a) return unexpected(a.error());
   }
   if (auto c = batch->commit(); !c) return unexpected(c.error());
   return rec->id;

@@ -156,6 +156,7 @@ bool IntakeModel::save(storage::Vault& vault) {
   save_failure_.reset();
   progress_.files_done = 0;
   progress_.files_total = 0;
+  progress_.cancel = false;
   // The worker gets its own copy: the screen keeps showing (not editing) the draft.
   return save_work_.start([&vault, d = *draft, p = &progress_]() { return save_intake(vault, d, p); });
 }

@@ -105,7 +105,9 @@ expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const In
     auto id = s.create("intake.save.step.evidence", "evidence_item", e.record, fields);
     if (!id) return unexpected(id.error());
     if (e.file.empty()) continue;
-    if (auto r = vault.attachments().import_file(*id, e.file); !r) {
+    storage::OperationHooks hooks;
+    if (progress != nullptr) hooks.cancel_requested = [progress] { return progress->cancel.load(); };
+    if (auto r = vault.attachments().import_file(*id, e.file, hooks); !r) {
       return unexpected(IntakeSaveError{"intake.save.step.files", r.error().describe()});
     }
     if (progress != nullptr) ++progress->files_done;

@@ -12,6 +12,8 @@
 // enforces consent and audits; when it refuses, the form stays as typed and
 // error_key()/error_detail() say why in one line (codes, field and scope
 // names only, never record content).
+#include <atomic>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,7 +58,8 @@ class CaseAddModel {
 
   // Discards the unsaved form.
   void cancel();
-  // Lock: waits for a running save, then discards everything.
+  // Lock: stops a running save (an evidence file import stops at its next
+  // chunk and nothing is stored), waits for it, then discards everything.
   void reset();
 
  private:
@@ -68,13 +71,14 @@ class CaseAddModel {
   const char* error_key_ = nullptr;
   std::string error_detail_;
   Background<expected<std::string, storage::StorageError>> work_;
+  std::shared_ptr<std::atomic<bool>> stop_;  // the running save's cancel flag
 };
 
 // Stores one new record of `entity` in `case_id`, with `file` imported as its
 // encrypted attachment when not empty (evidence only), in one Batch.
-[[nodiscard]] expected<std::string, storage::StorageError> add_case_record(storage::Vault& vault,
-                                                                          const std::string& case_id,
-                                                                          const std::string& entity, Json fields,
-                                                                          const std::string& file);
+// `hooks` may cancel the file import: then nothing is stored.
+[[nodiscard]] expected<std::string, storage::StorageError> add_case_record(
+    storage::Vault& vault, const std::string& case_id, const std::string& entity, Json fields,
+    const std::string& file, const storage::OperationHooks& hooks = {});
 
 }  // namespace safehold::appmodel

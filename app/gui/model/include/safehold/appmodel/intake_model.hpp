@@ -72,6 +72,12 @@ class IntakeModel {
   std::optional<SavedCase> poll_save(storage::Vault& vault);
   [[nodiscard]] const std::optional<IntakeSaveError>& save_failure() const { return save_failure_; }
   void wait() { save_work_.wait(); }
+  // Lock: stops a running save at its next file chunk (nothing is stored;
+  // the draft stays), then waits for it.
+  void cancel_save() {
+    progress_.cancel = true;
+    save_work_.wait();
+  }
 
   // Drops everything in memory (lock). The caller autosaves first.
   void reset();

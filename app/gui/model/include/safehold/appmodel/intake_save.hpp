@@ -31,6 +31,9 @@ struct IntakeSaveError {
 struct IntakeSaveProgress {
   std::atomic<int> files_done{0};
   std::atomic<int> files_total{0};
+  // Set by lock: a running file import stops and the Batch rolls back (the
+  // intake's encrypted draft keeps everything for the next save).
+  std::atomic<bool> cancel{false};
 };
 
 [[nodiscard]] expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const IntakeDraft& draft,
