@@ -66,6 +66,12 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
     WrappedColored(ErrorColor(), tr(m.error_key()));
     return;
   }
+  if (m.add.paused()) {
+    // A break in a follow-up interview shows nothing of the case: the
+    // interviewee may be looking at the screen.
+    DrawAddForm(app);
+    return;
+  }
   const storage::Record& c = *m.case_record();
   Heading((appmodel::text_of(c.fields, "reference") + "  " + appmodel::text_of(c.fields, "title")).c_str());
   Probe("case.heading");
