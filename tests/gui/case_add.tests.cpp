@@ -9,82 +9,21 @@
 #include <set>
 #include <string>
 
-#include "headless_ui.hpp"
 #include "home_at.hpp"
-#include "safehold/appmodel/demo_data.hpp"
 #include "safehold/crypto/sha256.hpp"
-#include "vault_fixture.hpp"
+#include "seeded_case.hpp"
 
 using namespace safehold;
+using test::SeededCase;
+using test::find_record;
 
 namespace {
-
-constexpr const char* kCaseTitle = "Relatives questioned after a protest abroad (fictional)";
-
-std::string case_id_titled(storage::Vault& v, const std::string& title) {
-  storage::CaseQuery all;
-  all.limit = 100;
-  auto listed = v.cases().list(all);
-  REQUIRE(listed);
-  for (const auto& c : *listed) {
-    if (c.title == title) return c.case_id;
-  }
-  FAIL("no case titled " << title);
-  return {};
-}
-
-// A demo-seeded vault, unlocked through the start screen, with one case open.
-struct SeededCase {
-  test::VaultFixture f;
-  test::HeadlessUi ui{f.app};
-  std::string case_id;
-  SeededCase() {
-    f.unlock(ui);
-    REQUIRE(appmodel::seed_demo_cases(f.app.session()->vault(), appmodel::DemoOptions{.cases = 5}));
-    case_id = case_id_titled(f.app.session()->vault(), kCaseTitle);
-    f.app.open_case(case_id);
-    ui.Frames(2);
-  }
-  appmodel::CaseAddModel& add() { return f.app.case_view.add; }
-  // Saves the open add-form and waits for the worker; returns the new record's id.
-  std::string save(const std::string& entity) {
-    std::set<std::string> before;
-    for (const auto& r : f.app.case_view.of(entity)) before.insert(r.id);
-    ui.Click("case.add.save");
-    REQUIRE(ui.FramesUntil([&] { return !add().saving(); }));
-    if (add().error_key() != nullptr) FAIL(add().error_detail());
-    REQUIRE_FALSE(add().open());
-    const auto& now = f.app.case_view.of(entity);
-    REQUIRE(now.size() == before.size() + 1);
-    std::string id;
-    for (const auto& r : now) {
-      if (before.count(r.id) == 0) id = r.id;
-    }
-    ui.Frame();
-    CHECK(ui.Has("case.record." + id));  // listed in its tab at once
-    return id;
-  }
-  bool in_history(const std::string& id) {
-    const auto& h = f.app.case_view.history();
-    return std::any_of(h.begin(), h.end(), [&](const storage::AuditEntry& e) {
-      return e.object_id == id && e.action == "record_created";
-    });
-  }
-};
 
 std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
   unsigned char h[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(h, bytes.data(), bytes.size());
   return test::to_hex(std::span<const std::uint8_t>(h, sizeof h));
 }
-
-const storage::Record* find(const std::vector<storage::Record>& rs, const std::string& id) {
-  for (const auto& r : rs) {
-    if (r.id == id) return &r;
-  }
-  return nullptr;
-}
-
 
 std::size_t files_under(const std::filesystem::path& dir) {
   std::size_t n = 0;
@@ -199,47 +138,43 @@ TEST_CASE("Case view: add a session, an incident, a person, a measure and an evi
   CHECK(s.f.app.case_view.overview().risk_rating == "critical");
 
   // The real vault, reopened: typed values, the attachment, the audit.
-  const std::string case_id = s.case_id;
-  ui.Click("nav.lock");
-  auto pass = crypto::SecretBuffer::copy_of(std::string_view(test::kTestPassphrase));
-  auto v = storage::Vault::unlock(s.f.folder(), pass);
-  REQUIRE(v);
-  auto rs = v->records().list(case_id);
+  auto v = s.lock_and_reopen();
+  auto rs = v.records().list(s.case_id);
   REQUIRE(rs);
-  const auto* session = find(*rs, session_id);
+  const auto* session = find_record(*rs, session_id);
   REQUIRE(session != nullptr);
   CHECK(session->fields["mode"] == "video_call");
   CHECK(session->fields["notes"] == "Follow-up: the summons letter arrived by post");
   REQUIRE(session->fields["breaks"].size() == 1);
   CHECK(session->fields["breaks"][0].contains("end"));
   CHECK(session->fields["breaks"][0]["requested_by"] == "interviewee");
-  const auto* incident = find(*rs, incident_id);
+  const auto* incident = find_record(*rs, incident_id);
   REQUIRE(incident != nullptr);
   CHECK(incident->fields["title"] == "Mother summoned again");
   CHECK(incident->fields["tactics"] == appmodel::Json::array({"D1"}));
   CHECK(incident->fields["start_date"]["value"] == "2026-03");
   CHECK(incident->fields["start_date"]["precision"] == "month");
   CHECK(incident->fields["channel"] == appmodel::Json{{"not_answered", "declined"}});
-  const auto* person = find(*rs, person_id);
+  const auto* person = find_record(*rs, person_id);
   REQUIRE(person != nullptr);
   CHECK(person->fields["pseudonym"] == "Sample sister");
   CHECK(person->fields["roles"] == appmodel::Json::array({"relative"}));
-  const auto* measure = find(*rs, measure_id);
+  const auto* measure = find_record(*rs, measure_id);
   REQUIRE(measure != nullptr);
   CHECK(measure->fields["type"] == "passport_refused");
-  const auto* evidence = find(*rs, evidence_id);
+  const auto* evidence = find_record(*rs, evidence_id);
   REQUIRE(evidence != nullptr);
   CHECK(evidence->fields["description"] == "Summons letter, scanned");
   CHECK(evidence->fields["media_type"] == "application/pdf");
   CHECK_FALSE(evidence->fields.contains("original_file_name"));  // consent: store_real_identity is "no"
-  auto a = v->attachments().for_evidence(evidence_id);
+  auto a = v.attachments().for_evidence(evidence_id);
   REQUIRE(a);
   REQUIRE(a->has_value());
   CHECK((*a)->size == content.size());
   CHECK(crypto::to_hex((*a)->sha256) == sha256_hex(content));
-  auto audit = v->audit().for_case(case_id);
+  auto audit = v.audit().for_case(s.case_id);
   REQUIRE(audit);
-  CHECK(find(*rs, risk_id) != nullptr);
+  CHECK(find_record(*rs, risk_id) != nullptr);
   for (const auto& id : {session_id, incident_id, person_id, measure_id, evidence_id, risk_id}) {
     const bool created = std::any_of(audit->begin(), audit->end(), [&](const storage::AuditEntry& e) {
       return e.object_id == id && e.action == "record_created";

@@ -1,11 +1,13 @@
 // Editing a contact through the real UI: a verified contact added without a
 // kind cannot be a recipient; "Edit…" gives it one (and a new name and an
-// organisation), its verification stays, and the export check no longer
-// names it. A blank name is refused in plain words; cancel keeps everything.
+// organisation, and notes kept exactly, a character outside the BMP included),
+// its verification stays, and the export check no longer names it. A blank
+// name is refused in plain words; cancel keeps everything.
 #include <catch2/catch_test_macros.hpp>
 
 #include <algorithm>
 
+#include "exact_text.hpp"
 #include "headless_ui.hpp"
 #include "home_at.hpp"
 #include "safehold/appmodel/demo_data.hpp"
@@ -27,6 +29,8 @@ std::size_t recipient_problems(const appmodel::AppModel& app, const std::string&
 
 constexpr const char* kClinic = "Harbour Legal Clinic";
 constexpr const char* kRenamed = "Harbour Clinic intake";
+// Notes with an emoji (U+1F600), typed as the host's char callback does.
+const std::string kNotes = "Met in Geneva \xF0\x9F\x98\x80 ask for Lina";
 
 }  // namespace
 
@@ -89,6 +93,11 @@ TEST_CASE("Contacts: editing gives a verified contact a kind, keeps its verifica
   ui.Click("contacts.edit.kind.ngo");
   ui.Click("contacts.edit.organisation");
   ui.Type("Harbour Legal");
+  ui.Click("contacts.edit.notes");
+  ui.Type("Met in Geneva ");
+  ImGui::GetIO().AddInputCharacter(gui::TypedCodepoint(0x1F600u));
+  ui.Frame();
+  ui.Type(" ask for Lina");
   ui.Click("contacts.edit.save");
   CHECK(a.app.contacts.error_key() == nullptr);
   CHECK_FALSE(ui.Has("contacts.edit.name"));
@@ -97,10 +106,16 @@ TEST_CASE("Contacts: editing gives a verified contact a kind, keeps its verifica
   CHECK(after->display_name == kRenamed);
   CHECK(after->kind == "ngo");
   CHECK(after->organisation == "Harbour Legal");
+  CHECK(after->notes == kNotes);
   CHECK(after->fingerprint == before.fingerprint);
   CHECK(after->verified);
   CHECK(after->verified_at == before.verified_at);
   REQUIRE(ui.Has("contacts.state." + std::string(kRenamed)));
+
+  // Editing again shows the stored notes, the emoji noted as kept.
+  ui.Click("contacts.edit." + std::string(kRenamed));
+  REQUIRE(ui.Has("contacts.edit.notes.stand_ins"));  // the emoji, shown as kept
+  ui.Click("contacts.edit.cancel");
 
   // The export check, run again, has nothing against the recipient now.
   ui.Click("nav.exchange");
@@ -114,6 +129,8 @@ TEST_CASE("Contacts: editing gives a verified contact a kind, keeps its verifica
   REQUIRE(stored);
   CHECK(stored->display_name == kRenamed);
   CHECK(stored->kind == "ngo");
+  CHECK(stored->organisation == "Harbour Legal");
+  CHECK(stored->notes == kNotes);
   CHECK(stored->age_recipient == before.age_recipient);
   CHECK(stored->minisign_public_key == before.minisign_public_key);
   CHECK(stored->verified);

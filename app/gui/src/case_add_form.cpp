@@ -1,5 +1,6 @@
-// The case view's add-forms (issue 5): one "Add …" button per tab, and the
-// form of the record being added, drawn with the intake's form sections.
+// The case view's add-forms (issue 5): one "Add …" button per tab (and one
+// per evidence item for a custody note), and the form of the record being
+// added, drawn with the intake's form sections.
 // The screen only issues commands; CaseAddModel saves through the vault.
 #include <imgui.h>
 
@@ -27,10 +28,28 @@ const char* explain_key(const std::string& entity) {
   if (entity == "incident") return "intake.explain.incidents";
   if (entity == "legal_measure") return "intake.explain.measures";
   if (entity == "evidence_item") return "case.add.explain.evidence";
+  if (entity == "evidence_nofile") return "case.add.explain.evidence_nofile";
+  if (entity == "intervention") return "case.add.explain.intervention";
+  if (entity == "custody_event") return "case.add.explain.custody";
   return "intake.explain.risk";
 }
 
 constexpr std::string_view kNotes[] = {"notes"};
+// The evidence item is the one the form was opened under.
+constexpr std::string_view kCustodyFields[] = {"at", "action", "actor", "note", "hash_verified"};
+
+// The custody form offers only steps a person takes: the vault records
+// hashing and copying itself, the exchange sending and receiving.
+const schema::EntityDef& manual_custody_entity() {
+  static const schema::EntityDef def = [] {
+    schema::EntityDef d = appmodel::builtin_entity("custody_event");
+    for (auto& f : d.fields) {
+      if (f.name == "action") f.exclude = {"hashed", "copied", "transferred", "received"};
+    }
+    return d;
+  }();
+  return def;
+}
 
 }  // namespace
 
@@ -54,6 +73,12 @@ void CaseViewScreen::DrawAddSection(appmodel::AppModel& app, const std::string& 
     }
   }
   Probe(key.c_str());
+  if (entity == "evidence_item") {
+    // Described only: e.g. a document the person keeps and did not hand over.
+    ImGui::SameLine();
+    if (ImGui::Button(tr("intake.add.evidence_nofile"))) add.begin_evidence(app.current_case(), "");
+    Probe("case.add.evidence_nofile");
+  }
   ImGui::EndDisabled();
   if (add.open()) {
     ImGui::SameLine();
@@ -73,23 +98,28 @@ void CaseViewScreen::DrawAddForm(appmodel::AppModel& app) {
     if (DrawPausedNotice("case.add.resume_after_pause")) add.resume_after_pause();
     return;
   }
-  Heading(tr("case.add.title." + entity));
+  const bool described_only = entity == "evidence_item" && add.file().empty();
+  const std::string kind = described_only ? std::string("evidence_nofile") : entity;
+  Heading(tr("case.add.title." + kind));
   if (entity == "interview_session") {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr("intake.pause"))) add.pause("interviewee");
     Probe("case.add.pause");
   }
-  Explain(explain_key(entity));
+  Explain(explain_key(kind));
   const std::set<std::string> opened = m.sensitive_opened();
   FormContext ctx = CaseFormContext(m, opened, "case.add." + entity + ".");
-  const schema::EntityDef& def = appmodel::builtin_entity(entity);
+  const schema::EntityDef& def =
+      entity == "custody_event" ? manual_custody_entity() : appmodel::builtin_entity(entity);
   ImGui::BeginDisabled(add.saving());
   ImGui::PushID("###add-form");
   if (entity == "interview_session") {
     (void)DrawSessionForm(add.fields(), ctx);
     (void)DrawRecordForm(def, add.fields(), ctx, kNotes);
+  } else if (entity == "custody_event") {
+    (void)DrawRecordForm(def, add.fields(), ctx, kCustodyFields);
   } else if (entity == "evidence_item") {
-    DrawChosenFile(add.file(), "case.add.evidence.hash_note");
+    if (!described_only) DrawChosenFile(add.file(), "case.add.evidence.hash_note");
     (void)DrawRecordForm(def, add.fields(), ctx, EvidenceFormFields());
   } else {
     (void)DrawRecordForm(def, add.fields(), ctx);
@@ -111,6 +141,20 @@ void CaseViewScreen::DrawAddForm(appmodel::AppModel& app) {
     WrappedColored(ErrorColor(), appmodel::trf("case.error.detail", {tr(add.error_key()), add.error_detail()}).c_str());
     Probe("case.add.error");
   }
+}
+
+void CaseViewScreen::DrawCustodyAdd(appmodel::AppModel& app, const storage::Record& evidence) {
+  appmodel::CaseAddModel& add = app.case_view.add;
+  if (add.custody_of() == evidence.id) {
+    ImGui::Indent();
+    DrawAddForm(app);
+    ImGui::Unindent();
+    return;
+  }
+  ImGui::BeginDisabled(add.open());
+  if (ImGui::SmallButton(tr("case.add.custody_event"))) add.begin_custody(app.current_case(), evidence.id);
+  Probe(("case.custody.add." + evidence.id).c_str());
+  ImGui::EndDisabled();
 }
 
 }  // namespace safehold::gui

@@ -33,11 +33,14 @@ std::string RecordTitle(const storage::Record& r, std::size_t n) {
     std::string t = appmodel::text_of(r.fields, key);
     if (!t.empty()) return t.size() > 80 ? t.substr(0, 80) + "…" : t;
   }
-  for (const auto& [key, vocab] : {std::pair{"type", "measure"}, std::pair{"kind", "source"}}) {
-    std::string code = appmodel::text_of(r.fields, key);
-    if (!code.empty()) return std::string(appmodel::vocab_label(vocab, code));
+  // A coded type or kind, in the vocabulary the schema gives the field.
+  const schema::EntityDef& def = appmodel::builtin_entity(r.entity);
+  for (const char* key : {"type", "kind"}) {
+    const std::string code = appmodel::text_of(r.fields, key);
+    const schema::FieldDef* f = def.field(key);
+    if (!code.empty() && f != nullptr && !f->vocab.empty()) return std::string(appmodel::vocab_label(f->vocab, code));
   }
-  return appmodel::in_ui_language(appmodel::builtin_entity(r.entity).label) + " " + std::to_string(n + 1);
+  return appmodel::in_ui_language(def.label) + " " + std::to_string(n + 1);
 }
 
 FormContext CaseFormContext(const appmodel::CaseViewModel& m, const std::set<std::string>& opened,
@@ -89,15 +92,18 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
                                   {"case.tab.sessions", "interview_session"}, {"case.tab.people", "person"},
                                   {"case.tab.incidents", "incident"},      {"case.tab.measures", "legal_measure"},
                                   {"case.tab.evidence", "evidence_item"},   {"case.tab.risk", "risk_assessment"},
-                                  {"case.tab.history", ""}};
-  // A newly opened add-form brings its tab to the front once.
+                                  {"case.tab.interventions", "intervention"}, {"case.tab.history", ""}};
+  // A newly opened add-form brings its tab to the front once (a custody
+  // note's is the evidence tab). Decided before the tabs are drawn: a form
+  // closed while drawing them must not select another tab.
+  const std::string add_tab = m.add.entity() == "custody_event" ? std::string("evidence_item") : m.add.entity();
   if (!m.add.open()) add_tab_shown_.clear();
-  const bool select_add_tab = m.add.open() && add_tab_shown_ != m.add.entity();
+  const std::string select_tab = m.add.open() && add_tab_shown_ != add_tab ? add_tab : std::string();
   for (const auto& tab : kTabs) {
     const std::string label = std::string(tr(tab.key)) + "###" + tab.key;
-    const bool select = select_add_tab && m.add.entity() == tab.entity;
+    const bool select = !select_tab.empty() && select_tab == tab.entity;
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-    if (select) add_tab_shown_ = m.add.entity();
+    if (select) add_tab_shown_ = select_tab;
     Probe(tab.key);
     if (!open) continue;
     ImGui::BeginChild("###tab-content");
@@ -208,6 +214,7 @@ void CaseViewScreen::DrawCustody(appmodel::AppModel& app, const storage::Record&
 
 void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::Record& r) {
   DrawCustody(app, r);
+  DrawCustodyAdd(app, r);
   const auto a = app.case_view.attachment_for(r.id);
   if (!a) {
     WrappedColored(MutedColor(), tr("case.evidence.no_file"));

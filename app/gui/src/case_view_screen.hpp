@@ -31,6 +31,8 @@ struct CaseViewScreen {
   void DrawCustody(appmodel::AppModel& app, const storage::Record& evidence);
   void DrawAddSection(appmodel::AppModel& app, const std::string& entity);
   void DrawAddForm(appmodel::AppModel& app);
+  // "Add custody note…" under an evidence item's custody history, or its form.
+  void DrawCustodyAdd(appmodel::AppModel& app, const storage::Record& evidence);
 
   FileBrowserDialog browser_;
   std::string copy_for_;   // evidence id whose "save a copy" warning is open

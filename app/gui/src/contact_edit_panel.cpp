@@ -1,9 +1,10 @@
-// The contacts screen's edit panel: a contact's name, kind and organisation.
+// The contacts screen's edit panel: a contact's name, kind, organisation and
+// notes (free text, kept exactly: exact_text.hpp).
 // The keys are shown as staying: other keys are another contact.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "contacts_screen.hpp"
+#include "exact_text.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -19,6 +20,7 @@ void ContactsScreen::StartEdit(appmodel::AppModel& app, const core::exchange::Co
   edit_name_ = c.display_name;
   edit_kind_ = c.kind;
   edit_org_ = c.organisation;
+  edit_notes_ = c.notes;
   verifying_.clear();
   removing_.clear();
 }
@@ -31,8 +33,7 @@ void ContactsScreen::DrawEdit(appmodel::AppModel& app, const core::exchange::Con
   ImGui::TextUnformatted(tr("contacts.name"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  ImGui::InputText("###edit-name", &edit_name_);
-  Probe("contacts.edit.name");
+  InputTextExact("###edit-name", edit_name_, {.probe = "contacts.edit.name"});
   ImGui::TextUnformatted(tr("contacts.kind.label"));
   ImGui::SameLine();
   RecipientKindCombo("###edit-kind", edit_kind_, "contacts.edit.kind", /*offer_none=*/true);
@@ -40,13 +41,17 @@ void ContactsScreen::DrawEdit(appmodel::AppModel& app, const core::exchange::Con
   ImGui::TextUnformatted(tr("contacts.organisation"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
-  ImGui::InputText("###edit-org", &edit_org_);
-  Probe("contacts.edit.organisation");
+  InputTextExact("###edit-org", edit_org_, {.probe = "contacts.edit.organisation"});
+  ImGui::TextUnformatted(tr("contacts.edit.notes"));
+  InputTextExact("###edit-notes", edit_notes_,
+                 {.multiline = true,
+                  .size = ImVec2(ImGui::GetFontSize() * 24, ImGui::GetTextLineHeight() * 4.0f),
+                  .probe = "contacts.edit.notes"});
   WrappedColored(MutedColor(), tr("contacts.edit.keys_stay"));
   ShowContactsError(app.contacts.error_key(), app.contacts.error_detail());
   if (ImGui::Button(tr("contacts.edit.save"))) {
     // The kind decides what an export to the contact needs: plans are stale.
-    if (app.contacts.update(app.session()->vault(), c.id, edit_name_, edit_kind_, edit_org_)) {
+    if (app.contacts.update(app.session()->vault(), c.id, edit_name_, edit_kind_, edit_org_, edit_notes_)) {
       editing_.clear();
       app.exporter.invalidate();
     }

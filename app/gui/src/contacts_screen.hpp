@@ -47,7 +47,7 @@ struct ContactsScreen {
   bool mismatch_ = false;  // the user said the numbers differ
   std::string removing_;   // contact id whose remove confirmation is open
   std::string editing_;    // contact id whose edit panel is open
-  std::string edit_name_, edit_kind_, edit_org_;
+  std::string edit_name_, edit_kind_, edit_org_, edit_notes_;
 };
 
 }  // namespace safehold::gui

@@ -11,8 +11,8 @@
 namespace safehold::appmodel {
 
 bool CaseAddModel::addable(std::string_view entity) {
-  static constexpr std::array<std::string_view, 6> kAddable = {
-      "interview_session", "person", "incident", "legal_measure", "evidence_item", "risk_assessment"};
+  static constexpr std::array<std::string_view, 7> kAddable = {
+      "interview_session", "person", "incident", "legal_measure", "evidence_item", "risk_assessment", "intervention"};
   for (auto e : kAddable) {
     if (e == entity) return true;
   }
@@ -33,6 +33,19 @@ void CaseAddModel::begin_evidence(std::string case_id, std::string file) {
   if (entity_ != "evidence_item") return;
   file_ = std::move(file);
   fields_["acquired_at"] = utc_now();
+}
+
+void CaseAddModel::begin_custody(std::string case_id, std::string evidence_id) {
+  if (saving() || evidence_id.empty()) return;
+  cancel();
+  case_id_ = std::move(case_id);
+  entity_ = "custody_event";
+  fields_["evidence"] = std::move(evidence_id);
+  fields_["at"] = utc_now();
+}
+
+std::string CaseAddModel::custody_of() const {
+  return entity_ == "custody_event" ? text_of(fields_, "evidence") : std::string();
 }
 
 void CaseAddModel::pause(std::string_view requested_by) {

@@ -105,11 +105,11 @@ bool ContactsModel::verify(storage::Vault& vault, const std::string& id, const s
 }
 
 bool ContactsModel::update(storage::Vault& vault, const std::string& id, const std::string& name,
-                           const std::string& kind, const std::string& organisation) {
+                           const std::string& kind, const std::string& organisation, const std::string& notes) {
   clear_error();
   if (find(id) == nullptr) return fail("contacts.error.gone", {});
   if (name.find_first_not_of(' ') == std::string::npos) return fail("contacts.error.name_empty", {});
-  auto done = ex::ContactBook(vault).update(id, {name, organisation, kind, std::nullopt});
+  auto done = ex::ContactBook(vault).update(id, {name, organisation, kind, notes});
   if (!done) return failed(done.error());
   loaded_ = false;
   return load(vault);

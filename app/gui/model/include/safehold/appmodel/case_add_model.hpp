@@ -1,7 +1,10 @@
 #pragma once
 // Adding one record to an open case from the case view (issue 5): a
 // follow-up interview session, a person, an incident, a legal measure, an
-// evidence file, a risk reassessment.
+// evidence item (a file, or described only), a risk reassessment, an
+// intervention, and a custody event the caseworker records on an evidence
+// item (handed to a lawyer, original returned…; the vault itself writes the
+// hashed/copied ones, the exchange the transferred/received ones).
 //
 // Contract: the form lives only in memory (never in the drafts table);
 // cancel() and reset() (lock) drop it, and the global wiping operator delete
@@ -26,13 +29,19 @@ namespace safehold::appmodel {
 
 class CaseAddModel {
  public:
-  // Entities that may be added from the case view.
+  // Entities added with the "Add …" button of their tab (custody events are
+  // added under their evidence item: begin_custody).
   [[nodiscard]] static bool addable(std::string_view entity);
 
   // Opens an empty form for `entity` in case `case_id` (replacing any open one).
   void begin(std::string case_id, std::string entity);
-  // Opens an evidence form for a file chosen in the in-app browser.
+  // Opens an evidence form for a file chosen in the in-app browser; an empty
+  // `file` is an item described only (e.g. a document the person keeps).
   void begin_evidence(std::string case_id, std::string file);
+  // Opens a custody-event form for evidence item `evidence_id`, timed now.
+  void begin_custody(std::string case_id, std::string evidence_id);
+  // The evidence item an open custody-event form is about, else "".
+  [[nodiscard]] std::string custody_of() const;
   [[nodiscard]] bool open() const { return !entity_.empty(); }
   [[nodiscard]] const std::string& entity() const { return entity_; }
   [[nodiscard]] const std::string& case_id() const { return case_id_; }

@@ -50,12 +50,13 @@ class ContactsModel {
 
   // Records that the fingerprint was compared (method: in_person, call, qr).
   bool verify(storage::Vault& vault, const std::string& id, const std::string& method);
-  // Changes the contact's name, kind (a recipient_kind code, "" = none) and
-  // organisation ("" = none); its keys, fingerprint and verification stay.
+  // Changes the contact's name, kind (a recipient_kind code, "" = none),
+  // organisation and notes ("" = none); its keys, fingerprint and
+  // verification stay.
   // A blank name is refused ("contacts.error.name_empty"); other refusals
   // are the core's.
   bool update(storage::Vault& vault, const std::string& id, const std::string& name, const std::string& kind,
-              const std::string& organisation);
+              const std::string& organisation, const std::string& notes);
   bool remove(storage::Vault& vault, const std::string& id);
 
   [[nodiscard]] const char* error_key() const { return error_key_; }
