@@ -220,7 +220,8 @@ TEST_CASE("Case view: the vault refuses what consent does not allow; the form is
   CHECK(s.add().error_key() == nullptr);
 }
 
-TEST_CASE("Case view: lock during a half-filled add-form leaves no typed text", "[gui][headless][case_add]") {
+TEST_CASE("Case view: lock, or opening another case, keeps a half-filled add-form as an encrypted draft",
+          "[gui][headless][case_add]") {
   SeededCase s;
   auto& ui = s.ui;
   ui.Click("case.tab.incidents");
@@ -235,13 +236,54 @@ TEST_CASE("Case view: lock during a half-filled add-form leaves no typed text", 
   CHECK(s.add().fields().empty());
   CHECK(s.add().case_id().empty());
   CHECK_FALSE(test::imgui_memory_holds(typed));
+  // The draft is in the vault, encrypted: no file holds the typed words.
+  for (const auto& e : std::filesystem::recursive_directory_iterator(s.f.folder())) {
+    if (!e.is_regular_file()) continue;
+    const auto bytes = test::read_file(e.path());
+    CHECK(std::search(bytes.begin(), bytes.end(), typed.begin(), typed.end()) == bytes.end());
+  }
 
-  // Unlocked again: the case view starts without the form.
+  // Unlocked again, the case brings the form back as it was, and says so.
+  const auto restored_here = [&] {
+    return s.add().open() && s.add().entity() == "incident" && s.add().case_id() == s.case_id &&
+           appmodel::text_of(s.add().fields(), "title") == typed;
+  };
   s.f.unlock(ui);
   s.f.app.open_case(s.case_id);
-  ui.Click("case.tab.incidents");
-  CHECK(ui.Has("case.add.incident"));
-  CHECK_FALSE(ui.Has("case.add.incident.title"));
+  ui.Frames(2);
+  CHECK(restored_here());
+  CHECK(ui.Has("case.add.restored"));
+  CHECK(ui.Has("case.add.incident.title"));
+  const std::string key = appmodel::CaseAddModel::draft_key(s.case_id);
+  CHECK_FALSE(s.f.app.session()->vault().drafts().get(key).value().has_value());  // back in memory only
+
+  // Opening another case keeps it as a draft too; coming back restores it.
+  storage::CaseQuery all;
+  all.limit = 10;
+  std::string other;
+  const auto listed = s.f.app.session()->vault().cases().list(all);
+  REQUIRE(listed);
+  for (const auto& c : *listed) {
+    if (c.case_id != s.case_id) other = c.case_id;
+  }
+  REQUIRE_FALSE(other.empty());
+  s.f.app.open_case(other);
+  ui.Frames(2);
+  CHECK_FALSE(s.add().open());
+  CHECK(s.f.app.session()->vault().drafts().get(key).value().has_value());
+  s.f.app.open_case(s.case_id);
+  ui.Frames(2);
+  CHECK(restored_here());
+
+  // Cancel ends it: nothing stored, no draft left.
+  ui.Click("case.add.cancel");
+  CHECK_FALSE(s.add().open());
+  s.f.app.open_case(other);
+  ui.Frames(2);
+  s.f.app.open_case(s.case_id);
+  ui.Frames(2);
+  CHECK_FALSE(s.add().open());
+  CHECK_FALSE(s.f.app.session()->vault().drafts().get(key).value().has_value());
   auto rs = s.f.app.session()->vault().records().list(s.case_id);
   REQUIRE(rs);
   CHECK(std::none_of(rs->begin(), rs->end(),

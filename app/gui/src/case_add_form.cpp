@@ -107,6 +107,10 @@ void CaseViewScreen::DrawAddForm(appmodel::AppModel& app) {
     Probe("case.add.pause");
   }
   Explain(explain_key(kind));
+  if (add.restored()) {
+    WrappedColored(MutedColor(), tr("case.add.restored"));
+    Probe("case.add.restored");
+  }
   const std::set<std::string> opened = m.sensitive_opened();
   FormContext ctx = CaseFormContext(m, opened, "case.add." + entity + ".");
   const schema::EntityDef& def =

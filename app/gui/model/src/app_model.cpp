@@ -107,6 +107,7 @@ void AppModel::lock() {
   if (session_) {
     (void)intake.poll_save(session_->vault());
     intake.autosave(session_->vault(), /*force=*/true);
+    case_view.keep_unsaved_add(session_->vault());
   }
   intake.reset();
   cases.reset();

@@ -96,15 +96,47 @@ void CaseAddModel::cancel() {
   file_.clear();
   fields_ = Json::object();
   paused_ = false;
+  restored_ = false;
   error_key_ = nullptr;
   error_detail_.clear();
 }
 
-void CaseAddModel::reset() {
+void CaseAddModel::stop_save() {
   if (stop_) stop_->store(true);  // a file import stops at its next chunk; the Batch rolls back
   work_.wait();
-  (void)work_.poll();
+  (void)poll();
+}
+
+void CaseAddModel::reset() {
+  stop_save();
   cancel();
+}
+
+std::string CaseAddModel::draft_key(std::string_view case_id) { return "case-add/" + std::string(case_id); }
+
+std::optional<std::string> CaseAddModel::draft_json() const {
+  if (!open() || saving()) return std::nullopt;
+  return Json{{"entity", entity_}, {"fields", fields_}, {"file", file_}, {"paused", paused_}}.dump();
+}
+
+bool CaseAddModel::restore(std::string case_id, std::string_view draft) {
+  if (open() || saving()) return false;
+  Json d = Json::parse(draft, nullptr, /*allow_exceptions=*/false);
+  const auto entity_ok = [](const Json& e) {
+    return e.is_string() && (addable(e.get<std::string>()) || e.get<std::string>() == "custody_event");
+  };
+  if (!d.is_object() || !d.contains("entity") || !entity_ok(d["entity"]) ||
+      !d.contains("fields") || !d["fields"].is_object() || !d.contains("file") || !d["file"].is_string() ||
+      !d.contains("paused") || !d["paused"].is_boolean()) {
+    return false;
+  }
+  case_id_ = std::move(case_id);
+  entity_ = d["entity"].get<std::string>();
+  fields_ = std::move(d["fields"]);
+  file_ = d["file"].get<std::string>();
+  paused_ = d["paused"].get<bool>() && entity_ == "interview_session";
+  restored_ = true;
+  return true;
 }
 
 expected<std::string, storage::StorageError> add_case_record(storage::Vault& vault, const std::string& case_id,

@@ -11,7 +11,10 @@ namespace safehold::appmodel {
 bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
   if (case_id == loaded_id_) return error_key_ == nullptr;
   clear_loaded();
-  if (add.open() && add.case_id() != case_id) add.cancel();
+  if (add.open() && add.case_id() != case_id && !add.saving()) {
+    keep_unsaved_add(vault);
+    add.cancel();
+  }
   loaded_id_ = case_id;
   auto c = vault.records().get(case_id);
   if (!c) {
@@ -37,6 +40,7 @@ bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
   if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
   build_timeline();
   overview_ = summarize_case(*this, vault);
+  restore_unsaved_add(vault, case_id);
   return true;
 }
 
@@ -124,6 +128,22 @@ std::set<std::string> CaseViewModel::sensitive_opened() const {
   for (const auto& s : of("interview_session")) out.merge(sensitive_modules_of(s.fields));
   if (add.open() && add.entity() == "interview_session") out.merge(sensitive_modules_of(add.fields()));
   return out;
+}
+
+void CaseViewModel::keep_unsaved_add(storage::Vault& vault) {
+  add.stop_save();
+  if (auto d = add.draft_json()) (void)vault.drafts().put(CaseAddModel::draft_key(add.case_id()), *d);
+}
+
+void CaseViewModel::restore_unsaved_add(storage::Vault& vault, const std::string& case_id) {
+  if (add.open()) return;
+  const std::string key = CaseAddModel::draft_key(case_id);
+  auto d = vault.drafts().get(key);
+  if (!d || !*d) return;
+  // Once back in memory the form is the only copy until the next lock or
+  // case change writes it again; a draft that does not parse is dropped.
+  (void)add.restore(case_id, **d);
+  (void)vault.drafts().remove(key);
 }
 
 void CaseViewModel::reset() {

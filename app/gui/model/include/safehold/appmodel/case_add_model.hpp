@@ -6,9 +6,12 @@
 // item (handed to a lawyer, original returned…; the vault itself writes the
 // hashed/copied ones, the exchange the transferred/received ones).
 //
-// Contract: the form lives only in memory (never in the drafts table);
-// cancel() and reset() (lock) drop it, and the global wiping operator delete
-// clears the freed JSON strings. save() writes through the vault in one
+// Contract: the form lives in memory while it is shown. Lock, or opening
+// another case, keeps an unsaved form as an encrypted draft in the vault's
+// drafts table under draft_key(case) (draft_json()/restore(), driven by
+// CaseViewModel), so a form typed during an interview survives auto-lock;
+// restoring removes the draft. cancel() drops the form, and the global wiping
+// operator delete clears the freed JSON strings. save() writes through the vault in one
 // Batch on a worker thread, exactly as the intake does (RecordStore::create,
 // then AttachmentStore::import_file for an evidence file, which streams the
 // file encrypted into the vault: no plaintext copy). The vault validates,
@@ -67,6 +70,20 @@ class CaseAddModel {
 
   // Discards the unsaved form.
   void cancel();
+  // Stops a running save (a file import at its next chunk; nothing stored),
+  // waits, and collects its result: a save that finished closes the form.
+  void stop_save();
+
+  // The drafts-table key of a case's unsaved add-form.
+  [[nodiscard]] static std::string draft_key(std::string_view case_id);
+  // The open form as a draft (entity, fields, file, paused); nullopt when no
+  // form is open or a save runs.
+  [[nodiscard]] std::optional<std::string> draft_json() const;
+  // Reopens a form from draft_json() for `case_id`; false (nothing changes)
+  // when the text is not such a draft or a form is open.
+  bool restore(std::string case_id, std::string_view draft);
+  // True after restore() until the form is closed: the screen says so.
+  [[nodiscard]] bool restored() const { return restored_; }
   // Lock: stops a running save (an evidence file import stops at its next
   // chunk and nothing is stored), waits for it, then discards everything.
   void reset();
@@ -77,6 +94,7 @@ class CaseAddModel {
   std::string file_;
   Json fields_ = Json::object();
   bool paused_ = false;
+  bool restored_ = false;
   const char* error_key_ = nullptr;
   std::string error_detail_;
   Background<expected<std::string, storage::StorageError>> work_;

@@ -44,8 +44,12 @@ class CaseViewModel {
   [[nodiscard]] const std::filesystem::path& last_copy() const { return last_copy_; }
 
   // Adding a record to the loaded case (case_add_model.hpp). Survives
-  // reloads of the same case; dropped when another case loads and on reset().
+  // reloads of the same case. When another case loads, an unsaved form is
+  // kept as that case's encrypted draft and comes back when its case loads
+  // again; keep_unsaved_add() does the same before lock.
   CaseAddModel add;
+  // Lock: stops a running save, then keeps an unsaved form as a draft.
+  void keep_unsaved_add(storage::Vault& vault);
   // Once per frame: collects a finished add. True when a record was added
   // (then the case was read again: the record is in its tab and History).
   bool poll_add(storage::Vault& vault);
@@ -56,11 +60,13 @@ class CaseViewModel {
   // Incidents ordered by start date (undated last), for the timeline;
   // computed once per load.
   [[nodiscard]] const std::vector<const storage::Record*>& timeline() const { return timeline_; }
-  // Lock: drops the loaded case, any edit and any add-form.
+  // Lock: drops the loaded case, any edit and any add-form (after
+  // keep_unsaved_add()).
   void reset();
 
  private:
   void clear_loaded();
+  void restore_unsaved_add(storage::Vault& vault, const std::string& case_id);
   std::string loaded_id_;
   std::optional<storage::Record> case_;
   std::map<std::string, std::vector<storage::Record>> by_entity_;
