@@ -66,8 +66,7 @@ void CaseViewScreen::DrawAddSection(appmodel::AppModel& app, const std::string& 
   if (ImGui::Button(tr(key))) {
     const std::string& case_id = app.current_case();
     if (entity == "evidence_item") {
-      const char* home = std::getenv("HOME");
-      add_browser_.Open(home != nullptr ? home : "/", appmodel::FileBrowser::Pick::file, "files.title");
+      add_browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::file, "files.title");
     } else {
       add.begin(case_id, entity);
     }

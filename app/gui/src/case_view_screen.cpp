@@ -233,8 +233,7 @@ void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::
     Banner(WarningColor(), tr("case.save_copy.warning"));
     if (ImGui::Button(tr("case.save_copy.confirm"))) {
       copy_ready_ = r.id;
-      const char* home = std::getenv("HOME");
-      browser_.Open(home != nullptr ? home : "/", appmodel::FileBrowser::Pick::folder, "files.title.copy");
+      browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::folder, "files.title.copy");
     }
     Probe("case.evidence.save_copy.confirm");
     ImGui::SameLine();

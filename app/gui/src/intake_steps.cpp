@@ -138,8 +138,7 @@ bool IntakeScreen::DrawEvidence(appmodel::IntakeModel& m, FormContext& ctx) {
     ImGui::PopID();
   }
   if (ImGui::Button(tr("intake.add.evidence_file"))) {
-    const char* home = std::getenv("HOME");
-    browser_.Open(home != nullptr ? home : "/", appmodel::FileBrowser::Pick::file, "files.title");
+    browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::file, "files.title");
   }
   Probe("intake.add.evidence_file");
   ImGui::SameLine();
