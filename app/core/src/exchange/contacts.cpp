@@ -48,25 +48,23 @@ bool is_one_line(std::string_view s) {
   return true;
 }
 
+// `what` names the field in the refusal (never its value).
+ExchangeResult<void> check_one_line(std::string_view text, const char* what) {
+  if (is_one_line(text)) return {};
+  return exchange_fail(ExchangeError::invalid_input, std::string("a contact's ") + what +
+                                                         " must be one line of text without control or "
+                                                         "direction-changing characters");
+}
+
 ExchangeResult<void> check_name(std::string_view name) {
   if (name.find_first_not_of(' ') == std::string_view::npos) {
     return exchange_fail(ExchangeError::invalid_input, "a contact needs a display name");
   }
-  if (!is_one_line(name)) {
-    return exchange_fail(ExchangeError::invalid_input,
-                         "a contact's display name must be one line of text without control or "
-                         "direction-changing characters");
-  }
-  return {};
+  return check_one_line(name, "display name");
 }
 
 ExchangeResult<void> check_organisation(std::string_view organisation) {
-  if (!is_one_line(organisation)) {
-    return exchange_fail(ExchangeError::invalid_input,
-                         "a contact's organisation must be one line of text without control or "
-                         "direction-changing characters");
-  }
-  return {};
+  return check_one_line(organisation, "organisation");
 }
 
 ExchangeResult<void> check_kind(std::string_view kind) {
