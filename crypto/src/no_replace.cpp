@@ -4,9 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <array>
 #include <cerrno>
 #include <cstdio>  // renameat2, RENAME_NOREPLACE
+
+#include "safehold/crypto/secret.hpp"
 
 namespace safehold::io {
 namespace fs = std::filesystem;
@@ -19,8 +20,7 @@ int close_keeping(int fd, int err) noexcept {
   return err;
 }
 
-int copy_bytes(int in, int out) noexcept {
-  std::array<char, 65536> buf{};
+int copy_bytes(int in, int out, crypto::SecretBuffer& buf) noexcept {
   for (;;) {
     const ssize_t n = ::read(in, buf.data(), buf.size());
     if (n == 0) return 0;
@@ -41,7 +41,7 @@ int copy_bytes(int in, int out) noexcept {
 
 }  // namespace
 
-int move_by_link(const fs::path& from, const fs::path& to) noexcept {
+int move_by_link(const fs::path& from, const fs::path& to) {
   if (::link(from.c_str(), to.c_str()) != 0) return errno;
   if (::unlink(from.c_str()) != 0) {
     // Two names for one file would leave a hidden copy behind: undo.
@@ -52,14 +52,17 @@ int move_by_link(const fs::path& from, const fs::path& to) noexcept {
   return 0;
 }
 
-int move_by_copy(const fs::path& from, const fs::path& to) noexcept {
+int move_by_copy(const fs::path& from, const fs::path& to) {
+  // The bytes may be a plaintext export or a secret key: they pass through
+  // guarded, wiped memory only (allocated before any descriptor is open).
+  crypto::SecretBuffer buf(65536);
   const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) return errno;
   struct stat st {};
   if (::fstat(in, &st) != 0) return close_keeping(in, errno);
   const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777);
   if (out < 0) return close_keeping(in, errno);
-  int e = copy_bytes(in, out);
+  int e = copy_bytes(in, out, buf);
   if (e == 0 && ::fsync(out) != 0) e = errno;
   e = close_keeping(out, close_keeping(in, e));
   if (e != 0) {
@@ -74,7 +77,7 @@ int move_by_copy(const fs::path& from, const fs::path& to) noexcept {
   return 0;
 }
 
-int move_no_replace(const fs::path& from, const fs::path& to) noexcept {
+int move_no_replace(const fs::path& from, const fs::path& to) {
   if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
   if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP) return errno;
   const int e = move_by_link(from, to);
