@@ -1,12 +1,12 @@
 #include "exact_text.hpp"
 
-#include <imgui_internal.h>  // ImGui::GetActiveID
 #include <imgui_stdlib.h>
 
 #include <optional>
 #include <vector>
 
 #include "glyph_growth.hpp"
+#include "recent_ids.hpp"
 #include "safehold/appmodel/astral_escapes.hpp"
 #include "safehold/appmodel/i18n.hpp"
 #include "theme.hpp"
@@ -22,21 +22,9 @@ constexpr ImWchar kReplacement = 0xFFFD;
 std::vector<ImWchar> g_typed;
 std::size_t g_next_typed = 0;
 
-// Ids of exact fields active lately (widget ids are hashes of labels, not
-// content). A paste or copy happens while its field is active, after the
-// frame that activated it, so the field is known by then.
-ImGuiID g_exact_ids[8] = {};
-std::size_t g_next_exact = 0;
-
-void NoteIfActive() {
-  if (!ImGui::IsItemActive()) return;
-  const ImGuiID id = ImGui::GetItemID();
-  for (ImGuiID known : g_exact_ids) {
-    if (known == id) return;
-  }
-  g_exact_ids[g_next_exact] = id;
-  g_next_exact = (g_next_exact + 1) % std::size(g_exact_ids);
-}
+// Exact fields active lately: a paste or copy happens while its field is
+// active, after the frame that activated it, so the field is known by then.
+RecentIds g_exact;
 
 int SwapTypedStandIn(ImGuiInputTextCallbackData* data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter && data->EventChar == kReplacement &&
@@ -68,7 +56,7 @@ bool InputTextExact(const char* label, std::string& stored, const ExactTextOptio
     return false;
   }
   const bool changed = DrawInput(label, *edit, o);
-  NoteIfActive();
+  if (ImGui::IsItemActive()) g_exact.Note(ImGui::GetItemID());
   if (o.probe != nullptr) Probe(o.probe);
   if (changed) stored = table.from_edit(*edit);
   if (const std::size_t n = table.stand_ins_in(*edit); n > 0) {
@@ -88,13 +76,7 @@ unsigned int TypedCodepoint(unsigned int cp) {
   return kReplacement;
 }
 
-bool ExactFieldActive() {
-  if (ImGui::GetCurrentContext() == nullptr || ImGui::GetActiveID() == 0) return false;
-  for (ImGuiID id : g_exact_ids) {
-    if (id == ImGui::GetActiveID()) return true;
-  }
-  return false;
-}
+bool ExactFieldActive() { return g_exact.HasActive(); }
 
 void DropTypedStandIns() {
   g_typed.clear();

@@ -3,40 +3,25 @@
 #include <imgui_internal.h>
 
 #include "clipboard_bridge.hpp"
+#include "recent_ids.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::gui {
 namespace {
 
-// Ids of passphrase fields seen lately (widget ids are hashes of labels,
-// not secrets). ImGui 1.86 keeps no password flag in its text state.
-ImGuiID g_secret_ids[8] = {};
-std::size_t g_next_secret = 0;
+// Passphrase fields seen lately.
+RecentIds g_secret;
 
 }  // namespace
 
-bool SecretFieldActive() {
-  const ImGuiContext* g = ImGui::GetCurrentContext();
-  if (g == nullptr || g->ActiveId == 0) return false;
-  for (ImGuiID id : g_secret_ids) {
-    if (id == g->ActiveId) return true;
-  }
-  return false;
-}
+bool SecretFieldActive() { return g_secret.HasActive(); }
 
 bool TextFieldActive() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   return g != nullptr && g->ActiveId != 0 && g->InputTextState.ID == g->ActiveId;
 }
 
-void MarkSecretField() {
-  const ImGuiID id = ImGui::GetItemID();
-  for (ImGuiID known : g_secret_ids) {
-    if (known == id) return;
-  }
-  g_secret_ids[g_next_secret] = id;
-  g_next_secret = (g_next_secret + 1) % std::size(g_secret_ids);
-}
+void MarkSecretField() { g_secret.Note(ImGui::GetItemID()); }
 
 void GlyphGrowth::BeforeFrame(ImGuiIO& io) {
   WrapClipboard(io);
