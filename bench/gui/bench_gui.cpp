@@ -62,7 +62,6 @@ void setup_io() {
   io.DisplaySize = ImVec2(1280, 800);
   io.DeltaTime = 1.0f / 60.0f;
   io.MousePos = ImVec2(640, 400);
-  for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 400 + k;  // the GLFW backend's job
 }
 
 void bench_startup() {

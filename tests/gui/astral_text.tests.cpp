@@ -1,17 +1,15 @@
 // Characters outside the BMP (emoji, CJK Extension B) in the GUI's text
-// fields. Dear ImGui here is built with 16-bit ImWchar, which turns them into
-// U+FFFD; the app edits them through BMP Private Use stand-ins instead
-// (appmodel/astral_escapes.hpp). These tests edit real records in a real
-// vault through the real UI.
+// fields. Dear ImGui is built with 32-bit ImWchar (docs/gui.md), so they are
+// typed, pasted, copied and edited as themselves; these tests prove it byte
+// for byte on real records in a real vault through the real UI (with the
+// 16-bit ImWchar of Debian 12's ImGui 1.86 each became U+FFFD).
 #include <catch2/catch_test_macros.hpp>
 
 #include <string>
 
 #include "../storage/storage_samples.hpp"
 #include "clipboard_bridge.hpp"
-#include "exact_text.hpp"
 #include "headless_ui.hpp"
-#include "safehold/appmodel/astral_escapes.hpp"
 #include "vault_fixture.hpp"
 
 using namespace safehold;
@@ -28,8 +26,7 @@ struct AstralCase {
   storage::Record the_case, person, consent, incident;
 };
 
-// An unlocked vault driven through the headless UI, with an empty table of
-// stand-ins (it is one per process).
+// An unlocked vault driven through the headless UI.
 struct AstralUi {
   AstralUi() { f.unlock(ui); }
   storage::Vault& vault() { return f.app.session()->vault(); }
@@ -63,11 +60,10 @@ struct AstralUi {
   void edit_narrative(const AstralCase& c) {
     open_form(c);
     ui.Click(kField);
-    ui.Press(ImGui::GetIO().KeyMap[ImGuiKey_End], /*ctrl=*/true);
+    ui.Press(ImGuiKey_End, /*ctrl=*/true);
   }
   void save() { ui.Click("case.save.incident"); }
 
-  bool cleared = (appmodel::astral_escapes().clear(), true);
   test::VaultFixture f;
   test::HeadlessUi ui{f.app};
 };
@@ -89,74 +85,62 @@ TEST_CASE("Astral characters: typed, pasted and copied in a narrative, they stay
   AstralUi t;
   ImGuiIO& io = ImGui::GetIO();
 
-  SECTION("typed through the host's char callback path") {
+  SECTION("typed as GLFW's char callback delivers them") {
     const auto c = t.seed("start ");
     t.edit_narrative(c);
-    CHECK_FALSE(t.ui.Has(kField + ".stand_ins"));
-    // What main.cpp's GLFW char callback does for each typed character; a
-    // genuine U+FFFD and a Private Use character in between.
+    // What the GLFW backend's char callback queues for each typed character
+    // (one code point each); a genuine U+FFFD and a Private Use character
+    // in between. ImGui drops TYPED Private Use characters (some platforms
+    // send them for arrow keys); pasted ones are kept (next section).
     for (unsigned int cp : {0x78u, 0x1F600u, 0x79u, 0x20BB7u, 0xFFFDu, 0xE010u, 0x7Au}) {
-      io.AddInputCharacter(gui::TypedCodepoint(cp));
+      io.AddInputCharacter(cp);
     }
     t.ui.Frame();
-    CHECK(t.ui.Has(kField + ".stand_ins"));  // the note under the field
     t.save();
     CHECK(t.stored_narrative(c) ==
-          "start x" + kGrin + "y" + kExtB + "\xEF\xBF\xBD\xEE\x80\x90z");
+          "start x" + kGrin + "y" + kExtB + "\xEF\xBF\xBDz");
   }
   SECTION("pasted from the clipboard") {
     const auto c = t.seed("start ");
     t.edit_narrative(c);
-    gui::SetHostClipboardText(("p " + kGrin + " q " + kExtB).c_str());
-    t.ui.Press(io.KeyMap[ImGuiKey_V], /*ctrl=*/true);
+    gui::SetHostClipboardText(("p " + kGrin + " q " + kExtB + " \xEE\x80\x90").c_str());
+    t.ui.Press(ImGuiKey_V, /*ctrl=*/true);
     t.save();
-    CHECK(t.stored_narrative(c) == "start p " + kGrin + " q " + kExtB);
+    CHECK(t.stored_narrative(c) == "start p " + kGrin + " q " + kExtB + " \xEE\x80\x90");
   }
   SECTION("copied to the clipboard") {
     const auto c = t.seed(kNarrative);
     t.edit_narrative(c);
-    t.ui.Press(io.KeyMap[ImGuiKey_A], /*ctrl=*/true);
-    t.ui.Press(io.KeyMap[ImGuiKey_C], /*ctrl=*/true);
+    t.ui.Press(ImGuiKey_A, /*ctrl=*/true);
+    t.ui.Press(ImGuiKey_C, /*ctrl=*/true);
     const char* copied = gui::HostClipboardText();
     REQUIRE(copied != nullptr);
     CHECK(std::string(copied) == kNarrative);
   }
-  SECTION("a genuine Private Use character that is already a stand-in survives an edit") {
-    REQUIRE(appmodel::astral_escapes().to_edit(kGrin) == "\xEF\xA3\xBF");  // U+F8FF now stands for 😀
-    const std::string legacy = "HKSCS \xEF\xA3\xBF " + kGrin;
-    const auto c = t.seed(legacy);
+  SECTION("deleted one at a time: Backspace removes a whole character") {
+    const auto c = t.seed("x" + kExtB + kGrin);
     t.edit_narrative(c);
-    t.ui.Type("!");
+    t.ui.PressNamed(ImGuiKey_Backspace);
     t.save();
-    CHECK(t.stored_narrative(c) == legacy + "!");
-  }
-  SECTION("lock clears the table") {
-    const auto c = t.seed(kNarrative);
-    t.edit_narrative(c);
-    CHECK(appmodel::astral_escapes().size() == 2);
-    t.ui.Click("nav.lock");
-    CHECK_FALSE(t.f.app.unlocked());
-    CHECK(appmodel::astral_escapes().size() == 0);
+    CHECK(t.stored_narrative(c) == "x" + kExtB);
   }
 }
 
-TEST_CASE("Astral characters: with every stand-in taken, the field is read-only and the text kept",
+TEST_CASE("Astral characters: a long text of them survives select-all, cut and paste back",
           "[gui][headless][astral]") {
   AstralUi t;
-  const auto c = t.seed(kNarrative);
-  // Another field of the session used up all 6,400 stand-ins (none of them
-  // for the narrative's characters).
   std::string many;
-  for (char32_t cp = 0x30000; cp < 0x30000 + 6400; ++cp) {
+  for (char32_t cp = 0x20000; cp < 0x20000 + 3000; cp += 7) {
     many += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
   }
-  REQUIRE(appmodel::astral_escapes().to_edit(many));
-  REQUIRE(appmodel::astral_escapes().full());
-  t.open_form(c);
-  CHECK(t.ui.Has(kField + ".read_only"));
-  t.ui.Click(kField);
-  t.ui.Type("lost?");
+  many += kGrin;
+  const auto c = t.seed(many);
+  t.edit_narrative(c);
+  t.ui.Press(ImGuiKey_A, /*ctrl=*/true);
+  t.ui.Press(ImGuiKey_X, /*ctrl=*/true);
+  t.ui.Frame();
+  t.ui.Press(ImGuiKey_V, /*ctrl=*/true);
   t.save();
-  CHECK(t.stored_narrative(c) == kNarrative);
+  CHECK(t.stored_narrative(c) == many);
 }

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 
-#include "exact_text.hpp"
 #include "headless_ui.hpp"
 #include "home_at.hpp"
 #include "safehold/appmodel/demo_data.hpp"
@@ -77,7 +76,7 @@ TEST_CASE("Contacts: editing gives a verified contact a kind, keeps its verifica
   // A blank name is refused in plain words, in the panel; nothing is stored.
   ui.Click("contacts.edit." + std::string(kClinic));
   ui.Click("contacts.edit.name");
-  ui.Press(ImGui::GetIO().KeyMap[ImGuiKey_A], /*ctrl=*/true);
+  ui.Press(ImGuiKey_A, /*ctrl=*/true);
   ui.PressNamed(ImGuiKey_Backspace);
   ui.Click("contacts.edit.save");
   REQUIRE(a.app.contacts.error_key() != nullptr);
@@ -95,7 +94,7 @@ TEST_CASE("Contacts: editing gives a verified contact a kind, keeps its verifica
   ui.Type("Harbour Legal");
   ui.Click("contacts.edit.notes");
   ui.Type("Met in Geneva ");
-  ImGui::GetIO().AddInputCharacter(gui::TypedCodepoint(0x1F600u));
+  ImGui::GetIO().AddInputCharacter(0x1F600u);  // as GLFW's char callback queues it
   ui.Frame();
   ui.Type(" ask for Lina");
   ui.Click("contacts.edit.save");
@@ -112,10 +111,10 @@ TEST_CASE("Contacts: editing gives a verified contact a kind, keeps its verifica
   CHECK(after->verified_at == before.verified_at);
   REQUIRE(ui.Has("contacts.state." + std::string(kRenamed)));
 
-  // Editing again shows the stored notes, the emoji noted as kept.
+  // Editing again and saving keeps the notes, the emoji included.
   ui.Click("contacts.edit." + std::string(kRenamed));
-  REQUIRE(ui.Has("contacts.edit.notes.stand_ins"));  // the emoji, shown as kept
-  ui.Click("contacts.edit.cancel");
+  ui.Click("contacts.edit.save");
+  CHECK(a.app.contacts.find(before.id)->notes == kNotes);
 
   // The export check, run again, has nothing against the recipient now.
   ui.Click("nav.exchange");

@@ -25,9 +25,6 @@ class HeadlessUi {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = size;
     io.DeltaTime = 1.0f / 60.0f;
-    // The GLFW backend would fill these; headless we map the named keys to
-    // indices of our own so ImGui's navigation and text editing work.
-    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 400 + k;
     Frames(4);
   }
   ~HeadlessUi() { gui::EnableProbes(false); }
@@ -103,19 +100,23 @@ class HeadlessUi {
     ImGui::GetIO().AddInputCharactersUTF8(std::string(utf8).c_str());
     Frame();
   }
-  // Presses and releases a key index (see gui/keys.hpp) with modifiers.
-  void Press(int key, bool ctrl = false, bool shift = false) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyCtrl = ctrl;
-    io.KeyShift = shift;
-    io.KeysDown[key] = true;
+  // Presses and releases a key with modifiers, one frame each, through
+  // ImGui's input queue as the GLFW backend does.
+  void Press(ImGuiKey key, bool ctrl = false, bool shift = false) {
+    QueueKey(key, true, ctrl, shift);
     Frame();
-    io.KeysDown[key] = false;
-    io.KeyCtrl = false;
-    io.KeyShift = false;
+    QueueKey(key, false, false, false);
     Frame();
   }
-  void PressNamed(ImGuiKey key) { Press(ImGui::GetIO().KeyMap[key]); }
+  void PressNamed(ImGuiKey key) { Press(key); }
+  // Queues a key event with the modifier state, without drawing a frame
+  // (several events in one frame: a press shorter than a frame).
+  static void QueueKey(ImGuiKey key, bool down, bool ctrl, bool shift) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, ctrl);
+    io.AddKeyEvent(ImGuiMod_Shift, shift);
+    io.AddKeyEvent(key, down);
+  }
 
   // Runs frames until `done()` or `seconds` pass (work on worker threads,
   // e.g. Argon2id). Returns done().
@@ -137,7 +138,7 @@ class HeadlessUi {
   bool fonts_rebuilt_ = false;
 };
 
-// `text` as ImWchar (UTF-16 code units), the form ImGui keeps typed text in.
+// `text` as ImWchar (32-bit code points), the form ImGui keeps typed text in.
 std::string as_imwchar_bytes(std::string_view utf8);
 // True if ImGui's live (wiping-allocator) memory holds `text` as UTF-8 or as
 // ImWchar.

@@ -82,7 +82,7 @@ TEST_CASE("Main flow: create, unlock, intake with consent and an incident, searc
   const std::string row_probe = "cases.row." + row->reference;
   CHECK(ui.FramesUntil([&] { return ui.Has(row_probe); }, 5));
   ui.Click("cases.search");
-  ui.Press(ImGui::GetIO().KeyMap[ImGuiKey_A], true);
+  ui.Press(ImGuiKey_A, true);
   ui.Type("asylum");
   REQUIRE(ui.FramesUntil([&] { return app.cases.query().text == "asylum"; }, 5));
   CHECK(app.cases.count() == 0);

@@ -57,7 +57,7 @@ TEST_CASE("Changing the passphrase from settings, then unlocking with the new on
   CHECK(std::string_view(f.app.passwd.error_key()) == "passwd.error.wrong_current");
 
   ui.Click("passwd.current");
-  ui.Press(ImGui::GetIO().KeyMap[ImGuiKey_A], true);
+  ui.Press(ImGuiKey_A, true);
   ui.Type(test::kTestPassphrase);
   ui.Click("passwd.change");
   REQUIRE(ui.FramesUntil([&] { return !f.app.passwd.busy(); }));

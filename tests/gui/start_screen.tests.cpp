@@ -6,7 +6,6 @@
 
 #include <imgui_internal.h>
 
-#include "keys.hpp"
 #include "safehold/appmodel/app_model.hpp"
 #include "test_util.hpp"
 
@@ -38,7 +37,7 @@ struct StartFixture {
 };
 
 void select_all_and_type(test::HeadlessUi& ui, std::string_view text) {
-  ui.Press(ImGui::GetIO().KeyMap[ImGuiKey_A], /*ctrl=*/true);
+  ui.Press(ImGuiKey_A, /*ctrl=*/true);
   ui.Type(text);
 }
 
@@ -127,7 +126,7 @@ TEST_CASE("Quick-lock hotkey and toolbar button lock the vault", "[gui][headless
   ui.Click("start.primary");
   REQUIRE(ui.FramesUntil([&] { return f.app.unlocked(); }));
   const auto gen = f.app.lock_generation();
-  ui.Press(gui::keys::kL, /*ctrl=*/true);
+  ui.Press(ImGuiKey_L, /*ctrl=*/true);
   CHECK_FALSE(f.app.unlocked());
   CHECK(f.app.lock_generation() == gen + 1);
   CHECK(f.app.screen() == appmodel::Screen::start);

@@ -9,7 +9,6 @@
 #include "clipboard_bridge.hpp"
 #include "exact_text.hpp"
 #include "form_widgets.hpp"
-#include "keys.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -25,22 +24,33 @@ void WipeImGuiTextState() {
   g.InputTextState.ClearFreeMemory();
   sodium_memzero(&g.InputTextState.Stb, sizeof(g.InputTextState.Stb));
   g.InputTextState.ID = 0;
-  sodium_memzero(g.TempBuffer, sizeof(g.TempBuffer));
+  g.InputTextDeactivatedState.ClearFreeMemory();  // the text of a field left this frame
+  sodium_memzero(g.TempBuffer.Data, static_cast<std::size_t>(g.TempBuffer.Size));
   g.ClipboardHandlerData.clear();
   g.IO.InputQueueCharacters.clear();
-  DropTypedStandIns();
-  ForgetPaste();
+  // Typed characters still waiting in the input queue (keys stay: a key
+  // release must still arrive).
+  for (int i = g.InputEventsQueue.Size - 1; i >= 0; --i) {
+    if (g.InputEventsQueue[i].Type == ImGuiInputEventType_Text) g.InputEventsQueue.erase(&g.InputEventsQueue[i]);
+  }
+}
+
+bool AnyKeyOrButtonDown() {
+  for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; ++k) {
+    if (ImGui::IsKeyDown(static_cast<ImGuiKey>(k))) return true;
+  }
+  return false;
 }
 
 bool AppShell::QuickLockPressed() const {
   const ImGuiIO& io = ImGui::GetIO();
   switch (app_->settings().quick_lock) {
     case appmodel::QuickLockKey::ctrl_l:
-      return io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(keys::kL, false);
+      return io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_L, false);
     case appmodel::QuickLockKey::ctrl_shift_l:
-      return io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(keys::kL, false);
+      return io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_L, false);
     case appmodel::QuickLockKey::f12:
-      return ImGui::IsKeyPressed(keys::kF12, false);
+      return ImGui::IsKeyPressed(ImGuiKey_F12, false);
   }
   return false;
 }
@@ -74,8 +84,7 @@ void AppShell::Draw() {
   const ImGuiIO& io = ImGui::GetIO();
   bool had_input = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                    io.InputQueueCharacters.Size > 0;
-  for (bool down : io.MouseDown) had_input |= down;
-  for (bool down : io.KeysDown) had_input |= down;
+  had_input |= AnyKeyOrButtonDown();  // keys and mouse buttons
 
   if (app_->unlocked() && QuickLockPressed()) app_->lock();
   app_->tick(had_input);

@@ -52,5 +52,7 @@ struct AppShell {
 // input-text state (text, initial text, undo stack), the formatting scratch
 // buffer, queued input characters and the internal clipboard copy.
 void WipeImGuiTextState();
+// True while any key or mouse button is held (activity for auto-lock and redraws).
+[[nodiscard]] bool AnyKeyOrButtonDown();
 
 }  // namespace safehold::gui

@@ -25,9 +25,12 @@ void MarkSecretField() { g_secret.Note(ImGui::GetItemID()); }
 
 void GlyphGrowth::BeforeFrame(ImGuiIO& io) {
   WrapClipboard(io);
-  if (io.InputQueueCharacters.Size == 0 || SecretFieldActive()) return;
+  if (SecretFieldActive()) return;
+  // Typed characters wait in ImGui's input event queue until NewFrame.
   auto& set = appmodel::shown_codepoints();
-  for (ImWchar c : io.InputQueueCharacters) set.add(c);
+  for (const ImGuiInputEvent& e : ImGui::GetCurrentContext()->InputEventsQueue) {
+    if (e.Type == ImGuiInputEventType_Text) set.add(e.Text.Char);
+  }
 }
 
 bool GlyphGrowth::RebuildDue(const ImFont* body, const ImFont* heading, double now) {

@@ -2,7 +2,7 @@
 // Glyphs on demand: the atlas starts with the common Simplified characters
 // and the UI's own text; characters outside it that the app shows (records
 // read from the vault, noted in appmodel::shown_codepoints()), that are typed
-// (io.InputQueueCharacters) or pasted (the clipboard text ImGui reads) are
+// (text events in ImGui's input queue) or pasted (the clipboard text ImGui reads) are
 // added by rebuilding the atlas between frames.
 //
 // Contract: only code points are kept (never text), in memory; nothing typed

@@ -17,15 +17,10 @@
 #include <vector>
 
 #include "command_line.hpp"
-#include "exact_text.hpp"
-#include "keys.hpp"
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/private_folder.hpp"
 #include "ui_runtime.hpp"
-
-static_assert(safehold::gui::keys::kL == GLFW_KEY_L);
-static_assert(safehold::gui::keys::kF12 == GLFW_KEY_F12);
 
 namespace {
 
@@ -113,11 +108,6 @@ int run(const gui::Options& opts) {
   {
     gui::UiRuntime ui(app);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    // After ImGui's own callbacks are installed: typed characters reach them
-    // through TypedCodepoint, so those outside the BMP are kept (exact_text.hpp).
-    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
-      ImGui_ImplGlfw_CharCallback(w, gui::TypedCodepoint(c));
-    });
     ImGui_ImplOpenGL3_Init("#version 330 core");
     int frames = 0;
     bool screen_shown = opts.screen.empty();
@@ -135,12 +125,9 @@ int run(const gui::Options& opts) {
       }
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
-      const ImGuiIO& io = ImGui::GetIO();
-      const bool had_event = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 ||
-                             io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0;
+      // Queued input (keys, characters, mouse), or a key or button held.
+      const bool had_event = gui::InputPending() || gui::AnyKeyOrButtonDown();
       active_frames = had_event ? 6 : (active_frames > 0 ? active_frames - 1 : 0);
-      for (bool d : io.MouseDown) active_frames = d ? 6 : active_frames;
-      for (bool d : io.KeysDown) active_frames = d ? 6 : active_frames;
       ui.Frame();
       if (!screen_shown && app.unlocked()) {
         app.go(gui::ScreenFromName(opts.screen));

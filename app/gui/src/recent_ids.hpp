@@ -1,7 +1,6 @@
 #pragma once
-// The ids of the last few widgets of one kind (passphrase fields, exact text
-// fields), to ask whether the widget being edited is one of them. ImGui 1.86
-// keeps no such flag in its text state. Widget ids are hashes of labels, not
+// The ids of the last few widgets of one kind (passphrase fields), to ask whether the widget being edited is one of them. ImGui keeps no
+// such flag in its text state (a passphrase shown in clear has no Password flag). Widget ids are hashes of labels, not
 // content.
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGui::GetActiveID

@@ -1,11 +1,18 @@
 #include "ui_runtime.hpp"
 
+#include <imgui_internal.h>  // the input event queue
+
 #include "exact_text.hpp"
 #include "safehold/appmodel/wiping_allocator.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
 namespace safehold::gui {
+
+bool InputPending() {
+  const ImGuiContext* g = ImGui::GetCurrentContext();
+  return g != nullptr && g->InputEventsQueue.Size > 0;
+}
 
 UiRuntime::UiRuntime(appmodel::AppModel& app) : shell(app), app_(&app) {
   ImGui::SetAllocatorFunctions(appmodel::wiping_alloc, appmodel::wiping_free, nullptr);
@@ -57,7 +64,6 @@ void UiRuntime::Frame() {
   ImGui::NewFrame();
   shell.Draw();
   ImGui::Render();
-  DropTypedStandIns();  // ImGui dropped the typed characters no field took
 }
 
 }  // namespace safehold::gui

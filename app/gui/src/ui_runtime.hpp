@@ -18,6 +18,9 @@
 
 namespace safehold::gui {
 
+// True when ImGui's input queue holds events not yet processed by a frame.
+[[nodiscard]] bool InputPending();
+
 class UiRuntime {
  public:
   explicit UiRuntime(appmodel::AppModel& app);

@@ -1,6 +1,5 @@
 #include "safehold/appmodel/app_model.hpp"
 
-#include "safehold/appmodel/astral_escapes.hpp"
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
@@ -113,7 +112,6 @@ void AppModel::lock() {
   cases.reset();
   case_view.reset();
   shown_codepoints().clear();
-  astral_escapes().clear();
   session_.reset();
   current_case_.clear();
   start.clear_secrets();
