@@ -1,4 +1,5 @@
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
 
 #include <filesystem>
 
@@ -216,4 +217,37 @@ TEST_CASE("Running the UI writes no file (no imgui.ini, no log)", "[gui][headles
   }
   std::filesystem::current_path(old);
   CHECK(std::filesystem::is_empty(dir.path()));
+}
+
+// Issue 11: with ImGui 1.86 a quick Ctrl+L tap (press and release between
+// two frames) was often lost. Each tap here is Ctrl down, L down, L up, Ctrl
+// up queued before ONE frame, as a fast typist under a slow frame does.
+TEST_CASE("Quick lock: ten taps shorter than a frame lock ten times of ten", "[gui][headless][lock]") {
+  StartFixture f;
+  f.make_vault();
+  test::HeadlessUi ui(f.app);
+  // Also without ImGui's trickling of fast input (it would otherwise spread
+  // the four events over two frames).
+  const bool trickle = GENERATE(true, false);
+  ImGui::GetIO().ConfigInputTrickleEventQueue = trickle;
+  int locked = 0;
+  for (int tap = 0; tap < 10; ++tap) {
+    ui.Click("start.passphrase");
+    ui.Type(kPassphrase);
+    ui.Click("start.primary");
+    REQUIRE(ui.FramesUntil([&] { return f.app.unlocked(); }));
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    io.AddKeyEvent(ImGuiKey_L, true);
+    io.AddKeyEvent(ImGuiKey_L, false);
+    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    ui.Frame();
+    if (!f.app.unlocked()) ++locked;
+    ui.Frames(3);
+    if (f.app.unlocked()) {  // missed: lock with the button to go on
+      ui.Click("nav.lock");
+    }
+  }
+  ImGui::GetIO().ConfigInputTrickleEventQueue = true;
+  CHECK(locked == 10);
 }

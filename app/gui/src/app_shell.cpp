@@ -42,17 +42,27 @@ bool AnyKeyOrButtonDown() {
   return false;
 }
 
-bool AppShell::QuickLockPressed() const {
-  const ImGuiIO& io = ImGui::GetIO();
-  switch (app_->settings().quick_lock) {
-    case appmodel::QuickLockKey::ctrl_l:
-      return io.KeyCtrl && !io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_L, false);
-    case appmodel::QuickLockKey::ctrl_shift_l:
-      return io.KeyCtrl && io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_L, false);
-    case appmodel::QuickLockKey::f12:
-      return ImGui::IsKeyPressed(ImGuiKey_F12, false);
+// Reads the press itself from ImGui's input queue, before NewFrame: a tap
+// whose press and release arrive between two frames still counts, whatever
+// the queue's trickling does with it. Modifiers are followed event by event
+// from their state at the end of the last frame.
+void AppShell::NoteQueuedInput() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  bool ctrl = g.IO.KeyCtrl;
+  bool shift = g.IO.KeyShift;
+  const auto chosen = app_->settings().quick_lock;
+  for (const ImGuiInputEvent& e : g.InputEventsQueue) {
+    if (e.Type != ImGuiInputEventType_Key) continue;
+    const ImGuiKey key = e.Key.Key;
+    if (key == ImGuiMod_Ctrl) ctrl = e.Key.Down;
+    if (key == ImGuiMod_Shift) shift = e.Key.Down;
+    if (!e.Key.Down) continue;
+    const bool hit = chosen == appmodel::QuickLockKey::f12
+                         ? key == ImGuiKey_F12
+                         : key == ImGuiKey_L && ctrl &&
+                               shift == (chosen == appmodel::QuickLockKey::ctrl_shift_l);
+    quick_lock_queued_ = quick_lock_queued_ || hit;
   }
-  return false;
 }
 
 void AppShell::AfterLockOrUnlock() {
@@ -86,7 +96,8 @@ void AppShell::Draw() {
                    io.InputQueueCharacters.Size > 0;
   had_input |= AnyKeyOrButtonDown();  // keys and mouse buttons
 
-  if (app_->unlocked() && QuickLockPressed()) app_->lock();
+  if (app_->unlocked() && quick_lock_queued_) app_->lock();
+  quick_lock_queued_ = false;
   app_->tick(had_input);
   ServiceClipboard();
 

@@ -23,6 +23,9 @@ struct AppShell {
 
   // Everything between ImGui::NewFrame() and ImGui::Render().
   void Draw();
+  // Before NewFrame: notes a press of the quick-lock key in the input queue
+  // (so a press and release within one frame still locks at the next Draw).
+  void NoteQueuedInput();
   // Copies record text to the clipboard and starts the 30 s clear timer.
   void CopyToClipboard(const char* text);
 
@@ -37,7 +40,6 @@ struct AppShell {
   ExchangeScreen exchange;
 
  private:
-  bool QuickLockPressed() const;
   void AfterLockOrUnlock();
   void DrawUnlocked();
   void DrawToolbar();
@@ -46,6 +48,7 @@ struct AppShell {
   appmodel::AppModel* app_;
   std::uint64_t seen_lock_generation_ = 0;
   bool was_unlocked_ = false;
+  bool quick_lock_queued_ = false;
 };
 
 // Wipes the text ImGui keeps outside our widgets' buffers: the active

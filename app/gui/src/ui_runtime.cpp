@@ -61,6 +61,7 @@ bool UiRuntime::PrepareFonts() {
 }
 
 void UiRuntime::Frame() {
+  shell.NoteQueuedInput();  // the quick-lock key, before NewFrame consumes the queue
   ImGui::NewFrame();
   shell.Draw();
   ImGui::Render();
