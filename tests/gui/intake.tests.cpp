@@ -1,4 +1,7 @@
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
+
+#include <imgui_internal.h>
 
 #include "headless_ui.hpp"
 #include "vault_fixture.hpp"
@@ -123,4 +126,67 @@ TEST_CASE("Intake: Pause hides the form and logs a break", "[gui][headless][inta
   CHECK(breaks[0].contains("start"));
   CHECK(breaks[0].contains("end"));
   CHECK(breaks[0]["requested_by"] == "interviewee");
+}
+
+namespace {
+
+// The intake draft as stored in the vault's drafts table (after lock).
+std::string stored_draft(test::VaultFixture& f) {
+  auto pass = crypto::SecretBuffer::copy_of(std::string_view(test::kTestPassphrase));
+  auto v = storage::Vault::unlock(f.folder(), pass);
+  REQUIRE(v);
+  auto stored = v->drafts().get(appmodel::IntakeModel::kDraftKey);
+  REQUIRE(stored);
+  REQUIRE(stored->has_value());
+  return **stored;
+}
+
+}  // namespace
+
+// Issue 11: Escape in a text field reverted it to what it held when entered,
+// so an account typed into "In their own words" was gone and autosaved empty.
+TEST_CASE("Intake: Escape leaves a text field and keeps what was typed", "[gui][headless][intake][escape]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Click("nav.intake");
+  ui.Click("intake.begin");
+  give_consent(ui);
+  ui.Click("intake.step.3");
+  const std::string account = "They followed me from the embassy to the tram stop";
+  ui.Click("intake.narrative.notes");
+  ui.Type(account);
+  const bool tab_first = GENERATE(false, true);
+  if (tab_first) ui.PressNamed(ImGuiKey_Tab);  // on to the next control, then Escape there
+  ui.PressNamed(ImGuiKey_Escape);
+  ui.Frames(2);
+  CHECK(ImGui::GetActiveID() == 0);  // the field was left
+  CHECK(f.app.intake.draft->session.fields["notes"] == account);
+  ui.Click("nav.lock");  // forces the autosave
+  REQUIRE_FALSE(f.app.unlocked());
+  CHECK(stored_draft(f).find(account) != std::string::npos);
+}
+
+// ImGui 1.90's multi-line field scrolls sideways; a long account is shown
+// again wrapped under it, from its first word.
+TEST_CASE("Intake: a long account is shown wrapped under its field", "[gui][headless][intake]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Click("nav.intake");
+  ui.Click("intake.begin");
+  give_consent(ui);
+  ui.Click("intake.step.3");
+  ui.Click("intake.narrative.notes");
+  ui.Type("Short.");
+  CHECK_FALSE(ui.Has("intake.narrative.notes.wrapped"));
+  std::string longer;
+  for (int i = 0; i < 30; ++i) longer += " and then they came back again";
+  ui.Type(longer);
+  REQUIRE(ui.Has("intake.narrative.notes.wrapped"));
+  const auto field = ui.Rect("intake.narrative.notes");
+  const auto wrapped = ui.Rect("intake.narrative.notes.wrapped");
+  CHECK(wrapped.min.x >= field.min.x - 1);
+  CHECK(wrapped.max.x <= field.max.x + 1);  // wrapped within the field's width
+  CHECK(wrapped.max.y - wrapped.min.y > 3 * ImGui::GetTextLineHeight());  // several lines
 }
