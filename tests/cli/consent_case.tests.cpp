@@ -94,7 +94,7 @@ TEST_CASE("cli: vault from SAFEHOLD_VAULT or XDG_DATA_HOME; passphrase from stdi
                    {"SAFEHOLD_VAULT=" + v.folder.string()});
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  // XDG_DATA_HOME/safehold is the default location.
+  // XDG_DATA_HOME/safehold, the old CLI default, is still used when a vault is there.
   fs::create_directories(v.dir / "xdg");
   fs::rename(v.folder, v.dir / "xdg" / "safehold");
   r = run_cli({"--passphrase-file", v.pass_file.string(), "case", "list"}, {},

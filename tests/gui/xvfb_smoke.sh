@@ -3,7 +3,7 @@
 # for its window, takes a screenshot, checks it is not blank, asks the app to
 # quit (SIGTERM) and checks it exited cleanly, deleted its demo folder and
 # wrote no file anywhere else (HOME, XDG dirs and the working folder are
-# fresh, empty folders).
+# fresh, empty folders), and checks the running app's umask is 077.
 # Usage: xvfb_smoke.sh /path/to/safehold [screenshot.png]
 set -euo pipefail
 app=$1
@@ -43,6 +43,8 @@ for _ in $(seq 1 40); do
   import -window root "$SHOT"
   [ "$(convert "$SHOT" -format '%k' info:)" -gt 20 ] && break
 done
+# core::start_process() ran in the real app: every file it makes is private.
+grep '^Umask:' "/proc/$pid/status" >"$RESULT.umask" 2>/dev/null
 kill -TERM "$pid"
 wait "$pid"
 echo "app exit code $?" >"$RESULT"
@@ -64,6 +66,7 @@ done
 cat "$tmp/result"
 grep -qx 'app exit code 0' "$tmp/result" || { echo "FAIL: app did not exit cleanly"; exit 1; }
 [ -s "$tmp/shot.png" ] || { echo "FAIL: no screenshot"; exit 1; }
+grep -q '0077' "$tmp/result.umask" || { echo "FAIL: the app's umask is not 077: $(cat "$tmp/result.umask")"; exit 1; }
 colors=$(convert "$tmp/shot.png" -format '%k' info:)
 echo "screenshot has $colors colours"
 [ "$colors" -gt 20 ] || { echo "FAIL: screenshot looks blank"; exit 1; }

@@ -250,6 +250,29 @@ TEST_CASE("vault: change passphrase rewraps the key only", "[vault][passphrase]"
   CHECK(v->audit().verify()->intact);
 }
 
+TEST_CASE("vault: changing the passphrase never lowers the Argon2id cost", "[vault]") {
+  TempDir dir;
+  const KdfParams created{3, 65536};
+  auto v = Vault::create(dir / "v", pass("correct horse"), {"Worker", created});
+  REQUIRE(v);
+  auto recorded = [&] {
+    auto kf = parse_key_file(read_file(dir / "v" / "vault.key"));
+    REQUIRE(kf);
+    return kf->kdf;
+  };
+  // Cheaper in both passes and memory: the vault keeps what it had.
+  REQUIRE(v->change_passphrase(pass("correct horse"), pass("second pass"), KdfParams::insecure_for_tests()));
+  CHECK(recorded() == created);
+  // More passes, less memory: each is raised on its own, none lowered.
+  REQUIRE(v->change_passphrase(pass("second pass"), pass("third pass"), KdfParams{4, 16384}));
+  CHECK(recorded() == KdfParams{4, 65536});
+  // More of both: taken as asked.
+  REQUIRE(v->change_passphrase(pass("third pass"), pass("fourth pass"), KdfParams{5, 131072}));
+  CHECK(recorded() == KdfParams{5, 131072});
+  v->lock();
+  CHECK(Vault::unlock(dir / "v", pass("fourth pass")));
+}
+
 TEST_CASE("vault: the interactive KDF preset creates and unlocks", "[vault][slow]") {
   TempDir dir;
   auto v = Vault::create(dir / "v", pass("a long passphrase"), {"Worker", KdfParams::interactive()});

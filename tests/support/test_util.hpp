@@ -85,4 +85,13 @@ inline void write_file(const std::filesystem::path& p, std::span<const std::uint
   if (!f) throw std::runtime_error("cannot write " + p.string());
 }
 
+// A passphrase of exactly `length` bytes (40 or more) that the shared
+// strength rule accepts: for tests of the passphrase length limit.
+inline std::string strong_passphrase_of_length(std::size_t length) {
+  std::string s = "vivid kettle orbit saffron lantern quay ";
+  for (std::size_t i = 0; s.size() < length; ++i) s.push_back(static_cast<char>('a' + (i * 7) % 26));
+  s.resize(length);
+  return s;
+}
+
 }  // namespace safehold::test

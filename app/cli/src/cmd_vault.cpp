@@ -5,16 +5,14 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "output.hpp"
-#include "safehold/crypto/file_io.hpp"
-#include "safehold/storage/key_file.hpp"
+#include "safehold/core/policy/passphrase.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
 
 namespace safehold::cli {
 namespace {
 
-namespace fs = std::filesystem;
-
 storage::KdfParams preset(const std::string& name) {
-  return name == "strong" ? storage::KdfParams::strong() : storage::KdfParams::interactive();
+  return core::kdf_params(name == "strong" ? core::KdfPreset::strong : core::KdfPreset::interactive);
 }
 
 struct InitOptions {
@@ -30,11 +28,11 @@ Outcome run_init(Context& ctx, const InitOptions& o) {
   // init has no current passphrase, so --passphrase-file may carry the new one.
   auto pass = !ctx.options.new_passphrase_file.empty() || ctx.options.passphrase_file.empty()
                   ? ctx.new_passphrase()
-                  : ctx.passphrase();
+                  : acceptable_new_passphrase(ctx.passphrase());
   if (!pass) return unexpected(pass.error());
-  std::error_code ec;
-  if (folder.has_parent_path()) fs::create_directories(folder.parent_path(), ec);
-  if (ec) return fail(ExitCode::io, "cannot create the parent folder of " + folder.string());
+  if (auto parents = core::prepare_vault_parents(folder); !parents) {
+    return fail(ExitCode::io, "cannot create the vault folder: " + parents.error().describe());
+  }
   auto vault = storage::Vault::create(folder, *pass, {o.name, preset(o.kdf)});
   if (!vault) return unexpected(to_failure(vault.error()));
   print_line(vault->vault_id());
@@ -42,29 +40,15 @@ Outcome run_init(Context& ctx, const InitOptions& o) {
   return {};
 }
 
-// The new key file's Argon2id cost: the chosen preset, but never below what
-// the vault already records (the CLI never lowers the cost).
-expected<storage::KdfParams, Failure> passwd_params(const fs::path& folder, const std::string& kdf) {
-  auto raw = io::read_small_file(folder / "vault.key", storage::kKeyFileSize + 1);
-  if (!raw) return unexpected(to_failure(raw.error(), "vault key file"));
-  auto key_file = storage::parse_key_file(*raw);
-  if (!key_file) return fail(ExitCode::integrity, "the vault key file is damaged or truncated");
-  auto params = preset(kdf);
-  params.opslimit = std::max(params.opslimit, key_file->kdf.opslimit);
-  params.memlimit = std::max(params.memlimit, key_file->kdf.memlimit);
-  return params;
-}
-
 Outcome run_passwd(Context& ctx, const std::string& kdf) {
   auto current = ctx.passphrase();
   if (!current) return unexpected(current.error());
   auto vault = ctx.unlock(*current);
   if (!vault) return unexpected(vault.error());
-  auto params = passwd_params((*vault)->folder(), kdf);
-  if (!params) return unexpected(params.error());
   auto next = ctx.new_passphrase();
   if (!next) return unexpected(next.error());
-  auto changed = lift((*vault)->change_passphrase(*current, *next, *params));
+  // Storage never lowers the cost the vault already records.
+  auto changed = lift((*vault)->change_passphrase(*current, *next, preset(kdf)));
   if (!changed) return changed;
   print_note("passphrase changed");
   return {};

@@ -1,9 +1,9 @@
 #include "context.hpp"
 
-#include <cstdlib>
 
 #include "failure.hpp"
 #include "passphrase_input.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
 
 namespace safehold::cli {
 
@@ -13,13 +13,7 @@ void Context::bind(CLI::App* sub, Action action) {
 
 std::filesystem::path Context::vault_folder() const {
   if (!options.vault_dir.empty()) return options.vault_dir;
-  const char* xdg = std::getenv("XDG_DATA_HOME");
-  if (xdg != nullptr && xdg[0] == '/') return std::filesystem::path(xdg) / "safehold";
-  const char* home = std::getenv("HOME");
-  if (home != nullptr && home[0] == '/') {
-    return std::filesystem::path(home) / ".local" / "share" / "safehold";
-  }
-  return {};
+  return core::default_vault_folder();
 }
 
 expected<crypto::SecretBuffer, Failure> Context::passphrase() const {
@@ -32,9 +26,16 @@ expected<crypto::SecretBuffer, Failure> Context::new_passphrase() const {
     if (options.new_passphrase_file == "-" && options.passphrase_file == "-") {
       return fail(ExitCode::usage, "only one of the passphrase files can be standard input");
     }
-    return read_passphrase_file(options.new_passphrase_file);
+    return acceptable_new_passphrase(read_passphrase_file(options.new_passphrase_file));
   }
-  return prompt_new_passphrase();
+  return acceptable_new_passphrase(prompt_new_passphrase());
+}
+
+expected<crypto::SecretBuffer, Failure> acceptable_new_passphrase(expected<crypto::SecretBuffer, Failure> pass) {
+  if (!pass) return pass;
+  const auto problem = core::check_new_passphrase(*pass);
+  if (problem != core::NewPassphraseProblem::none) return fail(ExitCode::usage, core::describe(problem));
+  return pass;
 }
 
 namespace {

@@ -33,8 +33,9 @@ class Context {
   bool has_action() const noexcept { return static_cast<bool>(action_); }
   Outcome run() const { return action_(); }
 
-  // --vault, else $SAFEHOLD_VAULT (through CLI11), else
-  // $XDG_DATA_HOME/safehold, else ~/.local/share/safehold.
+  // --vault, else the shared default (core/policy/vault_folder.hpp:
+  // $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold/vault, else
+  // ~/.local/share/safehold/vault, or the old CLI default if a vault is there).
   std::filesystem::path vault_folder() const;
 
   [[nodiscard]] expected<crypto::SecretBuffer, Failure> passphrase() const;
@@ -50,5 +51,10 @@ class Context {
   Action action_;
   std::optional<storage::Vault> vault_;
 };
+
+// Refuses (exit 2) a new passphrase that is empty, too long or too weak, by
+// the rule the desktop app uses too (core/policy/passphrase.hpp).
+[[nodiscard]] expected<crypto::SecretBuffer, Failure> acceptable_new_passphrase(
+    expected<crypto::SecretBuffer, Failure> pass);
 
 }  // namespace safehold::cli

@@ -10,8 +10,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "exit_codes.hpp"
-#include "safehold/crypto/process_hardening.hpp"
-#include "sqlcipher_quiet.hpp"
+#include "safehold/core/policy/process_start.hpp"
 
 namespace {
 
@@ -43,10 +42,9 @@ void one_value_per_flag(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (!safehold::crypto::harden_process()) {
+  if (!safehold::core::start_process()) {
     return report(ExitCode::io, "cannot apply process protections (core dumps, ptrace); refusing to run");
   }
-  safehold::cli::silence_sqlcipher_log();
   try {
     CLI::App app{"safehold-cli: the Safehold vault on the command line (offline; see docs/cli.md)",
                  "safehold-cli"};
@@ -55,8 +53,9 @@ int main(int argc, char** argv) {
     app.fallthrough();
     safehold::cli::Context ctx;
     app.add_option("--vault", ctx.options.vault_dir,
-                   "Vault folder (default $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold or ~/.local/share/safehold)")
-        ->envname("SAFEHOLD_VAULT")
+                   "Vault folder (default $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold/vault or "
+                   "~/.local/share/safehold/vault; an existing vault in the older default "
+                   "~/.local/share/safehold is still used)")
         ->type_name("DIR");
     app.add_option("--passphrase-file", ctx.options.passphrase_file,
                    "Read the passphrase from FILE ('-' = stdin; one trailing newline is stripped) instead of a prompt")

@@ -7,11 +7,13 @@
 #include <string_view>
 
 #include "exit_codes.hpp"
+#include "safehold/core/policy/passphrase.hpp"
 #include "safehold/crypto/secret.hpp"
 
 namespace safehold::cli {
 
-inline constexpr std::size_t kMaxPassphraseBytes = 1024;
+// The one limit of both programs (core/policy/passphrase.hpp).
+using core::kMaxPassphraseBytes;
 
 [[nodiscard]] expected<crypto::SecretBuffer, Failure> read_passphrase_file(const std::string& file);
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "clipboard_bridge.hpp"
+#include "draft_offer_panel.hpp"
 #include "exact_text.hpp"
 #include "form_widgets.hpp"
 #include "theme.hpp"
@@ -159,6 +160,7 @@ void AppShell::DrawUnlocked() {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("###main", nullptr, flags);
   DrawToolbar();
+  DrawDraftOffer(*app_);
   ImGui::BeginChild("###screen");
   switch (app_->screen()) {
     case Screen::settings:

@@ -13,12 +13,6 @@ namespace safehold::gui {
 
 using appmodel::tr;
 
-namespace {
-
-std::string short_id(const std::string& id) { return id.size() > 8 ? id.substr(0, 8) : id; }
-
-}  // namespace
-
 void AuditScreen::Draw(appmodel::AppModel& app) {
   appmodel::AuditView& a = app.audit;
   storage::Vault& vault = app.session()->vault();
@@ -69,11 +63,11 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(e.actor.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(tr("audit.action." + e.action));
+      ImGui::TextUnformatted(tr(appmodel::audit_action_key(e.action)));
       ImGui::TableNextColumn();
-      ImGui::Text("%s %s", e.object_type.c_str(), short_id(e.object_id).c_str());
+      ImGui::TextUnformatted(appmodel::audit_object_label(e.object_type).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(short_id(e.case_id).c_str());
+      ImGui::TextUnformatted(a.case_reference(e).c_str());
     }
   }
   // Reading on when the last loaded row comes into view.

@@ -50,7 +50,8 @@ void DrawSharing(const appmodel::CaseOverview& o) {
     const ImVec4 color = answer == "yes" ? OkColor() : answer == "later" ? WarningColor() : MutedColor();
     const std::string value = answer.empty() ? std::string(tr("case.ov.not_answered"))
                                              : std::string(appmodel::vocab_label("scope_answer", answer));
-    ImGui::TextColored(color, "%s: %s", std::string(appmodel::vocab_label("scope", scope)).c_str(), value.c_str());
+    const std::string line = trf("text.label_value", {appmodel::vocab_label("scope", scope), value});
+    ImGui::TextColored(color, "%s", line.c_str());
   }
 }
 

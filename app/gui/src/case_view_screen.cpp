@@ -269,9 +269,9 @@ void CaseViewScreen::DrawHistory(appmodel::AppModel& app) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(e.actor.c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(tr("audit.action." + e.action));
+    ImGui::TextUnformatted(tr(appmodel::audit_action_key(e.action)));
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(e.object_type.c_str());
+    ImGui::TextUnformatted(appmodel::audit_object_label(e.object_type).c_str());
   }
   ImGui::EndTable();
 }

@@ -9,7 +9,7 @@ const char* Usage() {
   return "Usage: safehold [--vault FOLDER] [--demo] [--exit-after-frames N] [--help]\n"
          "\n"
          "  --vault FOLDER          vault folder to unlock or create\n"
-         "                          (default: $XDG_DATA_HOME/safehold/vault)\n"
+         "                          (default: $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold/vault)\n"
          "  --demo                  open a throw-away vault with fictional sample cases,\n"
          "                          in a private temporary folder deleted on exit\n"
          "  --screen NAME           with --demo: show this screen once the demo vault is\n"
@@ -66,16 +66,6 @@ appmodel::Screen ScreenFromName(const std::string& name) {
   if (name == "settings") return Screen::settings;
   if (name == "case" || name == "case-add") return Screen::case_view;
   return Screen::cases;
-}
-
-std::string DefaultVaultFolder() {
-  if (const char* d = std::getenv("XDG_DATA_HOME"); d != nullptr && *d == '/') {
-    return std::string(d) + "/safehold/vault";
-  }
-  if (const char* h = std::getenv("HOME"); h != nullptr && *h == '/') {
-    return std::string(h) + "/.local/share/safehold/vault";
-  }
-  return "safehold-vault";
 }
 
 }  // namespace safehold::gui

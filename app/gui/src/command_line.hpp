@@ -11,7 +11,7 @@ namespace safehold::gui {
 struct Options {
   bool help = false;
   bool demo = false;
-  std::string vault;          // vault folder; default under $XDG_DATA_HOME
+  std::string vault;          // vault folder; default: core::default_vault_folder()
   std::string screen;         // --demo only: screen to show once unlocked (screenshots)
   int exit_after_frames = 0;  // 0 = run until closed (for the Xvfb smoke test)
   std::string error;          // non-empty: print it with the usage, exit 2
@@ -21,7 +21,5 @@ Options ParseOptions(const std::vector<std::string>& args);
 const char* Usage();
 // "cases", "intake", ... as in --screen; unknown names give the case list.
 appmodel::Screen ScreenFromName(const std::string& name);
-// $XDG_DATA_HOME/safehold/vault, else ~/.local/share/safehold/vault.
-std::string DefaultVaultFolder();
 
 }  // namespace safehold::gui

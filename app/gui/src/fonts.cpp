@@ -134,6 +134,10 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   atlas.TexDesiredWidth = 4096;
 
+  // The Latin font draws Latin-1 and the general punctuation (curly quotes,
+  // dashes, ellipsis): merged glyphs never replace ones already in the font,
+  // so these no longer come from the CJK font's full-width forms.
+  static const ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0};
   FontStatus status;
   status.cjk_found = c.cjk.has_value();
   auto add = [&](float size, const ImVector<ImWchar>& ranges) -> ImFont* {
@@ -145,7 +149,7 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
       cfg.FontNo = c.latin->index;
       cfg.FontDataOwnedByAtlas = false;
       font = atlas.AddFontFromMemoryTTF(c.latin->bytes.data(), static_cast<int>(c.latin->bytes.size()),
-                                        size, &cfg, atlas.GetGlyphRangesDefault());
+                                        size, &cfg, kLatinRanges);
     }
     if (font == nullptr) {
       ImFontConfig def;

@@ -130,6 +130,10 @@ bool DrawFieldRow(const schema::FieldDef& f, Json& fields, FormContext& ctx, con
   ImGui::TableNextColumn();
   ImGui::PushID(f.name.c_str());
   const std::string probe = ctx.probe_prefix + path;
+  if (!ctx.scroll_to.empty() && ctx.scroll_to == probe) {
+    ImGui::SetScrollHereY(0.25f);
+    ctx.scroll_to.clear();
+  }
   const bool locked = !f.sensitive.empty() &&
                       (ctx.sensitive_opened == nullptr || ctx.sensitive_opened->count(f.sensitive) == 0);
   const std::string_view not_answered = appmodel::not_answered_kind(fields, f.name);
@@ -174,6 +178,13 @@ bool DrawFieldRow(const schema::FieldDef& f, Json& fields, FormContext& ctx, con
     Probe((probe + ".answer").c_str());
   } else {
     changed |= DrawFieldWidget(f, fields, ctx, path);
+    if (ctx.field_left && ImGui::IsItemDeactivated()) ctx.field_left(probe);
+  }
+  if (ctx.field_problem) {
+    if (const char* key = ctx.field_problem(probe)) {
+      WrappedColored(ErrorColor(), tr(key));
+      Probe((probe + ".problem").c_str());
+    }
   }
   ImGui::PopID();
   return changed;

@@ -30,6 +30,12 @@ struct FormContext {
   const std::set<std::string>* sensitive_opened = nullptr;
   // Probe names are probe_prefix + field path ("intake.incident.title").
   std::string probe_prefix;
+  // Per-field checks (the intake): told when a field's widget is left; asked
+  // for the problem (i18n key, nullptr for none) to show under a field; a
+  // field's probe name to scroll into view once (Save found it empty).
+  std::function<void(const std::string& probe)> field_left;
+  std::function<const char*(const std::string& probe)> field_problem;
+  std::string scroll_to;
 };
 
 // Draws the fields of `entity` named in `only` (all fields when empty) in

@@ -46,6 +46,9 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
   FormContext ctx;
   ctx.sensitive_opened = &opened;
   ctx.probe_prefix = "intake.";
+  ctx.field_left = [&m](const std::string& probe) { m.field_left(probe); };
+  ctx.field_problem = [&m](const std::string& probe) { return m.field_problem(probe); };
+  ctx.scroll_to = m.take_scroll_target();
   ctx.ref_options = [&m](std::string_view entity) {
     std::vector<RefOption> out;
     for (auto& [id, label] : m.options(entity)) out.push_back({id, label});
@@ -113,8 +116,13 @@ void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
     const auto s = static_cast<IntakeStep>(i);
     const bool open = m.step_open(s);
     ImGui::BeginDisabled(!open);
-    const std::string label = std::to_string(i + 1) + ". " + tr(appmodel::step_key(s)) + "###step" + std::to_string(i);
+    const bool incomplete = m.step_incomplete(s);
+    const std::string label = std::to_string(i + 1) + ". " + tr(appmodel::step_key(s)) +
+                              (incomplete ? appmodel::trf("intake.step.incomplete", {}) : std::string()) + "###step" +
+                              std::to_string(i);
+    if (incomplete) ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor());
     if (ImGui::Selectable(label.c_str(), m.draft->step == s)) m.go(s);
+    if (incomplete) ImGui::PopStyleColor();
     Probe((std::string("intake.step.") + std::to_string(i)).c_str());
     ImGui::EndDisabled();
   }

@@ -5,8 +5,6 @@
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 
 #include <csignal>
 #include <cstdio>
@@ -20,19 +18,13 @@
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/private_folder.hpp"
+#include "safehold/core/policy/process_start.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
 #include "ui_runtime.hpp"
 
 namespace {
 
 using namespace safehold;
-
-// No core dumps and no ptrace by other processes of the same user: a dump of
-// an unlocked app would hold keys and testimony.
-void harden_process() {
-  rlimit none{0, 0};
-  setrlimit(RLIMIT_CORE, &none);
-  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
 
 volatile std::sig_atomic_t g_quit = 0;
 void on_quit_signal(int) { g_quit = 1; }
@@ -76,7 +68,7 @@ int run(const gui::Options& opts) {
   appmodel::StorageGateway gateway;
   appmodel::set_language(appmodel::language_from_environment());
   appmodel::AppModel app(gateway);
-  app.start.folder = opts.vault.empty() ? gui::DefaultVaultFolder() : opts.vault;
+  app.start.folder = opts.vault.empty() ? core::default_vault_folder().string() : opts.vault;
   if (opts.demo) {
     auto folder = appmodel::PrivateFolder::create("safehold-demo");
     if (!folder) {
@@ -165,7 +157,12 @@ int run(const gui::Options& opts) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  harden_process();
+  // umask 077, no core dumps, not dumpable (no ptrace by other processes of
+  // the same user), SQLCipher's log off: the same start as safehold-cli.
+  if (!core::start_process()) {
+    std::fputs("safehold: cannot apply process protections (core dumps, ptrace); refusing to run\n", stderr);
+    return 1;
+  }
   prepare_environment();
   std::vector<std::string> args(argv + 1, argv + argc);
   const auto opts = gui::ParseOptions(args);

@@ -52,8 +52,10 @@ std::string DisplayValue(const schema::FieldDef& f, const Json& v) {
       if (!v.is_object()) return out;
       for (auto it = v.begin(); it != v.end(); ++it) {
         if (!out.empty()) out += "; ";
-        out += std::string(appmodel::vocab_label(vocab, it.key())) + ": " +
-               std::string(appmodel::vocab_label("scope_answer", it.value().is_string() ? it.value().get<std::string>() : ""));
+        out += appmodel::trf("text.label_value",
+                             {appmodel::vocab_label(vocab, it.key()),
+                              appmodel::vocab_label("scope_answer",
+                                                    it.value().is_string() ? it.value().get<std::string>() : "")});
       }
       return out;
     }
@@ -77,8 +79,9 @@ void DrawRecordView(const schema::EntityDef& entity, const Json& fields) {
       for (const auto& item : items) {
         for (const auto& sub : f.fields) {
           if (!item.is_object() || !item.contains(sub.name)) continue;
-          ImGui::TextWrapped("%s: %s", appmodel::in_ui_language(sub.label).c_str(),
-                             DisplayValue(sub, item[sub.name]).c_str());
+          const std::string line =
+              appmodel::trf("text.label_value", {appmodel::in_ui_language(sub.label), DisplayValue(sub, item[sub.name])});
+          ImGui::TextWrapped("%s", line.c_str());
         }
         if (f.type == FieldType::list) ImGui::Separator();
       }

@@ -155,6 +155,8 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   if (m.error_key() != nullptr) {
     WrappedColored(ErrorColor(), tr(m.error_key()));
     Probe("start.error");
+    // The folder and the kind of failure (never record content).
+    if (!m.error_detail().empty()) WrappedColored(MutedColor(), m.error_detail().c_str());
   }
 }
 

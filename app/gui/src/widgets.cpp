@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "safehold/appmodel/i18n.hpp"
+#include "safehold/appmodel/palette.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 
@@ -69,7 +70,7 @@ void Banner(const ImVec4& color, const char* text) {
   ImVec2 min = ImGui::GetItemRectMin();
   ImVec2 max(min.x + ImGui::GetContentRegionAvail().x, ImGui::GetItemRectMax().y);
   ImVec4 fill = color;
-  fill.w = 0.10f;
+  fill.w = appmodel::kBannerFillAlpha;
   dl->AddRectFilled(min, max, ImGui::GetColorU32(fill), 4);
   ImVec4 edge = color;
   edge.w = 0.45f;

@@ -2,6 +2,8 @@
 // integrity check, batches.
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include "audit_log.hpp"
 #include "migrations.hpp"
 #include "safehold/crypto/file_io.hpp"
@@ -18,18 +20,23 @@ expected<void, StorageError> Vault::change_passphrase(const crypto::SecretBuffer
   detail::VaultAccess a(state_.get());
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
-  if (!kdf.acceptable()) return unexpected(make_error(VaultError::kdf_params_invalid));
   const fs::path key_path = s.folder / detail::kKeyFileName;
   auto raw = io::read_small_file(key_path, 4096);
   if (!raw) return unexpected(make_error(VaultError::io_failed));
   auto key_file = parse_key_file(*raw);
   if (!key_file) return unexpected(make_error(VaultError::key_file_malformed, describe(key_file.error())));
+  // Never lower the Argon2id cost: a copy of the old key file may already be
+  // in an attacker's hands, and a cheaper new one would only help them.
+  KdfParams cost = kdf;
+  cost.opslimit = std::max(cost.opslimit, key_file->kdf.opslimit);
+  cost.memlimit = std::max(cost.memlimit, key_file->kdf.memlimit);
+  if (!cost.acceptable()) return unexpected(make_error(VaultError::kdf_params_invalid));
   auto master = unwrap_master_key(*key_file, current);
   if (!master) return unexpected(master.error());
   if (!crypto::equal_constant_time(master->span(), s.master_key.span())) {
     return unexpected(make_error(VaultError::key_file_malformed, "key file belongs to another vault"));
   }
-  auto rewrapped = wrap_master_key(s.master_key, next, kdf, s.vault_id);
+  auto rewrapped = wrap_master_key(s.master_key, next, cost, s.vault_id);
   if (!rewrapped) return unexpected(rewrapped.error());
 
   // The audit entry commits only if the new key file was written.

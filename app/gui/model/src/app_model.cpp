@@ -60,6 +60,7 @@ void AppModel::tick(bool had_input) {
     idle.activity();
     screen_ = Screen::cases;
     load_settings_from_vault();
+    if (auto at = intake.saved_draft(session_->vault())) draft_offer_ = DraftOffer{*at};
     if (demo && !demo_seeded_) {
       demo_seeded_ = true;
       if (!seed_demo_cases(session_->vault(), DemoOptions{}) ||
@@ -90,8 +91,25 @@ void AppModel::tick(bool had_input) {
   if (unlocked() && idle.due()) lock();
 }
 
+void AppModel::continue_draft() {
+  if (!draft_offer_ || !session_) return;
+  draft_offer_.reset();
+  if (intake.resume(session_->vault())) screen_ = Screen::intake;
+}
+
+void AppModel::ask_discard_draft(bool ask) {
+  if (draft_offer_) draft_offer_->confirming_discard = ask;
+}
+
+void AppModel::discard_draft() {
+  if (!draft_offer_ || !draft_offer_->confirming_discard || !session_) return;
+  draft_offer_.reset();
+  intake.discard(session_->vault());
+}
+
 void AppModel::lock() {
   const bool was_open = session_ != nullptr;
+  draft_offer_.reset();
   // Work on worker threads holds references to the vault: finish it first.
   passwd.wait();
   audit.wait();

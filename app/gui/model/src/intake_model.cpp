@@ -6,7 +6,50 @@
 
 namespace safehold::appmodel {
 
+void IntakeModel::forget_checks() {
+  save_attempted_ = false;
+  fields_left_.clear();
+  steps_left_.clear();
+  scroll_target_.clear();
+}
+
+std::vector<IntakeProblem> IntakeModel::problems() const {
+  return draft ? intake_problems(*draft) : std::vector<IntakeProblem>{};
+}
+
+namespace {
+std::string left_key(std::string_view probe, int item) { return std::string(probe) + "#" + std::to_string(item); }
+}  // namespace
+
+bool IntakeModel::step_incomplete(IntakeStep s) const {
+  if (!save_attempted_ && !steps_left_.contains(s) && (!draft || draft->step != s)) return false;
+  for (const auto& p : problems()) {
+    if (p.step != s) continue;
+    if (save_attempted_ || steps_left_.contains(s) || fields_left_.contains(left_key(p.probe, p.item))) return true;
+  }
+  return false;
+}
+
+void IntakeModel::field_left(std::string_view probe) {
+  if (!draft) return;
+  const bool list_step = draft->step == IntakeStep::incidents || draft->step == IntakeStep::people ||
+                         draft->step == IntakeStep::measures;
+  fields_left_.insert(left_key(probe, list_step ? selected : -1));
+}
+
+const char* IntakeModel::field_problem(std::string_view probe) const {
+  if (!draft) return nullptr;
+  for (const auto& p : problems()) {
+    if (p.step != draft->step || p.probe != probe || (p.item >= 0 && p.item != selected)) continue;
+    if (save_attempted_ || steps_left_.contains(p.step) || fields_left_.contains(left_key(p.probe, p.item))) {
+      return p.message_key();
+    }
+  }
+  return nullptr;
+}
+
 void IntakeModel::begin() {
+  forget_checks();
   draft = IntakeDraft::fresh();
   selected = -1;
   paused_ = false;
@@ -28,6 +71,7 @@ bool IntakeModel::resume(storage::Vault& vault) {
   auto d = IntakeDraft::from_json(Json::parse(**value, nullptr, false));
   if (!d) return false;
   shown_codepoints().add_json(d->to_json());
+  forget_checks();
   draft = std::move(*d);
   selected = -1;
   paused_ = false;
@@ -71,6 +115,7 @@ bool IntakeModel::step_open(IntakeStep s) const {
 
 void IntakeModel::go(IntakeStep s) {
   if (!step_open(s)) return;
+  if (draft->step != s) steps_left_.insert(draft->step);
   draft->step = s;
   selected = -1;
   dirty_ = true;
@@ -153,6 +198,14 @@ std::vector<std::pair<std::string, std::string>> IntakeModel::options(std::strin
 bool IntakeModel::save(storage::Vault& vault) {
   if (!draft || !consent_complete() || saving()) return false;
   autosave(vault, /*force=*/true);
+  if (const auto found = problems(); !found.empty()) {
+    save_attempted_ = true;
+    save_error_key_ = "intake.error.incomplete";
+    go(found.front().step);
+    selected = found.front().item;
+    scroll_target_ = found.front().probe;
+    return false;
+  }
   save_failure_.reset();
   progress_.files_done = 0;
   progress_.files_total = 0;
@@ -174,6 +227,7 @@ std::optional<SavedCase> IntakeModel::poll_save(storage::Vault& vault) {
 }
 
 void IntakeModel::reset() {
+  forget_checks();
   draft.reset();
   selected = -1;
   paused_ = false;

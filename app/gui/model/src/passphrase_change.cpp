@@ -17,8 +17,8 @@ bool PassphraseChange::submit(storage::Vault& vault, KdfStrength kdf) {
   error_key_ = nullptr;
   auto cur = current.take_copy();
   auto nxt = next.take_copy();
-  const auto params = kdf == KdfStrength::sensitive ? storage::KdfParams::strong()
-                                                    : storage::KdfParams::interactive();
+  // Storage never lowers the cost the vault already records.
+  const auto params = kdf_params(kdf);
   return work_.start([&vault, c = std::move(cur), n = std::move(nxt), params]() {
     return vault.change_passphrase(c, n, params);
   });

@@ -15,6 +15,7 @@ const char* key_for(OpenErrorKind kind) {
     case OpenErrorKind::too_new: return "start.error.too_new";
     case OpenErrorKind::out_of_memory: return "start.error.out_of_memory";
     case OpenErrorKind::io: return "start.error.io";
+    case OpenErrorKind::folder: return "start.error.folder";
   }
   return "start.error.io";
 }

@@ -1,5 +1,7 @@
 #include "safehold/appmodel/vault_gateway.hpp"
 
+#include "safehold/core/policy/vault_folder.hpp"
+
 namespace safehold::appmodel {
 
 OpenErrorKind open_error_kind(storage::VaultError e) noexcept {
@@ -36,11 +38,18 @@ expected<std::unique_ptr<VaultSession>, OpenError> StorageGateway::create(
     const std::string& owner_name) {
   storage::CreateOptions options;
   options.owner_name = owner_name;
-  options.kdf = kdf == KdfStrength::sensitive ? storage::KdfParams::strong()
-                                              : storage::KdfParams::interactive();
-  if (test_params_) options.kdf = *test_params_;
+  options.kdf = test_params_ ? *test_params_ : kdf_params(kdf);
+  if (auto parents = core::prepare_vault_parents(folder); !parents) {
+    return unexpected(OpenError{OpenErrorKind::folder, parents.error().describe()});
+  }
   auto v = storage::Vault::create(folder, passphrase, options);
-  if (!v) return unexpected(to_open_error(v.error()));
+  if (!v) {
+    const auto code = v.error().code;
+    if (code == storage::VaultError::permission_denied || code == storage::VaultError::disk_full) {
+      return unexpected(OpenError{OpenErrorKind::folder, folder.string() + ": " + v.error().describe()});
+    }
+    return unexpected(to_open_error(v.error()));
+  }
   return std::make_unique<VaultSession>(std::move(*v));
 }
 

@@ -100,9 +100,11 @@ class Vault {
   void lock() noexcept;
   bool is_unlocked() const noexcept;
 
-  // Rewraps the master key under `next` (fresh salt and nonce, `kdf` params)
-  // after checking `current`; vault.key is replaced atomically and nothing
-  // else is re-encrypted. Errors: wrong_passphrase, kdf_params_invalid, io...
+  // Rewraps the master key under `next` (fresh salt and nonce) after checking
+  // `current`; vault.key is replaced atomically and nothing else is
+  // re-encrypted. The Argon2id cost is `kdf` raised to what vault.key already
+  // records (passes and memory each): it is never lowered.
+  // Errors: wrong_passphrase, kdf_params_invalid, io...
   [[nodiscard]] expected<void, StorageError> change_passphrase(const crypto::SecretBuffer& current,
                                                                const crypto::SecretBuffer& next,
                                                                const KdfParams& kdf);

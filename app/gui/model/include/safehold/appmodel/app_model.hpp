@@ -9,6 +9,7 @@
 // ImGui itself holds (its input-text state) on the next frame.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "safehold/appmodel/audit_view.hpp"
@@ -64,6 +65,20 @@ class AppModel {
   void open_case(std::string case_id);
   [[nodiscard]] const std::string& current_case() const { return current_case_; }
 
+  // An intake draft waiting in the vault is offered right after unlock
+  // ("Unsaved intake from 14:12 — continue?"). Continue opens it in the
+  // intake; Later keeps it (the intake screen asks again); discarding takes
+  // ask_discard_draft() then discard_draft() (a confirmation).
+  struct DraftOffer {
+    std::string started_at;  // RFC 3339 UTC, as the draft records it
+    bool confirming_discard = false;
+  };
+  [[nodiscard]] const std::optional<DraftOffer>& draft_offer() const { return draft_offer_; }
+  void continue_draft();
+  void later_draft() { draft_offer_.reset(); }
+  void ask_discard_draft(bool ask);
+  void discard_draft();  // only after ask_discard_draft(true)
+
   StartModel start;
   IdleLock idle;
   ClipboardGuard clipboard;
@@ -102,6 +117,7 @@ class AppModel {
   bool demo_seeded_ = false;
   std::string current_case_;
   const char* status_key_ = nullptr;
+  std::optional<DraftOffer> draft_offer_;
 
   void load_settings_from_vault();
   void save_settings_to_vault();

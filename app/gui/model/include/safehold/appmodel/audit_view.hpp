@@ -1,13 +1,25 @@
 #pragma once
 // The audit viewer's state: entries read page by page (oldest first) as the
 // list scrolls, and a chain verification on a worker thread.
+#include <map>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "safehold/appmodel/background.hpp"
 #include "safehold/storage/vault.hpp"
 
 namespace safehold::appmodel {
+
+// i18n key of an audit action: "audit.action.<action>".
+[[nodiscard]] std::string audit_action_key(std::string_view action);
+// What an entry is about, in the UI language: the entity's label from the
+// schema ("Incident", "事件"), or "Vault" / "File" for the vault itself and
+// attachment content. Never an id.
+[[nodiscard]] std::string audit_object_label(std::string_view object_type);
+// The object types storage writes besides entity names ("vault", "attachment").
+[[nodiscard]] const std::vector<std::string_view>& audit_non_entity_object_types();
 
 class AuditView {
  public:
@@ -22,11 +34,16 @@ class AuditView {
   void poll();
   [[nodiscard]] const std::optional<storage::AuditVerification>& verification() const { return result_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
+  // The reference (SH-2026-0042) of the entry's case, read when its page was
+  // loaded; "" when the entry is not about a case; the translated "deleted
+  // case" when the case is gone.
+  [[nodiscard]] std::string case_reference(const storage::AuditEntry& e) const;
   void wait() { verify_.wait(); }
   void reset();
 
  private:
   std::vector<storage::AuditEntry> entries_;
+  std::map<std::string, std::string, std::less<>> case_refs_;  // case id -> reference ("" = gone)
   bool exhausted_ = false;
   Background<expected<storage::AuditVerification, storage::StorageError>> verify_;
   std::optional<storage::AuditVerification> result_;

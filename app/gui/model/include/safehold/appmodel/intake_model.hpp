@@ -16,6 +16,7 @@
 #include "safehold/appmodel/clock.hpp"
 #include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/intake_draft.hpp"
+#include "safehold/appmodel/intake_validation.hpp"
 #include "safehold/appmodel/intake_save.hpp"
 #include "safehold/storage/vault.hpp"
 
@@ -48,6 +49,19 @@ class IntakeModel {
   [[nodiscard]] bool step_open(IntakeStep s) const;
   void go(IntakeStep s);
 
+  // Required fields still empty (intake_validation.hpp). A field's problem
+  // is shown once the caseworker left that field or its step, or tried to
+  // save; a step is marked incomplete under the same rule.
+  [[nodiscard]] std::vector<IntakeProblem> problems() const;
+  [[nodiscard]] bool step_incomplete(IntakeStep s) const;
+  void field_left(std::string_view probe);
+  // i18n key of the problem to show under the field drawn as `probe` (for
+  // the selected item in a list step), or nullptr.
+  [[nodiscard]] const char* field_problem(std::string_view probe) const;
+  // Where Save found the first problem: the field's probe name, given once
+  // to the screen to scroll it into view.
+  [[nodiscard]] std::string take_scroll_target() { return std::exchange(scroll_target_, {}); }
+
   // Breaks are logged in the session record (start, end, who asked).
   void pause(std::string_view requested_by);
   void resume_after_pause();
@@ -65,6 +79,8 @@ class IntakeModel {
 
   // Saves the draft as records on a worker thread (intake_save.hpp). The
   // draft stays until the save succeeded; then it is deleted from the vault.
+  // With a required field empty nothing starts: every problem is shown, the
+  // first one's step and item are opened and it is scrolled to.
   bool save(storage::Vault& vault);
   [[nodiscard]] bool saving() const { return save_work_.busy(); }
   [[nodiscard]] const IntakeSaveProgress& save_progress() const { return progress_; }
@@ -88,7 +104,12 @@ class IntakeModel {
   ElapsedSince since_save_;
   bool dirty_ = false;
   bool paused_ = false;
+  bool save_attempted_ = false;
+  std::set<std::string, std::less<>> fields_left_;  // probe + "#" + item
+  std::set<IntakeStep> steps_left_;
+  std::string scroll_target_;
   const char* save_error_key_ = nullptr;
+  void forget_checks();
   Background<expected<SavedCase, IntakeSaveError>> save_work_;
   IntakeSaveProgress progress_;
   std::optional<IntakeSaveError> save_failure_;

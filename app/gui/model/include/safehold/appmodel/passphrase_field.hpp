@@ -5,13 +5,15 @@
 #include <cstddef>
 #include <string_view>
 
+#include "safehold/core/policy/passphrase.hpp"
 #include "safehold/crypto/secret.hpp"
 
 namespace safehold::appmodel {
 
 class PassphraseField {
  public:
-  static constexpr std::size_t kCapacity = 512;  // bytes, including the NUL
+  // The longest passphrase either program accepts, plus the NUL.
+  static constexpr std::size_t kCapacity = core::kMaxPassphraseBytes + 1;
   PassphraseField() : buf_(kCapacity) {}
   char* data() noexcept { return reinterpret_cast<char*>(buf_.data()); }
   [[nodiscard]] std::size_t capacity() const noexcept { return kCapacity; }

@@ -11,25 +11,32 @@
 #include <optional>
 #include <string>
 
+#include "safehold/core/policy/passphrase.hpp"
 #include "safehold/crypto/secret.hpp"
 #include "safehold/expected.hpp"
 #include "safehold/storage/vault.hpp"
 
 namespace safehold::appmodel {
 
+// folder: the vault folder or a parent could not be made or used (detail:
+// the path and the kind: permission, not a folder, disk full...).
 enum class OpenErrorKind {
-  wrong_passphrase, not_found, already_exists, in_use, corrupt, too_new, out_of_memory, io
+  wrong_passphrase, not_found, already_exists, in_use, corrupt, too_new, out_of_memory, io, folder
 };
 
-// detail is storage's describe(): codes and names of things, never content.
+// detail is storage's describe() or the folder error: codes, paths and names
+// of things, never content.
 struct OpenError {
   OpenErrorKind kind;
   std::string detail;
 };
 
-// Argon2id cost for new passphrases (settings): moderate = libsodium
-// MODERATE (≈ 1 s, 256 MiB), sensitive = SENSITIVE (≈ 4 s, 1 GiB).
+// Argon2id cost for new passphrases (settings, stored as "moderate" /
+// "sensitive"): the shared presets of core/policy/passphrase.hpp.
 enum class KdfStrength { moderate, sensitive };
+[[nodiscard]] inline storage::KdfParams kdf_params(KdfStrength s) noexcept {
+  return core::kdf_params(s == KdfStrength::sensitive ? core::KdfPreset::strong : core::KdfPreset::interactive);
+}
 
 // An unlocked vault. Destroying it locks the vault (closes the database and
 // wipes its keys).

@@ -1,0 +1,92 @@
+// After unlock, an intake draft waiting in the vault is offered at once:
+// continue (opens it), later (kept), or delete (only after confirming).
+#include <catch2/catch_test_macros.hpp>
+
+#include "headless_ui.hpp"
+#include "vault_fixture.hpp"
+
+using namespace safehold;
+
+namespace {
+
+// Starts an intake, types a narrative, locks: the draft stays in the vault.
+void leave_a_draft(test::VaultFixture& f, test::HeadlessUi& ui) {
+  f.unlock(ui);
+  CHECK_FALSE(ui.Has("draft_offer.question"));  // nothing waiting yet
+  ui.Click("nav.intake");
+  ui.Click("intake.begin");
+  ui.Click("intake.consent.given_at.now");
+  ui.Click("intake.consent.method");
+  ui.Click("intake.consent.method.oral_noted");
+  ui.Click("intake.consent.scopes.be_interviewed.yes");
+  ui.Click("intake.step.3");
+  ui.Click("intake.narrative.notes");
+  ui.Type("They came to my parents' house");
+  ui.Click("nav.lock");
+  REQUIRE_FALSE(f.app.unlocked());
+}
+
+bool draft_in_vault(test::VaultFixture& f) {
+  auto v = f.open();
+  auto stored = v.drafts().get(appmodel::IntakeModel::kDraftKey);
+  return stored && stored->has_value();
+}
+
+}  // namespace
+
+TEST_CASE("Draft offer: continue opens the unsaved intake right after unlock", "[gui][headless][draft_offer]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  leave_a_draft(f, ui);
+  f.unlock(ui);
+  REQUIRE(f.app.draft_offer());
+  CHECK(ui.Has("draft_offer.question"));
+  CHECK(f.app.screen() == appmodel::Screen::cases);
+  ui.Click("draft_offer.continue");
+  CHECK_FALSE(f.app.draft_offer());
+  CHECK_FALSE(ui.Has("draft_offer.question"));
+  CHECK(f.app.screen() == appmodel::Screen::intake);
+  REQUIRE(f.app.intake.draft);
+  CHECK(f.app.intake.draft->session.fields["notes"] == "They came to my parents' house");
+}
+
+TEST_CASE("Draft offer: later keeps the draft; delete needs a confirmation", "[gui][headless][draft_offer]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  leave_a_draft(f, ui);
+  f.unlock(ui);
+  ui.Click("draft_offer.later");
+  CHECK_FALSE(f.app.draft_offer());
+  CHECK_FALSE(f.app.intake.draft);
+  ui.Click("nav.lock");
+  CHECK(draft_in_vault(f));
+
+  // Offered again at the next unlock; "Delete it…" only asks.
+  f.unlock(ui);
+  REQUIRE(f.app.draft_offer());
+  ui.Click("draft_offer.discard");
+  CHECK(ui.Has("draft_offer.discard.yes"));
+  CHECK_FALSE(ui.Has("draft_offer.continue"));
+  ui.Click("draft_offer.discard.no");  // changed their mind
+  CHECK(ui.Has("draft_offer.continue"));
+  ui.Click("draft_offer.discard");
+  ui.Click("draft_offer.discard.yes");
+  CHECK_FALSE(f.app.draft_offer());
+  ui.Click("nav.lock");
+  CHECK_FALSE(draft_in_vault(f));
+  f.unlock(ui);
+  CHECK_FALSE(f.app.draft_offer());
+  CHECK_FALSE(ui.Has("draft_offer.question"));
+}
+
+TEST_CASE("Draft offer: the model refuses to delete without the confirmation step", "[gui][draft_offer]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  leave_a_draft(f, ui);
+  f.unlock(ui);
+  REQUIRE(f.app.draft_offer());
+  f.app.discard_draft();  // not confirmed: nothing happens
+  CHECK(f.app.draft_offer());
+  ui.Click("nav.lock");
+  CHECK(draft_in_vault(f));
+}
