@@ -29,6 +29,9 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"export", {}},
     {"verify", {}},
     {"import", {}},
+    {"backup", {"verify"}},
+    {"restore", {}},
+    {"wipe", {}},
 };
 
 void check_help(const std::vector<std::string>& command) {

@@ -31,6 +31,10 @@ enum class ExitCode : int {
   unsafe_path = 20,          // an entry that escapes (.., absolute, links) or is not a regular file
   record_conflict = 21,      // the vault holds different copies of the bundle's records (its own or another sender's)
   content_refused = 22,      // the bundle's records do not fit the model or each other
+  // Backups refused by backup verify or restore (schema/backup-v1.md).
+  backup_damaged = 40,    // a byte was changed or damaged anywhere in the file
+  backup_truncated = 41,  // the file is cut off
+  not_a_backup = 42,      // the file is not a Safehold backup
   interrupted = 130,  // Ctrl-C: the operation was cancelled and nothing was kept
 };
 

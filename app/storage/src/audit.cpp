@@ -101,6 +101,7 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::bundle_imported: return "bundle_imported";
     case AuditAction::identity_created: return "identity_created";
     case AuditAction::identity_exported: return "identity_exported";
+    case AuditAction::vault_restored: return "vault_restored";
   }
   return "unknown";
 }

@@ -10,9 +10,9 @@
 #include "identity_rows.hpp"
 #include "migrations.hpp"
 #include "safehold/crypto/file_io.hpp"
-#include "safehold/crypto/hkdf.hpp"
 #include "util.hpp"
 #include "vault_folder.hpp"
+#include "vault_keys.hpp"
 #include "vault_state.hpp"
 
 namespace safehold::storage {
@@ -23,18 +23,9 @@ namespace {
 
 constexpr std::size_t kMaxKeyFileRead = 4096;
 
-crypto::SecretBuffer subkey(const crypto::SecretBuffer& master, std::span<const std::uint8_t> vault_id,
-                            std::string_view label) {
-  return crypto::hkdf_sha256(master.span(), vault_id, label, 32);
-}
+void derive_keys(VaultState& s) { s.audit_key = detail::audit_head_key(s.master_key, s.vault_id); }
 
-void derive_keys(VaultState& s) {
-  s.audit_key = subkey(s.master_key, s.vault_id, "safehold/vault/v1/audit-head");
-}
-
-crypto::SecretBuffer database_key(const VaultState& s) {
-  return subkey(s.master_key, s.vault_id, "safehold/vault/v1/database");
-}
+crypto::SecretBuffer database_key(const VaultState& s) { return detail::database_key(s.master_key, s.vault_id); }
 
 // Removes SQLite side files that a refused open created (they hold nothing
 // committed), so that a failed unlock leaves the folder as it found it.

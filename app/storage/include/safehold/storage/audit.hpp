@@ -34,6 +34,7 @@ enum class AuditAction {
   bundle_imported,       // one entry per imported case
   identity_created,      // the vault's age and minisign keys were made
   identity_exported,     // the age identity was written to a file (identity export-age-key)
+  vault_restored,        // the vault was recreated from a backup (reference: the backup's time)
 };
 const char* to_string(AuditAction a) noexcept;
 

@@ -32,7 +32,7 @@
 #include "safehold/storage/search.hpp"
 
 namespace safehold::storage {
-namespace detail { struct VaultState; class WriteTransaction; }
+namespace detail { struct VaultState; class WriteTransaction; struct VaultAdopter; }
 
 struct CreateOptions {
   std::string owner_name;  // the actor in the audit trail (the caseworker, not an interviewee)
@@ -134,6 +134,7 @@ class Vault {
   [[nodiscard]] expected<IntegrityReport, StorageError> check_integrity();
 
  private:
+  friend struct detail::VaultAdopter;  // restore and verify open a staged vault with the key they hold
   explicit Vault(std::unique_ptr<detail::VaultState> state) noexcept;
   std::unique_ptr<detail::VaultState> state_;
   UnlockTimings timings_;
