@@ -9,6 +9,7 @@
 #include "clipboard_bridge.hpp"
 #include "exact_text.hpp"
 #include "form_widgets.hpp"
+#include "shortcuts.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -132,6 +133,7 @@ void AppShell::DrawToolbar() {
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     std::string label = std::string(tr(item.key)) + "###" + item.probe;
     if (ImGui::Button(label.c_str())) app_->go(item.screen);
+    if (item.screen == Screen::intake) shortcuts::Tooltip(shortcuts::Action::new_intake);
     Probe(item.probe);
     if (current) ImGui::PopStyleColor();
   }
@@ -151,6 +153,10 @@ void AppShell::DrawToolbar() {
 }
 
 void AppShell::DrawUnlocked() {
+  if (shortcuts::Pressed(shortcuts::Action::new_intake)) {
+    app_->go(Screen::intake);
+    if (!app_->intake.draft) intake.RequestBegin();
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
