@@ -190,3 +190,35 @@ TEST_CASE("Intake: a long account is shown wrapped under its field", "[gui][head
   CHECK(wrapped.max.x <= field.max.x + 1);  // wrapped within the field's width
   CHECK(wrapped.max.y - wrapped.min.y > 3 * ImGui::GetTextLineHeight());  // several lines
 }
+
+// Issue 11, keyboard first: Ctrl+N begins an intake with the focus in the
+// first field; Ctrl+PageDown / Ctrl+PageUp move between open steps, each
+// opening on its first field; Ctrl+P pauses.
+TEST_CASE("Intake: keyboard shortcuts and focus on each step's first field", "[gui][headless][intake][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Press(ImGuiKey_N, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(f.app.screen() == appmodel::Screen::intake);
+  REQUIRE(f.app.intake.draft);
+  ui.Type("2026-12-06T10:00:00Z");  // no click: the first field has the focus
+  CHECK(f.app.intake.draft->consent.fields["given_at"] == "2026-12-06T10:00:00Z");
+  ui.Press(ImGuiKey_PageDown, /*ctrl=*/true);
+  CHECK(f.app.intake.draft->step == IntakeStep::session);
+  ui.Press(ImGuiKey_PageDown, /*ctrl=*/true);
+  CHECK(f.app.intake.draft->step == IntakeStep::session);  // the person: closed until consent
+  ui.Press(ImGuiKey_PageUp, /*ctrl=*/true);
+  give_consent(ui);
+  ui.Press(ImGuiKey_PageDown, /*ctrl=*/true);
+  ui.Press(ImGuiKey_PageDown, /*ctrl=*/true);
+  ui.Press(ImGuiKey_PageDown, /*ctrl=*/true);
+  REQUIRE(f.app.intake.draft->step == IntakeStep::narrative);
+  ui.Frames(2);
+  ui.Type("Typed without a click.");
+  CHECK(f.app.intake.draft->session.fields["notes"] == "Typed without a click.");
+  ui.Press(ImGuiKey_PageUp, /*ctrl=*/true);
+  CHECK(f.app.intake.draft->step == IntakeStep::interviewee);
+  ui.Press(ImGuiKey_P, /*ctrl=*/true);
+  CHECK(f.app.intake.paused());
+}

@@ -10,6 +10,7 @@
 #include "draft_offer_panel.hpp"
 #include "exact_text.hpp"
 #include "form_widgets.hpp"
+#include "shortcuts.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -133,6 +134,7 @@ void AppShell::DrawToolbar() {
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     std::string label = std::string(tr(item.key)) + "###" + item.probe;
     if (ImGui::Button(label.c_str())) app_->go(item.screen);
+    if (item.screen == Screen::intake) shortcuts::Tooltip(shortcuts::Action::new_intake);
     Probe(item.probe);
     if (current) ImGui::PopStyleColor();
   }
@@ -152,6 +154,10 @@ void AppShell::DrawToolbar() {
 }
 
 void AppShell::DrawUnlocked() {
+  if (shortcuts::Pressed(shortcuts::Action::new_intake)) {
+    app_->go(Screen::intake);
+    if (!app_->intake.draft) intake.RequestBegin();
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);

@@ -49,10 +49,19 @@ void WrappedView(const std::string& text, float field_width, const char* probe) 
   if (probe != nullptr) Probe((std::string(probe) + ".wrapped").c_str());
 }
 
+bool g_focus_next = false;
+
 }  // namespace
+
+void FocusNextTextField() { g_focus_next = true; }
 
 bool InputTextExact(const char* label, std::string& stored, const ExactTextOptions& o) {
   LeaveOnEscapeKeepingText(label);
+  if (g_focus_next) {
+    ImGui::SetWindowFocus();  // the window may not have the focus yet (nothing clicked since unlock)
+    ImGui::SetKeyboardFocusHere();
+    g_focus_next = false;
+  }
   bool changed = false;
   if (o.multiline) {
     changed = ImGui::InputTextMultiline(label, &stored, o.size, o.flags);

@@ -17,6 +17,10 @@ struct ExactTextOptions {
   const char* probe = nullptr;  // Probe() name of the field
 };
 
+// The next InputTextExact drawn takes the keyboard focus (a step of a form
+// opens with the cursor in its first field, without pressing any button).
+void FocusNextTextField();
+
 // InputText over `stored` (UTF-8 as stored); true when `stored` changed.
 bool InputTextExact(const char* label, std::string& stored, const ExactTextOptions& options = {});
 

@@ -6,6 +6,8 @@
 
 #include "safehold/appmodel/schema_text.hpp"
 #include "shared_forms.hpp"
+#include "exact_text.hpp"
+#include "shortcuts.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -38,7 +40,8 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
   const float pause_w = ImGui::CalcTextSize(pause).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SameLine();
   ImGui::SetCursorPosX(right - pause_w);
-  if (ImGui::Button(pause)) m.pause("interviewee");
+  if (ImGui::Button(pause) || shortcuts::Pressed(shortcuts::Action::pause)) m.pause("interviewee");
+  shortcuts::Tooltip(shortcuts::Action::pause);
   Probe("intake.pause");
   if (m.save_error_key() != nullptr) WrappedColored(ErrorColor(), tr(m.save_error_key()));
 
@@ -56,20 +59,34 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
   };
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("###intake-form", ImVec2(0, -footer));
+  if (focused_step_ != static_cast<int>(m.draft->step)) {
+    focused_step_ = static_cast<int>(m.draft->step);
+    FocusNextTextField();  // each step opens with the cursor in its first field
+  }
   if (DrawStep(app, ctx)) m.edited();
   ImGui::EndChild();
 
   const int step = static_cast<int>(m.draft->step);
-  ImGui::BeginDisabled(step == 0);
-  if (ImGui::Button(tr("intake.back"))) m.go(static_cast<IntakeStep>(step - 1));
+  const bool first = step == 0;
+  ImGui::BeginDisabled(first);
+  const bool back = ImGui::Button(tr("intake.back"));
+  shortcuts::Tooltip(shortcuts::Action::previous_step);
   Probe("intake.back");
   ImGui::EndDisabled();
+  if (!first && (back || shortcuts::Pressed(shortcuts::Action::previous_step))) {
+    m.go(static_cast<IntakeStep>(step - 1));
+  }
   ImGui::SameLine();
   const bool last = step + 1 >= appmodel::kIntakeSteps;
-  ImGui::BeginDisabled(last || !m.step_open(static_cast<IntakeStep>(last ? step : step + 1)));
-  if (ImGui::Button(tr("intake.next"))) m.go(static_cast<IntakeStep>(step + 1));
+  const bool next_open = !last && m.step_open(static_cast<IntakeStep>(step + 1));
+  ImGui::BeginDisabled(!next_open);
+  const bool next = ImGui::Button(tr("intake.next"));
+  shortcuts::Tooltip(shortcuts::Action::next_step);
   Probe("intake.next");
   ImGui::EndDisabled();
+  if (next_open && (next || shortcuts::Pressed(shortcuts::Action::next_step))) {
+    m.go(static_cast<IntakeStep>(step + 1));
+  }
   ImGui::SameLine();
   ImGui::TextColored(MutedColor(), "%s", tr(m.dirty() ? "intake.draft.pending" : "intake.draft.saved"));
   ImGui::EndGroup();
@@ -83,11 +100,14 @@ void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
   const auto& saved = *saved_draft_;
   if (!saved) {
     ImGui::TextWrapped("%s", tr("intake.intro"));
-    if (ImGui::Button(tr("intake.begin"))) m.begin();
+    if (ImGui::Button(tr("intake.begin")) || begin_requested_) m.begin();
+    begin_requested_ = false;
     Probe("intake.begin");
     return;
   }
   ImGui::TextWrapped("%s", appmodel::trf("intake.resume.question", {*saved}).c_str());
+  if (begin_requested_) ImGui::SetKeyboardFocusHere();  // Ctrl+N: Resume, one Enter away
+  begin_requested_ = false;
   if (ImGui::Button(tr("intake.resume"))) {
     (void)m.resume(vault);
     saved_draft_.reset();

@@ -14,6 +14,8 @@ namespace safehold::gui {
 
 struct IntakeScreen {
   void Draw(appmodel::AppModel& app);
+  // Ctrl+N: a new intake begins at once when none is in progress or saved.
+  void RequestBegin() { begin_requested_ = true; }
 
  private:
   void DrawResumeChoice(appmodel::AppModel& app);
@@ -33,6 +35,8 @@ struct IntakeScreen {
   // visit rather than every frame.
   std::optional<std::optional<std::string>> saved_draft_;
   bool confirm_discard_ = false;
+  bool begin_requested_ = false;
+  int focused_step_ = -1;  // the step whose first control got the focus
 };
 
 }  // namespace safehold::gui

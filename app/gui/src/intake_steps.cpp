@@ -8,6 +8,7 @@
 
 #include "intake_screen.hpp"
 #include "shared_forms.hpp"
+#include "shortcuts.hpp"
 #include "safehold/appmodel/file_browser.hpp"
 #include "safehold/appmodel/schema_text.hpp"
 #include "theme.hpp"
@@ -190,7 +191,10 @@ bool IntakeScreen::DrawClosing(appmodel::AppModel& app, FormContext& ctx) {
                                                           std::to_string(p.files_total.load())}).c_str());
     return changed;
   }
-  if (ImGui::Button(tr("intake.save"))) (void)m.save(app.session()->vault());
+  if (ImGui::Button(tr("intake.save")) || shortcuts::Pressed(shortcuts::Action::save)) {
+    (void)m.save(app.session()->vault());
+  }
+  shortcuts::Tooltip(shortcuts::Action::save);
   Probe("intake.save");
   ImGui::SameLine();
   ImGui::TextColored(MutedColor(), "%s", tr("intake.save.note"));
