@@ -20,6 +20,7 @@ void add_vocab_commands(CLI::App& app, Context& ctx);       // vocab list
 void add_identity_commands(CLI::App& app, Context& ctx);    // identity show|export-card|export-age-key
 void add_contact_commands(CLI::App& app, Context& ctx);     // contact add|list|show|verify|remove
 void add_exchange_commands(CLI::App& app, Context& ctx);    // export, verify, import
+void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|settle
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -34,6 +35,7 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_identity_commands(app, ctx);
   add_contact_commands(app, ctx);
   add_exchange_commands(app, ctx);
+  add_conflict_commands(app, ctx);
 }
 
 }  // namespace safehold::cli
