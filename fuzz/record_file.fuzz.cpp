@@ -1,7 +1,8 @@
 // Fuzzes parse_record_file (a bundle's cases/<case>/<record>.json). The path
 // is taken from the record's own id and case so that well-formed records get
 // through to the model validation; whatever is accepted must re-encode to
-// exactly the input bytes.
+// exactly the input bytes. Both format versions: version 2 records carry
+// owner, revision and withheld (schema/bundle-v1.md 12.1).
 #include <cstdint>
 #include <cstdlib>
 #include <span>
@@ -23,9 +24,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         j.contains("case_id") && j["case_id"].is_string() ? j["case_id"].get<std::string>() : id;
     path = "cases/" + case_id + "/" + id + ".json";
   }
-  const auto record = ex::parse_record_file(path, input);
-  if (!record) return 0;
-  const std::string again = ex::encode_record_file(*record);
-  if (again.size() != size || again.compare(0, size, reinterpret_cast<const char*>(data), size) != 0) std::abort();
+  // Version 2 first (owner, revision, withheld), then version 1.
+  for (const int version : {2, 1}) {
+    const auto file = ex::parse_record_file(path, input, version);
+    if (!file) continue;
+    if (file->meta.has_value() != (version == 2)) std::abort();
+    const std::string again =
+        file->meta ? ex::encode_record_file(file->record, *file->meta) : ex::encode_record_file(file->record);
+    if (again.size() != size || again.compare(0, size, reinterpret_cast<const char*>(data), size) != 0) std::abort();
+  }
   return 0;
 }

@@ -319,12 +319,12 @@ TEST_CASE("refused: malformed manifest, sums, signature; newer version; too larg
   };
   auto j = nlohmann::json::parse(s.prepared.manifest_text);
   const auto compact = bytes_of(j.dump());
-  j["format_version"] = 2;
-  const auto v2 = bytes_of(j.dump(2) + "\n");
+  j["format_version"] = 3;
+  const auto v3 = bytes_of(j.dump(2) + "\n");
   expect_each(s, BundleError::malformed_manifest,
               {{"manifest not canonical", [&](auto& e) { e[0].bytes = compact; }}});
   expect_each(s, BundleError::unsupported_version,
-              {{"format version 2", [&](auto& e) { e[0].bytes = v2; }}});
+              {{"format version 3", [&](auto& e) { e[0].bytes = v3; }}});
   expect_each(s, BundleError::malformed_sums,
               {{"sums with CRLF", [&](auto& e) { e[1].bytes = crlf(s.prepared.sums_text); }}});
   expect_each(s, BundleError::malformed_signature,

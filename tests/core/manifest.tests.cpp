@@ -49,6 +49,7 @@ TEST_CASE("manifest: encode then parse gives the same manifest", "[bundle][manif
 
 TEST_CASE("manifest: the canonical layout is the one the spec shows", "[bundle][manifest]") {
   Manifest m;
+  m.format_version = 1;  // the spec's example is a version 1 manifest
   m.bundle_id = "0b6e9a3e-8f4a-4d6a-9e0c-2f1b7c3d5a19";
   m.created = 1795888800;
   m.app_version = "0.1.0";
@@ -169,11 +170,13 @@ TEST_CASE("manifest: members, types and formats are exact", "[bundle][manifest]"
 TEST_CASE("manifest: a newer format version is reported as such", "[bundle][manifest]") {
   const Manifest m = sample_manifest();
   using J = nlohmann::json;
-  CHECK(parse_error(edited(m, [](J& j) { j["format_version"] = 2; })) ==
+  CHECK(parse_error(edited(m, [](J& j) { j["format_version"] = 3; })) ==
+        BundleError::unsupported_version);
+  CHECK(parse_error(edited(m, [](J& j) { j["format_version"] = 0; })) ==
         BundleError::unsupported_version);
   // Even when the rest no longer looks like v1.
   CHECK(parse_error(edited(m, [](J& j) {
-          j["format_version"] = 2;
+          j["format_version"] = 3;
           j["new_member"] = true;
         })) == BundleError::unsupported_version);
   CHECK(parse_error(edited(m, [](J& j) { j["format_version"] = "1"; })) ==

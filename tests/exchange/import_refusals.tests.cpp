@@ -118,10 +118,10 @@ TEST_CASE("import refused: malformed manifest (exit 11)", "[exchange][refusal]")
 TEST_CASE("import refused: made by a newer Safehold (exit 12)", "[exchange][refusal]") {
   Refusals t;
   std::string text = t.manifest_text();
-  const std::string v1 = "\"format_version\": 1,";
-  const auto at = text.find(v1);
+  const std::string v2 = "\"format_version\": 2,";
+  const auto at = text.find(v2);
   REQUIRE(at != std::string::npos);
-  text.replace(at, v1.size(), "\"format_version\": 2,");
+  text.replace(at, v2.size(), "\"format_version\": 3,");
   t.expect_refused(t.with_manifest_text(text), kNewerVersion);
 }
 

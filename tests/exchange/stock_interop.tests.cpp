@@ -73,12 +73,18 @@ TEST_CASE("exchange interop: a bundle exported by safehold-cli opens by hand wit
   CHECK(count_of(out, ": OK\n") == count_of(sums, "\n"));
   CHECK(count_of(out, "-rw-r--r--") == count_of(sums, "\n") + 2);
   // The contents are the vault's: the attachment byte for byte, and each
-  // record exactly as `record show --json` prints it in the sender's vault.
+  // record exactly as `record show --json` prints it in the sender's vault,
+  // plus its owner, revision and withheld fields (format version 2).
   CHECK(text_of(dir / "b" / "attachments" / evidence_id) == original);
   const fs::path records = dir / "b" / "cases" / case_id;
   for (const auto& id : {case_id, incident, evidence_id}) {
     INFO(id);
-    CHECK(text_of(records / (id + ".json")) == worker.cli({"record", "show", id, "--json"}).out);
+    auto file = nlohmann::json::parse(text_of(records / (id + ".json")));
+    CHECK(file["revision"]["n"].is_number_unsigned());
+    CHECK(file["withheld"].is_array());
+    CHECK(file["owner"].get<std::string>().size() == 56);
+    for (const char* member : {"owner", "revision", "withheld"}) file.erase(member);
+    CHECK(file.dump(2, ' ', false) + "\n" == worker.cli({"record", "show", id, "--json"}).out);
   }
 
   // The same recipe refuses a signer key that was not the sender's, and a

@@ -137,6 +137,18 @@ Outcome run_withdraw(Context& ctx, const WithdrawOptions& o) {
   auto records = lift((*vault)->records().list(*case_id, "consent"));
   if (!records) return unexpected(records.error());
   if (records->empty()) return fail(ExitCode::refused, "case " + *case_id + " has no consent record to withdraw");
+  auto owner = lift((*vault)->records().owner(*case_id));
+  if (!owner) return unexpected(owner.error());
+  if (!owner->empty()) {
+    // A copy: the consent records are the owner's. The withdrawal is kept
+    // here as a mark that blocks export and that later copies do not lift.
+    storage::WithdrawalMark mark{withdrawal["at"].get<std::string>(), *extent,
+                                 withdrawal.value("scopes", std::vector<std::string>{}), "local", {}};
+    if (auto m = lift((*vault)->consent().withdraw_copy(*case_id, mark)); !m) return unexpected(m.error());
+    print_note("withdrawal recorded on this copy: the case can no longer be exported from this vault; "
+               "tell the case owner, who holds its consent");
+    return {};
+  }
   auto latest = records->back();
   latest.fields["withdrawal"] = withdrawal;
   auto updated = lift((*vault)->records().update(latest.id, std::move(latest.fields)));

@@ -114,7 +114,9 @@ nlohmann::json report_json(const ex::BundleReport& r) {
     nlohmann::json atts = nlohmann::json::array();
     for (const auto& a : c.attachments) atts.push_back({{"evidence_id", a.evidence_id}, {"size", a.size}, {"sha256", a.sha256}});
     cases.push_back({{"case_id", c.case_id}, {"reference", c.reference}, {"title", c.title}, {"records", c.records},
-                     {"attachments", atts}});
+                     {"attachments", atts}, {"new", c.created}, {"updated", c.updated}, {"upgraded", c.upgraded}, {"stale", c.stale},
+                     {"conflicts", c.conflicts},
+                     {"not_from_owner", c.not_from_owner}, {"unchanged", c.unchanged}});
   }
   const auto& s = r.sender;
   return {{"bundle_id", r.bundle_id},
@@ -132,6 +134,23 @@ nlohmann::json report_json(const ex::BundleReport& r) {
           {"imported_at", r.imported_at}};
 }
 
+// Per case, what the import does with each record (ids only: no content).
+void print_outcomes(const ex::IncomingCase& c) {
+  auto ids = [](const char* label, const std::vector<std::string>& list) {
+    if (list.empty()) return;
+    std::string line = std::string("  ") + label + ":";
+    for (const auto& id : list) line += " " + id;
+    print_line(line);
+  };
+  ids("new", c.created);
+  ids("updated", c.updated);
+  ids("upgraded (fields we lacked)", c.upgraded);
+  ids("IN CONFLICT (set aside: conflict list / conflict settle)", c.conflicts);
+  ids("stale (kept ours)", c.stale);
+  ids("not from its owner (kept ours)", c.not_from_owner);
+  print_line("  unchanged: " + std::to_string(c.unchanged));
+}
+
 void print_report(const ex::BundleReport& r) {
   const auto& s = r.sender;
   print_line("bundle: " + r.bundle_id);
@@ -142,6 +161,7 @@ void print_report(const ex::BundleReport& r) {
   for (const auto& c : r.cases) {
     print_line("case: " + c.case_id + "\t" + c.reference + "\t" + std::to_string(c.records) + " records\t" +
                std::to_string(c.attachments.size()) + " attachment(s)");
+    print_outcomes(c);
   }
   print_line("already imported: " + (r.already_imported ? "yes, " + r.imported_at : std::string("no")));
 }
@@ -178,6 +198,10 @@ Outcome run_import(Context& ctx, const ReadOptions& o) {
     print_json(j);
   } else {
     print_line(done->report.bundle_id);
+    for (const auto& c : done->report.cases) {
+      print_line("case: " + c.case_id + "\t" + c.reference);
+      print_outcomes(c);
+    }
   }
   if (done->already_imported) {
     print_note("bundle " + done->report.bundle_id + " was already imported (" + done->report.imported_at +

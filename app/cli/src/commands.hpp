@@ -21,6 +21,7 @@ void add_identity_commands(CLI::App& app, Context& ctx);    // identity show|exp
 void add_contact_commands(CLI::App& app, Context& ctx);     // contact add|list|show|verify|remove
 void add_exchange_commands(CLI::App& app, Context& ctx);    // export, verify, import
 void add_backup_commands(CLI::App& app, Context& ctx);      // backup [verify], restore, wipe
+void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|settle
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -36,6 +37,7 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_contact_commands(app, ctx);
   add_exchange_commands(app, ctx);
   add_backup_commands(app, ctx);
+  add_conflict_commands(app, ctx);
 }
 
 }  // namespace safehold::cli

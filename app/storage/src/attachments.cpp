@@ -7,6 +7,7 @@
 #include "attachment_io.hpp"
 #include "safehold/crypto/stream.hpp"
 #include "audit_log.hpp"
+#include "record_owner.hpp"
 #include "record_rows.hpp"
 #include "record_write.hpp"
 #include "util.hpp"
@@ -51,6 +52,8 @@ expected<void, StorageError> commit_import(detail::VaultState& s, const Attachme
   tx->on_rollback_remove(file);
   auto evidence = evidence_without_content(s, row.info.evidence_id);  // again: things may have changed meanwhile
   if (!evidence) return unexpected(evidence.error());
+  // Adding content rewrites the evidence record: its owner's to do.
+  if (auto o = detail::require_own_record(s, *evidence, "changed"); !o) return o;
   if (auto i = detail::insert_attachment(s, row); !i) return i;
   detail::AuditEvent ev{AuditAction::attachment_imported, "attachment", row.info.id, row.info.case_id, "",
                         row.info.evidence_id, row.info.sha256};
@@ -60,7 +63,7 @@ expected<void, StorageError> commit_import(detail::VaultState& s, const Attachme
   updated.fields["size"] = row.info.size;
   updated.fields["sha256"] = detail::to_hex(row.info.sha256);
   updated.updated_at = detail::utc_now();
-  if (auto u = detail::store_record(s, updated, {detail::WriteKind::update, true}); !u) return u;
+  if (auto u = detail::store_record(s, updated, {detail::WriteKind::update, true, {}}); !u) return u;
   if (auto c = add_custody_event(s, *evidence, "hashed", false); !c) return c;
   return tx->commit();
 }

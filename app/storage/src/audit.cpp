@@ -99,6 +99,11 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::attachment_deleted: return "attachment_deleted";
     case AuditAction::bundle_exported: return "bundle_exported";
     case AuditAction::bundle_imported: return "bundle_imported";
+    case AuditAction::conflict_set_aside: return "conflict_set_aside";
+    case AuditAction::conflict_kept_mine: return "conflict_kept_mine";
+    case AuditAction::conflict_took_theirs: return "conflict_took_theirs";
+    case AuditAction::conflict_kept_both: return "conflict_kept_both";
+    case AuditAction::withdrawal_marked: return "withdrawal_marked";
     case AuditAction::identity_created: return "identity_created";
     case AuditAction::identity_exported: return "identity_exported";
     case AuditAction::vault_restored: return "vault_restored";

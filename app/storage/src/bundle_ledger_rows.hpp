@@ -17,6 +17,10 @@ namespace safehold::storage::detail {
 // The signer key that owns an imported record; nullopt for the vault's own.
 [[nodiscard]] expected<std::optional<std::string>, StorageError> record_owner(VaultState& s,
                                                                               std::string_view record_id);
+// Keeps an incoming copy aside as a conflict (record_conflicts), audited.
+[[nodiscard]] expected<void, StorageError> set_aside(VaultState& s, std::string_view bundle_id,
+                                                     std::string_view signer_key, const IncomingRecord& incoming,
+                                                     const std::string& reason);
 [[nodiscard]] expected<void, StorageError> set_provenance(VaultState& s, std::string_view record_id,
                                                           std::string_view bundle_id, std::string_view signer_key);
 

@@ -1,46 +1,23 @@
 // BundleLedger::classify and import_records: records as received in a bundle,
-// under the ownership rule of bundle_ledger.hpp.
+// under the ownership and revision rules of schema/bundle-v1.md 12.
 #include <algorithm>
+#include <set>
 
+#include "audit_log.hpp"
 #include "bundle_ledger_rows.hpp"
 #include "case_consent.hpp"
+#include "incoming_verdict.hpp"
 #include "record_rows.hpp"
 #include "record_write.hpp"
 #include "safehold/schema/record.hpp"
 #include "safehold/storage/bundle_ledger.hpp"
+#include "util.hpp"
 
 namespace safehold::storage {
 using detail::VaultAccess;
 using detail::VaultState;
 
 namespace {
-
-expected<IncomingVerdict, StorageError> verdict(VaultState& s, const Record& in, std::string_view signer_key) {
-  auto existing = detail::find_record(s, in.id);
-  if (!existing) return unexpected(existing.error());
-  if (!*existing) return IncomingVerdict{IncomingState::fresh, {}};
-  const Record& have = **existing;
-  if (have.entity != in.entity || have.case_id != in.case_id) {
-    return IncomingVerdict{IncomingState::conflict,
-                           "record " + in.id + " is a different record in this vault (" + have.entity + ")"};
-  }
-  auto a = detail::record_digest(have);
-  if (!a) return unexpected(a.error());
-  auto b = detail::record_digest(in);
-  if (!b) return unexpected(b.error());
-  if (*a == *b) return IncomingVerdict{IncomingState::identical, {}};
-  auto owner = detail::record_owner(s, in.id);
-  if (!owner) return unexpected(owner.error());
-  if (!*owner) {
-    return IncomingVerdict{IncomingState::conflict, "record " + in.id + " is this vault's own and differs"};
-  }
-  if (**owner != signer_key) {
-    return IncomingVerdict{IncomingState::conflict, "record " + in.id + " came from another sender and differs"};
-  }
-  // RFC 3339 UTC with second precision orders as text.
-  if (in.updated_at > have.updated_at) return IncomingVerdict{IncomingState::newer, {}};
-  return IncomingVerdict{IncomingState::older, {}};
-}
 
 // Cases first, then what may exist before consent, then consent, then the
 // rest, so the consent gate sees the set's own consent (as RecordStore::import).
@@ -76,54 +53,99 @@ expected<void, StorageError> check_references(VaultState& s, const Record& r) {
   return detail::set_record_refs(s, r.id, targets);
 }
 
+struct Pending {
+  detail::Decision decision;
+  bool update;
+};
+
 }  // namespace
 
-expected<IncomingVerdict, StorageError> BundleLedger::classify(const Record& incoming, std::string_view signer_key) {
+expected<IncomingVerdict, StorageError> BundleLedger::classify(const IncomingRecord& incoming,
+                                                               std::string_view signer_key) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  return verdict(a.state(), incoming, signer_key);
+  auto d = detail::decide(a.state(), incoming, signer_key);
+  if (!d) return unexpected(d.error());
+  return d->verdict;
 }
 
-expected<std::size_t, StorageError> BundleLedger::import_records(std::string_view bundle_id,
-                                                                 std::string_view signer_key,
-                                                                 const std::vector<Record>& records) {
+expected<ImportOutcome, StorageError> BundleLedger::import_records(std::string_view bundle_id,
+                                                                   std::string_view signer_key,
+                                                                   const std::vector<IncomingRecord>& records) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   if (auto r = detail::require_batch(s); !r) return unexpected(r.error());
-  struct Pending {
-    const Record* record;
-    bool update;
-  };
+  ImportOutcome out;
   std::vector<Pending> pending;
-  for (const auto& r : records) {
+  std::vector<std::pair<const IncomingRecord*, std::string>> aside;
+  std::set<std::string> new_cases;
+  for (const auto& in : records) {
+    const Record& r = in.record;
     if (auto v = schema::validate_record(schema::Model::builtin(), r.to_json(), schema::Mode::read); !v) {
       return unexpected(make_error(VaultError::invalid_record, "record " + r.id + ": " + v.error().describe()));
     }
     if (r.entity == "contact") {
       return unexpected(make_error(VaultError::invalid_record, "record " + r.id + ": contacts are not imported"));
     }
-    auto v = verdict(s, r, signer_key);
-    if (!v) return unexpected(v.error());
-    if (v->state == IncomingState::conflict) return unexpected(make_error(VaultError::not_allowed, v->reason));
-    if (v->state == IncomingState::fresh || v->state == IncomingState::newer) {
-      pending.push_back({&r, v->state == IncomingState::newer});
+    auto d = detail::decide(s, in, signer_key);
+    if (!d) return unexpected(d.error());
+    const auto& v = d->verdict;
+    switch (v.state) {
+      case IncomingState::mismatch: return unexpected(make_error(VaultError::not_allowed, v.reason));
+      case IncomingState::refused: return unexpected(make_error(VaultError::invalid_record, v.reason));
+      case IncomingState::conflict: aside.emplace_back(&in, v.reason); out.conflicts.push_back(r.id); break;
+      case IncomingState::identical: ++out.unchanged; break;
+      case IncomingState::older: out.stale.push_back(r.id); break;
+      case IncomingState::not_owner: out.not_from_owner.push_back(r.id); break;
+      case IncomingState::fresh:
+        if (r.entity == "case") new_cases.insert(r.id);
+        pending.push_back({std::move(*d), false});
+        break;
+      case IncomingState::newer:
+      case IncomingState::upgraded:
+        pending.push_back({std::move(*d), true});
+        break;
     }
   }
-  std::stable_sort(pending.begin(), pending.end(),
-                   [](const Pending& x, const Pending& y) { return import_rank(*x.record) < import_rank(*y.record); });
+  // Records of a case this vault neither holds nor gets from its owner here
+  // (a relayed case) cannot be stored: they are not the signer's to give.
+  std::vector<Pending> kept;
+  for (auto& p : pending) {
+    const Record& r = p.decision.store;
+    if (r.entity != "case" && !new_cases.contains(r.case_id)) {
+      auto c = detail::find_record(s, r.case_id);
+      if (!c) return unexpected(c.error());
+      if (!*c) {
+        out.not_from_owner.push_back(r.id);
+        continue;
+      }
+    }
+    (p.decision.verdict.state == IncomingState::fresh     ? out.created
+     : p.decision.verdict.state == IncomingState::newer   ? out.updated
+                                                          : out.upgraded)
+        .push_back(r.id);
+    kept.push_back(std::move(p));
+  }
+  std::stable_sort(kept.begin(), kept.end(), [](const Pending& x, const Pending& y) {
+    return import_rank(x.decision.store) < import_rank(y.decision.store);
+  });
   auto tx = detail::WriteTransaction::begin(s);
   if (!tx) return unexpected(tx.error());
-  for (const auto& p : pending) {
+  for (const auto& p : kept) {
     const auto kind = p.update ? detail::WriteKind::import_update : detail::WriteKind::import;
-    if (auto w = detail::store_record(s, *p.record, {kind, false}); !w) return unexpected(w.error());
-    if (auto w = detail::set_provenance(s, p.record->id, bundle_id, signer_key); !w) return unexpected(w.error());
+    const Record& r = p.decision.store;
+    if (auto w = detail::store_record(s, r, {kind, false, &p.decision.meta}); !w) return unexpected(w.error());
+    if (auto w = detail::set_provenance(s, r.id, bundle_id, signer_key); !w) return unexpected(w.error());
   }
-  for (const auto& p : pending) {
-    if (auto refs = check_references(s, *p.record); !refs) return unexpected(refs.error());
+  for (const auto& p : kept) {
+    if (auto refs = check_references(s, p.decision.store); !refs) return unexpected(refs.error());
+  }
+  for (const auto& [in, reason] : aside) {
+    if (auto c = detail::set_aside(s, bundle_id, signer_key, *in, reason); !c) return unexpected(c.error());
   }
   if (auto c = tx->commit(); !c) return unexpected(c.error());
-  return pending.size();
+  return out;
 }
 
 }  // namespace safehold::storage

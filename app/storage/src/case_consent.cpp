@@ -1,4 +1,5 @@
 #include "case_consent.hpp"
+#include "withdrawal_marks.hpp"
 
 #include "json_access.hpp"
 #include "record_rows.hpp"
@@ -81,7 +82,12 @@ CaseConsent evaluate_consent(const std::vector<Record>& records) {
 expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id) {
   auto records = load_case_records(s, case_id, "consent");
   if (!records) return unexpected(records.error());
-  return evaluate_consent(*records);
+  auto out = evaluate_consent(*records);
+  // A withdrawal recorded on a copy holds whatever the owner's copies say.
+  auto mark = load_withdrawal_mark(s, case_id);
+  if (!mark) return unexpected(mark.error());
+  if (*mark) apply_withdrawal_mark(out, **mark);
+  return out;
 }
 
 }  // namespace safehold::storage::detail

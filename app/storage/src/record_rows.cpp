@@ -104,6 +104,16 @@ expected<std::vector<Record>, StorageError> load_entity_records(VaultState& s, s
   return read_all(*st);
 }
 
+expected<std::optional<std::string>, StorageError> record_owner_key(VaultState& s, std::string_view id) {
+  auto st = s.db.prepare("SELECT owner_key FROM records WHERE id = ?1");
+  if (!st) return unexpected(st.error());
+  st->bind(1, id);
+  auto row = st->step();
+  if (!row) return unexpected(row.error());
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(st->text(0));
+}
+
 expected<std::int64_t, StorageError> insert_record_row(VaultState& s, const Record& r, const std::string& fields_json) {
   auto st = s.db.prepare(
       "INSERT INTO records (id, entity, case_id, created_at, updated_at, fields) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");

@@ -30,9 +30,14 @@ const schema::EntityDef* entity_def(std::string_view entity) noexcept;
 [[nodiscard]] expected<std::vector<Record>, StorageError> load_entity_records(VaultState& s,
                                                                               std::string_view entity);
 
-// Inserts or replaces the row; returns its rid (the full-text rowid).
+// Inserts the row (its owner and revision: write_meta); returns its rid
+// (the full-text rowid).
 [[nodiscard]] expected<std::int64_t, StorageError> insert_record_row(VaultState& s, const Record& r,
                                                                      const std::string& fields_json);
+// The owner of a record: its minisign public key line, '' for this vault's
+// own identity; nullopt if there is no such record.
+[[nodiscard]] expected<std::optional<std::string>, StorageError> record_owner_key(VaultState& s,
+                                                                                 std::string_view id);
 [[nodiscard]] expected<std::int64_t, StorageError> update_record_row(VaultState& s, const Record& r,
                                                                      const std::string& fields_json);
 [[nodiscard]] expected<void, StorageError> delete_record_row(VaultState& s, std::string_view id);

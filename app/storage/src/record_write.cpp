@@ -4,6 +4,7 @@
 #include "case_consent.hpp"
 #include "case_index.hpp"
 #include "json_access.hpp"
+#include "record_meta_rows.hpp"
 #include "record_rows.hpp"
 #include "safehold/schema/record.hpp"
 #include "search_index.hpp"
@@ -107,6 +108,17 @@ expected<void, StorageError> store_record(VaultState& s, const Record& r, const 
 
   auto rid = updating ? update_record_row(s, r, *json) : insert_record_row(s, r, *json);
   if (!rid) return unexpected(rid.error());
+  if (options.meta != nullptr) {
+    if (auto m = write_meta(s, r.id, *options.meta); !m) return m;
+  } else if (updating) {
+    auto held = load_meta(s, r.id);
+    if (!held) return unexpected(held.error());
+    held->revision = next_revision(held->revision, new_uuid_v4());
+    held->withheld.clear();  // the owner's own write holds every field it has
+    if (auto m = write_meta(s, r.id, *held); !m) return m;
+  } else {
+    if (auto m = write_meta(s, r.id, RecordMeta{"", {1, new_uuid_v4(), {}}, {}}); !m) return m;
+  }
   const bool fresh = !updating;
   if (options.check_references) {
     if (auto refs = check_and_store_references(s, r, fresh); !refs) return refs;

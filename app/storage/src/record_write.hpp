@@ -18,6 +18,10 @@ struct WriteOptions {
   // Bundle import stores sets whose records refer to each other (a measure and
   // its evidence): references are then checked by the caller once all are in.
   bool check_references = true;
+  // Imports: the owner ('' = this vault) and revision to store as they are
+  // (schema/bundle-v1.md 12). Otherwise a new record is this vault's at
+  // revision 1 and an update makes the next revision.
+  const RecordMeta* meta = nullptr;
 };
 
 // `record` is complete (id, timestamps, case reference already set).

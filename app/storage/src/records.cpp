@@ -6,6 +6,8 @@
 #include "case_consent.hpp"
 #include "case_index.hpp"
 #include "json_access.hpp"
+#include "record_meta_rows.hpp"
+#include "record_owner.hpp"
 #include "record_rows.hpp"
 #include "record_write.hpp"
 #include "safehold/schema/formats.hpp"
@@ -66,6 +68,13 @@ expected<Record, StorageError> RecordStore::create(std::string_view entity, std:
     if (!ref) return unexpected(ref.error());
     r.fields["reference"] = *ref;
   }
+  if (r.entity == "consent") {
+    auto case_owner = detail::record_owner_key(s, r.case_id);
+    if (!case_owner) return unexpected(case_owner.error());
+    if (*case_owner) {  // a missing case is refused by the write itself
+      if (auto o = detail::require_case_owner(s, r.case_id, ""); !o) return unexpected(o.error());
+    }
+  }
   if (auto w = detail::store_record(s, r, {}); !w) return unexpected(w.error());
   if (auto c = tx->commit(); !c) return unexpected(c.error());
   return r;
@@ -87,6 +96,7 @@ expected<Record, StorageError> RecordStore::update(std::string_view id, json fie
   auto before = detail::load_record(s, id);
   if (!before) return unexpected(before.error());
   Record r = std::move(*before);
+  if (auto o = detail::require_own_record(s, r, "changed"); !o) return unexpected(o.error());
   if (r.entity == "case") {
     // The reference is the vault's: keep it whatever the caller sent.
     const json* kept = detail::member(r.fields, "reference");
@@ -97,7 +107,7 @@ expected<Record, StorageError> RecordStore::update(std::string_view id, json fie
     r.fields = std::move(fields);
   }
   r.updated_at = std::max(detail::utc_now(), r.updated_at);
-  if (auto w = detail::store_record(s, r, {detail::WriteKind::update, true}); !w) return unexpected(w.error());
+  if (auto w = detail::store_record(s, r, {detail::WriteKind::update, true, {}}); !w) return unexpected(w.error());
   if (auto c = tx->commit(); !c) return unexpected(c.error());
   return r;
 }
@@ -107,8 +117,27 @@ expected<void, StorageError> RecordStore::remove(std::string_view id) {
   if (!a.ok()) return unexpected(a.error());
   auto tx = detail::WriteTransaction::begin(a.state());
   if (!tx) return unexpected(tx.error());
+  auto r = detail::load_record(a.state(), id);
+  if (!r) return unexpected(r.error());
+  // A whole case held as a copy may go (it removes only the local copy);
+  // single records of someone else's may not.
+  if (r->entity != "case") {
+    if (auto o = detail::require_own_record(a.state(), *r, "deleted"); !o) return o;
+  }
   if (auto d = detail::delete_record(a.state(), id); !d) return d;
   return tx->commit();
+}
+
+expected<std::string, StorageError> RecordStore::owner(std::string_view id) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::owner_of(a.state(), id);
+}
+
+expected<RecordMeta, StorageError> RecordStore::meta(std::string_view id) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::load_meta(a.state(), id);
 }
 
 expected<std::vector<Record>, StorageError> RecordStore::list(std::string_view case_id, std::string_view entity) {
@@ -169,7 +198,7 @@ expected<std::vector<Record>, StorageError> RecordStore::import(const std::vecto
     auto existing = detail::find_record(s, r.id);
     if (!existing) return unexpected(existing.error());
     if (*existing) return unexpected(make_error(VaultError::not_allowed, "record " + r.id + " is already in the vault"));
-    if (auto w = detail::store_record(s, r, {detail::WriteKind::import, false}); !w) return unexpected(w.error());
+    if (auto w = detail::store_record(s, r, {detail::WriteKind::import, false, {}}); !w) return unexpected(w.error());
   }
   for (const auto& r : ordered) {
     if (auto refs = detail::check_and_store_references(s, r, true); !refs) return unexpected(refs.error());

@@ -30,6 +30,7 @@ Result<void> sort_unique(std::vector<std::string>& v, const char* what) {
 Result<Manifest> build_manifest(const SenderKeys& sender, BundleContents& contents,
                                 const WriteOptions& options) {
   Manifest m;
+  m.format_version = options.format_version;
   m.bundle_id = options.bundle_id.empty() ? random_uuid4() : options.bundle_id;
   m.created = options.created ? *options.created
                               : std::chrono::duration_cast<std::chrono::seconds>(

@@ -136,7 +136,7 @@ std::string encode_manifest(const Manifest& m) {
     files.push_back(json{{"path", f.path}, {"sha256", to_hex(f.sha256)}, {"size", f.size}});
   }
   const json root = {
-      {"format_version", kFormatVersion},
+      {"format_version", m.format_version},
       {"bundle_id", m.bundle_id},
       {"created", format_utc(m.created)},
       {"app_version", m.app_version},
@@ -165,13 +165,15 @@ Result<Manifest> parse_manifest(std::span<const std::uint8_t> bytes) {
   if (version == root.end() || !version->is_number_integer()) {
     return fail(BundleError::malformed_manifest, "format_version");
   }
-  if (!version->is_number_unsigned() || version->get<std::uint64_t>() != kFormatVersion) {
+  if (!version->is_number_unsigned() || version->get<std::uint64_t>() > kFormatVersion ||
+      version->get<std::uint64_t>() < kOldestFormatVersion) {
     return fail(BundleError::unsupported_version);
   }
   if (root.size() != 8) return fail(BundleError::malformed_manifest, "members");
 
   auto m = read_fields(root);
   if (!m) return m;
+  m->format_version = static_cast<int>(version->get<std::uint64_t>());
   if (auto r = validate_manifest(*m); !r) return unexpected(r.error());
   const std::string canonical = encode_manifest(*m);
   if (as_bytes(canonical).size() != bytes.size() ||

@@ -1,4 +1,5 @@
 // collect_case: what one case contributes to a bundle.
+#include <algorithm>
 #include <memory>
 
 #include "export_internal.hpp"
@@ -57,6 +58,8 @@ ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportC
   records->insert(records->begin(), std::move(*case_record));
   CaseCounts counts;
   const auto& model = schema::Model::builtin();
+  auto me = vault.identity().info();
+  if (!me) return from_storage(me.error());
   for (auto& r : *records) {
     ++counts.records;
     if (r.entity == "evidence_item") {
@@ -79,11 +82,23 @@ ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportC
       }
     }
     if (into == nullptr) continue;
+    auto meta = vault.records().meta(r.id);
+    if (!meta) return from_storage(meta.error());
+    if (meta->owner_key.empty()) meta->owner_key = me->minisign_public_key;
     if (!check.identifying_included) {
       const auto* def = model.entity(r.entity);
-      if (def != nullptr) r.fields = schema::redact_identifying(*def, r.fields);
+      if (def != nullptr) {
+        const auto before = r.fields;
+        r.fields = schema::redact_identifying(*def, r.fields);
+        // Say what was left out, so the receiver can show it and take it later.
+        for (const auto& [name, value] : before.items()) {
+          if (!r.fields.contains(name)) meta->withheld.push_back(name);
+        }
+        std::sort(meta->withheld.begin(), meta->withheld.end());
+        meta->withheld.erase(std::unique(meta->withheld.begin(), meta->withheld.end()), meta->withheld.end());
+      }
     }
-    add_text(*into, "cases/" + check.case_id + "/" + r.id + ".json", encode_record_file(r));
+    add_text(*into, "cases/" + check.case_id + "/" + r.id + ".json", encode_record_file(r, *meta));
   }
   if (into != nullptr) {
     auto entries = vault.audit().for_case(check.case_id);

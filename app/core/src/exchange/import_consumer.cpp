@@ -65,7 +65,11 @@ bundle::Result<void> ContentConsumer::begin(const bundle::Manifest& m) {
   report_.app_version = m.app_version;
   report_.recipients = m.recipients;
   report_.cases.clear();
-  for (const auto& id : m.cases) report_.cases.push_back({id, {}, {}, 0, {}});
+  for (const auto& id : m.cases) {
+    IncomingCase c;
+    c.case_id = id;
+    report_.cases.push_back(std::move(c));
+  }
   report_.total_bytes = 0;
   for (const auto& f : m.files) report_.total_bytes += f.size;
   auto before = vault_.bundles().find(m.bundle_id);
@@ -173,8 +177,10 @@ bundle::Result<void> ContentConsumer::file_data(std::span<const std::uint8_t> by
 }
 
 bundle::Result<void> ContentConsumer::end_record(const bundle::ManifestFile& f) {
-  auto record = parse_record_file(f.path, {reinterpret_cast<const std::uint8_t*>(buffer_.data()), buffer_.size()});
-  if (!record) return refuse(record.error());
+  auto file = parse_record_file(f.path, {reinterpret_cast<const std::uint8_t*>(buffer_.data()), buffer_.size()},
+                                manifest_->format_version);
+  if (!file) return refuse(file.error());
+  storage::Record* record = &file->record;
   if (record->entity == "case") case_records_.insert(record->id);
   IncomingCase* c = case_entry(group_case_);
   if (c != nullptr) {
@@ -190,7 +196,7 @@ bundle::Result<void> ContentConsumer::end_record(const bundle::ManifestFile& f) 
     if (size != record->fields.end() && size->is_number_unsigned()) ev.size = size->get<std::uint64_t>();
     evidence_[record->id] = std::move(ev);
   }
-  group_.push_back(std::move(*record));
+  group_.push_back({std::move(file->record), std::move(file->meta)});
   return {};
 }
 
@@ -229,27 +235,47 @@ bundle::Result<void> ContentConsumer::end_file(const bundle::ManifestFile& f) {
 
 bundle::Result<void> ContentConsumer::flush_case() {
   if (group_.empty()) return {};
-  std::vector<storage::Record> records;
+  std::vector<storage::IncomingRecord> records;
   records.swap(group_);
   const std::string& signer = manifest_->sender.minisign_public_key;
-  std::size_t fresh_or_newer = 0;
-  for (const auto& r : records) {
-    auto v = vault_.bundles().classify(r, signer);
-    if (!v) return refuse(from_storage(v.error()).error());
-    if (v->state == storage::IncomingState::conflict) {
-      return refuse(ExchangeFailure{ExchangeError::record_conflict, v->reason, {}, {}, {}, {}});
-    }
-    if (v->state == storage::IncomingState::fresh || v->state == storage::IncomingState::newer) ++fresh_or_newer;
-  }
+  const auto& first = records.front().record;
+  IncomingCase* c = case_entry(first.entity == "case" ? first.id : first.case_id);
+  if (c == nullptr) return refuse(content("records of a case the manifest does not list"));
   if (!importing_) {
-    written_ += fresh_or_newer;
-    unchanged_ += records.size() - fresh_or_newer;
+    // What an import would do, record by record (nothing written).
+    for (const auto& r : records) {
+      auto v = vault_.bundles().classify(r, signer);
+      if (!v) return refuse(from_storage(v.error()).error());
+      using storage::IncomingState;
+      switch (v->state) {
+        case IncomingState::mismatch:
+          return refuse(ExchangeFailure{ExchangeError::record_conflict, v->reason, {}, {}, {}, {}});
+        case IncomingState::refused: return refuse(content(v->reason));
+        case IncomingState::fresh: c->created.push_back(r.record.id); ++written_; break;
+        case IncomingState::newer: c->updated.push_back(r.record.id); ++written_; break;
+        case IncomingState::upgraded: c->upgraded.push_back(r.record.id); ++written_; break;
+        case IncomingState::older: c->stale.push_back(r.record.id); ++unchanged_; break;
+        case IncomingState::not_owner: c->not_from_owner.push_back(r.record.id); ++unchanged_; break;
+        case IncomingState::conflict: c->conflicts.push_back(r.record.id); ++unchanged_; break;
+        case IncomingState::identical: ++c->unchanged; ++unchanged_; break;
+      }
+    }
     return {};
   }
   auto n = vault_.bundles().import_records(report_.bundle_id, signer, records);
   if (!n) return refuse(from_write(n.error()));
-  written_ += *n;
-  unchanged_ += records.size() - *n;
+  auto append = [](std::vector<std::string>& to, const std::vector<std::string>& from) {
+    to.insert(to.end(), from.begin(), from.end());
+  };
+  append(c->created, n->created);
+  append(c->updated, n->updated);
+  append(c->upgraded, n->upgraded);
+  append(c->stale, n->stale);
+  append(c->not_from_owner, n->not_from_owner);
+  append(c->conflicts, n->conflicts);
+  c->unchanged += n->unchanged;
+  written_ += n->written();
+  unchanged_ += records.size() - n->written();
   return {};
 }
 

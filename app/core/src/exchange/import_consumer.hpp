@@ -65,7 +65,7 @@ class ContentConsumer final : public bundle::BundleConsumer {
   std::string buffer_;  // the current record or audit file
   std::unique_ptr<storage::IncomingAttachment> incoming_;
   std::string group_case_;                    // case id of the records being collected
-  std::vector<storage::Record> group_;        // its records, flushed when the case changes
+  std::vector<storage::IncomingRecord> group_;  // its records, flushed when the case changes
   std::map<std::string, Evidence> evidence_;  // evidence items of this bundle
   std::set<std::string> case_records_;        // cases whose case record came
   std::vector<std::pair<std::string, std::string>> received_;  // (case id, evidence id) with new content

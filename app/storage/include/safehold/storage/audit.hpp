@@ -35,6 +35,11 @@ enum class AuditAction {
   identity_created,      // the vault's age and minisign keys were made
   identity_exported,     // the age identity was written to a file (identity export-age-key)
   vault_restored,        // the vault was recreated from a backup (reference: the backup's time)
+  conflict_set_aside,    // an import kept a conflicting incoming copy aside (reference: conflict id)
+  conflict_kept_mine,    // settled: the incoming copy discarded
+  conflict_took_theirs,  // settled: the incoming copy replaced the vault's
+  conflict_kept_both,    // settled: the incoming copy kept as a new record of this vault
+  withdrawal_marked,     // a withdrawal recorded on a case held as a copy (reference: "local" or notice id)
 };
 const char* to_string(AuditAction a) noexcept;
 

@@ -4,11 +4,13 @@
 // changes nothing), where every imported record came from (provenance), the
 // audit excerpts that came along, and the import steps themselves.
 //
-// Ownership rule for records that already exist: a record carried by a bundle
-// is written only if it is new, or if the vault got it from an earlier bundle
-// signed with the same key and the incoming copy is newer (updated_at). An
-// identical copy changes nothing. A different copy of the vault's own record,
-// or of one another sender brought, is a conflict: the whole import is refused.
+// Ownership rule (schema/bundle-v1.md 12.2): every record has one owner, the
+// identity that created it (records.owner_key). A record carried by a bundle
+// is written only if it is new (it then belongs to the signer), or if the
+// signer owns the vault's copy and the incoming copy is newer (updated_at). An
+// identical copy changes nothing; a different copy of a record the signer
+// does not own is kept out and reported (not_owner), never applied. A consent
+// record from a signer who does not own the case refuses the set.
 //
 // The import steps (begin_import … finish_import, receive_attachment) must run
 // inside a Batch on the calling thread; nothing is visible until it commits,
@@ -53,11 +55,43 @@ struct RecordProvenance {
 };
 
 enum class IncomingState {
-  fresh,      // not in the vault: will be inserted
-  identical,  // the vault holds exactly this record: nothing to do
-  newer,      // an earlier bundle from the same signer brought it; this copy is newer: replaces it
-  older,      // same owner, but the vault's copy is as new or newer: kept
-  conflict,   // the vault's own record, another sender's, or of another entity or case
+  fresh,      // not in the vault: will be inserted, owned by the signer
+  identical,  // nothing to do: the same copy, or a copy with fewer fields of the same revision
+  newer,      // from the record's owner, descending from the vault's revision: replaces it
+  upgraded,   // the same revision with fields the vault's copy was told were withheld
+  older,      // stale: the vault's revision descends from it: kept
+  not_owner,  // the signer does not own it (relayed, or the vault's copy is another's): kept
+  conflict,   // neither descends from the other: set aside for a person to settle
+  mismatch,   // an id that is another entity or case in this vault: refuses the set
+  refused,    // a consent record not from the case owner: refuses the set
+};
+
+// A record as it arrived: format version 2 carries its owner (the key line
+// the bundle names), revision and withheld fields; version 1 none.
+struct IncomingRecord {
+  Record record;
+  std::optional<RecordMeta> meta;
+};
+
+// What import_records did, by record id.
+struct ImportOutcome {
+  std::vector<std::string> created, updated, upgraded, stale, not_from_owner, conflicts;
+  std::size_t unchanged = 0;
+  std::size_t written() const { return created.size() + updated.size() + upgraded.size(); }
+};
+
+// An incoming copy set aside because it conflicts with the vault's.
+struct HeldConflict {
+  std::string id;  // uuid4 of the conflict
+  std::string record_id, case_id, bundle_id, signer_key, reason, detected_at;
+  Record theirs;
+  RecordMeta theirs_meta;  // owner as the bundle named it
+};
+
+enum class Settlement {
+  keep_mine,    // discard the incoming copy
+  take_theirs,  // the incoming copy replaces the vault's (owner, revision, withheld)
+  keep_both,    // the incoming copy becomes a new record of this vault (not for case, consent, or another's record)
 };
 
 struct IncomingVerdict {
@@ -97,26 +131,34 @@ class BundleLedger {
   [[nodiscard]] expected<std::vector<AuditExcerpt>, StorageError> audit_excerpts(std::string_view case_id);
 
   // What importing `incoming` (signed by `signer_key`) would do. Read-only.
-  [[nodiscard]] expected<IncomingVerdict, StorageError> classify(const Record& incoming,
+  [[nodiscard]] expected<IncomingVerdict, StorageError> classify(const IncomingRecord& incoming,
                                                                  std::string_view signer_key);
+  // Conflicting copies set aside, of one case or ("") all, oldest first.
+  [[nodiscard]] expected<std::vector<HeldConflict>, StorageError> conflicts(std::string_view case_id = {});
+  // Settles a conflict, audited; returns the id of the record kept (a new id
+  // for keep_both). not_found, not_allowed (keep_both where it does not fit),
+  // or the refusals of any write (consent, references).
+  [[nodiscard]] expected<std::string, StorageError> settle(std::string_view conflict_id, Settlement how);
 
   // ---- import steps: inside a Batch only (invalid_argument otherwise) ----
 
   // Records the bundle (counts zero) so provenance can refer to it.
   // already_exists if that bundle id was imported before.
   [[nodiscard]] expected<void, StorageError> begin_import(const ImportedBundle& bundle);
-  // Writes a set of records of one bundle (e.g. one case) as received: fresh
-  // ones inserted, newer ones replace the vault's copy, identical and older
-  // ones skipped; a conflict refuses the set (not_allowed, naming the record).
+  // Writes a set of records of one bundle (e.g. one case) as received, by
+  // the rules of IncomingState: fresh ones inserted, newer and upgraded ones
+  // replace the vault's copy, conflicts set aside (record_conflicts, audited),
+  // the rest skipped; a mismatch (not_allowed) or refused consent
+  // (invalid_record) refuses the set.
   // Records keep their ids and timestamps, are validated in read mode, pass
   // the same case, consent and reference checks as any write (references may
   // run in any direction inside the set; a reference to a contact that is not
   // in this vault is kept as an id, since contacts are not shared), get
   // provenance, and are audited as record_imported. Returns how many were
   // written.
-  [[nodiscard]] expected<std::size_t, StorageError> import_records(std::string_view bundle_id,
-                                                                   std::string_view signer_key,
-                                                                   const std::vector<Record>& records);
+  [[nodiscard]] expected<ImportOutcome, StorageError> import_records(std::string_view bundle_id,
+                                                                     std::string_view signer_key,
+                                                                     const std::vector<IncomingRecord>& records);
   // Content for an evidence item that has none yet. Errors: not_found,
   // not_allowed (not an evidence item), attachment_exists.
   [[nodiscard]] expected<std::unique_ptr<IncomingAttachment>, StorageError> receive_attachment(

@@ -1,6 +1,7 @@
 #pragma once
 // Consent as enforced by the vault (data-model.md "Consent is enforced";
 // docs/storage.md "Consent"), and the questions bundle export asks.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,16 @@ struct ExportDecision {
   bool allowed = false;
   std::string missing_scope;  // the V-Scope code that is not "yes", when that is the reason
   std::string reason;         // one line naming the case reference and what is missing
+};
+
+// A withdrawal recorded on a case this vault holds as a copy (schema/
+// bundle-v1.md 12.4): beside the owner's consent records, not in them.
+struct WithdrawalMark {
+  std::string at;                   // when the person withdrew (UTC)
+  std::string extent;               // withdrawal_extent: all, listed_scopes, future_use
+  std::vector<std::string> scopes;  // listed_scopes only
+  std::string source;               // "local" (recorded here) or the id of the owner's notice
+  std::string recorded_at;
 };
 
 struct Dispatch {
@@ -43,6 +54,12 @@ class ConsentService {
                                                                       std::string_view sharing_scope);
   // To whom the case was already sent (bundle_exported audit entries), oldest first.
   [[nodiscard]] expected<std::vector<Dispatch>, StorageError> sent_to(std::string_view case_id);
+  // Records a withdrawal on a case held as a copy (not_allowed on the
+  // vault's own case: withdraw in its consent). From then on the case counts
+  // as withdrawn (or the listed scopes as "no") whatever copies of the
+  // consent arrive later; audited as withdrawal_marked.
+  [[nodiscard]] expected<void, StorageError> withdraw_copy(std::string_view case_id, const WithdrawalMark& mark);
+  [[nodiscard]] expected<std::optional<WithdrawalMark>, StorageError> withdrawal_mark(std::string_view case_id);
 
  private:
   detail::VaultState* s_;

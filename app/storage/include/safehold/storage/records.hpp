@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "safehold/expected.hpp"
+#include "safehold/storage/record_meta.hpp"
 #include "safehold/storage/error.hpp"
 
 namespace safehold::storage {
@@ -53,6 +54,14 @@ class RecordStore {
   // still refers to is refused (has_dependents); the last consent record of a
   // case that holds records needing consent is refused (not_allowed).
   [[nodiscard]] expected<void, StorageError> remove(std::string_view id);
+  // Who owns a record (schema/bundle-v1.md 12.2): the minisign public key
+  // line of the identity that created it, "" when that is this vault. Only
+  // the owner changes or deletes a record: update and remove refuse another
+  // identity's (not_allowed; deleting a whole case held as a copy is allowed),
+  // and only the case owner records consent (create refuses, not_allowed).
+  [[nodiscard]] expected<std::string, StorageError> owner(std::string_view id);
+  // Owner ("" = this vault), revision and withheld fields of a record.
+  [[nodiscard]] expected<RecordMeta, StorageError> meta(std::string_view id);
 
   // Records of a case (the case record itself excluded), optionally of one
   // entity, oldest first.

@@ -50,6 +50,7 @@ struct WriteOptions {
   std::optional<std::int64_t> created;  // Unix seconds; unset: now
   std::string app_version;              // empty: this build's version
   ProgressFn progress;                  // optional
+  int format_version = kFormatVersion;  // tests make version 1 bundles with 1
 };
 
 // Everything that precedes the files in the tar, and the files in their

@@ -5,7 +5,10 @@
 
 namespace safehold::core::bundle {
 
-inline constexpr int kFormatVersion = 1;
+// Written by this build; readers take kOldestFormatVersion..kFormatVersion
+// (schema/bundle-v1.md 12: version 2 adds owners, revisions and notices).
+inline constexpr int kFormatVersion = 2;
+inline constexpr int kOldestFormatVersion = 1;
 inline constexpr std::size_t kMaxFiles = 20000;
 inline constexpr std::size_t kMaxManifestSize = 8u << 20;
 inline constexpr std::size_t kMaxSumsSize = 4u << 20;

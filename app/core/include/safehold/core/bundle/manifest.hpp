@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "safehold/core/bundle/limits.hpp"
 #include "safehold/core/bundle/error.hpp"
 #include "safehold/core/bundle/sha256.hpp"
 
@@ -25,6 +26,7 @@ struct ManifestFile {
 };
 
 struct Manifest {
+  int format_version = kFormatVersion;  // kOldestFormatVersion..kFormatVersion
   std::string bundle_id;     // uuid4
   std::int64_t created = 0;  // Unix seconds, UTC
   std::string app_version;

@@ -22,8 +22,10 @@
 // custody event "received"; each case a bundle_imported audit entry. A bundle
 // imported before changes nothing (already_imported). Records that already
 // exist follow the ownership rule of storage/bundle_ledger.hpp: identical
-// copies are skipped, newer copies from the same signer replace the vault's,
-// anything else is a conflict that refuses the whole bundle.
+// copies are skipped, newer copies from the record's owner replace the
+// vault's, a copy of a record the signer does not own is kept out (reported
+// per case), a consent record not from the case owner refuses the bundle
+// (content refused), an id that is another record here is a conflict.
 //
 // Callable from a worker thread; progress (bytes of the bundle's files) and
 // cancel through the hooks. While an import runs it holds the vault's Batch,
@@ -54,6 +56,15 @@ struct IncomingCase {
   std::string title;
   std::size_t records = 0;  // the case record included
   std::vector<IncomingEvidence> attachments;
+  // What the import does (did) with each record, by record id
+  // (schema/bundle-v1.md 12.2-12.3).
+  std::vector<std::string> created;         // new in this vault
+  std::vector<std::string> updated;         // a newer revision from the record's owner
+  std::vector<std::string> upgraded;        // the same revision with fields ours lacked
+  std::vector<std::string> stale;           // older than the vault's copy: kept
+  std::vector<std::string> conflicts;       // set aside for `conflict settle` (the rest imported)
+  std::vector<std::string> not_from_owner;  // the signer does not own the vault's copy: kept
+  std::size_t unchanged = 0;                // identical copies
 };
 
 struct BundleReport {

@@ -1,0 +1,95 @@
+// Withdrawal marks (schema/bundle-v1.md 12.4; issue 10, finding 10): a
+// withdrawal recorded on a case this vault holds as a copy. The consent
+// records stay the owner's; the mark sits beside them, blocks export like a
+// withdrawal in the consent itself, and no later copy from the owner lifts it.
+#include "withdrawal_marks.hpp"
+
+#include "audit_log.hpp"
+#include "case_index.hpp"
+#include "record_owner.hpp"
+#include "record_rows.hpp"
+#include "safehold/storage/consent.hpp"
+#include "util.hpp"
+
+namespace safehold::storage {
+using detail::VaultAccess;
+
+namespace detail {
+
+expected<std::optional<WithdrawalMark>, StorageError> load_withdrawal_mark(VaultState& s, std::string_view case_id) {
+  auto st = s.db.prepare("SELECT at, extent, scopes, source, recorded_at FROM case_withdrawals WHERE case_id = ?1");
+  if (!st) return unexpected(st.error());
+  st->bind(1, case_id);
+  auto row = st->step();
+  if (!row) return unexpected(row.error());
+  if (!*row) return std::optional<WithdrawalMark>();
+  WithdrawalMark m{st->text(0), st->text(1), {}, st->text(3), st->text(4)};
+  const auto scopes = nlohmann::json::parse(st->text(2), nullptr, false);
+  if (scopes.is_array()) {
+    for (const auto& sc : scopes) {
+      if (sc.is_string()) m.scopes.push_back(sc.get<std::string>());
+    }
+  }
+  return std::optional<WithdrawalMark>(std::move(m));
+}
+
+void apply_withdrawal_mark(CaseConsent& consent, const WithdrawalMark& mark) {
+  if (consent.state == ConsentState::none) return;
+  if (mark.extent == "listed_scopes") {
+    for (const auto& scope : mark.scopes) consent.scopes[scope] = "no";
+    return;
+  }
+  consent.state = ConsentState::withdrawn;
+  for (auto& [scope, answer] : consent.scopes) answer = "no";
+}
+
+expected<void, StorageError> save_withdrawal_mark(VaultState& s, std::string_view case_id, const WithdrawalMark& m) {
+  auto st = s.db.prepare(
+      "INSERT INTO case_withdrawals (case_id, at, extent, scopes, source, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "ON CONFLICT (case_id) DO UPDATE SET at = excluded.at, extent = excluded.extent, scopes = excluded.scopes, "
+      "source = excluded.source, recorded_at = excluded.recorded_at");
+  if (!st) return unexpected(st.error());
+  const std::string scopes = nlohmann::json(m.scopes).dump();
+  st->bind(1, case_id).bind(2, m.at).bind(3, m.extent).bind(4, scopes).bind(5, m.source).bind(6, utc_now());
+  if (auto r = st->run(); !r) return r;
+  return refresh_case_summary(s, case_id, "consent", utc_now());
+}
+
+}  // namespace detail
+
+expected<void, StorageError> ConsentService::withdraw_copy(std::string_view case_id, const WithdrawalMark& mark) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto& s = a.state();
+  auto owner = detail::owner_of(s, case_id);
+  if (!owner) return unexpected(owner.error());
+  if (owner->empty()) {
+    return unexpected(make_error(VaultError::not_allowed,
+                                 "case " + std::string(case_id) + " is this vault's own: record the withdrawal "
+                                 "in its consent"));
+  }
+  if (mark.extent != "all" && mark.extent != "listed_scopes" && mark.extent != "future_use") {
+    return unexpected(make_error(VaultError::invalid_argument, "withdrawal extent"));
+  }
+  auto tx = detail::WriteTransaction::begin(s);
+  if (!tx) return unexpected(tx.error());
+  WithdrawalMark m = mark;
+  if (m.source.empty()) m.source = "local";
+  if (auto w = detail::save_withdrawal_mark(s, case_id, m); !w) return w;
+  auto record = detail::load_record(s, case_id);
+  if (!record) return unexpected(record.error());
+  auto digest = detail::record_digest(*record);
+  if (!digest) return unexpected(digest.error());
+  detail::AuditEvent ev{AuditAction::withdrawal_marked, "case", std::string(case_id), std::string(case_id), "",
+                        m.source, *digest};
+  if (auto e = detail::append_audit(s, ev); !e) return unexpected(e.error());
+  return tx->commit();
+}
+
+expected<std::optional<WithdrawalMark>, StorageError> ConsentService::withdrawal_mark(std::string_view case_id) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::load_withdrawal_mark(a.state(), case_id);
+}
+
+}  // namespace safehold::storage
