@@ -31,6 +31,10 @@ enum class ExitCode : int {
   unsafe_path = 20,          // an entry that escapes (.., absolute, links) or is not a regular file
   record_conflict = 21,      // the vault holds different copies of the bundle's records (its own or another sender's)
   content_refused = 22,      // the bundle's records do not fit the model or each other
+  // 30 onwards: refusals added by the import hardening of issue 10.
+  bundle_id_reused = 30,     // the bundle id was imported before from another signer or with other files
+  sender_mismatch = 31,      // the manifest's sender age key is not the signing contact's
+  ambiguous_reference = 32,  // a case reference that several cases hold (own and imported): use the id
   interrupted = 130,  // Ctrl-C: the operation was cancelled and nothing was kept
 };
 
