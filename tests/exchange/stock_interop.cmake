@@ -4,6 +4,7 @@ safehold_test(exchange_stock_interop_tests
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/stock_interop.tests.cpp
           ${CMAKE_CURRENT_LIST_DIR}/hostile_senders.tests.cpp
           ${CMAKE_CURRENT_LIST_DIR}/identifying_import.tests.cpp
+          ${CMAKE_CURRENT_LIST_DIR}/case_references.tests.cpp
           ${CMAKE_CURRENT_LIST_DIR}/verify_equals_import.tests.cpp
   LIBS safehold_core)
 add_dependencies(exchange_stock_interop_tests safehold-cli)
