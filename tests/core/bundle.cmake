@@ -5,6 +5,7 @@ safehold_test(core_bundle_format_tests
     ${CMAKE_CURRENT_LIST_DIR}/manifest.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sha256sums.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tar.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/json_limits.tests.cpp
   LIBS safehold_core)
 
 # Bundle writer and reader over age + minisign: round trips, refusals,

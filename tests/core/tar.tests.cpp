@@ -1,5 +1,8 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <cstdio>
+#include <cstring>
+
 #include "bundle_fixtures.hpp"
 #include "safehold/core/bundle/tar_reader.hpp"
 #include "safehold/core/bundle/tar_writer.hpp"
@@ -242,4 +245,86 @@ TEST_CASE("tar writer: declared sizes are enforced and sink errors surface", "[b
   const auto r = w.write(data);
   REQUIRE_FALSE(r);
   CHECK(r.error().code == BundleError::disk_full);
+}
+
+namespace {
+
+// Rewrites byte `at` of the header block starting at `header` and fixes the
+// header checksum, as a hand-made archive would have it.
+void patch_header(std::vector<std::uint8_t>& t, std::size_t header, std::size_t at,
+                  std::uint8_t value) {
+  t[header + at] = value;
+  std::uint32_t sum = 0;
+  for (std::size_t i = 0; i < 512; ++i) {
+    sum += (i >= 148 && i < 156) ? std::uint32_t{' '} : t[header + i];
+  }
+  char field[8];
+  std::snprintf(field, sizeof field, "%06o", sum);
+  std::copy_n(field, 6, t.begin() + static_cast<std::ptrdiff_t>(header + 148));
+  t[header + 154] = 0;
+  t[header + 155] = ' ';
+}
+
+// Offsets of the header blocks whose typeflag is `flag` (a crude scan that is
+// right for the small archives below: no content block looks like a header).
+std::vector<std::size_t> headers_with_flag(const std::vector<std::uint8_t>& t, char flag) {
+  std::vector<std::size_t> out;
+  for (std::size_t at = 0; at + 512 <= t.size(); at += 512) {
+    if (std::memcmp(&t[at + 257], "ustar", 5) == 0 && t[at + 156] == flag) out.push_back(at);
+  }
+  return out;
+}
+
+}  // namespace
+
+// Regression (issue 10, finding 14): libarchive reads these typeflags as
+// regular files and ignores the ustar version; section 3.1 refuses them.
+TEST_CASE("tar: typeflags other than 0 and ustar versions other than 00 are refused",
+          "[bundle][tar][regression]") {
+  const auto good = write_tar(sample_items());
+  REQUIRE(read_tar(good));
+  const auto files = headers_with_flag(good, '0');
+  REQUIRE(files.size() == 4);
+  for (const std::uint8_t flag : {std::uint8_t{'7'}, std::uint8_t{0}, std::uint8_t{'S'},
+                                  std::uint8_t{'Z'}, std::uint8_t{'q'}}) {
+    INFO("typeflag " << int{flag});
+    for (const std::size_t header : {files[0], files[1], files[3]}) {
+      auto t = good;
+      patch_header(t, header, 156, flag);
+      CHECK(read_error(t) == BundleError::unsafe_path);
+    }
+  }
+  auto t = good;
+  patch_header(t, 0, 264, '1');  // version "01"
+  CHECK(read_error(t) == BundleError::malformed_tar);
+  t = good;
+  patch_header(t, 0, 263, ' ');  // version " 0"
+  CHECK(read_error(t) == BundleError::malformed_tar);
+}
+
+TEST_CASE("tar: after a pax header only a regular file (typeflag 0, ustar 00) is read",
+          "[bundle][tar][regression]") {
+  safehold::test::TempDir dir;
+  safehold::test::write_file(dir / "manifest.json", safehold::test::pseudo_random_bytes(700, 4));
+  safehold::test::write_file(dir / "SHA256SUMS", safehold::test::pseudo_random_bytes(70, 5));
+  // Without the delete= options GNU tar writes a pax `x` header (atime, ctime)
+  // before each entry.
+  const auto good = gnu_tar(dir, "--format=pax --no-recursion manifest.json SHA256SUMS");
+  REQUIRE(read_tar(good));
+  const auto pax = headers_with_flag(good, 'x');
+  REQUIRE(pax.size() == 2);
+  const std::size_t second_file = pax[1] + 1024;  // x header, its data, the file's header
+  REQUIRE(good[second_file + 156] == '0');
+  for (const std::uint8_t flag : {std::uint8_t{'7'}, std::uint8_t{0}, std::uint8_t{'S'}}) {
+    INFO("typeflag " << int{flag});
+    auto t = good;
+    patch_header(t, second_file, 156, flag);
+    CHECK(read_error(t) == BundleError::unsafe_path);
+  }
+  auto t = good;
+  patch_header(t, second_file, 264, '1');
+  CHECK(read_error(t) == BundleError::malformed_tar);
+  t = good;
+  patch_header(t, pax[1], 264, '1');  // the pax header's own version
+  CHECK(read_error(t) == BundleError::malformed_tar);
 }

@@ -14,6 +14,7 @@ safehold_test(exchange_tests
     ${CMAKE_CURRENT_LIST_DIR}/ownership.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/revisions.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/withdrawal.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/bundle_leaks.tests.cpp
   LIBS safehold_core)
 add_dependencies(exchange_tests safehold-cli)
 target_compile_definitions(exchange_tests PRIVATE SAFEHOLD_CLI_PATH="$<TARGET_FILE:safehold-cli>")

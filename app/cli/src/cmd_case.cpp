@@ -69,7 +69,7 @@ nlohmann::json summary_json(const storage::CaseSummary& c) {
           {"status", c.status},     {"priority", c.priority},       {"risk_rating", c.risk_rating},
           {"consent", storage::to_string(c.consent)}, {"tactics", c.tactics},
           {"countries", c.countries}, {"purposes", c.purposes},     {"created_at", c.created_at},
-          {"last_change", c.last_change}};
+          {"last_change", c.last_change}, {"from", c.from}};
 }
 
 Outcome run_list(Context& ctx, const ListOptions& o) {
@@ -97,7 +97,9 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
   Listing out(o.json);
   for (const auto& c : *cases) {
     out.add(summary_json(c), c.case_id + "\t" + c.reference + "\t" + (c.status.empty() ? "-" : c.status) + "\t" +
-                                 storage::to_string(c.consent) + "\t" + c.title);
+                                 storage::to_string(c.consent) + "\t" + c.title +
+                                 // Whose an imported case is: its reference was numbered by another vault.
+                                 (c.from.empty() ? "" : "\tfrom " + c.from));
   }
   out.finish();
   return {};

@@ -29,6 +29,8 @@ ExitCode exit_code_for(BundleError e) noexcept {
     case BundleError::file_not_listed: return ExitCode::file_missing;
     case BundleError::unsafe_path: return ExitCode::unsafe_path;
     case BundleError::already_imported: return ExitCode::ok;
+    case BundleError::bundle_id_reused: return ExitCode::bundle_id_reused;
+    case BundleError::sender_mismatch: return ExitCode::sender_mismatch;
     case BundleError::invalid_input:
     case BundleError::source_mismatch: return ExitCode::integrity;
     case BundleError::cancelled: return ExitCode::interrupted;

@@ -35,6 +35,10 @@ enum class ExitCode : int {
   backup_damaged = 40,    // a byte was changed or damaged anywhere in the file
   backup_truncated = 41,  // the file is cut off
   not_a_backup = 42,      // the file is not a Safehold backup
+  // 30 onwards: refusals added by the import hardening of issue 10.
+  bundle_id_reused = 30,     // the bundle id was imported before from another signer or with other files
+  sender_mismatch = 31,      // the manifest's sender age key is not the signing contact's
+  ambiguous_reference = 32,  // a case reference that several cases hold (own and imported): use the id
   interrupted = 130,  // Ctrl-C: the operation was cancelled and nothing was kept
 };
 

@@ -27,6 +27,7 @@ ExitCode exit_code_for(VaultError e) noexcept {
     case VaultError::not_allowed: return ExitCode::refused;
     case VaultError::not_found:
     case VaultError::not_a_vault: return ExitCode::not_found;
+    case VaultError::ambiguous_reference: return ExitCode::ambiguous_reference;
     case VaultError::in_use:
     case VaultError::already_exists:
     case VaultError::attachment_exists: return ExitCode::conflict;

@@ -19,13 +19,20 @@ using detail::VaultState;
 
 namespace {
 
-// Cases first, then what may exist before consent, then consent, then the
-// rest, so the consent gate sees the set's own consent (as RecordStore::import).
+// Write order, from the model: records outside a case (the case) first, then
+// records that answer consent scopes (a `scopes` field: consent), then the
+// rest. So the consent gate sees the set's own consent before any field that
+// needs one of its scopes, e.g. the interviewee's legal_name under
+// store_real_identity (issue 10, finding 1: the interviewee used to be
+// written before the consent that allows it). References are checked after
+// the whole set is written, so the consent may name a person written later.
 int import_rank(const Record& r) {
-  if (r.entity == "case") return 0;
-  if (r.entity == "person" && detail::allowed_before_consent(r)) return 1;
-  if (r.entity == "consent") return 2;
-  return 3;
+  const auto* def = detail::entity_def(r.entity);
+  if (def == nullptr || !def->in_case) return 0;
+  const bool gives_consent = std::any_of(def->fields.begin(), def->fields.end(), [](const schema::FieldDef& f) {
+    return f.type == schema::FieldType::scopes;
+  });
+  return gives_consent ? 1 : 2;
 }
 
 // Like every write's reference check, except that a reference to a contact

@@ -119,7 +119,9 @@ expected<CaseHeader, StorageError> case_header(VaultState& s, std::string_view c
   return CaseHeader{st->text(0), consent_state_from(st->text(1))};
 }
 
-expected<std::string, StorageError> next_case_reference(VaultState& s, int year) {
+namespace {
+
+expected<std::int64_t, StorageError> next_number(VaultState& s, int year) {
   auto st = s.db.prepare(
       "INSERT INTO case_reference_counters (year, last_number) VALUES (?1, 1) "
       "ON CONFLICT(year) DO UPDATE SET last_number = last_number + 1 RETURNING last_number");
@@ -129,9 +131,29 @@ expected<std::string, StorageError> next_case_reference(VaultState& s, int year)
   if (!row) return unexpected(row.error());
   const auto number = st->integer(0);
   if (auto r = st->run(); !r) return unexpected(r.error());
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "SH-%04d-%04lld", year, static_cast<long long>(number));
-  return std::string(buf);
+  return number;
+}
+
+}  // namespace
+
+expected<std::string, StorageError> next_case_reference(VaultState& s, int year) {
+  // Every vault numbers from SH-YYYY-0001, so imported cases hold numbers of
+  // other vaults: our own numbering skips every reference a case here holds,
+  // so a new case never shares one (issue 10, finding 7).
+  for (;;) {
+    auto number = next_number(s, year);
+    if (!number) return unexpected(number.error());
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "SH-%04d-%04lld", year, static_cast<long long>(*number));
+    auto taken = s.db.prepare("SELECT 1 FROM case_summary WHERE reference = ?1 LIMIT 1");
+    if (!taken) return unexpected(taken.error());
+    taken->bind(1, std::string_view(buf));
+    auto row = taken->step();
+    if (!row) return unexpected(row.error());
+    const bool in_use = *row;
+    taken->reset();
+    if (!in_use) return std::string(buf);
+  }
 }
 
 expected<void, StorageError> write_case_summary(VaultState& s, const Record& c) {

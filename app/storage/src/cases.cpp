@@ -19,7 +19,9 @@ constexpr std::size_t kMaxLimit = 1000;
 
 constexpr const char* kSummaryColumns =
     "SELECT cs.case_id, cs.reference, cs.title, cs.status, cs.priority, cs.risk_rating, cs.consent_state, "
-    "cs.created_at, cs.last_change, cs.tactics, cs.countries, cs.purposes FROM case_summary cs";
+    "cs.created_at, cs.last_change, cs.tactics, cs.countries, cs.purposes, "
+    "(SELECT b.sender_name FROM record_provenance p JOIN imported_bundles b ON b.bundle_id = p.first_bundle_id "
+    "WHERE p.record_id = cs.case_id) FROM case_summary cs";
 
 // A WHERE clause with numbered parameters and the values to bind to them.
 struct Filter {
@@ -160,6 +162,7 @@ expected<std::vector<CaseSummary>, StorageError> run_list(detail::VaultState& s,
     c.tactics = split_codes(st->text(9));
     c.countries = split_codes(st->text(10));
     c.purposes = split_codes(st->text(11));
+    c.from = st->text(12);
     out.push_back(std::move(c));
   }
   return out;

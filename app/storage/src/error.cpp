@@ -17,6 +17,7 @@ const char* describe(VaultError e) noexcept {
     case VaultError::out_of_memory: return "not enough memory to derive the key from the passphrase";
     case VaultError::locked: return "the vault is locked";
     case VaultError::not_found: return "no such item in the vault";
+    case VaultError::ambiguous_reference: return "several cases have this reference; give the case id";
     case VaultError::invalid_record: return "the record is not valid";
     case VaultError::invalid_reference: return "the record refers to something that is not in this case";
     case VaultError::consent_required: return "a consent record is needed first";

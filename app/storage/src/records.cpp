@@ -155,14 +155,33 @@ expected<std::vector<Record>, StorageError> RecordStore::list_entity(std::string
 expected<std::optional<Record>, StorageError> RecordStore::find_case_by_reference(std::string_view reference) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  auto st = a.state().db.prepare("SELECT case_id FROM case_summary WHERE reference = ?1 ORDER BY created_at LIMIT 1");
+  // Every vault numbers SH-YYYY-0001 upwards, so an imported case can hold
+  // a reference that another case here holds too. A reference that matches
+  // several cases is refused, naming them all (issue 10, findings 7 and 12:
+  // it used to resolve silently to the oldest, which a decoy could be).
+  auto st = a.state().db.prepare(
+      "SELECT cs.case_id, (SELECT b.sender_name FROM record_provenance p JOIN imported_bundles b "
+      "ON b.bundle_id = p.first_bundle_id WHERE p.record_id = cs.case_id) FROM case_summary cs "
+      "WHERE cs.reference = ?1 ORDER BY cs.created_at, cs.case_id");
   if (!st) return unexpected(st.error());
   st->bind(1, reference);
-  auto row = st->step();
-  if (!row) return unexpected(row.error());
-  if (!*row) return std::optional<Record>();
-  const std::string id = st->text(0);
+  std::vector<std::pair<std::string, std::string>> matches;  // (case id, sender name or "")
+  for (;;) {
+    auto row = st->step();
+    if (!row) return unexpected(row.error());
+    if (!*row) break;
+    matches.emplace_back(st->text(0), st->text(1));
+  }
   st->reset();
+  if (matches.empty()) return std::optional<Record>();
+  if (matches.size() > 1) {
+    std::string which;
+    for (const auto& [id, from] : matches) {
+      which += (which.empty() ? "" : ", ") + id + (from.empty() ? " (this vault's own)" : " (from " + from + ")");
+    }
+    return unexpected(make_error(VaultError::ambiguous_reference, std::string(reference) + ": " + which));
+  }
+  const std::string id = matches.front().first;
   auto r = detail::load_record(a.state(), id);
   if (!r) return unexpected(r.error());
   return std::optional<Record>(std::move(*r));

@@ -44,6 +44,10 @@ const char* describe(BundleError e) noexcept {
       return "the bundle exceeds a size limit";
     case BundleError::already_imported:
       return "this bundle was already imported";
+    case BundleError::bundle_id_reused:
+      return "a different bundle with this id was imported before (refused, nothing changed)";
+    case BundleError::sender_mismatch:
+      return "the bundle's sender age key is not the one of the contact who signed it";
     case BundleError::invalid_input:
       return "the bundle contents are not valid";
     case BundleError::source_mismatch:

@@ -3,6 +3,8 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <algorithm>
+#include <array>
 #include <new>
 #include <type_traits>
 
@@ -16,10 +18,34 @@ namespace {
 
 constexpr std::size_t kBufferSize = 64 * 1024;
 constexpr std::uint64_t kEndMarkerSize = 1024;
+constexpr std::uint64_t kBlock = 512;
+// The raw headers of an entry are checked from a copy of the most recent
+// bytes: libarchive reads at most one source chunk past the headers, and a
+// pax extended header larger than kMaxPaxData is refused (v1 needs at most a
+// `path` and a `size` record), so the headers always fit in this window.
+constexpr std::uint64_t kMaxPaxData = 16 * 1024;
+constexpr std::size_t kWindowSize = 4 * kBufferSize;
+
+// Octal number field of a ustar header (NUL- or space-terminated); nullopt
+// for anything else (base-256 sizes are not needed for a pax header's data).
+std::optional<std::uint64_t> octal_field(std::span<const std::uint8_t> f) {
+  std::uint64_t v = 0;
+  std::size_t i = 0;
+  for (; i < f.size() && f[i] >= '0' && f[i] <= '7'; ++i) {
+    if (v > (std::uint64_t{1} << 60)) return std::nullopt;
+    v = v * 8 + (f[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  for (; i < f.size(); ++i) {
+    if (f[i] != 0 && f[i] != ' ') return std::nullopt;
+  }
+  return v;
+}
 
 }  // namespace
 
-TarReader::TarReader(io::ByteSource& in) : in_(in), buffer_(kBufferSize) {
+TarReader::TarReader(io::ByteSource& in)
+    : in_(in), buffer_(kBufferSize), window_(kWindowSize) {
   archive_ = archive_read_new();
   if (archive_ == nullptr) throw std::bad_alloc();
   // Only the tar format, no decompression filters, no concatenated archives.
@@ -57,7 +83,49 @@ void TarReader::scan(std::span<const std::uint8_t> chunk) noexcept {
       break;
     }
   }
+  // Only the last kWindowSize bytes can matter; copy them into the ring.
+  const std::size_t skip = chunk.size() > kWindowSize ? chunk.size() - kWindowSize : 0;
+  for (std::size_t i = skip; i < chunk.size();) {
+    const auto at = static_cast<std::size_t>((consumed_ + i) % kWindowSize);
+    const std::size_t n = std::min(chunk.size() - i, kWindowSize - at);
+    std::copy_n(chunk.begin() + static_cast<std::ptrdiff_t>(i), n,
+                window_.begin() + static_cast<std::ptrdiff_t>(at));
+    i += n;
+  }
   consumed_ += chunk.size();
+}
+
+std::optional<std::array<std::uint8_t, 512>> TarReader::raw_block(std::uint64_t at) const {
+  if (at + kBlock > consumed_ || consumed_ - at > kWindowSize) return std::nullopt;
+  std::array<std::uint8_t, 512> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i] = window_[static_cast<std::size_t>((at + i) % kWindowSize)];
+  }
+  return out;
+}
+
+// libarchive reads a typeflag it does not know, `7` (contiguous), NUL (old
+// regular file) and others as regular files, and ignores the ustar version;
+// section 3.1 allows only typeflag `0`, optionally after one pax `x` header,
+// and version `00`. So the raw header blocks of each entry are checked here.
+Result<void> TarReader::check_raw_headers(std::uint64_t at, const std::string& where) const {
+  auto block = raw_block(at);
+  if (!block) return fail(BundleError::malformed_tar, where + ": header out of reach");
+  const auto is_ustar_00 = [](const std::array<std::uint8_t, 512>& b) {
+    static constexpr std::uint8_t magic[8] = {'u', 's', 't', 'a', 'r', 0, '0', '0'};
+    return std::equal(std::begin(magic), std::end(magic), b.begin() + 257);
+  };
+  if (!is_ustar_00(*block)) return fail(BundleError::malformed_tar, where + ": not ustar 00");
+  if ((*block)[156] == 'x') {
+    const auto size = octal_field(std::span(*block).subspan(124, 12));
+    if (!size || *size > kMaxPaxData) return fail(BundleError::malformed_tar, where + ": pax");
+    at += kBlock + (*size + kBlock - 1) / kBlock * kBlock;
+    block = raw_block(at);
+    if (!block) return fail(BundleError::malformed_tar, where + ": header out of reach");
+    if (!is_ustar_00(*block)) return fail(BundleError::malformed_tar, where + ": not ustar 00");
+  }
+  if ((*block)[156] != '0') return fail(BundleError::unsafe_path, where + ": not a regular file");
+  return {};
 }
 
 unexpected<BundleFailure> TarReader::failure(BundleError fallback, std::string detail) {
@@ -88,6 +156,11 @@ Result<std::optional<TarEntry>> TarReader::next() {
   const int format = archive_format(archive_);
   if (format != ARCHIVE_FORMAT_TAR_USTAR && format != ARCHIVE_FORMAT_TAR_PAX_INTERCHANGE) {
     return fail(BundleError::malformed_tar, where + ": not ustar/pax");
+  }
+  const la_int64_t header_at = archive_read_header_position(archive_);
+  if (header_at < 0) return fail(BundleError::malformed_tar, where);
+  if (auto r = check_raw_headers(static_cast<std::uint64_t>(header_at), where); !r) {
+    return unexpected(r.error());
   }
   if (archive_entry_hardlink(e) != nullptr || archive_entry_filetype(e) != AE_IFREG) {
     return fail(BundleError::unsafe_path, where + ": not a regular file");

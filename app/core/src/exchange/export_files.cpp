@@ -13,10 +13,16 @@ namespace {
 using nlohmann::json;
 
 // The audit excerpt: the case's audit entries, one JSON object per line
-// (schema/bundle-v1.md section 11).
+// (schema/bundle-v1.md section 11.3). It leaves out, by design (issue 10,
+// finding 8): the entry's digest and the chain hashes, which are unkeyed
+// SHA-256 of the full record, identifying fields included, so a recipient
+// could test a guessed legal name offline; and, for bundle events, the
+// counterparty and bundle id, which would tell each recipient who else
+// received or sent the case.
 std::string audit_lines(const std::vector<storage::AuditEntry>& entries) {
   std::string out;
   for (const auto& e : entries) {
+    const bool bundle_event = e.action.rfind("bundle_", 0) == 0;
     const json line = {{"seq", e.seq},
                        {"at", e.at},
                        {"actor", e.actor},
@@ -24,11 +30,7 @@ std::string audit_lines(const std::vector<storage::AuditEntry>& entries) {
                        {"object_type", e.object_type},
                        {"object_id", e.object_id},
                        {"case_id", e.case_id},
-                       {"counterparty", e.counterparty},
-                       {"reference", e.reference},
-                       {"digest", crypto::to_hex(e.digest)},
-                       {"prev_hash", crypto::to_hex(e.prev_hash)},
-                       {"entry_hash", crypto::to_hex(e.entry_hash)}};
+                       {"reference", bundle_event ? std::string() : e.reference}};
     out += line.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   }
   return out;
@@ -94,6 +96,20 @@ ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportC
         for (const auto& [name, value] : before.items()) {
           if (!r.fields.contains(name)) meta->withheld.push_back(name);
         }
+        std::sort(meta->withheld.begin(), meta->withheld.end());
+        meta->withheld.erase(std::unique(meta->withheld.begin(), meta->withheld.end()), meta->withheld.end());
+      }
+    }
+    // Custody events of earlier bundles ("transferred", "received") name that
+    // bundle's id and its recipients or sender in their note: left out (and
+    // listed as withheld), so a bundle never tells its recipient who else had
+    // the case (issue 10, finding 8). The event itself (evidence, time, action)
+    // still travels.
+    if (r.entity == "custody_event" && r.fields.is_object()) {
+      const auto action = r.fields.find("action");
+      if (action != r.fields.end() && (*action == "transferred" || *action == "received") &&
+          r.fields.erase("note") > 0) {
+        meta->withheld.push_back("note");
         std::sort(meta->withheld.begin(), meta->withheld.end());
         meta->withheld.erase(std::unique(meta->withheld.begin(), meta->withheld.end()), meta->withheld.end());
       }

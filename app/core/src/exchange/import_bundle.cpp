@@ -10,6 +10,14 @@ namespace {
 
 namespace ms = crypto::minisign;
 
+// age recipients are lowercase Bech32 (the manifest parser and the contact
+// book both insist), so byte equality is the comparison.
+bool same_age_recipient(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && crypto::equal_constant_time(
+                                     {reinterpret_cast<const std::uint8_t*>(a.data()), a.size()},
+                                     {reinterpret_cast<const std::uint8_t*>(b.data()), b.size()});
+}
+
 // Decides trust from the contacts and records who signed (SignerInfo).
 bundle::SignerTrustFn trust_from_contacts(storage::Vault& vault, const ImportOptions& options, BundleReport& report,
                                           std::optional<ExchangeFailure>& lookup_failure) {
@@ -27,6 +35,16 @@ bundle::SignerTrustFn trust_from_contacts(storage::Vault& vault, const ImportOpt
       return bundle::SignerTrust::unknown;
     }
     if (!*contact) return info.trust = bundle::SignerTrust::unknown;
+    // The fingerprint shown beside "verified" is the contact's; a manifest
+    // that names another age key for the sender (so replies would go to
+    // someone else) is refused (issue 10, finding 13).
+    if (!same_age_recipient(sender.age_recipient, (*contact)->age_recipient)) {
+      lookup_failure = from_bundle({bundle::BundleError::sender_mismatch,
+                                    "key " + info.key_id + ", contact " + (*contact)->display_name})
+                           .error();
+      return info.trust = bundle::SignerTrust::unknown;
+    }
+    info.fingerprint = (*contact)->fingerprint;
     info.contact_id = (*contact)->id;
     info.contact_name = (*contact)->display_name;
     info.trust = (*contact)->verified ? bundle::SignerTrust::verified : bundle::SignerTrust::unverified;

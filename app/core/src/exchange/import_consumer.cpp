@@ -21,6 +21,12 @@ std::string text_of(const nlohmann::json& fields, const char* name) {
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// SHA-256 of the bundle's SHA256SUMS, the file its signature covers (the
+// reader checked that the manifest re-encodes to the bytes it was sent as).
+crypto::Sha256Digest signed_sums_digest(const bundle::Manifest& m) {
+  return crypto::sha256_of(bundle::format_sums(crypto::sha256_of(bundle::encode_manifest(m)), m));
+}
+
 ExchangeFailure content(std::string detail) {
   return ExchangeFailure{ExchangeError::content_refused, std::move(detail), {}, {}, {}, {}};
 }
@@ -74,12 +80,29 @@ bundle::Result<void> ContentConsumer::begin(const bundle::Manifest& m) {
   for (const auto& f : m.files) report_.total_bytes += f.size;
   auto before = vault_.bundles().find(m.bundle_id);
   if (!before) return refuse(from_storage(before.error()).error());
+  const auto sums = signed_sums_digest(m);
   if (*before) {
+    // "Already imported" is this very bundle again: same id, same signer, the
+    // same signed SHA256SUMS. Anything else under a known id (a co-recipient
+    // who sent a harmless bundle with the id first, issue 10 finding 11) is
+    // refused, so the real bundle is never shown as "nothing changed".
+    if ((*before)->signer_key != m.sender.minisign_public_key ||
+        !crypto::digests_equal((*before)->sums_sha256, sums)) {
+      return bundle::fail(bundle::BundleError::bundle_id_reused, m.bundle_id);
+    }
     report_.already_imported = true;
     report_.imported_at = (*before)->imported_at;
     if (importing_) return bundle::fail(bundle::BundleError::already_imported, m.bundle_id);
+    // Verify of a bundle imported before: import would change nothing, so
+    // the format and content checks are all there is to run.
+    checks_only_ = true;
+    return {};
   }
-  if (!importing_) return {};
+  // Verify stages exactly what import would, in the same Batch, and rolls it
+  // back in finish(): every check import makes (consent, references,
+  // conflicts, the vault's own limits) is then a check of verify too, and a
+  // verify that passes means the import passes on this vault (issue 10,
+  // finding 2).
   auto batch = vault_.begin_batch();
   if (!batch) return refuse(from_storage(batch.error()).error());
   batch_.emplace(std::move(*batch));
@@ -91,7 +114,7 @@ bundle::Result<void> ContentConsumer::begin(const bundle::Manifest& m) {
   b.sender_contact_id = report_.sender.contact_id;
   b.sender_name = m.sender.name;
   b.unverified = report_.unverified_sender;
-  b.sums_sha256 = crypto::sha256_of(bundle::format_sums(crypto::sha256_of(bundle::encode_manifest(m)), m));
+  b.sums_sha256 = sums;
   if (auto r = vault_.bundles().begin_import(b); !r) return refuse(from_storage(r.error()).error());
   return {};
 }
@@ -144,7 +167,7 @@ bundle::Result<void> ContentConsumer::start_attachment(const bundle::ManifestFil
     mode_ = Mode::skip;
     return {};
   }
-  if (!importing_) {
+  if (checks_only_) {
     mode_ = Mode::skip;
     return {};
   }
@@ -208,7 +231,7 @@ bundle::Result<void> ContentConsumer::end_file(const bundle::ManifestFile& f) {
       return end_record(f);
     case Mode::audit: {
       ++report_.audit_excerpts;
-      if (!importing_) return {};
+      if (checks_only_) return {};
       const auto where = bundle::parse_file_path(f.path);
       storage::AuditExcerpt e{report_.bundle_id, f.path, std::string(where->case_id),
                               std::vector<std::uint8_t>(buffer_.begin(), buffer_.end())};
@@ -241,8 +264,9 @@ bundle::Result<void> ContentConsumer::flush_case() {
   const auto& first = records.front().record;
   IncomingCase* c = case_entry(first.entity == "case" ? first.id : first.case_id);
   if (c == nullptr) return refuse(content("records of a case the manifest does not list"));
-  if (!importing_) {
-    // What an import would do, record by record (nothing written).
+  if (checks_only_) {
+    // A bundle imported before (verify only): what importing it again would
+    // do, record by record, nothing staged.
     for (const auto& r : records) {
       auto v = vault_.bundles().classify(r, signer);
       if (!v) return refuse(from_storage(v.error()).error());
@@ -297,7 +321,7 @@ ExchangeResult<void> ContentConsumer::finish() {
       return fail_and_discard(content("case " + c.case_id + " has no case record in the bundle"));
     }
   }
-  if (!importing_) return {};
+  if (checks_only_) return {};
   const std::string now = bundle::format_utc(static_cast<std::int64_t>(std::time(nullptr)));
   const std::string from = report_.sender.contact_name.empty() ? "key " + report_.sender.key_id
                                                                : report_.sender.contact_name;
@@ -312,8 +336,7 @@ ExchangeResult<void> ContentConsumer::finish() {
       return fail_and_discard(from_write(e.error()));
     }
   }
-  const auto& m = *manifest_;
-  const auto sums = crypto::sha256_of(bundle::format_sums(crypto::sha256_of(bundle::encode_manifest(m)), m));
+  const auto sums = signed_sums_digest(*manifest_);
   for (const auto& c : report_.cases) {
     storage::BundleEvent ev{storage::AuditAction::bundle_imported, c.case_id, report_.sender.contact_id,
                             report_.bundle_id, sums};
@@ -324,6 +347,10 @@ ExchangeResult<void> ContentConsumer::finish() {
                                               static_cast<std::int64_t>(received_.size()));
       !e) {
     return fail_and_discard(from_storage(e.error()).error());
+  }
+  if (!importing_) {
+    discard();  // verify: everything was staged and checked; nothing is kept
+    return {};
   }
   auto batch = std::move(*batch_);
   batch_.reset();

@@ -1,10 +1,12 @@
 #pragma once
 // Internal: the BundleConsumer behind verify_bundle and import_bundle. It
 // checks the content rules of schema/bundle-v1.md section 11 as the files
-// stream past and fills the report; when importing it also stages everything
-// into one vault Batch (records per case, attachments re-encrypted as they
-// pass, audit excerpts), which finish() completes and commits only after the
-// reader has reported success.
+// stream past and fills the report, and stages everything into one vault
+// Batch (records per case, attachments re-encrypted as they pass, audit
+// excerpts), which finish() completes and, when importing, commits only
+// after the reader has reported success; when verifying it rolls the Batch
+// back (staged attachment files are removed with it), so verify runs every
+// check import runs.
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,7 +57,8 @@ class ContentConsumer final : public bundle::BundleConsumer {
   IncomingCase* case_entry(const std::string& case_id);
 
   storage::Vault& vault_;
-  bool importing_;
+  bool importing_;            // false: verify (stages, checks, rolls back)
+  bool checks_only_ = false;  // verify of a bundle imported before: no staging
   BundleReport& report_;
   std::optional<bundle::Manifest> manifest_;
   std::optional<storage::Batch> batch_;

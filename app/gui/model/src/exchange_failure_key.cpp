@@ -31,6 +31,8 @@ const char* bundle_key(BundleError e) noexcept {
     case BundleError::forwarded: return "bundle.error.forwarded";
     case BundleError::too_large: return "bundle.error.too_large";
     case BundleError::already_imported: return "bundle.error.already_imported";
+    case BundleError::bundle_id_reused: return "bundle.error.bundle_id_reused";
+    case BundleError::sender_mismatch: return "bundle.error.sender_mismatch";
     case BundleError::invalid_input:
     case BundleError::source_mismatch: return "bundle.error.source_mismatch";
     case BundleError::cancelled: return "exchange.error.cancelled";

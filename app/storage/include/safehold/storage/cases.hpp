@@ -29,6 +29,10 @@ struct CaseSummary {
   std::vector<std::string> purposes;   // sorted
   std::string created_at;
   std::string last_change;  // latest updated_at of any record of the case
+  // Whose the case is: "" for this vault's own; for a case that came in a
+  // bundle, the sender name of the bundle that first brought it (references
+  // are numbered per vault, so two cases may share one).
+  std::string from;
 };
 
 enum class CaseSort { last_change, created, reference, title, status, priority, risk };

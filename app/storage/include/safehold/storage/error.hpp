@@ -25,6 +25,7 @@ enum class VaultError {
   // Using a vault
   locked,               // the vault is locked; unlock it again
   not_found,            // no record / attachment / draft with that id
+  ambiguous_reference,  // a case reference that several cases hold (detail: their ids and senders)
   invalid_record,       // safehold_schema refused the fields (detail: field and reason)
   invalid_reference,    // a referenced record is missing, in another case or of the wrong kind
   consent_required,     // the case has no consent record yet (detail: case reference, entity)

@@ -39,7 +39,8 @@ class RecordStore {
   // Creates a record with a new id and timestamps. `case_id` is "" for
   // entities outside a case (case, contact) and required for all others. For
   // a case, the vault assigns fields.reference ("SH-<year>-<NNNN>", a per-year
-  // sequence); a reference given by the caller is refused.
+  // sequence that skips references imported cases hold); a reference given
+  // by the caller is refused.
   // Errors: invalid_record, invalid_reference, not_found (case), consent_required,
   // consent_scope_refused, plus storage errors.
   [[nodiscard]] expected<Record, StorageError> create(std::string_view entity, std::string_view case_id,
@@ -69,6 +70,9 @@ class RecordStore {
                                                                  std::string_view entity = {});
   // Every record of an entity across the vault (e.g. all contacts), oldest first.
   [[nodiscard]] expected<std::vector<Record>, StorageError> list_entity(std::string_view entity);
+  // The case with this reference, nullopt if none. ambiguous_reference when
+  // several cases hold it (an imported case may carry a number this vault
+  // used too): the detail lists their ids and senders; use the id then.
   [[nodiscard]] expected<std::optional<Record>, StorageError> find_case_by_reference(
       std::string_view reference);
 

@@ -32,6 +32,8 @@ enum class BundleError {
   wrong_order,
   too_large,
   already_imported,  // reported by the importer's consumer, never by the format layer
+  bundle_id_reused,  // importer: the id was imported before from another signer or with other files
+  sender_mismatch,   // importer: the manifest's sender age key is not the signer contact's
   // Writer.
   invalid_input,    // the caller's contents break the spec (detail says which rule)
   source_mismatch,  // a file's bytes differ from its declared size or SHA-256

@@ -1,13 +1,15 @@
 #pragma once
 // Reads the bundle's tar (schema/bundle-v1.md section 3) on libarchive, from a
 // byte source, in constant memory. It refuses what the spec forbids at the tar
-// level: dialects other than ustar/pax (malformed_tar), anything but regular
-// files (unsafe_path), sparse entries (malformed_tar), a missing
+// level: dialects other than ustar/pax and ustar versions other than `00`
+// (malformed_tar), any typeflag but `0` (after an optional pax `x` header:
+// unsafe_path), sparse entries (malformed_tar), a missing
 // end-of-archive marker or non-zero bytes after it (malformed_tar). Path
 // grammar, order and sizes are the bundle reader's business.
 //
 // Errors of the source (the age layer: tampered, truncated) take precedence
 // over whatever libarchive makes of the damaged stream.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -53,10 +55,13 @@ class TarReader {
   [[nodiscard]] unexpected<BundleFailure> failure(BundleError fallback, std::string detail = {});
   [[nodiscard]] Result<void> finish_at_end_marker();
   void scan(std::span<const std::uint8_t> chunk) noexcept;
+  [[nodiscard]] std::optional<std::array<std::uint8_t, 512>> raw_block(std::uint64_t at) const;
+  [[nodiscard]] Result<void> check_raw_headers(std::uint64_t at, const std::string& where) const;
 
   io::ByteSource& in_;
   struct archive* archive_ = nullptr;
   std::vector<std::uint8_t> buffer_;
+  std::vector<std::uint8_t> window_;  // ring of the last bytes read, for check_raw_headers
   std::uint64_t consumed_ = 0;
   std::uint64_t nonzero_end_ = 0;  // offset just past the last non-zero byte seen
   std::optional<io::IoError> source_error_;
