@@ -1,7 +1,6 @@
 // The vault policy the CLI shares with the desktop app
 // (core/policy/*.hpp): the default folder in a fresh home, its private
 // parents, and the same passphrase rule. Real Argon2id cost for each init.
-#include <sys/stat.h>
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -11,16 +10,6 @@
 
 using namespace safehold::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  REQUIRE(::stat(p.c_str(), &st) == 0);
-  return st.st_mode & 07777u;
-}
-
-}  // namespace
 
 TEST_CASE("cli vault policy: a fresh home gets the shared default folder, made private", "[cli][policy]") {
   TempDir home;  // no .local, no share: nothing but the empty home
@@ -33,7 +22,7 @@ TEST_CASE("cli vault policy: a fresh home gets the shared default folder, made p
   CHECK(safehold::storage::Vault::exists_at(vault));
   for (const auto& p : {home / ".local", home / ".local/share", home / ".local/share/safehold", vault}) {
     INFO(p);
-    CHECK(mode_of(p) == 0700u);
+    CHECK(file_mode(p) == 0700u);
   }
   // The desktop app asks the same function for its default: it finds this vault.
   const std::string home_str = home.path().string();

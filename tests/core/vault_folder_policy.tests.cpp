@@ -25,12 +25,6 @@ core::EnvLookup env_of(std::map<std::string, std::string> vars) {
   };
 }
 
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  REQUIRE(::stat(p.c_str(), &st) == 0);
-  return st.st_mode & 07777u;
-}
-
 void make_vault(const fs::path& folder) {
   REQUIRE(core::prepare_vault_parents(folder));
   crypto::SecretBuffer pass(8);
@@ -72,15 +66,15 @@ TEST_CASE("vault policy: missing parents are made private (0700)", "[core][polic
   const auto made = core::prepare_vault_parents(vault);
   ::umask(old_mask);
   REQUIRE(made);
-  CHECK(mode_of(root / "a") == 0700u);
-  CHECK(mode_of(root / "a/b") == 0700u);
-  CHECK(mode_of(root / "a/b/c") == 0700u);
+  CHECK(test::file_mode(root / "a") == 0700u);
+  CHECK(test::file_mode(root / "a/b") == 0700u);
+  CHECK(test::file_mode(root / "a/b/c") == 0700u);
   CHECK_FALSE(fs::exists(vault));  // the vault folder itself is storage's
   // Existing parents are left as they are.
   fs::permissions(root / "a", fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
   REQUIRE(core::prepare_vault_parents(root / "a/d/vault"));
-  CHECK(mode_of(root / "a") == 0750u);
-  CHECK(mode_of(root / "a/d") == 0700u);
+  CHECK(test::file_mode(root / "a") == 0750u);
+  CHECK(test::file_mode(root / "a/d") == 0700u);
   make_vault(vault);
   CHECK(storage::Vault::exists_at(vault));
 }

@@ -15,10 +15,7 @@ void leave_a_draft(test::VaultFixture& f, test::HeadlessUi& ui) {
   CHECK_FALSE(ui.Has("draft_offer.question"));  // nothing waiting yet
   ui.Click("nav.intake");
   ui.Click("intake.begin");
-  ui.Click("intake.consent.given_at.now");
-  ui.Click("intake.consent.method");
-  ui.Click("intake.consent.method.oral_noted");
-  ui.Click("intake.consent.scopes.be_interviewed.yes");
+  test::give_intake_consent(ui);
   ui.Click("intake.step.3");
   ui.Click("intake.narrative.notes");
   ui.Type("They came to my parents' house");

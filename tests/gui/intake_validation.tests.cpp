@@ -16,10 +16,7 @@ void begin_with_consent(test::VaultFixture& f, test::HeadlessUi& ui) {
   f.unlock(ui);
   ui.Click("nav.intake");
   ui.Click("intake.begin");
-  ui.Click("intake.consent.given_at.now");
-  ui.Click("intake.consent.method");
-  ui.Click("intake.consent.method.oral_noted");
-  ui.Click("intake.consent.scopes.be_interviewed.yes");
+  test::give_intake_consent(ui);
   REQUIRE(f.app.intake.consent_complete());
 }
 

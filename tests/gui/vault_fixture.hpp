@@ -44,4 +44,13 @@ struct VaultFixture {
   }
 };
 
+// Intake consent given now, orally noted, agreeing to the interview (the
+// intake is open at its consent step).
+inline void give_intake_consent(HeadlessUi& ui) {
+  ui.Click("intake.consent.given_at.now");
+  ui.Click("intake.consent.method");
+  ui.Click("intake.consent.method.oral_noted");
+  ui.Click("intake.consent.scopes.be_interviewed.yes");
+}
+
 }  // namespace safehold::test

@@ -2,7 +2,6 @@
 // first run in a fresh home creates the vault at the default folder with
 // private parents, and the forms accept exactly the passphrases the CLI
 // accepts (tests/cli/vault_policy.tests.cpp runs the same samples).
-#include <sys/stat.h>
 
 #include <catch2/catch_test_macros.hpp>
 #include <chrono>
@@ -20,12 +19,6 @@ using safehold::test::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
-
-unsigned mode_of(const fs::path& p) {
-  struct stat st {};
-  REQUIRE(::stat(p.c_str(), &st) == 0);
-  return st.st_mode & 07777u;
-}
 
 // Unsets a variable for the test's duration.
 struct Unset {
@@ -81,7 +74,7 @@ TEST_CASE("vault policy (app): first run in a fresh home creates the vault at th
   CHECK(storage::Vault::exists_at(vault));
   for (const auto& p : {home / ".local", home / ".local/share", home / ".local/share/safehold", vault}) {
     INFO(p);
-    CHECK(mode_of(p) == 0700u);
+    CHECK(test::file_mode(p) == 0700u);
   }
 }
 

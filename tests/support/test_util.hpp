@@ -1,5 +1,7 @@
 #pragma once
 // Small helpers shared by the test suites: hex, temporary folders, file bytes.
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -92,6 +94,13 @@ inline std::string strong_passphrase_of_length(std::size_t length) {
   for (std::size_t i = 0; s.size() < length; ++i) s.push_back(static_cast<char>('a' + (i * 7) % 26));
   s.resize(length);
   return s;
+}
+
+// Permission bits (e.g. 0700) of a file or folder; throws if it is missing.
+inline unsigned file_mode(const std::filesystem::path& p) {
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) throw std::runtime_error("cannot stat " + p.string());
+  return st.st_mode & 07777u;
 }
 
 }  // namespace safehold::test
