@@ -2,6 +2,7 @@
 
 #include <imgui_stdlib.h>
 
+#include "shaped_text.hpp"
 #include "ui_probe.hpp"
 
 namespace safehold::gui {
@@ -16,6 +17,9 @@ bool InputTextExact(const char* label, std::string& stored, const ExactTextOptio
     changed = ImGui::InputText(label, &stored, o.flags);
   }
   if (o.probe != nullptr) Probe(o.probe);
+  // The field edits logical order; a shaped right-to-left line shows how
+  // it reads.
+  ShapedPreview(stored);
   return changed;
 }
 
