@@ -1,6 +1,7 @@
 #include "shaped_text.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // the current wrap position
 
 #include "safehold/appmodel/display_text.hpp"
 #include "safehold/appmodel/i18n.hpp"
@@ -27,14 +28,6 @@ void ApproximateMarker() {
 
 }  // namespace
 
-std::string Shaped(std::string_view stored, bool* approximate) {
-  if (approximate != nullptr) *approximate = false;
-  if (!appmodel::NeedsShaping(stored)) return std::string(stored);
-  auto shaped = shape(stored);
-  if (approximate != nullptr) *approximate = shaped.approximate;
-  return std::move(shaped.visual);
-}
-
 void TextShaped(std::string_view stored) {
   if (!appmodel::NeedsShaping(stored)) {
     ImGui::TextUnformatted(stored.data(), stored.data() + stored.size());
@@ -47,9 +40,11 @@ void TextShaped(std::string_view stored) {
 
 void TextWrappedShaped(std::string_view stored) {
   if (!appmodel::NeedsShaping(stored)) {
-    ImGui::PushTextWrapPos(0.0f);
+    // As ImGui::TextWrapped: wrap at the window edge unless a wrap position is set.
+    const bool push = ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (push) ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(stored.data(), stored.data() + stored.size());
-    ImGui::PopTextWrapPos();
+    if (push) ImGui::PopTextWrapPos();
     return;
   }
   // Wrapping visual-order text would put a right-to-left paragraph's lines

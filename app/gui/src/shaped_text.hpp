@@ -9,11 +9,6 @@
 
 namespace safehold::gui {
 
-// `stored` as ImGui should draw it. Returns `stored` itself when nothing
-// needs shaping (no copy); the joined forms' code points are noted for the
-// glyph atlas (glyph_growth.hpp).
-[[nodiscard]] std::string Shaped(std::string_view stored, bool* approximate = nullptr);
-
 // TextUnformatted / TextWrapped of the shaped text, followed on the same line
 // by a small "≈" whose tooltip says the text is stored exactly but shown
 // approximately, when it is.
