@@ -9,6 +9,7 @@
 //  2. for Arabic script the drawn sequence is joined presentation forms in
 //     right-to-left order (the exact forms are unit-tested in
 //     display_text.tests.cpp); here: no nominal Arabic letter left;
+//     the "≈" marker is drawn for (only) the approximate ones;
 //  3. the advance width ImGui lays out is within kWidthTolerance of the
 //     logical width Pango/HarfBuzz lays out for the same text with the same
 //     fontconfig faces, after scaling by the ratio of the two widths of an
@@ -104,6 +105,8 @@ TEST_CASE("Uyghur, Turkish, Tibetan, Kazakh, Kyrgyz, Polish, Greek and CJK Ext-B
 
     const auto shaped = appmodel::ShapeForDisplay(s.text);
     CHECK(shaped.approximate == s.approximate);
+    // The "≈ stored exactly; shown approximately" marker is drawn exactly then.
+    CHECK(ui.Has("text.approximate") == s.approximate);
     const auto& fonts = ui.runtime().fonts();
     std::vector<unsigned int> missing;
     for (unsigned int cp : code_points(shaped.visual)) {
