@@ -9,9 +9,9 @@ PKGS=(
   build-essential cmake ninja-build pkg-config git
   libsodium-dev libarchive-dev nlohmann-json3-dev libcli11-dev
   libzxcvbn-dev libqrencode-dev libcairo2-dev libpango1.0-dev
-  libfontconfig1-dev zlib1g-dev
+  libfontconfig1-dev libfribidi-dev zlib1g-dev
   libglfw3-dev libgl-dev libfreetype-dev
-  fonts-noto-cjk fonts-noto-core
+  fonts-noto-cjk fonts-noto-core fonts-dejavu-core
   age minisign
   xvfb xauth imagemagick x11-utils xdotool debian-archive-keyring
   clang-14 libfuzzer-14-dev libclang-rt-14-dev

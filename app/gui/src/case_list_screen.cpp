@@ -1,4 +1,5 @@
 #include "case_list_screen.hpp"
+#include "shaped_text.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -144,7 +145,7 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
       Probe(("cases.row." + c->reference).c_str());
       ImGui::PopID();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c->title.c_str());
+      TextShaped(c->title);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(std::string(appmodel::vocab_label("case_status", c->status)).c_str());
       ImGui::TableNextColumn();

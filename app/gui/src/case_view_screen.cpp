@@ -1,4 +1,5 @@
 #include "case_view_screen.hpp"
+#include "shaped_text.hpp"
 
 #include <imgui.h>
 
@@ -201,13 +202,13 @@ void CaseViewScreen::DrawCustody(appmodel::AppModel& app, const storage::Record&
     ImGui::TextUnformatted(std::string(appmodel::vocab_label("custody", action)).c_str());
     if (ProbesEnabled()) Probe(("case.custody." + action).c_str());
     ImGui::TableNextColumn();
-    ImGui::TextUnformatted(appmodel::text_of(e->fields, "actor").c_str());
+    TextShaped(appmodel::text_of(e->fields, "actor"));
     ImGui::TableNextColumn();
     std::string note = appmodel::text_of(e->fields, "note");
     if (e->fields.contains("hash_verified") && e->fields["hash_verified"] == true) {
       note = std::string(tr("case.custody.hash_ok")) + (note.empty() ? "" : "; " + note);
     }
-    ImGui::TextWrapped("%s", note.c_str());
+    TextWrappedShaped(note);
   }
   ImGui::EndTable();
 }

@@ -1,4 +1,5 @@
 #include "contacts_screen.hpp"
+#include "shaped_text.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -214,7 +215,7 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
       ImGui::PushID(c.id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.display_name.c_str());
+      TextShaped(c.display_name);
       if (!c.organisation.empty()) ImGui::TextColored(MutedColor(), "%s", c.organisation.c_str());
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", c.kind.empty() ? tr("contacts.kind.none")

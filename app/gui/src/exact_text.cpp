@@ -7,6 +7,7 @@
 
 #include "safehold/appmodel/i18n.hpp"
 #include "theme.hpp"
+#include "shaped_text.hpp"
 #include "ui_probe.hpp"
 
 namespace safehold::gui {
@@ -72,6 +73,9 @@ bool InputTextExact(const char* label, std::string& stored, const ExactTextOptio
   }
   if (o.probe != nullptr) Probe(o.probe);
   if (o.multiline) WrappedView(stored, ImGui::GetItemRectSize().x, o.probe);
+  // The field edits logical order; a shaped right-to-left line shows how
+  // it reads.
+  ShapedPreview(stored);
   return changed;
 }
 

@@ -1,9 +1,12 @@
 #include "fonts.hpp"
 
 #include <fontconfig/fontconfig.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <imgui_freetype.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <optional>
 #include <vector>
 
@@ -16,7 +19,26 @@ struct FontFile {
   std::string path;
   int index = 0;
   std::vector<char> bytes;  // read once; the atlas borrows them
+  // (ascender - descender) / units per em. ImGui's FreeType builder sizes a
+  // face so that this height is the pixel size; faces with tall lines
+  // (Arabic, Tibetan stacks) would come out small next to the Latin face.
+  float line_per_em = 0;
 };
+
+// Fills `f.line_per_em` from the face's metrics (0 if FreeType refuses it).
+void measure(FontFile& f) {
+  FT_Library lib = nullptr;
+  if (FT_Init_FreeType(&lib) != 0) return;
+  FT_Face face = nullptr;
+  if (FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(f.bytes.data()), static_cast<FT_Long>(f.bytes.size()),
+                         f.index, &face) == 0) {
+    if (face->units_per_EM > 0) {
+      f.line_per_em = static_cast<float>(face->ascender - face->descender) / static_cast<float>(face->units_per_EM);
+    }
+    FT_Done_Face(face);
+  }
+  FT_Done_FreeType(lib);
+}
 
 bool load(FontFile& f) {
   std::ifstream in(f.path, std::ios::binary | std::ios::ate);
@@ -79,15 +101,43 @@ std::optional<FontFile> find_cjk(appmodel::Language lang) {
   return std::nullopt;
 }
 
+// Faces merged after the Latin one, in this order; each fills only the code
+// points the faces before it lack (ImGui keeps the first glyph per code
+// point). `must_have` rejects a fontconfig fallback that lacks the script.
+struct ScriptFace {
+  const char* what;
+  std::initializer_list<const char*> patterns;
+  FcChar32 must_have;
+};
+
+// Arabic: the face must map the Uyghur presentation forms (U+FBE6 is
+// ې initial), since ShapeForDisplay draws joined text through them.
+// Tibetan: U+0F40 KA. Wide fallback (DejaVu): Cyrillic Ж, Greek, IPA.
+const ScriptFace kArabic{"arabic", {"Noto Sans Arabic:style=Regular", "Noto Naskh Arabic:style=Regular", "DejaVu Sans"}, 0xFBE6};
+const ScriptFace kTibetan{"tibetan", {"Noto Serif Tibetan:style=Regular", "Noto Sans Tibetan", "Jomolhari", ":lang=bo"}, 0x0F40};
+const ScriptFace kWide{"wide", {"DejaVu Sans", "FreeSans"}, 0x0416};
+
+std::optional<FontFile> find(const ScriptFace& face) {
+  for (const char* p : face.patterns) {
+    if (auto f = match(p, face.must_have)) return f;
+  }
+  return std::nullopt;
+}
+
 struct Cache {
   bool looked = false;
   appmodel::Language lang{};
-  std::optional<FontFile> latin, cjk;
+  std::optional<FontFile> latin, arabic, tibetan, cjk, wide;
 };
 
 Cache& cache() {
   static Cache c;
   return c;
+}
+
+void load_or_drop(std::optional<FontFile>& f) {
+  if (f && !load(*f)) f.reset();
+  if (f) measure(*f);
 }
 
 }  // namespace
@@ -98,12 +148,18 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   if (!c.looked || c.lang != lang) {
     FcInit();
     c.latin = find_latin();
+    c.arabic = find(kArabic);
+    c.tibetan = find(kTibetan);
     c.cjk = find_cjk(lang);
-    if (c.latin && !load(*c.latin)) c.latin.reset();
-    if (c.cjk && !load(*c.cjk)) c.cjk.reset();
+    c.wide = find(kWide);
+    for (auto* f : {&c.latin, &c.arabic, &c.tibetan, &c.cjk, &c.wide}) load_or_drop(*f);
     c.lang = lang;
     c.looked = true;
   }
+  // The general punctuation (curly quotes, dashes, ellipsis) is always in the
+  // list: the Latin face comes first, so these never come from the CJK
+  // font's full-width forms.
+  static const ImWchar kGeneralPunctuation[] = {0x2010, 0x205E, 0};
   // Glyph ranges must outlive the atlas build: kept here, rebuilt each call.
   static ImVector<ImWchar> body_ranges;
   static ImVector<ImWchar> heading_ranges;
@@ -113,9 +169,11 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   {
     ImFontGlyphRangesBuilder b;
     b.AddRanges(atlas.GetGlyphRangesDefault());
+    b.AddRanges(kGeneralPunctuation);
     b.AddRanges(atlas.GetGlyphRangesChineseSimplifiedCommon());
     b.AddText(ui_text.data(), ui_text.data() + ui_text.size());
     b.AddText(schema_text.data(), schema_text.data() + schema_text.size());
+    b.AddText("\xE2\x89\x88");  // ≈, the "shown approximately" marker
     for (ImWchar ch : extra) b.AddChar(ch);
     body_ranges.clear();
     b.BuildRanges(&body_ranges);
@@ -123,7 +181,9 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   {
     ImFontGlyphRangesBuilder b;
     b.AddRanges(atlas.GetGlyphRangesDefault());
+    b.AddRanges(kGeneralPunctuation);
     b.AddText(ui_text.data(), ui_text.data() + ui_text.size());
+    b.AddText("\xE2\x89\x88");
     for (ImWchar ch : extra) b.AddChar(ch);
     heading_ranges.clear();
     b.BuildRanges(&heading_ranges);
@@ -134,38 +194,44 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   atlas.TexDesiredWidth = 4096;
 
-  // The Latin font draws Latin-1 and the general punctuation (curly quotes,
-  // dashes, ellipsis): merged glyphs never replace ones already in the font,
-  // so these no longer come from the CJK font's full-width forms.
-  static const ImWchar kLatinRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0};
   FontStatus status;
   status.cjk_found = c.cjk.has_value();
-  auto add = [&](float size, const ImVector<ImWchar>& ranges) -> ImFont* {
+  auto merge = [&](std::optional<FontFile>& f, float size, const ImVector<ImWchar>& ranges) {
+    if (!f) return;
     ImFontConfig cfg;
+    cfg.MergeMode = true;
     cfg.OversampleH = 1;
     cfg.OversampleV = 1;
+    cfg.FontNo = f->index;
+    cfg.FontDataOwnedByAtlas = false;
+    // Same em size as the Latin face, so letters of every script match.
+    const float scale = c.latin && c.latin->line_per_em > 0 && f->line_per_em > 0
+                            ? f->line_per_em / c.latin->line_per_em : 1.0f;
+    atlas.AddFontFromMemoryTTF(f->bytes.data(), static_cast<int>(f->bytes.size()), size * scale, &cfg,
+                               ranges.Data);
+  };
+  auto add = [&](float size, const ImVector<ImWchar>& ranges) -> ImFont* {
     ImFont* font = nullptr;
     if (c.latin) {
+      ImFontConfig cfg;
+      cfg.OversampleH = 1;
+      cfg.OversampleV = 1;
       cfg.FontNo = c.latin->index;
       cfg.FontDataOwnedByAtlas = false;
-      font = atlas.AddFontFromMemoryTTF(c.latin->bytes.data(), static_cast<int>(c.latin->bytes.size()),
-                                        size, &cfg, kLatinRanges);
+      // The full range list, not just Latin-1: Turkish, Polish, Kazakh,
+      // Kyrgyz and Greek letters come from this face when shown.
+      font = atlas.AddFontFromMemoryTTF(c.latin->bytes.data(), static_cast<int>(c.latin->bytes.size()), size,
+                                        &cfg, ranges.Data);
     }
     if (font == nullptr) {
       ImFontConfig def;
       def.SizePixels = size;
       font = atlas.AddFontDefault(&def);
     }
-    if (c.cjk) {
-      ImFontConfig merge;
-      merge.MergeMode = true;
-      merge.OversampleH = 1;
-      merge.OversampleV = 1;
-      merge.FontNo = c.cjk->index;
-      merge.FontDataOwnedByAtlas = false;
-      atlas.AddFontFromMemoryTTF(c.cjk->bytes.data(), static_cast<int>(c.cjk->bytes.size()), size,
-                                 &merge, ranges.Data);
-    }
+    merge(c.arabic, size, ranges);
+    merge(c.tibetan, size, ranges);
+    merge(c.cjk, size, ranges);
+    merge(c.wide, size, ranges);
     return font;
   };
   status.body = add(px, body_ranges);
@@ -173,6 +239,8 @@ FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang,
   atlas.Build();
   if (c.latin) status.latin_file = c.latin->path;
   if (c.cjk) status.cjk_file = c.cjk->path;
+  if (c.arabic) status.arabic_file = c.arabic->path;
+  if (c.tibetan) status.tibetan_file = c.tibetan->path;
   return status;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
 // Fonts found at run time with fontconfig: a Latin face (Noto Sans, else the
-// system's sans) with a CJK face merged over it (Noto Sans CJK SC/TC, else
-// WenQuanYi, else anything fontconfig says covers Chinese).
+// system's sans: Latin incl. Extended-A/B, Greek, Cyrillic incl. Kazakh and
+// Kyrgyz letters), then merged under it, each filling only what the faces
+// before lack: Arabic (Noto Sans Arabic / Naskh / DejaVu, with the Arabic
+// presentation forms ShapeForDisplay emits), Tibetan (Noto Serif Tibetan),
+// CJK (Noto Sans CJK SC/TC, else WenQuanYi, else anything fontconfig says
+// covers Chinese; Extension B such as U+20BB7 included) and DejaVu Sans.
 //
 // The CJK glyph set is the ~2,500 common Simplified characters plus every
 // character of the UI strings, vocabulary labels and `extra` (characters of
@@ -20,6 +24,8 @@ struct FontStatus {
   bool cjk_found = false;
   std::string latin_file;
   std::string cjk_file;
+  std::string arabic_file;   // empty: no face with Uyghur presentation forms
+  std::string tibetan_file;  // empty: no Tibetan face
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
 };

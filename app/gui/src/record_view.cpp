@@ -1,4 +1,5 @@
 #include "record_view.hpp"
+#include "shaped_text.hpp"
 
 #include <imgui.h>
 
@@ -87,7 +88,7 @@ void DrawRecordView(const schema::EntityDef& entity, const Json& fields) {
       }
       continue;
     }
-    ImGui::TextWrapped("%s", DisplayValue(f, v).c_str());
+    TextWrappedShaped(DisplayValue(f, v));
   }
   ImGui::EndTable();
 }

@@ -1,4 +1,5 @@
 #include "widgets.hpp"
+#include "shaped_text.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -80,14 +81,14 @@ void Banner(const ImVec4& color, const char* text) {
 
 void Heading(const char* text) {
   if (g_heading != nullptr) ImGui::PushFont(g_heading);
-  ImGui::TextUnformatted(text);
+  TextShaped(text);
   if (g_heading != nullptr) ImGui::PopFont();
 }
 
 void LabelValue(const char* label, const std::string& value) {
   ImGui::TextColored(MutedColor(), "%s", label);
   ImGui::SameLine();
-  ImGui::TextWrapped("%s", value.c_str());
+  TextWrappedShaped(value);
 }
 
 void BigDigits(const std::string& digits, const char* probe) {

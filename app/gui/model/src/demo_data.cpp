@@ -17,7 +17,9 @@ struct Story {
   const char* risk;
 };
 
-// Short, generic, fictional situations covering the tactic groups.
+// Short, generic, fictional situations covering the tactic groups; some
+// names and places in Uyghur, Turkish, Tibetan, Kazakh, Polish and Greek
+// show every script the app draws (docs/gui.md).
 constexpr Story kStories[] = {
     {"Relatives questioned after a protest abroad (fictional)", "Parents visited by local police and asked about the sample person's activities abroad", {"D1", "E1"}, "CN", "relative_summoned", "high"},
     {"Passport renewal refused (fictional)", "Consulate declined to renew the passport and offered a one-way travel document", {"C1", "C2"}, "CN", "passport_refused", "medium"},
@@ -25,12 +27,12 @@ constexpr Story kStories[] = {
     {"Red Notice used against a student (fictional)", "Host police detained the sample person briefly on an Interpol notice", {"B5", "B1"}, "TH", "red_notice", "critical"},
     {"示例案件（虛構）：網上騷擾與冒充", "示例事件（虛構）：社交媒體上出現冒充帳號，散布不實資訊", {"F3", "F5"}, "HK", "", "medium"},
     {"Phishing messages to an activist (fictional)", "Messages with links imitating a login page; the account was then taken over", {"F2", "F1"}, "GB", "", "medium"},
-    {"Persuasion calls from officials (fictional)", "Repeated video calls from officials urging a return home", {"E2", "E1"}, "DE", "", "high"},
-    {"Surveillance at community events (fictional)", "The sample person was followed and photographed after a community meeting", {"A6", "A3"}, "NL", "", "medium"},
+    {"Persuasion calls to interpreter ئابدۇرېھىم ئەيسا, Şanlıurfa (fictional)", "Repeated video calls from officials urging a return home from İstanbul", {"E2", "E1"}, "TR", "", "high"},
+    {"Surveillance of བཀྲ་ཤིས་བདེ་ལེགས at community events (fictional)", "The sample person was followed and photographed after a community meeting", {"A6", "A3"}, "NL", "", "medium"},
     {"Wanted notice and trial in absentia (fictional)", "A wanted notice was published; relatives were told a trial would go ahead", {"E3", "D3"}, "CN", "wanted_notice", "high"},
     {"Exit ban on a parent (fictional)", "A parent was stopped at the border and told they may not travel", {"C3", "D1"}, "CN", "relative_exit_ban", "high"},
     {"Pressure to inform on the diaspora (fictional)", "Contact officer asked for reports on a student association in exchange for a relative's safety", {"D5", "E1"}, "AU", "", "critical"},
-    {"Luring to a third country (fictional)", "Invitation to a business meeting in a third country by an intermediary", {"A5", "A3"}, "AE", "", "critical"},
+    {"Luring to a third country: Қазақстан, Łódź, Ἀθῆναι (fictional)", "Invitation to a business meeting in a third country by an intermediary", {"A5", "A3"}, "AE", "", "critical"},
 };
 
 constexpr const char* kStatuses[] = {"open", "active", "pending", "active", "closed"};
