@@ -22,6 +22,10 @@ ImGuiKey KeyOf(Action action) {
   return ImGuiKey_None;
 }
 
+bool IsModifierKey(ImGuiKey key) {
+  return (key >= ImGuiKey_LeftCtrl && key <= ImGuiKey_RightSuper) || (key & ImGuiMod_Mask_) != 0;
+}
+
 // Presses taken from the input queue before this frame's NewFrame.
 std::array<bool, kActions.size()> g_pressed{};
 
@@ -34,7 +38,10 @@ std::array<bool, kActions.size()> g_pressed{};
 // of the trickled events, so a Ctrl released in the same frame as the key
 // went down hid the press. Here modifiers are followed event by event, and a
 // shortcut's key press is removed from the queue so no control ever sees it
-// (its release stays: releasing a key that is up changes nothing).
+// (its release stays: releasing a key that is up changes nothing). Only a
+// press with nothing but modifiers and key releases before it is taken:
+// ImGui trickles typed keys one per frame, and a shortcut must not jump
+// ahead of text still waiting (the rest of it would land in the next step).
 void TakeFromQueue() {
   g_pressed.fill(false);
   ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -44,6 +51,7 @@ void TakeFromQueue() {
   for (int i = 0; i < g.InputEventsQueue.Size;) {
     const ImGuiInputEvent& e = g.InputEventsQueue[i];
     bool taken = false;
+    if (e.Type == ImGuiInputEventType_Text || e.Type == ImGuiInputEventType_MouseButton) break;
     if (e.Type == ImGuiInputEventType_Key) {
       const ImGuiKey key = e.Key.Key;
       if (key == ImGuiMod_Ctrl) ctrl = e.Key.Down;
@@ -52,6 +60,7 @@ void TakeFromQueue() {
       for (std::size_t a = 0; a < kActions.size() && e.Key.Down && ctrl && !shift && !alt; ++a) {
         if (KeyOf(kActions[a]) == key) g_pressed[a] = taken = true;
       }
+      if (!taken && e.Key.Down && !IsModifierKey(key)) break;  // wait until ImGui has it
     }
     if (taken) {
       g.InputEventsQueue.erase(&g.InputEventsQueue[i]);
