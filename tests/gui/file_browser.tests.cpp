@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "headless_ui.hpp"
+#include "home_at.hpp"
+#include "vault_fixture.hpp"
 #include "safehold/appmodel/file_browser.hpp"
 #include "test_util.hpp"
 
@@ -96,4 +98,60 @@ TEST_CASE("Choosing a vault folder through the in-app browser", "[gui][headless]
   ui.Click("files.up");
   ui.Click("files.choose");  // the parent holds files: a new subfolder is proposed
   CHECK(app.start.folder == (std::filesystem::weakly_canonical(dir.path()) / "safehold-vault").string());
+}
+
+// Issue 11: evidence on a USB stick reached by keyboard alone.
+TEST_CASE("File browser by keyboard: typed path box and list navigation", "[gui][headless][files][keyboard]") {
+  test::VaultFixture f;
+  test::TempDir home;
+  std::filesystem::create_directories(home / "usb" / "sub");
+  test::write_file(home / "usb" / "top.jpg", test::as_bytes("top"));
+  test::write_file(home / "usb" / "sub" / "inner.pdf", test::as_bytes("inner"));
+  test::HomeAt at(home.path());
+  const auto usb = std::filesystem::weakly_canonical(home / "usb");
+
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Click("nav.intake");
+  ui.Click("intake.begin");
+  ui.Click("intake.consent.given_at.now");
+  ui.Click("intake.consent.method");
+  ui.Click("intake.consent.method.written");
+  ui.Click("intake.consent.scopes.be_interviewed.yes");
+  ui.Click("intake.step.7");
+  ui.Click("intake.add.evidence_file");
+  ui.Frames(2);
+  // The cursor is in the path box: a path that does not exist is refused in one line.
+  ui.Type("no-such-stick");
+  ui.Press(ImGuiKey_Enter);
+  CHECK(ui.Has("files.error"));
+  CHECK(ui.Has("files.path"));
+  CHECK(f.app.intake.draft->evidence.empty());
+  ui.Frames(2);  // the box is focused again, emptied
+  ui.Type(usb.string());
+  ui.Press(ImGuiKey_Enter);
+  CHECK_FALSE(ui.Has("files.error"));
+  REQUIRE(ui.Has("files.row.sub"));
+  CHECK(ui.Has("files.row.top.jpg"));
+  ui.Frames(2);
+  // Down leaves the box for the list; Enter opens the folder; Backspace goes up.
+  ui.Press(ImGuiKey_DownArrow);
+  ui.Press(ImGuiKey_Enter);
+  REQUIRE(ui.Has("files.row.inner.pdf"));
+  ui.Press(ImGuiKey_Backspace);
+  REQUIRE(ui.Has("files.row.sub"));
+  ui.Press(ImGuiKey_DownArrow);  // from "sub" (first, folders first) to "top.jpg"
+  ui.Press(ImGuiKey_Enter);      // chooses the file
+  REQUIRE(f.app.intake.draft->evidence.size() == 1);
+  CHECK(f.app.intake.draft->evidence[0].file == (usb / "top.jpg").string());
+  ui.Frames(2);
+  CHECK_FALSE(ui.Has("files.path"));
+
+  // A typed file path chooses the file at once.
+  ui.Click("intake.add.evidence_file");
+  ui.Frames(2);
+  ui.Type((usb / "sub" / "inner.pdf").string());
+  ui.Press(ImGuiKey_Enter);
+  REQUIRE(f.app.intake.draft->evidence.size() == 2);
+  CHECK(f.app.intake.draft->evidence[1].file == (usb / "sub" / "inner.pdf").string());
 }

@@ -1,10 +1,12 @@
 #include "file_browser_dialog.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID
 
 #include <string>
 
 #include "safehold/appmodel/i18n.hpp"
+#include "exact_text.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -19,7 +21,59 @@ void FileBrowserDialog::Open(const std::filesystem::path& start, FileBrowser::Pi
   browser_.emplace(start, pick);
   title_key_ = title_key;
   open_request_ = true;
+  typed_path_.clear();
+  focus_path_ = true;  // the dialog opens with the cursor in the path box
+  focus_list_ = false;
   chosen.clear();
+}
+
+// True when a typed file path was chosen. The path box stays empty after a
+// folder opened (its hint shows how to continue; the folder is shown above).
+bool FileBrowserDialog::DrawPathBox() {
+  if (focus_path_) FocusNextTextField();
+  focus_path_ = false;
+  ImGui::SetNextItemWidth(-1);
+  (void)InputTextExact("###files-path", typed_path_, {.hint = tr("files.path.hint"), .probe = "files.path"});
+  const bool submitted = ImGui::IsItemDeactivated() &&
+                         (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+  // Down arrow leaves the box for the list (Tab would first pass the buttons).
+  if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false)) focus_list_ = true;
+  if (!submitted || typed_path_.empty()) return false;
+  // ImGui may have made the field active again (Enter also activates the
+  // focused item); leave it so the cleared text is what it shows.
+  ImGui::ClearActiveID();
+  switch (browser_->open_typed(typed_path_)) {
+    case FileBrowser::Typed::opened_folder:
+      typed_path_.clear();
+      focus_path_ = true;
+      return false;
+    case FileBrowser::Typed::selected_file:
+      return browser_->pick() == FileBrowser::Pick::file;
+    case FileBrowser::Typed::refused:
+      typed_path_.clear();  // the one-line error names no path; type it again
+      focus_path_ = true;
+      return false;
+  }
+  return false;
+}
+
+// The keyboard focus to the row just drawn, instead of wherever an arrow
+// key pressed in the path box would have moved it.
+static void FocusThisRow() {
+  ImGuiWindow* list = ImGui::GetCurrentWindow();
+  ImGui::ClearActiveID();
+  ImGui::NavMoveRequestCancel();
+  ImGui::FocusWindow(list);
+  ImGui::SetFocusID(ImGui::GetItemID(), list);
+  GImGui->NavDisableHighlight = false;
+}
+
+// Backspace goes up when the list (not a text field) has the keyboard.
+bool FileBrowserDialog::KeyboardOnList() {
+  if (ImGui::GetIO().WantTextInput || !ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows)) return false;
+  if (!ImGui::IsKeyPressed(ImGuiKey_Backspace, false)) return false;
+  if (browser_->up()) focus_list_ = true;
+  return true;
 }
 
 bool FileBrowserDialog::Draw() {
@@ -39,6 +93,8 @@ bool FileBrowserDialog::Draw() {
     return false;
   }
   FileBrowser& b = *browser_;
+  picked = DrawPathBox();
+  (void)KeyboardOnList();
   if (ImGui::Button(tr("files.up"))) (void)b.up();
   Probe("files.up");
   ImGui::SameLine();
@@ -46,7 +102,10 @@ bool FileBrowserDialog::Draw() {
   if (ImGui::Checkbox(tr("files.show_hidden"), &hidden)) b.set_show_hidden(hidden);
   ImGui::SameLine();
   ImGui::TextUnformatted(b.folder().string().c_str());
-  if (b.error_key() != nullptr) WrappedColored(ErrorColor(), tr(b.error_key()));
+  if (b.error_key() != nullptr) {
+    WrappedColored(ErrorColor(), tr(b.error_key()));
+    Probe("files.error");
+  }
 
   const float footer = ImGui::GetFrameHeightWithSpacing() * 1.5f;
   const ImGuiTableFlags tflags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
@@ -57,6 +116,9 @@ bool FileBrowserDialog::Draw() {
     ImGui::TableSetupColumn(tr("files.name"), ImGuiTableColumnFlags_WidthStretch, 5.0f);
     ImGui::TableSetupColumn(tr("files.size"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
+    const bool focus_first = focus_list_ && !b.entries().empty();
+    if (focus_first) ImGui::SetScrollY(0.0f);
+    focus_list_ = false;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(b.entries().size()));
     while (clipper.Step()) {
@@ -70,9 +132,16 @@ bool FileBrowserDialog::Draw() {
         if (ImGui::Selectable(label.c_str(), b.selected() == row,
                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick)) {
           b.select(i);
-          if (ImGui::IsMouseDoubleClicked(0)) {
+          const bool by_key = ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                              ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false) ||
+                              ImGui::IsKeyPressed(ImGuiKey_Space, false);
+          if (ImGui::IsMouseDoubleClicked(0) || by_key) {
             if (e.is_folder) enter = i; else picked = true;
           }
+        } else if (focus_first && row == 0) {
+          FocusThisRow();
+        } else if (ImGui::IsItemFocused() && b.selected() != row) {
+          b.select(i);  // arrow keys move the keyboard focus; the selection follows it
         }
         if (ProbesEnabled()) Probe(("files.row." + e.name).c_str());
         ImGui::PopID();
@@ -82,7 +151,7 @@ bool FileBrowserDialog::Draw() {
     }
     ImGui::EndTable();
   }
-  if (enter) (void)b.enter(*enter);
+  if (enter && b.enter(*enter)) focus_list_ = true;
 
   const std::filesystem::path candidate = b.chosen();
   ImGui::BeginDisabled(candidate.empty());

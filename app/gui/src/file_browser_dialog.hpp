@@ -3,6 +3,7 @@
 // directory reading). Used to add evidence files and to pick a vault folder.
 #include <filesystem>
 #include <optional>
+#include <string>
 
 #include "safehold/appmodel/file_browser.hpp"
 
@@ -18,7 +19,14 @@ struct FileBrowserDialog {
   std::filesystem::path chosen;
 
  private:
+  // Keyboard: the path box (Enter opens a typed folder, chooses a typed
+  // file) and the list (arrows move, Enter opens/chooses, Backspace = up).
+  bool DrawPathBox();
+  bool KeyboardOnList();
   std::optional<appmodel::FileBrowser> browser_;
+  std::string typed_path_;
+  bool focus_path_ = false;
+  bool focus_list_ = false;
   bool open_request_ = false;
   const char* title_key_ = "files.title";
 };

@@ -1,9 +1,15 @@
 #include "shortcuts.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <array>
 
 namespace safehold::gui::shortcuts {
 namespace {
+
+constexpr std::array kActions = {Action::new_intake, Action::next_step, Action::previous_step, Action::save,
+                                 Action::pause};
 
 ImGuiKey KeyOf(Action action) {
   switch (action) {
@@ -16,11 +22,59 @@ ImGuiKey KeyOf(Action action) {
   return ImGuiKey_None;
 }
 
+bool IsModifierKey(ImGuiKey key) {
+  return (key >= ImGuiKey_LeftCtrl && key <= ImGuiKey_RightSuper) || (key & ImGuiMod_Mask_) != 0;
+}
+
+// Presses taken from the input queue before this frame's NewFrame.
+std::array<bool, kActions.size()> g_pressed{};
+
 }  // namespace
 
+// Why from the queue: ImGui's keyboard navigation reads PageDown/PageUp in
+// NewFrame whatever the modifiers (NavUpdatePageUpPageDown ignores Ctrl), so
+// Ctrl+PageDown also moved the focus a page down (to the last radio button,
+// which a typed space then ticked). And io.KeyCtrl is the state at the end
+// of the trickled events, so a Ctrl released in the same frame as the key
+// went down hid the press. Here modifiers are followed event by event, and a
+// shortcut's key press is removed from the queue so no control ever sees it
+// (its release stays: releasing a key that is up changes nothing). Only a
+// press with nothing but modifiers and key releases before it is taken:
+// ImGui trickles typed keys one per frame, and a shortcut must not jump
+// ahead of text still waiting (the rest of it would land in the next step).
+void TakeFromQueue() {
+  g_pressed.fill(false);
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  bool ctrl = g.IO.KeyCtrl;
+  bool shift = g.IO.KeyShift;
+  bool alt = g.IO.KeyAlt;
+  for (int i = 0; i < g.InputEventsQueue.Size;) {
+    const ImGuiInputEvent& e = g.InputEventsQueue[i];
+    bool taken = false;
+    if (e.Type == ImGuiInputEventType_Text || e.Type == ImGuiInputEventType_MouseButton) break;
+    if (e.Type == ImGuiInputEventType_Key) {
+      const ImGuiKey key = e.Key.Key;
+      if (key == ImGuiMod_Ctrl) ctrl = e.Key.Down;
+      if (key == ImGuiMod_Shift) shift = e.Key.Down;
+      if (key == ImGuiMod_Alt) alt = e.Key.Down;
+      for (std::size_t a = 0; a < kActions.size() && e.Key.Down && ctrl && !shift && !alt; ++a) {
+        if (KeyOf(kActions[a]) == key) g_pressed[a] = taken = true;
+      }
+      if (!taken && e.Key.Down && !IsModifierKey(key)) break;  // wait until ImGui has it
+    }
+    if (taken) {
+      g.InputEventsQueue.erase(&g.InputEventsQueue[i]);
+    } else {
+      ++i;
+    }
+  }
+}
+
 bool Pressed(Action action) {
-  const ImGuiIO& io = ImGui::GetIO();
-  return io.KeyCtrl && !io.KeyShift && !io.KeyAlt && ImGui::IsKeyPressed(KeyOf(action), false);
+  for (std::size_t a = 0; a < kActions.size(); ++a) {
+    if (kActions[a] == action) return g_pressed[a];
+  }
+  return false;
 }
 
 const char* Keys(Action action) {

@@ -1,12 +1,16 @@
 #pragma once
-// Keyboard shortcuts of the intake (docs/gui.md, "Keyboard"). Read with
-// ImGui::IsKeyPressed, which sees a key even while a text field owns it, so
-// they work from inside any field. The quick-lock key is separate (it is a
-// setting and is read from the input queue: AppShell::NoteQueuedInput).
+// Keyboard shortcuts of the intake (docs/gui.md, "Keyboard"). Taken from
+// ImGui's input queue before NewFrame (TakeFromQueue), so they work from
+// inside any field and no control (nor ImGui's PageDown navigation) also
+// reacts to them. The quick-lock key is separate (it is a setting:
+// AppShell::NoteQueuedInput).
 namespace safehold::gui::shortcuts {
 
 enum class Action { new_intake, next_step, previous_step, save, pause };
 
+// Call once per frame before ImGui::NewFrame: removes the shortcut presses
+// from the input queue and remembers them for Pressed().
+void TakeFromQueue();
 // True in the frame the shortcut was pressed.
 [[nodiscard]] bool Pressed(Action action);
 // The keys as shown to the user, e.g. "Ctrl+PageDown".

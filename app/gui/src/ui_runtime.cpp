@@ -4,6 +4,7 @@
 
 #include "exact_text.hpp"
 #include "safehold/appmodel/wiping_allocator.hpp"
+#include "shortcuts.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -62,6 +63,7 @@ bool UiRuntime::PrepareFonts() {
 
 void UiRuntime::Frame() {
   shell.NoteQueuedInput();  // the quick-lock key, before NewFrame consumes the queue
+  shortcuts::TakeFromQueue();  // Ctrl+PageDown etc., before ImGui's navigation sees them
   ImGui::NewFrame();
   shell.Draw();
   ImGui::Render();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace safehold::appmodel {
 namespace {
@@ -63,6 +64,38 @@ bool FileBrowser::go(const std::filesystem::path& folder) {
   selected_ = -1;
   error_key_ = nullptr;
   return true;
+}
+
+FileBrowser::Typed FileBrowser::open_typed(const std::string& typed) {
+  std::filesystem::path path = typed;
+  if (typed == "~" || typed.rfind("~/", 0) == 0) {
+    const char* home = std::getenv("HOME");
+    path = std::filesystem::path(home != nullptr ? home : "/") / typed.substr(typed.size() > 1 ? 2 : 1);
+  } else if (path.is_relative()) {
+    path = folder_ / path;
+  }
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (typed.empty() || ec || !std::filesystem::exists(status)) {
+    error_key_ = "files.error.not_found";
+    return Typed::refused;
+  }
+  if (std::filesystem::is_directory(status)) return go(path) ? Typed::opened_folder : Typed::refused;
+  if (pick_ != Pick::file || !std::filesystem::is_regular_file(status)) {
+    error_key_ = "files.error.not_choosable";
+    return Typed::refused;
+  }
+  const std::string name = path.filename().string();
+  if (!go(path.parent_path())) return Typed::refused;
+  if (!show_hidden_ && !name.empty() && name[0] == '.') set_show_hidden(true);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].name == name) {
+      select(i);
+      return Typed::selected_file;
+    }
+  }
+  error_key_ = "files.error.not_found";
+  return Typed::refused;
 }
 
 bool FileBrowser::enter(std::size_t index) {

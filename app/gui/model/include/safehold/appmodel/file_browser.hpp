@@ -32,6 +32,13 @@ class FileBrowser {
   [[nodiscard]] const char* error_key() const { return error_key_; }
 
   bool go(const std::filesystem::path& folder);  // false (and error) if unreadable
+  // A path typed into the dialog's path box (relative to the current
+  // folder; a leading "~/" is the home folder). Looks only at what the path
+  // is (stat), never at a file's content. A folder is opened; a file the
+  // pick accepts is selected (chosen() then returns it); anything else sets
+  // a one-line error and keeps the listing.
+  enum class Typed { opened_folder, selected_file, refused };
+  Typed open_typed(const std::string& typed);
   bool enter(std::size_t index);                 // folder entry → go into it
   bool up();
   void set_show_hidden(bool on);
