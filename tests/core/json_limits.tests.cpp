@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bundle_fixtures.hpp"
+#include "safehold/core/bundle/limits.hpp"
 #include "safehold/core/exchange/record_files.hpp"
 #include "safehold/schema/strict_json.hpp"
 
@@ -33,7 +34,7 @@ TEST_CASE("json: a 10 MB nesting bomb is refused without building it", "[json][r
                                   "{\"fields\":" + std::string(10'000'000, '[')}) {
     const std::uint64_t before = peak_rss_kib();
     auto r = safehold::core::exchange::parse_record_file(
-        path, {reinterpret_cast<const std::uint8_t*>(bomb.data()), bomb.size()});
+        path, {reinterpret_cast<const std::uint8_t*>(bomb.data()), bomb.size()}, safehold::core::bundle::kFormatVersion);
     const std::uint64_t after = peak_rss_kib();
     REQUIRE_FALSE(r);
     CHECK(r.error().code == safehold::core::exchange::ExchangeError::content_refused);
