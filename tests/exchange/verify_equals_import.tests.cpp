@@ -118,14 +118,34 @@ TEST_CASE("verify refuses what import refuses, with the same exit code", "[excha
     c.add_attachment(std::string(200000, 'a'));
     hub.expect_same_refusal(c, 22);
   }
-  SECTION("a record that clashes with the vault's own (21)") {
+  SECTION("a record whose id is another entity in the vault (21)") {
     const std::string own = hub.vault.ok({"case", "new", "--title", "Ours"});
     Content c(hub.me);
-    c.b.cases.push_back(own);
-    c.b.files["cases/" + own + "/" + own + ".json"] =
-        record(own, "case", "", {{"reference", "VX-2026-0002"}, {"title", "Not ours"}});
+    c.add(own, "person", c.case_id, {{"roles", {"interviewee"}}, {"pseudonym", "Clash"}});
     hub.expect_same_refusal(c, 21);
   }
+}
+
+// Since format 2 (ownership), another sender's copy of the vault's own record
+// is never applied and no longer refuses the bundle: verify and import agree
+// on that too, and the vault's record stays as it was.
+TEST_CASE("verify and import agree on a copy of the vault's own record: kept ours, not refused",
+          "[exchange][verify][ownership]") {
+  Hub hub;
+  const std::string own = hub.vault.ok({"case", "new", "--title", "Ours"});
+  Content c(hub.me);
+  c.b.cases.push_back(own);
+  c.b.files["cases/" + own + "/" + own + ".json"] =
+      record(own, "case", "", {{"reference", "VX-2026-0002"}, {"title", "Not ours"}});
+  const fs::path file = hub.sender.seal(hub.work.path(), c.b);
+  const auto verified = hub.vault.cli({"verify", file.string()});
+  const auto imported = hub.vault.cli({"import", file.string()});
+  INFO("verify: " << verified.err << "import: " << imported.err);
+  CHECK(verified.exit_code == 0);
+  CHECK(imported.exit_code == 0);
+  const std::string shown = hub.vault.cli({"case", "show", own, "--json"}).out;
+  CHECK(shown.find("\"Ours\"") != std::string::npos);
+  CHECK(shown.find("Not ours") == std::string::npos);
 }
 
 TEST_CASE("a verify that passes keeps nothing, and the import then passes", "[exchange][verify][regression]") {
