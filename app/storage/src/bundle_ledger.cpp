@@ -56,16 +56,6 @@ expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(Vault
   return std::optional<ImportedBundle>(read_bundle(*st, 0));
 }
 
-expected<std::optional<std::string>, StorageError> record_owner(VaultState& s, std::string_view record_id) {
-  auto st = s.db.prepare("SELECT signer_key FROM record_provenance WHERE record_id = ?1");
-  if (!st) return unexpected(st.error());
-  st->bind(1, record_id);
-  auto row = st->step();
-  if (!row) return unexpected(row.error());
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(st->text(0));
-}
-
 expected<void, StorageError> set_provenance(VaultState& s, std::string_view record_id, std::string_view bundle_id,
                                             std::string_view signer_key) {
   auto st = s.db.prepare(

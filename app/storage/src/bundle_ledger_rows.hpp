@@ -14,9 +14,6 @@ namespace safehold::storage::detail {
 [[nodiscard]] expected<void, StorageError> require_batch(VaultState& s);
 [[nodiscard]] expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(VaultState& s,
                                                                                         std::string_view bundle_id);
-// The signer key that owns an imported record; nullopt for the vault's own.
-[[nodiscard]] expected<std::optional<std::string>, StorageError> record_owner(VaultState& s,
-                                                                              std::string_view record_id);
 // Keeps an incoming copy aside as a conflict (record_conflicts), audited.
 [[nodiscard]] expected<void, StorageError> set_aside(VaultState& s, std::string_view bundle_id,
                                                      std::string_view signer_key, const IncomingRecord& incoming,
