@@ -112,6 +112,43 @@ TEST_CASE("finding 9: a copy holder cannot send the owner a consent that undoes 
   CHECK(w.caseworker.cli(check).exit_code == 4);  // before: 0, the withdrawal undone
 }
 
+// The same attack in format 2, where each record names its owner: the
+// hostile copy holder signs with its own key but writes the case owner's key
+// into the consent's `owner`. A record is applied only when its owner is the
+// signer, so the forged consent is never written and the withdrawal stands.
+TEST_CASE("ownership: a consent whose owner member names the case owner but is signed by a copy holder is not applied",
+          "[exchange][ownership]") {
+  TwoDesks w;
+  send_to_ngo(w, true);
+  REQUIRE(w.caseworker.cli({"consent", "withdraw", w.the_case.id}).exit_code == 0);
+  const std::vector<std::string> check = {"export", "--case", w.the_case.id, "--to", w.ngo_at_caseworker, "--check"};
+  REQUIRE(w.caseworker.cli(check).exit_code == 4);
+
+  storage::Record consent;
+  consent.id = bundle::random_uuid4();
+  consent.entity = "consent";
+  consent.case_id = w.the_case.id;
+  consent.created_at = consent.updated_at = "2031-01-01T00:00:00Z";
+  consent.fields = consent_fields(w.interviewee.id, {"be_interviewed", "share_named_ngos", "store_real_identity"});
+  storage::RecordMeta forged;
+  forged.owner_key = w.caseworker.v().identity().info().value().minisign_public_key;
+  forged.revision.id = bundle::random_uuid4();
+  CaseSet set;
+  set.case_ids = {w.the_case.id};
+  set.files.push_back({"cases/" + w.the_case.id + "/" + consent.id + ".json",
+                       bytes_of(ex::encode_record_file(consent, forged))});
+  Party p;
+  p.age = w.ngo.v().identity().age_identity().value();
+  p.sign = w.ngo.v().identity().signing_key().value();
+  const auto file = w.caseworker.dir / "forged-owner.age";
+  write_file(file, seal(p, set, {w.caseworker.recipient()}, bundle::WriteOptions{}));
+
+  const auto r = w.caseworker.cli({"import", file.string()});
+  INFO(r.err);
+  CHECK(w.caseworker.v().records().get(consent.id).has_value() == false);
+  CHECK(w.caseworker.cli(check).exit_code == 4);  // the withdrawal stands
+}
+
 TEST_CASE("ownership: a receiver cannot change or delete the owner's records, nor record consent",
           "[exchange][ownership]") {
   TwoDesks w;
