@@ -104,6 +104,7 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::conflict_took_theirs: return "conflict_took_theirs";
     case AuditAction::conflict_kept_both: return "conflict_kept_both";
     case AuditAction::withdrawal_marked: return "withdrawal_marked";
+    case AuditAction::report_written: return "report_written";
     case AuditAction::identity_created: return "identity_created";
     case AuditAction::identity_exported: return "identity_exported";
     case AuditAction::vault_restored: return "vault_restored";
@@ -281,6 +282,25 @@ expected<AuditEntry, StorageError> AuditTrail::record_bundle_event(const BundleE
   auto tx = detail::WriteTransaction::begin(a.state());
   if (!tx) return unexpected(tx.error());
   detail::AuditEvent e{ev.action, "case", ev.case_id, ev.case_id, ev.counterparty, ev.bundle_id, ev.digest};
+  auto entry = detail::append_audit(a.state(), e);
+  if (!entry) return unexpected(entry.error());
+  if (auto c = tx->commit(); !c) return unexpected(c.error());
+  return entry;
+}
+
+expected<AuditEntry, StorageError> AuditTrail::record_report_written(std::string_view case_id,
+                                                                   std::string_view audience,
+                                                                   std::string_view report_id,
+                                                                   const Hash32& pdf_sha256) {
+  detail::VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  if (case_id.empty() || audience.empty() || report_id.empty()) {
+    return unexpected(make_error(VaultError::invalid_argument, "report event without case, audience or report id"));
+  }
+  auto tx = detail::WriteTransaction::begin(a.state());
+  if (!tx) return unexpected(tx.error());
+  detail::AuditEvent e{AuditAction::report_written, "case", std::string(case_id), std::string(case_id),
+                       std::string(audience), std::string(report_id), pdf_sha256};
   auto entry = detail::append_audit(a.state(), e);
   if (!entry) return unexpected(entry.error());
   if (auto c = tx->commit(); !c) return unexpected(c.error());

@@ -40,6 +40,7 @@ enum class AuditAction {
   conflict_took_theirs,  // settled: the incoming copy replaced the vault's
   conflict_kept_both,    // settled: the incoming copy kept as a new record of this vault
   withdrawal_marked,     // a withdrawal recorded on a case held as a copy (reference: "local" or notice id)
+  report_written,        // a signed PDF report of the case was written (schema/report-v1.md section 5)
 };
 const char* to_string(AuditAction a) noexcept;
 
@@ -98,6 +99,13 @@ class AuditTrail {
   // Appends a bundle export/import entry in its own transaction (or in the
   // current Batch).
   [[nodiscard]] expected<AuditEntry, StorageError> record_bundle_event(const BundleEvent& event);
+  // Appends a report_written entry (schema/report-v1.md section 5): the case,
+  // for whom (contact id or "kind:<recipient kind>"), the report id, the
+  // SHA-256 of the PDF. Never content.
+  [[nodiscard]] expected<AuditEntry, StorageError> record_report_written(std::string_view case_id,
+                                                                         std::string_view audience,
+                                                                         std::string_view report_id,
+                                                                         const Hash32& pdf_sha256);
   // True if a bundle with this id was already imported into this vault
   // (a bundle_imported entry names it): import refuses it and changes nothing.
   [[nodiscard]] expected<bool, StorageError> bundle_imported(std::string_view bundle_id);
