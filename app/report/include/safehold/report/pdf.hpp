@@ -1,0 +1,36 @@
+#pragma once
+// Lays out a Document with Pango and writes it as PDF through Cairo
+// (schema/report-v1.md section 2). Text is shaped by HarfBuzz through Pango
+// (Chinese, Uyghur in Arabic script right to left), with the fonts fontconfig
+// finds among the Debian packages (Noto Sans, Noto Sans CJK, Noto Sans
+// Arabic, DejaVu Sans as the last fallback); Cairo embeds a subset of each
+// font used. The PDF goes to a ByteSink as it is produced: nothing touches
+// the disk here.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "safehold/crypto/byte_io.hpp"
+#include "safehold/report/document.hpp"
+#include "safehold/report/error.hpp"
+
+namespace safehold::report {
+
+struct PdfStats {
+  std::size_t pages = 0;
+};
+
+[[nodiscard]] ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, io::ByteSink& out);
+
+// How the report's text engine lays out one paragraph: the glyph ids and x
+// positions (Pango units) in visual order, and whether its base direction is
+// right to left. Lets a test prove that Uyghur is shaped (joined forms, not
+// the isolated letters) with exactly the settings write_pdf uses.
+struct GlyphProbe {
+  std::vector<unsigned> glyphs;
+  std::vector<int> x;
+  bool right_to_left = false;
+};
+[[nodiscard]] GlyphProbe probe_layout(const std::string& text, schema::Language language);
+
+}  // namespace safehold::report
