@@ -15,7 +15,7 @@ PKGS=(
   age minisign
   xvfb xauth imagemagick x11-utils xdotool debian-archive-keyring
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
-  time python3 strace
+  time python3 strace poppler-utils
 )
 
 SUDO=()
