@@ -70,11 +70,4 @@ std::string_view label(std::string_view key, schema::Language language) {
   return key;
 }
 
-bool has_label(std::string_view key) {
-  for (const auto& e : kLabels) {
-    if (e.key == key) return !e.en.empty() && !e.zh_hans.empty() && !e.zh_hant.empty();
-  }
-  return false;
-}
-
 }  // namespace safehold::report::detail

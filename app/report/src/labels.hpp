@@ -8,11 +8,7 @@
 
 namespace safehold::report::detail {
 
-// The label for `key` in `language`; the key itself if unknown (a test
-// checks every key used has all three).
+// The label for `key` in `language`; the key itself if unknown.
 std::string_view label(std::string_view key, schema::Language language);
-
-// Every key of the table (for the completeness test).
-bool has_label(std::string_view key);
 
 }  // namespace safehold::report::detail

@@ -97,6 +97,32 @@ double height_pt(PangoLayout* l) {
   return static_cast<double>(h) / PANGO_SCALE;
 }
 
+// Pango measures in int units of 1/1024 pt: one paragraph wider than about
+// 2 million points overflows them and is then not wrapped at all (a 1 MiB
+// narrative without a newline, as a hostile sender may write). So a long
+// value is cut into paragraphs of at most this many bytes: at its newlines,
+// else at the last space, else at a character boundary.
+constexpr std::size_t kMaxPieceBytes = 8 * 1024;
+
+std::vector<std::string> pieces(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (text.size() - at > kMaxPieceBytes) {
+    std::size_t cut = text.rfind('\n', at + kMaxPieceBytes);
+    if (cut == std::string::npos || cut <= at) cut = text.rfind(' ', at + kMaxPieceBytes);
+    if (cut == std::string::npos || cut <= at) {
+      cut = at + kMaxPieceBytes;
+      // Back to the start of a UTF-8 character (not a continuation byte).
+      while (cut > at && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    out.push_back(text.substr(at, cut - at));
+    at = cut;
+    if (text[at] == '\n' || text[at] == ' ') ++at;
+  }
+  out.push_back(text.substr(at));
+  return out;
+}
+
 // One thing to draw on a page: a whole layout (line < 0) or one of its lines.
 struct Draw {
   std::size_t layout = 0;
@@ -127,11 +153,22 @@ class Paginator {
     y_ += section ? 6.0 : 2.0;
   }
 
+  // A value longer than kMaxPieceBytes goes as several paragraphs in the
+  // value column (see pieces()).
   void row(const Row& r) {
-    const double label_w = r.label.empty() ? 0.0 : g_.content_width() * 0.3;
-    const double gap = r.label.empty() ? 0.0 : 8.0;
-    auto label = r.label.empty() ? nullptr : t_.layout(r.label, t_.small.get(), label_w);
-    auto value = t_.layout(r.value, r.code ? t_.code.get() : t_.body.get(), g_.content_width() - label_w - gap);
+    const bool label_column = !r.label.empty();
+    const auto parts = pieces(r.value);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      part(i == 0 ? r.label : std::string(), parts[i], r.code, label_column);
+    }
+  }
+
+ private:
+  void part(const std::string& label_text, const std::string& text, bool code, bool label_column) {
+    const double label_w = label_column ? g_.content_width() * 0.3 : 0.0;
+    const double gap = label_column ? 8.0 : 0.0;
+    auto label = label_text.empty() ? nullptr : t_.layout(label_text, t_.small.get(), label_w);
+    auto value = t_.layout(text, code ? t_.code.get() : t_.body.get(), g_.content_width() - label_w - gap);
     const double label_h = label ? height_pt(label.get()) : 0.0;
     const double value_h = height_pt(value.get());
     const double row_h = std::max(label_h, value_h);
@@ -169,6 +206,7 @@ class Paginator {
     y_ += 3.0;
   }
 
+ public:
   void space(double pt) { y_ += pt; }
   void new_page() {
     pages_.emplace_back();
