@@ -33,6 +33,7 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"restore", {}},
     {"wipe", {}},
     {"report", {}},
+    {"stats", {}},
 };
 
 void check_help(const std::vector<std::string>& command) {

@@ -23,6 +23,7 @@ void add_exchange_commands(CLI::App& app, Context& ctx);    // export, verify, i
 void add_backup_commands(CLI::App& app, Context& ctx);      // backup [verify], restore, wipe
 void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|settle
 void add_report_commands(CLI::App& app, Context& ctx);      // report
+void add_stats_commands(CLI::App& app, Context& ctx);       // stats
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -40,6 +41,7 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_backup_commands(app, ctx);
   add_conflict_commands(app, ctx);
   add_report_commands(app, ctx);
+  add_stats_commands(app, ctx);
 }
 
 }  // namespace safehold::cli

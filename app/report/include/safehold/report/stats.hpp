@@ -1,0 +1,45 @@
+#pragma once
+// Anonymised statistics across the cases of a vault (schema/stats-v1.md):
+// incidents of the cases whose consent answers anonymised_statistics "yes",
+// counted by one or two dimensions, small cells suppressed, the number of
+// cases left out stated. Only vocabulary codes and years leave: no text, no
+// ids, no identifying field.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "safehold/report/error.hpp"
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::report {
+
+enum class StatsDimension { year, outcome, tactic, country, perpetrator };
+
+// "year", "outcome", "tactic", "country", "perpetrator"; nullopt otherwise.
+std::optional<StatsDimension> stats_dimension_from_name(std::string_view name) noexcept;
+const char* name_of(StatsDimension d) noexcept;
+
+struct StatsCell {
+  std::vector<std::string> values;  // one per dimension
+  std::size_t count = 0;            // 0 when suppressed
+  bool suppressed = false;
+};
+
+struct StatsTable {
+  std::vector<StatsDimension> by;
+  std::size_t min_cell = 5;
+  std::size_t cases_included = 0;
+  std::size_t cases_left_out = 0;
+  std::size_t incidents = 0;
+  std::vector<StatsCell> cells;  // sorted by values
+};
+
+// `by`: one or two distinct dimensions; `min_cell` >= 1.
+[[nodiscard]] ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vector<StatsDimension>& by,
+                                                        std::size_t min_cell = 5);
+
+enum class StatsFormat { text, csv, json };
+std::string format_statistics(const StatsTable& table, StatsFormat format);
+
+}  // namespace safehold::report

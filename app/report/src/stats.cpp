@@ -1,0 +1,152 @@
+// count_statistics and format_statistics (schema/stats-v1.md).
+#include "safehold/report/stats.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "disclosed_case.hpp"
+
+namespace safehold::report {
+namespace {
+
+using nlohmann::json;
+
+std::string code_of(const json& fields, const char* name) {
+  const auto it = fields.find(name);
+  return it != fields.end() && it->is_string() && !it->get<std::string>().empty() ? it->get<std::string>() : "unknown";
+}
+
+// The values an incident has in a dimension (several for tactics and
+// perpetrator types, each once).
+std::vector<std::string> values_of(const storage::Record& incident, StatsDimension d) {
+  const json& f = incident.fields;
+  switch (d) {
+    case StatsDimension::year: {
+      const auto it = f.find("start_date");
+      if (it != f.end() && it->is_object() && it->contains("value") && (*it)["value"].is_string()) {
+        const std::string v = (*it)["value"].get<std::string>();
+        if (v.size() >= 4) return {v.substr(0, 4)};
+      }
+      return {"unknown"};
+    }
+    case StatsDimension::outcome: return {code_of(f, "outcome")};
+    case StatsDimension::country: return {code_of(f, "country")};
+    case StatsDimension::tactic:
+    case StatsDimension::perpetrator: {
+      std::set<std::string> out;
+      const auto it = f.find(d == StatsDimension::tactic ? "tactics" : "perpetrators");
+      if (it != f.end() && it->is_array()) {
+        for (const auto& v : *it) {
+          if (d == StatsDimension::tactic && v.is_string()) out.insert(v.get<std::string>());
+          if (d == StatsDimension::perpetrator && v.is_object()) out.insert(code_of(v, "type"));
+        }
+      }
+      if (out.empty()) return {"unknown"};
+      return {out.begin(), out.end()};
+    }
+  }
+  return {"unknown"};
+}
+
+}  // namespace
+
+std::optional<StatsDimension> stats_dimension_from_name(std::string_view name) noexcept {
+  for (auto d : {StatsDimension::year, StatsDimension::outcome, StatsDimension::tactic, StatsDimension::country,
+                 StatsDimension::perpetrator}) {
+    if (name == name_of(d)) return d;
+  }
+  return std::nullopt;
+}
+
+const char* name_of(StatsDimension d) noexcept {
+  switch (d) {
+    case StatsDimension::year: return "year";
+    case StatsDimension::outcome: return "outcome";
+    case StatsDimension::tactic: return "tactic";
+    case StatsDimension::country: return "country";
+    case StatsDimension::perpetrator: return "perpetrator";
+  }
+  return "unknown";
+}
+
+ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vector<StatsDimension>& by,
+                                          std::size_t min_cell) {
+  if (by.empty() || by.size() > 2 || (by.size() == 2 && by[0] == by[1])) {
+    return report_fail(ReportError::invalid_request, "statistics are by one or two different dimensions");
+  }
+  if (min_cell == 0) return report_fail(ReportError::invalid_request, "--min-cell must be at least 1");
+  StatsTable table;
+  table.by = by;
+  table.min_cell = min_cell;
+  auto cases = vault.records().list_entity("case");
+  if (!cases) return unexpected(detail::from_storage(cases.error()));
+  std::set<std::string> included;
+  for (const auto& c : *cases) {
+    auto answer = vault.consent().scope(c.id, "anonymised_statistics");
+    if (!answer) return unexpected(detail::from_storage(answer.error()));
+    if (*answer == "yes") included.insert(c.id);
+  }
+  table.cases_included = included.size();
+  table.cases_left_out = cases->size() - included.size();
+  auto incidents = vault.records().list_entity("incident");
+  if (!incidents) return unexpected(detail::from_storage(incidents.error()));
+  std::map<std::vector<std::string>, std::size_t> counts;
+  for (const auto& i : *incidents) {
+    if (!included.contains(i.case_id)) continue;
+    ++table.incidents;
+    const auto first = values_of(i, by[0]);
+    const auto second = by.size() == 2 ? values_of(i, by[1]) : std::vector<std::string>{""};
+    for (const auto& a : first) {
+      for (const auto& b : second) {
+        std::vector<std::string> key{a};
+        if (by.size() == 2) key.push_back(b);
+        ++counts[key];
+      }
+    }
+  }
+  for (const auto& [values, n] : counts) {
+    const bool small = n < min_cell;
+    table.cells.push_back({values, small ? 0 : n, small});
+  }
+  return table;
+}
+
+std::string format_statistics(const StatsTable& t, StatsFormat format) {
+  const std::string hidden = "<" + std::to_string(t.min_cell);
+  if (format == StatsFormat::json) {
+    json by = json::array(), cells = json::array();
+    for (auto d : t.by) by.push_back(name_of(d));
+    for (const auto& c : t.cells) {
+      json cell{{"values", c.values}};
+      if (c.suppressed) {
+        cell["suppressed"] = true;
+      } else {
+        cell["count"] = c.count;
+      }
+      cells.push_back(std::move(cell));
+    }
+    return json{{"version", 1}, {"by", by}, {"min_cell", t.min_cell}, {"cases_included", t.cases_included},
+                {"cases_left_out", t.cases_left_out}, {"incidents", t.incidents}, {"cells", cells}}
+               .dump(2) + "\n";
+  }
+  const char sep = format == StatsFormat::csv ? ',' : '\t';
+  std::string out;
+  if (format == StatsFormat::text) {
+    out += "cases included: " + std::to_string(t.cases_included) +
+           ", left out (no consent to anonymised statistics): " + std::to_string(t.cases_left_out) +
+           ", incidents: " + std::to_string(t.incidents) + ", cells under " + std::to_string(t.min_cell) +
+           " suppressed\n";
+  }
+  for (auto d : t.by) out += std::string(name_of(d)) + sep;
+  out += "count\n";
+  for (const auto& c : t.cells) {
+    for (const auto& v : c.values) out += v + sep;
+    out += (c.suppressed ? hidden : std::to_string(c.count)) + "\n";
+  }
+  return out;
+}
+
+}  // namespace safehold::report

@@ -1,0 +1,124 @@
+// Anonymised statistics on a generated set of 300 cases: counts equal to the
+// records, small cells suppressed, the cases without consent left out and
+// counted, no text or id in the output; and the CLI.
+#include <catch2/catch_test_macros.hpp>
+
+#include <map>
+
+#include "cli_runner.hpp"
+#include "report_world.hpp"
+#include "safehold/report/stats.hpp"
+
+using namespace safehold;
+using namespace safehold::test;
+
+namespace {
+
+constexpr const char* kOutcomes[] = {"not_returned", "extradited", "deported", "coerced_return"};
+
+struct Generated {
+  std::map<std::pair<std::string, std::string>, std::size_t> by_year_outcome;  // consenting cases only
+  std::size_t included = 0, left_out = 0, incidents = 0;
+};
+
+// 300 cases: every third without consent to statistics. Case i has 1 + i % 2
+// incidents; years and outcomes cycle with different periods so that some
+// cells are large and some small.
+Generated generate(storage::Vault& v) {
+  Generated g;
+  auto batch = v.begin_batch().value();
+  for (int i = 0; i < 300; ++i) {
+    const auto c = v.records().create("case", "", case_fields("Case " + std::to_string(i))).value();
+    const auto p = v.records().create("person", c.id, interviewee_fields("P" + std::to_string(i))).value();
+    const bool counted = i % 3 != 0;
+    std::vector<std::string> yes{"be_interviewed"};
+    if (counted) yes.push_back("anonymised_statistics");
+    REQUIRE(v.records().create("consent", c.id, consent_fields(p.id, yes)));
+    (counted ? g.included : g.left_out)++;
+    for (int k = 0; k < 1 + i % 2; ++k) {
+      const std::string year = std::to_string(2016 + (i * 7 + k) % 9);
+      const std::string outcome = kOutcomes[(i + k) % 4 == 3 && i % 5 != 0 ? 0 : (i + k) % 4];
+      auto f = incident_fields("MARKERTITLE " + std::to_string(i), "MARKERNARRATIVE", {"D1"});
+      f["start_date"] = {{"value", year + "-05"}, {"precision", "month"}};
+      f["outcome"] = outcome;
+      REQUIRE(v.records().create("incident", c.id, f));
+      if (counted) {
+        ++g.by_year_outcome[{year, outcome}];
+        ++g.incidents;
+      }
+    }
+  }
+  REQUIRE(batch.commit());
+  return g;
+}
+
+}  // namespace
+
+TEST_CASE("stats: counts match the records, small cells suppressed, left-out cases counted", "[report][stats]") {
+  ReportDesk d;  // one more case, with no consent to statistics
+  const auto g = generate(d.v());
+  using report::StatsDimension;
+  auto t = report::count_statistics(d.v(), {StatsDimension::year, StatsDimension::outcome}, 5);
+  REQUIRE(t);
+  CHECK(t->cases_included == g.included);
+  CHECK(t->cases_left_out == g.left_out + 1);
+  CHECK(t->incidents == g.incidents);
+  std::size_t suppressed = 0, shown = 0;
+  REQUIRE(t->cells.size() == g.by_year_outcome.size());
+  for (const auto& cell : t->cells) {
+    const auto expected = g.by_year_outcome.at({cell.values[0], cell.values[1]});
+    INFO(cell.values[0] << " " << cell.values[1] << " expected " << expected);
+    if (expected < 5) {
+      CHECK(cell.suppressed);
+      CHECK(cell.count == 0);
+      ++suppressed;
+    } else {
+      CHECK_FALSE(cell.suppressed);
+      CHECK(cell.count == expected);
+      ++shown;
+    }
+  }
+  CHECK(suppressed > 0);  // the generated set has both kinds
+  CHECK(shown > 0);
+  // No text, no id in any format.
+  for (auto f : {report::StatsFormat::text, report::StatsFormat::csv, report::StatsFormat::json}) {
+    const auto out = report::format_statistics(*t, f);
+    CHECK(out.find("MARKER") == std::string::npos);
+    CHECK(out.find(d.the_case.id) == std::string::npos);
+    CHECK((out.find("<5") != std::string::npos || f == report::StatsFormat::json));
+  }
+  // One dimension: every incident of a consenting case counted once per year.
+  auto years = report::count_statistics(d.v(), {StatsDimension::year}, 1);
+  REQUIRE(years);
+  std::size_t sum = 0;
+  for (const auto& cell : years->cells) sum += cell.count;
+  CHECK(sum == g.incidents);
+  // Bad requests.
+  CHECK_FALSE(report::count_statistics(d.v(), {}, 5));
+  CHECK_FALSE(report::count_statistics(d.v(), {StatsDimension::year, StatsDimension::year}, 5));
+  CHECK_FALSE(report::count_statistics(d.v(), {StatsDimension::year}, 0));
+}
+
+TEST_CASE("cli stats: --by year,outcome as csv and json, -o never replaces", "[report][stats][cli]") {
+  ReportDesk d;
+  generate(d.v());
+  const auto pass = d.dir / "pass";
+  write_file(pass, as_bytes("correct horse battery\n"));
+  d.vault.reset();
+  const std::vector<std::string> base{"--vault", d.folder.string(), "--passphrase-file", pass.string(), "stats",
+                                      "--by", "year,outcome"};
+  auto args = base;
+  args.insert(args.end(), {"--format", "csv"});
+  const auto csv = run_cli(args);
+  REQUIRE(csv.exit_code == 0);
+  CHECK(csv.out.rfind("year,outcome,count\n", 0) == 0);
+  args = base;
+  args.insert(args.end(), {"--format", "json", "-o", (d.dir / "s.json").string()});
+  REQUIRE(run_cli(args).exit_code == 0);
+  const auto j = nlohmann::json::parse(read_file(d.dir / "s.json"));
+  CHECK(j["cases_left_out"] == 101);
+  CHECK(run_cli(args).exit_code == 7);  // exists
+  auto bad = base;
+  bad[6] = "year,name";
+  CHECK(run_cli(bad).exit_code == 2);
+}
