@@ -3,13 +3,14 @@
 #include "disclosed_case.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "safehold/core/exchange/contacts.hpp"
-#include "safehold/core/exchange/export.hpp"
 #include "safehold/core/exchange/record_files.hpp"
 #include "safehold/crypto/sha256.hpp"
 #include "safehold/schema/model.hpp"
 #include "safehold/schema/record.hpp"
+#include "safehold/schema/vocabulary.hpp"
 
 namespace safehold::report::detail {
 namespace {
@@ -44,13 +45,72 @@ const storage::Record* current_consent(const std::vector<storage::Record>& recor
   return current;
 }
 
-bool lists_recipients(const storage::Record& consent) {
-  const auto it = consent.fields.find("allowed_recipients");
-  if (it == consent.fields.end() || !it->is_array()) return false;
+// The V-Scope a kind of recipient needs (its consent_scope attribute), "" for
+// an unknown kind. Looked up here rather than through core (the function
+// moves from core/exchange to core/disclosure): this file becomes a call to
+// core::disclosure::disclose_case once that module is merged.
+std::string scope_for_kind(std::string_view kind) {
+  const auto* kinds = schema::Vocabularies::builtin().find("recipient_kind");
+  const auto* entry = kinds != nullptr ? kinds->find(kind) : nullptr;
+  if (entry == nullptr || !entry->attributes.contains("consent_scope")) return {};
+  return entry->attributes["consent_scope"].get<std::string>();
+}
+
+std::string folded(std::string s) {
+  const auto b = s.find_first_not_of(" \t");
+  const auto e = s.find_last_not_of(" \t");
+  s = b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Whether the consent lists allowed recipients, and whether `contact` (null
+// for an audience kind, which names nobody) is one of them, by id or by
+// organisation (compared without case and surrounding blanks).
+bool recipient_allowed(const storage::Record* consent, const ex::Contact* contact) {
+  if (consent == nullptr) return true;
+  const auto it = consent->fields.find("allowed_recipients");
+  if (it == consent->fields.end() || !it->is_array()) return true;
+  bool lists = false;
   for (const auto& item : *it) {
-    if (!text_of(item, "contact").empty() || !text_of(item, "organisation").empty()) return true;
+    const std::string id = text_of(item, "contact");
+    const std::string org = text_of(item, "organisation");
+    lists = lists || !id.empty() || !org.empty();
+    if (contact == nullptr) continue;
+    if (!id.empty() && id == contact->id) return true;
+    if (!org.empty() && !contact->organisation.empty() && folded(org) == folded(contact->organisation)) return true;
   }
-  return false;
+  return !lists;
+}
+
+// The consent of the case lets it go to the audience: current, not
+// withdrawn, the sharing scope "yes", the recipient allowed.
+ReportResult<void> check_consent(storage::Vault& vault, const ReportRequest& req, const std::string& reference,
+                                 const std::string& scope, const std::vector<storage::Record>& records,
+                                 const ex::Contact* contact) {
+  auto state = vault.consent().state(req.case_id);
+  if (!state) return unexpected(from_storage(state.error()));
+  if (*state == storage::ConsentState::none) {
+    return report_fail(ReportError::consent_refused, "case " + reference + " has no consent record");
+  }
+  if (*state == storage::ConsentState::withdrawn) {
+    return report_fail(ReportError::consent_refused, "case " + reference + ": consent was withdrawn");
+  }
+  auto answer = vault.consent().scope(req.case_id, scope);
+  if (!answer) return unexpected(from_storage(answer.error()));
+  if (*answer != "yes") {
+    return report_fail(ReportError::consent_refused,
+                       "case " + reference + ": consent scope " + scope + " is " +
+                           (answer->empty() ? std::string("not given") : "\"" + *answer + "\""));
+  }
+  if (!recipient_allowed(current_consent(records), contact)) {
+    return report_fail(ReportError::consent_refused,
+                       contact != nullptr
+                           ? "case " + reference + ": contact " + contact->id + " is not among the allowed recipients"
+                           : "case " + reference +
+                                 ": consent names its allowed recipients; name the contact instead of an audience kind");
+  }
+  return {};
 }
 
 // The audience's sharing scope, checked for a contact (verified, with a kind,
@@ -69,44 +129,23 @@ ReportResult<void> check_audience(storage::Vault& vault, const ReportRequest& re
       return report_fail(ReportError::not_allowed, "contact " + contact->display_name +
                                                        " is not verified: compare the fingerprint with them first");
     }
-    const std::string scope = ex::sharing_scope_for(contact->kind);
+    const std::string scope = scope_for_kind(contact->kind);
     if (scope.empty()) {
       return report_fail(ReportError::not_allowed, "contact " + contact->display_name +
                                                        " has no kind of recipient: consent cannot be checked");
     }
-    auto decision = vault.consent().export_allowed(req.case_id, contact->id, scope);
-    if (!decision) return unexpected(from_storage(decision.error()));
-    if (!decision->allowed) return report_fail(ReportError::consent_refused, decision->reason);
+    if (auto ok = check_consent(vault, req, reference, scope, records, &*contact); !ok) return ok;
     out.audience_kind = contact->kind;
     out.audience_name = contact->display_name;
     out.audit_counterparty = contact->id;
     return {};
   }
-  const std::string scope = ex::sharing_scope_for(req.audience_kind);
+  const std::string scope = scope_for_kind(req.audience_kind);
   if (scope.empty()) {
     return report_fail(ReportError::invalid_request,
                        "unknown audience " + req.audience_kind + " (lawyer, ngo, host_authority, un_body)");
   }
-  auto state = vault.consent().state(req.case_id);
-  if (!state) return unexpected(from_storage(state.error()));
-  if (*state == storage::ConsentState::none) {
-    return report_fail(ReportError::consent_refused, "case " + reference + " has no consent record");
-  }
-  if (*state == storage::ConsentState::withdrawn) {
-    return report_fail(ReportError::consent_refused, "case " + reference + ": consent was withdrawn");
-  }
-  auto answer = vault.consent().scope(req.case_id, scope);
-  if (!answer) return unexpected(from_storage(answer.error()));
-  if (*answer != "yes") {
-    return report_fail(ReportError::consent_refused,
-                       "case " + reference + ": consent scope " + scope + " is " +
-                           (answer->empty() ? std::string("not given") : "\"" + *answer + "\""));
-  }
-  const auto* consent = current_consent(records);
-  if (consent != nullptr && lists_recipients(*consent)) {
-    return report_fail(ReportError::consent_refused,
-                       "case " + reference + ": consent names its allowed recipients; name the contact instead of an audience kind");
-  }
+  if (auto ok = check_consent(vault, req, reference, scope, records, nullptr); !ok) return ok;
   out.audience_kind = req.audience_kind;
   out.audit_counterparty = "kind:" + req.audience_kind;
   return {};
