@@ -197,9 +197,11 @@ TEST_CASE("ownership: migration 3 gives a vault's records to it, imported ones t
   REQUIRE(own);
   w.ngo.lock();
   {
-    // The vault as schema version 2 left it: no owner column.
+    // The vault as schema version 2 left it: no owner column (nor the
+    // notice tables of version 4).
     RawDb raw(w.ngo.folder, kDeskPass);
-    raw.exec("DROP TABLE IF EXISTS case_withdrawals; DROP TABLE record_conflicts;"
+    raw.exec("DROP TABLE applied_notices; DROP TABLE notice_deliveries; DROP TABLE issued_notices;"
+             "DROP TABLE IF EXISTS case_withdrawals; DROP TABLE record_conflicts;"
              "ALTER TABLE records DROP COLUMN owner_key; ALTER TABLE records DROP COLUMN revision_n;"
              "ALTER TABLE records DROP COLUMN revision_id; ALTER TABLE records DROP COLUMN revision_history;"
              "ALTER TABLE records DROP COLUMN withheld; PRAGMA user_version = 2;");
