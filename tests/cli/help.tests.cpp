@@ -32,6 +32,7 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"backup", {"verify"}},
     {"restore", {}},
     {"wipe", {}},
+    {"notice", {"list"}},
 };
 
 void check_help(const std::vector<std::string>& command) {

@@ -22,6 +22,7 @@ void add_contact_commands(CLI::App& app, Context& ctx);     // contact add|list|
 void add_exchange_commands(CLI::App& app, Context& ctx);    // export, verify, import
 void add_backup_commands(CLI::App& app, Context& ctx);      // backup [verify], restore, wipe
 void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|settle
+void add_notice_commands(CLI::App& app, Context& ctx);      // notice list
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -38,6 +39,7 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_exchange_commands(app, ctx);
   add_backup_commands(app, ctx);
   add_conflict_commands(app, ctx);
+  add_notice_commands(app, ctx);
 }
 
 }  // namespace safehold::cli
