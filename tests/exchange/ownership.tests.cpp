@@ -217,3 +217,45 @@ TEST_CASE("ownership: migration 3 gives a vault's records to it, imported ones t
   CHECK(meta.revision.id != ngo.records().meta(own->id).value().revision.id);
   CHECK_FALSE(ngo.records().update(w.incident.id, incident_fields("x", "y", {"D1"})));
 }
+
+TEST_CASE("ownership: a copy holder's other content for the owner's evidence item is not kept; the rest imports",
+          "[exchange][ownership]") {
+  TwoDesks w;
+  // The NGO's copy of the caseworker's evidence item, with other bytes (and
+  // the size and hash that go with them), and an intervention of its own.
+  const auto other = pseudo_random_bytes(4096, 7);
+  auto evidence = w.evidence;
+  evidence.fields["size"] = other.size();
+  evidence.fields["sha256"] = to_hex(bundle::sha256_of(other));
+  storage::Record note = w.incident;
+  note.id = bundle::random_uuid4();
+  note.entity = "intervention";
+  note.fields = intervention_fields();
+  CaseSet set;
+  set.case_ids = {w.the_case.id};
+  for (const auto* r : {&w.the_case, &evidence, &note}) {
+    set.files.push_back({"cases/" + w.the_case.id + "/" + r->id + ".json", bytes_of(ex::encode_record_file(*r))});
+  }
+  std::sort(set.files.begin(), set.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  set.files.push_back({"attachments/" + w.evidence.id, other});
+  Party p;
+  p.age = w.ngo.v().identity().age_identity().value();
+  p.sign = w.ngo.v().identity().signing_key().value();
+  bundle::WriteOptions v1;
+  v1.format_version = 1;
+  const auto file = w.ngo.dir / "other-content.age";
+  write_file(file, seal(p, set, {w.caseworker.recipient()}, v1));
+
+  const auto attachment_before = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
+  const auto evidence_before = w.caseworker.v().records().get(w.evidence.id).value();
+  // Before: the whole bundle was refused (exit 21, record conflict).
+  const auto r = w.caseworker.cli({"import", file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("not from its owner (kept ours):") != std::string::npos);
+  const auto attachment_after = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
+  REQUIRE(attachment_after);
+  CHECK(attachment_after->sha256 == attachment_before->sha256);
+  CHECK(w.caseworker.v().records().get(w.evidence.id).value().to_json() == evidence_before.to_json());
+  CHECK(w.caseworker.v().records().get(note.id));
+}
