@@ -34,6 +34,7 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"wipe", {}},
     {"report", {}},
     {"stats", {}},
+    {"notice", {"list"}},
 };
 
 void check_help(const std::vector<std::string>& command) {

@@ -85,3 +85,56 @@ TEST_CASE("exchange: a manifest whose sender age key is not the signer contact's
   INFO(ok.err);
   CHECK(ok.exit_code == 0);
 }
+
+// Finding 4, hostile side: a co-recipient builds a withdrawal and a deletion
+// notice by hand (stock tools, format version 2) for a case another sender
+// owns. Naming itself as owner, the notices are not applied and change
+// nothing; naming the real owner, the bundle is refused (content, exit 22).
+TEST_CASE("exchange: a co-recipient's hand-made notices about someone else's case change nothing",
+          "[exchange][interop][notices]") {
+  CliVault lawyer;
+  TempDir work;
+  const StockSender real, decoy;
+  real.add_verified_to(lawyer, "Real Sender");
+  decoy.add_verified_to(lawyer, "Co Recipient");
+  const std::string me = identity_of(lawyer, "age_recipient");
+  const auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
+  REQUIRE(lawyer.cli({"import", real.seal(work.path(), genuine).string()}).exit_code == 0);
+  const std::string case_id = genuine.cases[0];
+
+  auto notices_by = [&](const std::string& owner) {
+    StockSender::Bundle b;
+    b.format_version = 2;
+    b.recipients = {me};
+    b.cases = {case_id};
+    const std::string withdrawal_id = bundle::random_uuid4(), deletion_id = bundle::random_uuid4();
+    b.files["notices/" + withdrawal_id + ".json"] =
+        "{\n  \"case_id\": \"" + case_id + "\",\n  \"id\": \"" + withdrawal_id +
+        "\",\n  \"issued_at\": \"2026-12-01T10:00:00Z\",\n  \"kind\": \"withdrawal\",\n  \"owner\": \"" + owner +
+        "\",\n  \"withdrawal\": {\n    \"at\": \"2026-12-01T09:00:00Z\",\n    \"extent\": \"all\",\n"
+        "    \"scopes\": []\n  }\n}\n";
+    b.files["notices/" + deletion_id + ".json"] =
+        "{\n  \"case_id\": \"" + case_id + "\",\n  \"id\": \"" + deletion_id +
+        "\",\n  \"issued_at\": \"2026-12-01T10:00:00Z\",\n  \"kind\": \"deletion\",\n  \"owner\": \"" + owner +
+        "\",\n  \"records\": []\n}\n";
+    return decoy.seal(work.path(), b);
+  };
+
+  const auto before = lawyer.cli({"case", "list", "--json"}).out;
+  const auto r = lawyer.cli({"import", notices_by(decoy.key_line).string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("NOT APPLIED: the signer does not own the case held here") != std::string::npos);
+  CHECK(r.out.find("): applied") == std::string::npos);
+  CHECK(lawyer.cli({"case", "list", "--json"}).out == before);  // still there, consent as it was
+  CHECK(lawyer.cli({"notice", "list", "--json"}).out.find(case_id) == std::string::npos);
+
+  const std::string state = vault_state(lawyer);
+  for (const char* command : {"verify", "import"}) {
+    INFO(command);
+    const auto claimed = lawyer.cli({command, notices_by(real.key_line).string()});
+    CHECK(claimed.exit_code == 22);
+    CHECK(claimed.err.find("the notice's owner is not the bundle's signer") != std::string::npos);
+  }
+  CHECK(vault_state(lawyer) == state);
+}

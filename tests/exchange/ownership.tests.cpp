@@ -197,9 +197,11 @@ TEST_CASE("ownership: migration 3 gives a vault's records to it, imported ones t
   REQUIRE(own);
   w.ngo.lock();
   {
-    // The vault as schema version 2 left it: no owner column.
+    // The vault as schema version 2 left it: no owner column (nor the
+    // notice tables of version 4).
     RawDb raw(w.ngo.folder, kDeskPass);
-    raw.exec("DROP TABLE IF EXISTS case_withdrawals; DROP TABLE record_conflicts;"
+    raw.exec("DROP TABLE applied_notices; DROP TABLE notice_deliveries; DROP TABLE issued_notices;"
+             "DROP TABLE IF EXISTS case_withdrawals; DROP TABLE record_conflicts;"
              "ALTER TABLE records DROP COLUMN owner_key; ALTER TABLE records DROP COLUMN revision_n;"
              "ALTER TABLE records DROP COLUMN revision_id; ALTER TABLE records DROP COLUMN revision_history;"
              "ALTER TABLE records DROP COLUMN withheld; PRAGMA user_version = 2;");
@@ -214,4 +216,46 @@ TEST_CASE("ownership: migration 3 gives a vault's records to it, imported ones t
   CHECK(bundle::is_uuid4(meta.revision.id));
   CHECK(meta.revision.id != ngo.records().meta(own->id).value().revision.id);
   CHECK_FALSE(ngo.records().update(w.incident.id, incident_fields("x", "y", {"D1"})));
+}
+
+TEST_CASE("ownership: a copy holder's other content for the owner's evidence item is not kept; the rest imports",
+          "[exchange][ownership]") {
+  TwoDesks w;
+  // The NGO's copy of the caseworker's evidence item, with other bytes (and
+  // the size and hash that go with them), and an intervention of its own.
+  const auto other = pseudo_random_bytes(4096, 7);
+  auto evidence = w.evidence;
+  evidence.fields["size"] = other.size();
+  evidence.fields["sha256"] = to_hex(bundle::sha256_of(other));
+  storage::Record note = w.incident;
+  note.id = bundle::random_uuid4();
+  note.entity = "intervention";
+  note.fields = intervention_fields();
+  CaseSet set;
+  set.case_ids = {w.the_case.id};
+  for (const auto* r : {&w.the_case, &evidence, &note}) {
+    set.files.push_back({"cases/" + w.the_case.id + "/" + r->id + ".json", bytes_of(ex::encode_record_file(*r))});
+  }
+  std::sort(set.files.begin(), set.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  set.files.push_back({"attachments/" + w.evidence.id, other});
+  Party p;
+  p.age = w.ngo.v().identity().age_identity().value();
+  p.sign = w.ngo.v().identity().signing_key().value();
+  bundle::WriteOptions v1;
+  v1.format_version = 1;
+  const auto file = w.ngo.dir / "other-content.age";
+  write_file(file, seal(p, set, {w.caseworker.recipient()}, v1));
+
+  const auto attachment_before = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
+  const auto evidence_before = w.caseworker.v().records().get(w.evidence.id).value();
+  // Before: the whole bundle was refused (exit 21, record conflict).
+  const auto r = w.caseworker.cli({"import", file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("not from its owner (kept ours):") != std::string::npos);
+  const auto attachment_after = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
+  REQUIRE(attachment_after);
+  CHECK(attachment_after->sha256 == attachment_before->sha256);
+  CHECK(w.caseworker.v().records().get(w.evidence.id).value().to_json() == evidence_before.to_json());
+  CHECK(w.caseworker.v().records().get(note.id));
 }

@@ -50,6 +50,7 @@ struct StockSender {
     std::vector<std::string> recipients;  // age1…, any order
     std::vector<std::string> cases;       // case ids, any order
     std::map<std::string, std::string> files;  // bundle path -> content
+    int format_version = 1;                    // 2 for notices/ (bundle-v1.md 12)
   };
 
   // Seals `b` in a fresh folder under `work`; returns the path of the .age file.
@@ -71,7 +72,8 @@ struct StockSender {
     const std::string manifest_env =
         "bundle_id=" + b.bundle_id + " created=2026-11-28T18:05:00Z app_version=stock-1 name='" + b.name +
         "' sender_pub=sender.pub sender_age=" + (b.sender_age.empty() ? age_recipient : b.sender_age) +
-        " recipients='" + recipients + "' cases='" + cases + "' ";
+        " recipients='" + recipients + "' cases='" + cases + "' format_version=" + std::to_string(b.format_version) +
+        " ";
     REQUIRE(run("cd " + quote(stage) + " && " + manifest_env +
                 quote(std::filesystem::path(SAFEHOLD_SOURCE_DIR) / "tests/core/stock_tools/write_manifest.sh")) == 0);
     const auto [rc, out] =

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "id_args.hpp"
+#include "notice_status.hpp"
 #include "output.hpp"
 #include "record_args.hpp"
 
@@ -127,7 +128,7 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
     if (!summary) return unexpected(summary.error());
     print_line(std::string("consent: ") + storage::to_string(summary->consent));
     print_line("last change: " + summary->last_change);
-    return {};
+    return print_notice_status(**vault, *case_id);  // the withdrawal banner, notices and their recipients
   }
   auto records = lift((*vault)->records().list(*case_id));
   if (!records) return unexpected(records.error());
@@ -180,7 +181,11 @@ Outcome run_delete(Context& ctx, const DeleteOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
-  return lift((*vault)->records().remove(*case_id));
+  // The owner's deletion reaches every earlier recipient as a notice; a copy's stays local.
+  storage::Notice draft;
+  draft.kind = "deletion";
+  return change_with_notice(**vault, *case_id, std::move(draft),
+                            [&]() -> Outcome { return lift((*vault)->records().remove(*case_id)); });
 }
 
 }  // namespace

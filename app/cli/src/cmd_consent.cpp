@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "id_args.hpp"
+#include "notice_status.hpp"
 #include "output.hpp"
 #include "record_args.hpp"
 #include "safehold/schema/vocabulary.hpp"
@@ -100,6 +101,9 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
                        {"sent_to", nlohmann::json::array()}, {"records", nlohmann::json::array()}};
     for (const auto& d : *sent) out["sent_to"].push_back({{"contact_id", d.contact_id}, {"bundle_id", d.bundle_id}, {"at", d.at}});
     for (const auto& r : *records) out["records"].push_back(r.to_json());
+    auto notices = notice_status_json(**vault, *case_id);
+    if (!notices) return unexpected(notices.error());
+    out["notices"] = std::move(*notices);
     print_json(out);
     return {};
   }
@@ -110,7 +114,7 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
   }
   for (const auto& r : *records) print_line("record: " + r.id + "\t" + r.updated_at);
   for (const auto& d : *sent) print_line("sent to: " + d.contact_id + "\t" + d.at + "\tbundle " + d.bundle_id);
-  return {};
+  return print_notice_status(**vault, *case_id);
 }
 
 struct WithdrawOptions {
@@ -151,12 +155,18 @@ Outcome run_withdraw(Context& ctx, const WithdrawOptions& o) {
   }
   auto latest = records->back();
   latest.fields["withdrawal"] = withdrawal;
-  auto updated = lift((*vault)->records().update(latest.id, std::move(latest.fields)));
-  if (!updated) return unexpected(updated.error());
-  auto sent = lift((*vault)->consent().sent_to(*case_id));
-  if (!sent) return unexpected(sent.error());
-  print_note("consent withdrawn; already sent to " + std::to_string(sent->size()) + " recipient(s)");
-  for (const auto& d : *sent) print_line("sent to: " + d.contact_id + "\t" + d.at + "\tbundle " + d.bundle_id);
+  // With the withdrawal, a notice for every earlier recipient (one batch):
+  // it travels with the next bundle to each of them.
+  storage::Notice draft;
+  draft.kind = "withdrawal";
+  draft.withdrawn_at = withdrawal["at"].get<std::string>();
+  draft.extent = *extent;
+  draft.scopes = withdrawal.value("scopes", std::vector<std::string>{});
+  auto done = change_with_notice(**vault, *case_id, std::move(draft), [&]() -> Outcome {
+    return lift_outcome((*vault)->records().update(latest.id, std::move(latest.fields)));
+  });
+  if (!done) return done;
+  print_note("consent withdrawn");
   return {};
 }
 

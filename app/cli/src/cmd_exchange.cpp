@@ -22,6 +22,7 @@ struct ExportOptions {
   std::vector<std::string> cases, to;
   std::string output;
   bool include_identifying = false;
+  bool notices_only = false;
   bool check = false;
   bool json = false;
 };
@@ -29,8 +30,11 @@ struct ExportOptions {
 expected<ex::ExportRequest, Failure> request_for(storage::Vault& vault, const ExportOptions& o) {
   ex::ExportRequest req;
   req.include_identifying = o.include_identifying;
+  req.notices_only = o.notices_only;
   for (const auto& c : o.cases) {
     auto id = resolve_case(vault, c);
+    // Notices only: a case deleted here, by id, still has its deletion notice to send.
+    if (!id && o.notices_only && !is_case_reference(c) && id.error().code == ExitCode::not_found) id = c;
     if (!id) return unexpected(id.error());
     req.cases.push_back(*id);
   }
@@ -80,6 +84,9 @@ Outcome run_check(storage::Vault& vault, const ex::ExportRequest& req, bool json
 
 Outcome run_export(Context& ctx, const ExportOptions& o) {
   if (!o.check && o.output.empty()) return fail(ExitCode::usage, "-o FILE is needed (or --check)");
+  if (o.notices_only && o.include_identifying) {
+    return fail(ExitCode::usage, "--notices-only carries no record: --include-identifying does not apply");
+  }
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto req = request_for(**vault, o);
@@ -92,13 +99,15 @@ Outcome run_export(Context& ctx, const ExportOptions& o) {
   if (!done) return unexpected(done.error());
   if (o.json) {
     print_json({{"bundle_id", done->bundle_id}, {"created", done->created}, {"recipients", done->recipients},
-                {"records", done->records}, {"attachments", done->attachments}, {"bytes", done->bytes}});
+                {"records", done->records}, {"attachments", done->attachments}, {"notices", done->notices},
+                {"bytes", done->bytes}});
   } else {
     print_line(done->bundle_id);
   }
   print_note("sealed bundle " + done->bundle_id + ": " + std::to_string(req->cases.size()) + " case(s), " +
              std::to_string(done->records) + " records, " + std::to_string(done->attachments) + " attachment(s), " +
-             std::to_string(done->recipients.size()) + " recipient(s)");
+             std::to_string(done->notices) + " notice(s), " + std::to_string(done->recipients.size()) +
+             " recipient(s)");
   return {};
 }
 
@@ -118,6 +127,11 @@ nlohmann::json report_json(const ex::BundleReport& r) {
                      {"conflicts", c.conflicts},
                      {"not_from_owner", c.not_from_owner}, {"unchanged", c.unchanged}});
   }
+  nlohmann::json notices = nlohmann::json::array();
+  for (const auto& n : r.notices) {
+    notices.push_back({{"notice_id", n.notice_id}, {"kind", n.kind}, {"case_id", n.case_id}, {"outcome", n.outcome},
+                       {"reason", n.reason}, {"deleted", n.deleted}, {"kept", n.kept}, {"absent", n.absent}});
+  }
   const auto& s = r.sender;
   return {{"bundle_id", r.bundle_id},
           {"created", r.created},
@@ -128,6 +142,7 @@ nlohmann::json report_json(const ex::BundleReport& r) {
                       {"verified", !r.unverified_sender}}},
           {"recipients", r.recipients},
           {"cases", cases},
+          {"notices", notices},
           {"audit_excerpts", r.audit_excerpts},
           {"total_bytes", r.total_bytes},
           {"already_imported", r.already_imported},
@@ -151,6 +166,21 @@ void print_outcomes(const ex::IncomingCase& c) {
   print_line("  unchanged: " + std::to_string(c.unchanged));
 }
 
+// What the import does with each notice: applied, not applied (why), or
+// already applied.
+void print_notices(const ex::BundleReport& r) {
+  for (const auto& n : r.notices) {
+    std::string line = "notice " + n.notice_id + " (" + n.kind + ", case " + n.case_id + "): " +
+                       (n.outcome == "applied"           ? std::string("applied")
+                        : n.outcome == "already_applied" ? std::string("already applied, skipped")
+                                                         : "NOT APPLIED: " + n.reason);
+    if (!n.deleted.empty()) line += "; deleted " + std::to_string(n.deleted.size());
+    if (!n.kept.empty()) line += "; kept " + std::to_string(n.kept.size()) + " (not the owner's, or still referred to)";
+    if (!n.absent.empty()) line += "; not held " + std::to_string(n.absent.size());
+    print_line(line);
+  }
+}
+
 void print_report(const ex::BundleReport& r) {
   const auto& s = r.sender;
   print_line("bundle: " + r.bundle_id);
@@ -163,6 +193,7 @@ void print_report(const ex::BundleReport& r) {
                std::to_string(c.attachments.size()) + " attachment(s)");
     print_outcomes(c);
   }
+  print_notices(r);
   print_line("already imported: " + (r.already_imported ? "yes, " + r.imported_at : std::string("no")));
 }
 
@@ -202,6 +233,7 @@ Outcome run_import(Context& ctx, const ReadOptions& o) {
       print_line("case: " + c.case_id + "\t" + c.reference);
       print_outcomes(c);
     }
+    print_notices(done->report);
   }
   if (done->already_imported) {
     print_note("bundle " + done->report.bundle_id + " was already imported (" + done->report.imported_at +
@@ -226,6 +258,9 @@ void add_exchange_commands(CLI::App& app, Context& ctx) {
   exp->add_option("-o,--output", e->output, "The bundle file to write (must not exist)");
   exp->add_flag("--include-identifying", e->include_identifying,
                 "Include identifying fields (needs consent scope store_real_identity and disclosure level named)");
+  exp->add_flag("--notices-only", e->notices_only,
+                "Only the withdrawal and deletion notices of the cases still waiting for these recipients "
+                "(no record; also for a withdrawn case, or by id for one deleted here)");
   exp->add_flag("--check", e->check, "Only check consent and recipients; write nothing (exit 4 if refused)");
   exp->add_flag("--json", e->json, "Print JSON");
   ctx.bind(exp, [&ctx, e] { return run_export(ctx, *e); });

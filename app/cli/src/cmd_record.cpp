@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "id_args.hpp"
+#include "notice_status.hpp"
 #include "output.hpp"
 #include "record_args.hpp"
 
@@ -89,7 +90,13 @@ Outcome run_delete(Context& ctx, const IdOptions& o) {
   if (!rec) return unexpected(rec.error());
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
-  return lift((*vault)->records().remove(o.id));
+  if (rec->entity == "case") return lift((*vault)->records().remove(o.id));
+  // The owner's deletion reaches every earlier recipient of the case as a notice.
+  storage::Notice draft;
+  draft.kind = "deletion";
+  draft.records = {o.id};
+  return change_with_notice(**vault, rec->case_id, std::move(draft),
+                            [&]() -> Outcome { return lift((*vault)->records().remove(o.id)); });
 }
 
 struct ListOptions {

@@ -24,6 +24,7 @@ void add_backup_commands(CLI::App& app, Context& ctx);      // backup [verify], 
 void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|settle
 void add_report_commands(CLI::App& app, Context& ctx);      // report
 void add_stats_commands(CLI::App& app, Context& ctx);       // stats
+void add_notice_commands(CLI::App& app, Context& ctx);      // notice list
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -42,6 +43,7 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_conflict_commands(app, ctx);
   add_report_commands(app, ctx);
   add_stats_commands(app, ctx);
+  add_notice_commands(app, ctx);
 }
 
 }  // namespace safehold::cli

@@ -105,6 +105,9 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::conflict_kept_both: return "conflict_kept_both";
     case AuditAction::withdrawal_marked: return "withdrawal_marked";
     case AuditAction::report_written: return "report_written";
+    case AuditAction::notice_issued: return "notice_issued";
+    case AuditAction::notice_sent: return "notice_sent";
+    case AuditAction::notice_applied: return "notice_applied";
     case AuditAction::identity_created: return "identity_created";
     case AuditAction::identity_exported: return "identity_exported";
     case AuditAction::vault_restored: return "vault_restored";

@@ -18,7 +18,7 @@ namespace {
 
 // Removes one record whose references have been dealt with: its attachment
 // (crypto-shredded), index entry, outgoing references, row, and audits it.
-expected<void, StorageError> erase(VaultState& s, const Record& r) {
+expected<void, StorageError> erase(VaultState& s, const Record& r, std::string_view reference) {
   if (r.entity == "evidence_item") {
     if (auto a = shred_attachment_of(s, r.id); !a) return a;
   }
@@ -27,7 +27,8 @@ expected<void, StorageError> erase(VaultState& s, const Record& r) {
   auto digest = record_digest(r);
   if (!digest) return unexpected(digest.error());
   if (auto d = delete_record_row(s, r.id); !d) return d;
-  AuditEvent ev{AuditAction::record_deleted, r.entity, r.id, r.entity == "case" ? r.id : r.case_id, "", "", *digest};
+  AuditEvent ev{AuditAction::record_deleted, r.entity, r.id, r.entity == "case" ? r.id : r.case_id, "",
+                std::string(reference), *digest};
   if (auto e = append_audit(s, ev); !e) return unexpected(e.error());
   return {};
 }
@@ -70,7 +71,7 @@ expected<void, StorageError> refuse_last_consent(VaultState& s, const Record& r)
   return {};
 }
 
-expected<void, StorageError> delete_case(VaultState& s, const Record& c) {
+expected<void, StorageError> delete_case(VaultState& s, const Record& c, std::string_view reference) {
   auto children = load_case_records(s, c.id, "");
   if (!children) return unexpected(children.error());
   // Drop every reference between the case's records first, so rows can go in
@@ -79,17 +80,17 @@ expected<void, StorageError> delete_case(VaultState& s, const Record& c) {
     if (auto refs = set_record_refs(s, r.id, {}); !refs) return refs;
   }
   for (auto it = children->rbegin(); it != children->rend(); ++it) {
-    if (auto e = erase(s, *it); !e) return e;
+    if (auto e = erase(s, *it, reference); !e) return e;
   }
-  return erase(s, c);
+  return erase(s, c, reference);
 }
 
 }  // namespace
 
-expected<void, StorageError> delete_record(VaultState& s, std::string_view id) {
+expected<void, StorageError> delete_record(VaultState& s, std::string_view id, std::string_view reference) {
   auto r = load_record(s, id);
   if (!r) return unexpected(r.error());
-  if (r->entity == "case") return delete_case(s, *r);
+  if (r->entity == "case") return delete_case(s, *r, reference);
 
   std::vector<Record> cascaded;
   if (r->entity == "evidence_item") {
@@ -106,9 +107,9 @@ expected<void, StorageError> delete_record(VaultState& s, std::string_view id) {
     if (auto c = refuse_last_consent(s, *r); !c) return c;
   }
   for (const auto& c : cascaded) {
-    if (auto e = erase(s, c); !e) return e;
+    if (auto e = erase(s, c, reference); !e) return e;
   }
-  if (auto e = erase(s, *r); !e) return e;
+  if (auto e = erase(s, *r, reference); !e) return e;
   if (r->case_id.empty()) return {};
   if (r->entity == "incident" || r->entity == "legal_measure") {
     if (auto f = refresh_case_facets(s, r->case_id); !f) return f;  // its facet rows went with it

@@ -33,7 +33,9 @@ struct WriteOptions {
 [[nodiscard]] expected<void, StorageError> check_and_store_references(VaultState& s, const Record& record,
                                                                       bool fresh);
 
-// Deletes with the cascade rules of RecordStore::remove.
-[[nodiscard]] expected<void, StorageError> delete_record(VaultState& s, std::string_view id);
+// Deletes with the cascade rules of RecordStore::remove. `reference` goes
+// into each record_deleted audit entry (a received deletion notice's id).
+[[nodiscard]] expected<void, StorageError> delete_record(VaultState& s, std::string_view id,
+                                                         std::string_view reference = {});
 
 }  // namespace safehold::storage::detail

@@ -235,5 +235,6 @@ KeyValueStore Vault::drafts() noexcept { return KeyValueStore(state_.get(), KeyV
 KeyValueStore Vault::settings() noexcept { return KeyValueStore(state_.get(), KeyValueStore::Table::settings); }
 IdentityStore Vault::identity() noexcept { return IdentityStore(state_.get()); }
 BundleLedger Vault::bundles() noexcept { return BundleLedger(state_.get()); }
+NoticeStore Vault::notices() noexcept { return NoticeStore(state_.get()); }
 
 }  // namespace safehold::storage

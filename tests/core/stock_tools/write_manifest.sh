@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes manifest.json in the canonical layout of schema/bundle-v1.md 4.2 with
-# nothing but shell and coreutils, for the files under cases/, attachments/
-# and audit/ of the current folder. Inputs (environment):
+# nothing but shell and coreutils, for the files under cases/, attachments/,
+# notices/ and audit/ of the current folder. Inputs (environment):
 #   bundle_id created app_version name sender_pub sender_age recipients cases
+#   format_version (optional, default 1; 2 for a bundle with notices/)
 # recipients and cases: space-separated, already sorted (LC_ALL=C).
 # name: plain text without '"' or '\' (this script does not escape).
 set -euo pipefail
@@ -26,7 +27,7 @@ array() {  # array <indent> <items…>: one quoted string per line
   printf '\n'
 }
 
-files=$(for d in cases attachments audit; do
+files=$(for d in cases notices attachments audit; do
           if [ -d "$d" ]; then find "$d" -type f | sort; fi
         done)
 
@@ -50,7 +51,7 @@ files=$(for d in cases attachments audit; do
   done
   printf '\n  ],\n'
   fi
-  printf '  "format_version": 1,\n'
+  printf '  "format_version": %s,\n' "${format_version:-1}"
   printf '  "recipients": [\n'; array '  ' $recipients; printf '  ],\n'
   printf '  "sender": {\n'
   printf '    "age_recipient": "%s",\n' "$sender_age"

@@ -38,7 +38,10 @@ Result<void> validate_files(const Manifest& m) {
     const ManifestFile& f = m.files[i];
     const auto parsed = parse_file_path(f.path);
     if (!parsed) return bad("files[" + std::to_string(i) + "].path");
-    if (parsed->group != PathGroup::attachments &&
+    if (parsed->group == PathGroup::notices && m.format_version < 2) {
+      return bad("files[" + std::to_string(i) + "] a notice in a format version 1 bundle");
+    }
+    if (parsed->group != PathGroup::attachments && parsed->group != PathGroup::notices &&
         !std::binary_search(m.cases.begin(), m.cases.end(), parsed->case_id)) {
       return bad("files[" + std::to_string(i) + "] case not listed");
     }

@@ -33,17 +33,22 @@ std::optional<FilePath> parse_file_path(std::string_view path) noexcept {
       return std::nullopt;
     }
     if (!is_uuid4(rest.substr(0, 36)) || !is_uuid4(rest.substr(37, 36))) return std::nullopt;
-    return FilePath{PathGroup::cases, path.substr(6, 36)};
+    return FilePath{PathGroup::cases, path.substr(6, 36), {}};
+  }
+  if (consume(rest, "notices/")) {
+    // notices/<notice-id>.json (format version 2)
+    if (rest.size() != 36 + 5 || rest.substr(36) != ".json" || !is_uuid4(rest.substr(0, 36))) return std::nullopt;
+    return FilePath{PathGroup::notices, {}, path.substr(8, 36)};
   }
   if (consume(rest, "attachments/")) {
     if (!is_uuid4(rest)) return std::nullopt;
-    return FilePath{PathGroup::attachments, {}};
+    return FilePath{PathGroup::attachments, {}, {}};
   }
   if (consume(rest, "audit/")) {
     // audit/<case-id>/<name>
     if (rest.size() < 38 || rest[36] != '/') return std::nullopt;
     if (!is_uuid4(rest.substr(0, 36)) || !is_name(rest.substr(37))) return std::nullopt;
-    return FilePath{PathGroup::audit, path.substr(6, 36)};
+    return FilePath{PathGroup::audit, path.substr(6, 36), {}};
   }
   return std::nullopt;
 }
@@ -56,6 +61,8 @@ std::uint64_t max_file_size(PathGroup group) noexcept {
   switch (group) {
     case PathGroup::cases:
       return kMaxCaseFileSize;
+    case PathGroup::notices:
+      return kMaxNoticeFileSize;
     case PathGroup::attachments:
       return kMaxAttachmentSize;
     case PathGroup::audit:
@@ -67,8 +74,8 @@ std::uint64_t max_file_size(PathGroup group) noexcept {
 bool canonical_less(std::string_view a, std::string_view b) noexcept {
   const auto pa = parse_file_path(a);
   const auto pb = parse_file_path(b);
-  const int ga = pa ? static_cast<int>(pa->group) : 3;
-  const int gb = pb ? static_cast<int>(pb->group) : 3;
+  const int ga = pa ? static_cast<int>(pa->group) : 4;
+  const int gb = pb ? static_cast<int>(pb->group) : 4;
   if (ga != gb) return ga < gb;
   return a < b;  // std::string_view compares bytes as unsigned char
 }

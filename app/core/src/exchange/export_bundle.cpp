@@ -42,19 +42,24 @@ std::string sender_name(const storage::IdentityInfo& id) {
 
 // The audit trail and custody events of a finished export, in one batch.
 ExchangeResult<storage::Batch> record_dispatch(storage::Vault& vault, const ResolvedExport& r,
-                                               const ExportFiles& files, const bundle::Manifest& m) {
+                                               const ExportFiles& files, const bundle::Manifest& m,
+                                               bool notices_only) {
   auto batch = vault.begin_batch();
   if (!batch) return from_storage(batch.error());
   const auto sums = crypto::sha256_of(bundle::format_sums(crypto::sha256_of(bundle::encode_manifest(m)), m));
   std::string names;
   for (const auto& c : r.contacts) names += (names.empty() ? "" : ", ") + c.display_name;
-  for (const auto& c : r.plan.cases) {
+  // A bundle of notices only carries no record: the case was not sent again.
+  for (const auto& c : notices_only ? std::vector<CaseExportCheck>{} : r.plan.cases) {
     for (const auto& contact : r.contacts) {
       storage::BundleEvent ev{storage::AuditAction::bundle_exported, c.case_id, contact.id, m.bundle_id, sums};
       if (auto e = vault.audit().record_bundle_event(ev); !e) return from_storage(e.error());
     }
   }
   const std::string at = bundle::format_utc(m.created);
+  for (const auto& [notice_id, contact_id] : files.notices) {
+    if (auto e = vault.notices().mark_sent(notice_id, contact_id, m.bundle_id, at); !e) return from_storage(e.error());
+  }
   for (const auto& [case_id, evidence_id] : files.evidence) {
     nlohmann::json fields = {{"evidence", evidence_id},
                              {"at", at},
@@ -71,7 +76,7 @@ ExchangeResult<storage::Batch> record_dispatch(storage::Vault& vault, const Reso
 
 ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRequest& request,
                                            const fs::path& destination, const storage::OperationHooks& hooks) {
-  auto resolved = resolve_export(vault, request);
+  auto resolved = request.notices_only ? resolve_notice_export(vault, request) : resolve_export(vault, request);
   if (!resolved) return unexpected(resolved.error());
   if (!resolved->plan.ok()) return refusal(resolved->plan);
   std::error_code ec;
@@ -85,11 +90,17 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
 
   ExportFiles files;
   ExportResult result;
-  for (auto& c : resolved->plan.cases) {
+  for (auto& c : request.notices_only ? std::vector<CaseExportCheck>{} : resolved->plan.cases) {
     auto counts = collect_case(vault, c, &files);
     if (!counts) return unexpected(counts.error());
     result.records += counts->records;
     result.attachments += counts->attachments;
+  }
+  auto notices = add_waiting_notices(vault, *resolved, files);
+  if (!notices) return unexpected(notices.error());
+  result.notices = *notices;
+  if (request.notices_only && result.notices == 0) {
+    return exchange_fail(ExchangeError::not_found, "no notice of these cases is waiting for these recipients");
   }
   bundle::BundleContents contents;
   for (const auto& c : resolved->contacts) {
@@ -122,7 +133,7 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
   }
   if (hooks.cancel_requested && hooks.cancel_requested()) return exchange_fail(ExchangeError::cancelled);
   // Recorded before the file appears: the audit never misses a bundle that exists.
-  auto batch = record_dispatch(vault, *resolved, files, *manifest);
+  auto batch = record_dispatch(vault, *resolved, files, *manifest, request.notices_only);
   if (!batch) return unexpected(batch.error());
   if (auto c = batch->commit(); !c) return from_storage(c.error());
   if (auto c = out->commit(); !c) return from_file(c.error(), "output file (the audit records the attempt)");

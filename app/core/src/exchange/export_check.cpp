@@ -136,6 +136,11 @@ ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const Expor
 }
 
 ExchangeResult<ExportPlan> check_export(storage::Vault& vault, const ExportRequest& request) {
+  if (request.notices_only) {
+    auto resolved = resolve_notice_export(vault, request);
+    if (!resolved) return unexpected(resolved.error());
+    return std::move(resolved->plan);
+  }
   auto resolved = resolve_export(vault, request);
   if (!resolved) return unexpected(resolved.error());
   for (auto& c : resolved->plan.cases) {

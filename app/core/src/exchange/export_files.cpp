@@ -36,6 +36,13 @@ std::string audit_lines(const std::vector<storage::AuditEntry>& entries) {
   return out;
 }
 
+bundle::BundleFailure source_failure(const storage::StorageError& e) {
+  const bool damaged = e.code == storage::VaultError::attachment_corrupt;
+  return {damaged ? bundle::BundleError::source_mismatch : bundle::BundleError::read_failed, e.describe()};
+}
+
+}  // namespace
+
 void add_text(ExportFiles& into, std::string path, std::string text) {
   const std::string& stored = into.texts.emplace_back(std::move(text));
   const auto* bytes = &stored;
@@ -44,13 +51,6 @@ void add_text(ExportFiles& into, std::string path, std::string text) {
                           return std::make_unique<io::SpanSource>(bundle::as_bytes(*bytes));
                         }});
 }
-
-bundle::BundleFailure source_failure(const storage::StorageError& e) {
-  const bool damaged = e.code == storage::VaultError::attachment_corrupt;
-  return {damaged ? bundle::BundleError::source_mismatch : bundle::BundleError::read_failed, e.describe()};
-}
-
-}  // namespace
 
 ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportCheck& check, ExportFiles* into) {
   auto case_record = vault.records().get(check.case_id);

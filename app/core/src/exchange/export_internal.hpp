@@ -24,7 +24,20 @@ struct ExportFiles {
   std::deque<std::string> texts;
   std::vector<bundle::OutgoingFile> files;
   std::vector<std::pair<std::string, std::string>> evidence;  // (case id, evidence id) with content
+  std::vector<std::pair<std::string, std::string>> notices;   // (notice id, contact id) delivered by this bundle
 };
+
+// Adds a file whose bytes are `text` (kept in `into`).
+void add_text(ExportFiles& into, std::string path, std::string text);
+
+// For an export of notices only: the verified recipients and the cases (held
+// or deleted here), no consent check.
+[[nodiscard]] ExchangeResult<ResolvedExport> resolve_notice_export(storage::Vault& vault, const ExportRequest& request);
+
+// Adds every notice of the plan's cases that one of the recipients is still
+// waiting for (once each), and notes for whom it is.
+[[nodiscard]] ExchangeResult<std::size_t> add_waiting_notices(storage::Vault& vault, const ResolvedExport& r,
+                                                              ExportFiles& into);
 
 struct CaseCounts {
   std::size_t records = 0;

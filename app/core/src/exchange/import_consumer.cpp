@@ -2,11 +2,14 @@
 // section 11) and, for an import, the staging into one vault Batch.
 #include "import_consumer.hpp"
 
+#include <algorithm>
 #include <ctime>
 
+#include "safehold/core/bundle/limits.hpp"
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/core/bundle/sha256sums.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/core/exchange/notice_files.hpp"
 #include "safehold/core/exchange/record_files.hpp"
 
 namespace safehold::core::exchange {
@@ -135,6 +138,12 @@ bundle::Result<void> ContentConsumer::begin_file(const bundle::ManifestFile& f) 
   }
   if (auto r = flush_case(); !r) return r;
   if (where->group == bundle::PathGroup::attachments) return start_attachment(f);
+  if (where->group == bundle::PathGroup::notices) {
+    if (f.size > bundle::kMaxNoticeFileSize) return refuse(content(f.path + ": notice file too large"));
+    buffer_.reserve(static_cast<std::size_t>(f.size));
+    mode_ = Mode::notice;
+    return {};
+  }
   if (f.size > kMaxAuditExcerpt) return refuse(content(f.path + ": audit excerpt larger than this importer takes"));
   buffer_.reserve(static_cast<std::size_t>(f.size));
   mode_ = Mode::audit;
@@ -160,6 +169,17 @@ bundle::Result<void> ContentConsumer::start_attachment(const bundle::ManifestFil
   if (existing && *existing) {
     // Content the vault already holds (an update of a case sent before).
     if (!crypto::digests_equal((*existing)->sha256, f.sha256)) {
+      // The evidence item was not applied (set aside as a conflict, or a copy
+      // not from its owner): its other content is not kept either, and the
+      // rest of the bundle imports (bundle-v1.md 12.3).
+      const IncomingCase* c = case_entry(ev.case_id);
+      const auto listed = [&evidence_id](const std::vector<std::string>& ids) {
+        return std::find(ids.begin(), ids.end(), evidence_id) != ids.end();
+      };
+      if (c != nullptr && (listed(c->conflicts) || listed(c->not_from_owner))) {
+        mode_ = Mode::skip;
+        return {};
+      }
       return refuse(ExchangeFailure{ExchangeError::record_conflict,
                                     "evidence " + evidence_id + " already has different content in this vault",
                                     {}, {}, {}, {}});
@@ -181,6 +201,7 @@ bundle::Result<void> ContentConsumer::start_attachment(const bundle::ManifestFil
 bundle::Result<void> ContentConsumer::file_data(std::span<const std::uint8_t> bytes) {
   switch (mode_) {
     case Mode::record:
+    case Mode::notice:
     case Mode::audit:
       buffer_.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       return {};
@@ -223,12 +244,30 @@ bundle::Result<void> ContentConsumer::end_record(const bundle::ManifestFile& f) 
   return {};
 }
 
+// A notice must come from the owner it names, who signed the bundle, about a
+// case the manifest lists (bundle-v1.md 12.4); whether the signer owns the
+// case this vault holds is decided when it is applied.
+bundle::Result<void> ContentConsumer::end_notice(const bundle::ManifestFile& f) {
+  auto n = parse_notice_file(f.path, {reinterpret_cast<const std::uint8_t*>(buffer_.data()), buffer_.size()});
+  if (!n) return refuse(n.error());
+  if (!std::binary_search(manifest_->cases.begin(), manifest_->cases.end(), n->case_id)) {
+    return refuse(content(f.path + ": the notice's case is not listed in the manifest"));
+  }
+  if (n->owner_key != manifest_->sender.minisign_public_key) {
+    return refuse(content(f.path + ": the notice's owner is not the bundle's signer"));
+  }
+  notices_.push_back(std::move(*n));
+  return {};
+}
+
 bundle::Result<void> ContentConsumer::end_file(const bundle::ManifestFile& f) {
   const Mode mode = mode_;
   mode_ = Mode::none;
   switch (mode) {
     case Mode::record:
       return end_record(f);
+    case Mode::notice:
+      return end_notice(f);
     case Mode::audit: {
       ++report_.audit_excerpts;
       if (checks_only_) return {};
@@ -303,6 +342,40 @@ bundle::Result<void> ContentConsumer::flush_case() {
   return {};
 }
 
+// After every record of the bundle (so a notice may concern a case whose
+// case record came in the same bundle). Verify applies them too, in the
+// Batch it rolls back, so its report says what import will do.
+ExchangeResult<void> ContentConsumer::apply_notices() {
+  const std::string& signer = manifest_->sender.minisign_public_key;
+  for (const auto& n : notices_) {
+    IncomingNotice out{n.id, n.kind, n.case_id, {}, {}, {}, {}, {}};
+    if (IncomingCase* c = case_entry(n.case_id); c != nullptr && c->reference.empty()) {
+      // A notice-only case: name it as this vault knows it, while it is here.
+      if (auto held = vault_.cases().get(n.case_id)) {
+        c->reference = held->reference;
+        c->title = held->title;
+      }
+    }
+    if (checks_only_) {
+      auto before = vault_.notices().was_applied(n.id);
+      if (!before) return from_storage(before.error());
+      out.outcome = *before ? "already_applied" : "not_applied";
+      if (!*before) out.reason = "the bundle was imported before";
+      report_.notices.push_back(std::move(out));
+      continue;
+    }
+    auto r = vault_.notices().apply(n, signer, report_.bundle_id);
+    if (!r) return unexpected(from_write(r.error()));
+    out.outcome = storage::to_string(r->outcome);
+    out.reason = r->reason;
+    out.deleted = r->deleted;
+    out.kept = r->kept;
+    out.absent = r->absent;
+    report_.notices.push_back(std::move(out));
+  }
+  return {};
+}
+
 void ContentConsumer::discard() noexcept {
   incoming_.reset();
   group_.clear();
@@ -317,10 +390,13 @@ ExchangeResult<void> ContentConsumer::finish() {
   };
   if (auto r = flush_case(); !r) return fail_and_discard(*own_failure_);
   for (const auto& c : report_.cases) {
-    if (!case_records_.contains(c.case_id)) {
-      return fail_and_discard(content("case " + c.case_id + " has no case record in the bundle"));
+    const bool noticed = std::any_of(notices_.begin(), notices_.end(),
+                                     [&c](const storage::Notice& n) { return n.case_id == c.case_id; });
+    if (!case_records_.contains(c.case_id) && !noticed) {
+      return fail_and_discard(content("case " + c.case_id + " has no case record (nor a notice) in the bundle"));
     }
   }
+  if (auto n = apply_notices(); !n) return fail_and_discard(n.error());
   if (checks_only_) return {};
   const std::string now = bundle::format_utc(static_cast<std::int64_t>(std::time(nullptr)));
   const std::string from = report_.sender.contact_name.empty() ? "key " + report_.sender.key_id

@@ -48,12 +48,14 @@ class ContentConsumer final : public bundle::BundleConsumer {
     std::string sha256;                  // the record's field, "" if absent
     std::optional<std::uint64_t> size;   // the record's field
   };
-  enum class Mode { none, record, attachment, skip, audit };
+  enum class Mode { none, record, notice, attachment, skip, audit };
 
   bundle::Result<void> refuse(ExchangeFailure failure);
   bundle::Result<void> flush_case();
   bundle::Result<void> start_attachment(const bundle::ManifestFile& file);
   bundle::Result<void> end_record(const bundle::ManifestFile& file);
+  bundle::Result<void> end_notice(const bundle::ManifestFile& file);
+  ExchangeResult<void> apply_notices();
   IncomingCase* case_entry(const std::string& case_id);
 
   storage::Vault& vault_;
@@ -71,6 +73,7 @@ class ContentConsumer final : public bundle::BundleConsumer {
   std::vector<storage::IncomingRecord> group_;  // its records, flushed when the case changes
   std::map<std::string, Evidence> evidence_;  // evidence items of this bundle
   std::set<std::string> case_records_;        // cases whose case record came
+  std::vector<storage::Notice> notices_;      // applied in finish(), after every record
   std::vector<std::pair<std::string, std::string>> received_;  // (case id, evidence id) with new content
   std::size_t written_ = 0;
   std::size_t unchanged_ = 0;

@@ -41,6 +41,9 @@ enum class AuditAction {
   conflict_kept_both,    // settled: the incoming copy kept as a new record of this vault
   withdrawal_marked,     // a withdrawal recorded on a case held as a copy (reference: "local" or notice id)
   report_written,        // a signed PDF report of the case was written (schema/report-v1.md section 5)
+  notice_issued,         // a withdrawal or deletion notice issued as case owner (object: the notice; reference: its kind)
+  notice_sent,           // a bundle carrying a notice was written (counterparty: recipient; reference: bundle id)
+  notice_applied,        // a notice received from the case owner applied (object: the notice; reference: bundle id)
 };
 const char* to_string(AuditAction a) noexcept;
 

@@ -28,6 +28,7 @@
 #include "safehold/storage/identity.hpp"
 #include "safehold/storage/kdf_params.hpp"
 #include "safehold/storage/key_value.hpp"
+#include "safehold/storage/notices.hpp"
 #include "safehold/storage/records.hpp"
 #include "safehold/storage/search.hpp"
 
@@ -127,6 +128,7 @@ class Vault {
   KeyValueStore settings() noexcept;  // vault settings
   IdentityStore identity() noexcept;  // the vault's age and minisign keys
   BundleLedger bundles() noexcept;    // bundles received: provenance, import steps
+  NoticeStore notices() noexcept;     // withdrawal and deletion notices, issued and applied
 
   [[nodiscard]] expected<Batch, StorageError> begin_batch();
   // Full check: page HMACs, SQLite integrity, the audit chain, attachment

@@ -14,6 +14,8 @@ inline constexpr std::size_t kMaxManifestSize = 8u << 20;
 inline constexpr std::size_t kMaxSumsSize = 4u << 20;
 inline constexpr std::size_t kMaxSignatureSize = 4u << 10;
 inline constexpr std::uint64_t kMaxCaseFileSize = 16ull << 20;
+// A notice lists at most 10 000 record ids (bundle-v1.md 12.4).
+inline constexpr std::uint64_t kMaxNoticeFileSize = 1ull << 20;
 inline constexpr std::uint64_t kMaxAuditFileSize = 256ull << 20;
 inline constexpr std::uint64_t kMaxAttachmentSize = 1ull << 36;
 inline constexpr std::uint64_t kMaxTotalSize = 1ull << 40;

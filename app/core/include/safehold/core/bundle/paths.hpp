@@ -12,11 +12,12 @@ inline constexpr std::string_view kManifestPath = "manifest.json";
 inline constexpr std::string_view kSumsPath = "SHA256SUMS";
 inline constexpr std::string_view kSignaturePath = "SHA256SUMS.minisig";
 
-enum class PathGroup { cases = 0, attachments = 1, audit = 2 };
+enum class PathGroup { cases = 0, notices = 1, attachments = 2, audit = 3 };
 
 struct FilePath {
   PathGroup group;
   std::string_view case_id;  // cases/ and audit/ only; a view into the checked path
+  std::string_view notice_id;  // notices/ only
 };
 
 // Parses a file path (one after the leading three). nullopt when it breaks
@@ -29,7 +30,7 @@ struct FilePath {
 // Largest size a file in this group may have (section 3.4).
 std::uint64_t max_file_size(PathGroup group) noexcept;
 
-// Canonical order: cases, attachments, audit; byte order within a group.
+// Canonical order: cases, notices, attachments, audit; byte order within a group.
 // Both paths must parse.
 [[nodiscard]] bool canonical_less(std::string_view a, std::string_view b) noexcept;
 

@@ -44,6 +44,10 @@ struct ExportRequest {
   std::vector<std::string> cases;       // case ids
   std::vector<std::string> recipients;  // contact ids
   bool include_identifying = false;
+  // Only the withdrawal and deletion notices of these cases still waiting
+  // for these recipients (schema/bundle-v1.md 12.4): no record, so no
+  // consent check (a withdrawn or deleted case too); recipients verified.
+  bool notices_only = false;
 };
 
 // One reason the export cannot go ahead.
@@ -82,6 +86,7 @@ struct ExportResult {
   std::vector<std::string> recipients;  // contact ids
   std::size_t records = 0;
   std::size_t attachments = 0;
+  std::size_t notices = 0;  // withdrawal and deletion notices carried (waiting for a recipient)
   std::uint64_t bytes = 0;  // size of the sealed file
 };
 

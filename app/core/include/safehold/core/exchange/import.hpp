@@ -67,6 +67,18 @@ struct IncomingCase {
   std::size_t unchanged = 0;                // identical copies
 };
 
+// What the import does (did) with a notice (schema/bundle-v1.md 12.4).
+struct IncomingNotice {
+  std::string notice_id;
+  std::string kind;     // "withdrawal" or "deletion"
+  std::string case_id;
+  std::string outcome;  // "applied", "not_applied" or "already_applied"
+  std::string reason;   // not applied: why (no content)
+  std::vector<std::string> deleted;  // deletion: record ids removed (the case id: the whole case)
+  std::vector<std::string> kept;     // deletion: listed records kept (another owner's, or still referred to)
+  std::vector<std::string> absent;   // deletion: listed records this vault does not hold
+};
+
 struct BundleReport {
   std::string bundle_id;
   std::string created;  // UTC, RFC 3339
@@ -75,6 +87,7 @@ struct BundleReport {
   bool unverified_sender = false;  // accepted only because of allow_unverified
   std::vector<std::string> recipients;
   std::vector<IncomingCase> cases;
+  std::vector<IncomingNotice> notices;  // in the bundle's order
   std::size_t audit_excerpts = 0;
   std::uint64_t total_bytes = 0;  // sum of the files' sizes
   bool already_imported = false;

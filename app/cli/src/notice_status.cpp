@@ -1,0 +1,120 @@
+// Notices in the CLI: issuing with the change, and the per-recipient status.
+#include "notice_status.hpp"
+
+#include "exchange_failure.hpp"
+#include "failure.hpp"
+#include "output.hpp"
+#include "safehold/core/exchange/contacts.hpp"
+
+namespace safehold::cli {
+namespace {
+
+std::string contact_name(storage::Vault& vault, const std::string& contact_id) {
+  auto c = core::exchange::ContactBook(vault).find(contact_id);
+  return c ? c->display_name : "contact " + contact_id;
+}
+
+nlohmann::json notice_json(const storage::Notice& n) {
+  nlohmann::json j{{"id", n.id}, {"kind", n.kind}, {"case_id", n.case_id}, {"issued_at", n.issued_at}};
+  if (n.kind == "withdrawal") {
+    j["withdrawal"] = {{"at", n.withdrawn_at}, {"extent", n.extent}, {"scopes", n.scopes}};
+  } else {
+    j["records"] = n.records;
+  }
+  return j;
+}
+
+}  // namespace
+
+Outcome change_with_notice(storage::Vault& vault, const std::string& case_id, storage::Notice draft,
+                           const std::function<Outcome()>& change) {
+  auto owner = lift(vault.records().owner(case_id));
+  if (!owner) return unexpected(owner.error());
+  if (!owner->empty()) return change();  // a copy: nothing travels from here
+  auto batch = lift(vault.begin_batch());
+  if (!batch) return unexpected(batch.error());
+  draft.case_id = case_id;
+  auto issued = lift(vault.notices().issue(std::move(draft)));  // before a deletion: the case still says whose it is
+  if (!issued) return unexpected(issued.error());
+  if (auto c = change(); !c) return c;
+  if (auto c = lift(batch->commit()); !c) return c;
+  if (!*issued) {
+    print_note("no bundle of this case was sent: no notice needed");
+    return {};
+  }
+  const auto& n = (*issued)->notice;
+  print_note(n.kind + " notice " + n.id + " waits for " + std::to_string((*issued)->deliveries.size()) +
+             " recipient(s) who hold copies; it goes with the next bundle to each (a bundle of the case, or "
+             "`export --case " + case_id + " --to CONTACT --notices-only -o FILE`)");
+  for (const auto& d : (*issued)->deliveries) {
+    print_line("holds a copy: " + d.contact_id + "\t" + contact_name(vault, d.contact_id) + "\tnotice " + n.id +
+               " not yet sent");
+  }
+  return {};
+}
+
+expected<nlohmann::json, Failure> notice_status_json(storage::Vault& vault, const std::string& case_id) {
+  nlohmann::json out{{"issued", nlohmann::json::array()}, {"applied", nlohmann::json::array()},
+                     {"withdrawal_mark", nullptr}};
+  auto issued = lift(vault.notices().issued(case_id));
+  if (!issued) return unexpected(issued.error());
+  for (const auto& i : *issued) {
+    auto j = notice_json(i.notice);
+    j["recipients"] = nlohmann::json::array();
+    for (const auto& d : i.deliveries) {
+      j["recipients"].push_back({{"contact_id", d.contact_id},
+                                 {"name", contact_name(vault, d.contact_id)},
+                                 {"sent", d.sent()},
+                                 {"bundle_id", d.bundle_id},
+                                 {"sent_at", d.sent_at}});
+    }
+    out["issued"].push_back(std::move(j));
+  }
+  auto applied = lift(vault.notices().applied(case_id));
+  if (!applied) return unexpected(applied.error());
+  for (const auto& a : *applied) {
+    auto j = notice_json(a.notice);
+    j["bundle_id"] = a.bundle_id;
+    j["applied_at"] = a.applied_at;
+    out["applied"].push_back(std::move(j));
+  }
+  auto mark = lift(vault.consent().withdrawal_mark(case_id));
+  if (!mark) return unexpected(mark.error());
+  if (*mark) {
+    out["withdrawal_mark"] = {{"at", (*mark)->at},
+                              {"extent", (*mark)->extent},
+                              {"scopes", (*mark)->scopes},
+                              {"source", (*mark)->source},
+                              {"recorded_at", (*mark)->recorded_at}};
+  }
+  return out;
+}
+
+Outcome print_notice_status(storage::Vault& vault, const std::string& case_id) {
+  auto status = notice_status_json(vault, case_id);
+  if (!status) return unexpected(status.error());
+  const auto& mark = (*status)["withdrawal_mark"];
+  if (!mark.is_null()) {
+    const std::string source = mark["source"].get<std::string>();
+    print_line(std::string("WITHDRAWN: consent was withdrawn (") + mark["extent"].get<std::string>() + ", " +
+               mark["at"].get<std::string>() + ") " +
+               (source == "local" ? std::string("as recorded here") : "by the case owner's notice " + source) +
+               "; this vault will not export the case");
+  }
+  for (const auto& n : (*status)["issued"]) {
+    for (const auto& r : n["recipients"]) {
+      print_line("notice " + n["id"].get<std::string>() + " (" + n["kind"].get<std::string>() + ") to " +
+                 r["name"].get<std::string>() + " (" + r["contact_id"].get<std::string>() + "): " +
+                 (r["sent"].get<bool>() ? "sent " + r["sent_at"].get<std::string>() + " in bundle " +
+                                              r["bundle_id"].get<std::string>()
+                                        : std::string("not yet sent")));
+    }
+  }
+  for (const auto& n : (*status)["applied"]) {
+    print_line("notice " + n["id"].get<std::string>() + " (" + n["kind"].get<std::string>() +
+               ") from the case owner applied " + n["applied_at"].get<std::string>());
+  }
+  return {};
+}
+
+}  // namespace safehold::cli

@@ -1,0 +1,30 @@
+#pragma once
+// Withdrawal and deletion notices in the CLI (schema/bundle-v1.md 12.4,
+// docs/exchange.md "Notices that travel"): issuing one with the change that
+// calls for it, and showing per recipient whether it was sent.
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "exit_codes.hpp"
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::cli {
+
+// Runs `change` (a consent withdrawal, a deletion) and, when this vault owns
+// the case, issues `draft` for the case's earlier recipients, both in one
+// batch; then tells the user which recipients hold copies and how the notice
+// reaches them. On a copy, runs `change` alone: the copy holder's change
+// stays local.
+[[nodiscard]] Outcome change_with_notice(storage::Vault& vault, const std::string& case_id, storage::Notice draft,
+                                         const std::function<Outcome()>& change);
+
+// The case's notices: issued here (with each recipient and whether a bundle
+// carrying it was sent), applied here (from the owner), and the withdrawal
+// mark a notice or a local withdrawal left.
+[[nodiscard]] expected<nlohmann::json, Failure> notice_status_json(storage::Vault& vault, const std::string& case_id);
+// The same as lines for people (stdout; nothing when there is nothing).
+[[nodiscard]] Outcome print_notice_status(storage::Vault& vault, const std::string& case_id);
+
+}  // namespace safehold::cli
