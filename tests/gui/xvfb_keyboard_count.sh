@@ -11,8 +11,10 @@
 # or incomplete in the vault, checked with safehold-cli after the app quit).
 # Usage: xvfb_keyboard_count.sh /path/to/safehold /path/to/safehold-cli
 set -euo pipefail
-app=$1
-cli=$2
+XVFB_LIB=$(cd "$(dirname "$0")" && pwd)/xvfb_lib.sh
+source "$XVFB_LIB"
+app=$(realpath "$1")
+cli=$(realpath "$2")
 goal=25
 for tool in xvfb-run xdotool xwininfo import convert; do
   if ! command -v "$tool" >/dev/null; then
@@ -39,21 +41,10 @@ t() { xdotool type --delay 30 "$1"; n=$((n + 1)); sleep 0.5; }
 # (plain background), many once the vault is open (the navigation bar).
 band() { import -window root "$TMP/band.png"; convert "$TMP/band.png" -crop 1280x50+0+0 -format '%k' info:; }
 
-"$APP" &
-pid=$!
-shown=no
-for _ in $(seq 1 100); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Safehold"'; then shown=yes; break; fi
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.2
-done
-if [ "$shown" = no ]; then
-  kill -TERM "$pid" 2>/dev/null
-  wait "$pid"
-  echo "no window" >"$RESULT"
-  exit 0
-fi
-sleep 2
+source "$XVFB_LIB"
+start_and_await_window "$APP"
+await_first_frame "$TMP/first.png"
+sleep 1  # the passphrase field takes the focus in the frame after the first
 win=$(xdotool search --name '^Safehold$' | head -1)
 xdotool windowfocus "$win" 2>/dev/null || true
 
@@ -82,16 +73,10 @@ wait "$pid"
 echo "$?" >"$RESULT.exit"
 INNER
 
-for attempt in 1 2 3; do
-  rm -f "$tmp/result" "$tmp/result.steps"
-  env -i PATH="$PATH" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" TMP="$tmp" \
-      APP="$app" PASSPHRASE="$passphrase" RESULT="$tmp/result" \
-      xvfb-run -a -s "-screen 0 1280x800x24" bash "$tmp/inner.sh" || true
-  if [ -f "$tmp/result" ] && ! grep -q '^no window' "$tmp/result"; then break; fi
-  # xvfb-run -a can lose a race for a display number (see xvfb_smoke.sh).
-  echo "attempt $attempt: $(cat "$tmp/result" 2>/dev/null || echo 'Xvfb did not start')"
-done
-[ -f "$tmp/result" ] && ! grep -q '^no window' "$tmp/result" || { echo "FAIL: no window"; exit 1; }
+rm -f "$tmp/result.steps"
+run_in_xvfb "$tmp/result" "$tmp/inner.sh" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" TMP="$tmp" \
+    APP="$app" PASSPHRASE="$passphrase" || { echo "FAIL: no window"; exit 1; }
+
 cat "$tmp/result.steps"
 read -r total vault <"$tmp/result"
 intake=$((total - vault))
