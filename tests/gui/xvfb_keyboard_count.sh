@@ -36,6 +36,11 @@ set -u
 n=0
 log() { echo "$*" >>"$RESULT.steps"; }
 k() { for key in "$@"; do xdotool key --clearmodifiers "$key"; n=$((n + 1)); sleep 0.3; done; }
+# After a key that changes the step or opens something: the new focus is set
+# while the next frame is drawn, and a loaded machine draws slowly; a key
+# that arrives before that frame goes to the old focus (a person does not
+# type that fast). Waiting adds no action.
+settle() { sleep 1.5; }
 t() { xdotool type --delay 30 "$1"; n=$((n + 1)); sleep 0.5; }
 # Distinct colours in the top band of the screen: 1 on the start screen
 # (plain background), many once the vault is open (the navigation bar).
@@ -54,17 +59,17 @@ for _ in $(seq 1 120); do [ "$(band)" -gt 10 ] && break; sleep 0.5; done
 log "vault created: $n"
 vault=$n
 # Consent: Ctrl+N opens it with the cursor in "Given at".
-k ctrl+n; t "2026-12-06T14:00:00Z"
-k Tab Tab; t "oo"                  # past Now to Method; "o" twice: "Oral, noted"
+k ctrl+n; settle; t "2026-12-06T14:00:00Z"
+k Tab Tab; t "oo"; settle                  # past Now to Method; "o" twice: "Oral, noted"
 k Tab Tab Tab Tab Tab space        # Language, Interpreter, Understanding Yes/No, "Be interviewed: Yes"
 log "consent: $n"
-k ctrl+3; t "Aynur"                # the person: cursor in Pseudonym
+k ctrl+3; settle; t "Aynur"                # the person: cursor in Pseudonym
 log "person: $n"
-k ctrl+5 Return; k Tab; t "D1"; k Return   # Incidents opens on "Add an incident"; Tab to tactics' filter
+k ctrl+5; settle; k Return; settle; k Tab; t "D1"; k Return   # Incidents opens on "Add an incident"; Tab to tactics' filter
 log "incident: $n"
-k ctrl+8 Return; t "$HOME/usb/photo.jpg"; k Return   # Evidence opens on "Add a file"; the path box
+k ctrl+8; settle; k Return; settle; t "$HOME/usb/photo.jpg"; k Return; settle   # Evidence opens on "Add a file"; the path box
 log "evidence: $n"
-k ctrl+0 ctrl+s
+k ctrl+0; settle; k ctrl+s
 log "saved: $n"
 sleep 6
 echo "$n $vault" >"$RESULT"
