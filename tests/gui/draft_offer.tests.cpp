@@ -87,3 +87,30 @@ TEST_CASE("Draft offer: the model refuses to delete without the confirmation ste
   ui.Click("nav.lock");
   CHECK(draft_in_vault(f));
 }
+
+TEST_CASE("Draft offer and the Ctrl+N question answer Enter without a click", "[gui][headless][draft_offer][keyboard]") {
+  // Issue 11: in the real window neither Enter nor Tab reached these
+  // buttons (ImGui ignores Enter while the focus frame is hidden).
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  leave_a_draft(f, ui);
+  f.unlock(ui);
+  REQUIRE(f.app.draft_offer());
+  ui.Frames(2);
+  ui.Press(ImGuiKey_Enter);  // Continue has the focus
+  ui.Frames(2);
+  CHECK_FALSE(f.app.draft_offer());
+  CHECK(f.app.screen() == appmodel::Screen::intake);
+  REQUIRE(f.app.intake.draft);
+  ui.Click("nav.lock");
+
+  f.unlock(ui);
+  ui.Click("draft_offer.later");  // the mouse, then keys only
+  ui.Press(ImGuiKey_N, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(ui.Has("intake.resume"));
+  ui.Press(ImGuiKey_Enter);  // "Continue that intake" has the focus
+  ui.Frames(2);
+  REQUIRE(f.app.intake.draft);
+  CHECK(f.app.intake.draft->session.fields["notes"] == "They came to my parents' house");
+}

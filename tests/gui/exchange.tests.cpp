@@ -210,6 +210,17 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     REQUIRE(report.cases.size() == 1);
     CHECK(report.cases[0].reference == reference);
     REQUIRE(ui.Has("import.report.cases"));
+    // The trust summary (issue 11): not verified, sealed for this vault
+    // only, and what the import will create (from the rolled-back run).
+    const auto* summary = b.app.importer.summary(b.app.session()->vault());
+    REQUIRE(summary != nullptr);
+    CHECK(summary->verified_at.empty());
+    CHECK(summary->others.empty());
+    CHECK(summary->created == report.cases[0].records);
+    CHECK(summary->updated == 0);
+    CHECK(summary->conflicts == 0);
+    CHECK(ui.Has("import.summary.others"));
+    CHECK(ui.Has("import.summary.changes"));
 
     ui.Click("import.go");
     REQUIRE(ui.FramesUntil([&] { return !b.app.importer.busy(); }));

@@ -293,3 +293,46 @@ TEST_CASE("Intake: a shortcut waits for the text typed before it", "[gui][headle
   INFO(f.app.intake.draft->session.fields.dump());
   CHECK(f.app.intake.draft->session.fields.value("start", std::string()).find("10:00") == std::string::npos);
 }
+
+// The path of issue 11's keyboard count (tests/gui/xvfb_keyboard_count.sh
+// runs it in the real window), with keys only after Ctrl+N: a typed time
+// with a space, the method chosen by typed letters, the "…" buttons out of
+// the Tab order, Ctrl+digit to a step, a list step opening on its Add
+// button, an incident's tactics one Tab after its title, Enter in the
+// tactics filter ticking the code typed.
+TEST_CASE("Intake: the keyboard-count path, keys only", "[gui][headless][intake][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Press(ImGuiKey_N, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(f.app.intake.draft);
+  auto& d = *f.app.intake.draft;
+  ui.Type("2026-12-06 14:00");
+  CHECK(d.consent.fields["given_at"] == "2026-12-06T14:00:00Z");
+  ui.Press(ImGuiKey_Tab);
+  ui.Press(ImGuiKey_Tab);  // past Now to Method
+  ui.Type("oo");           // "Oral, recorded", then "Oral, noted"
+  CHECK(d.consent.fields.value("method", "") == "oral_noted");
+  for (int i = 0; i < 5; ++i) ui.Press(ImGuiKey_Tab);  // Language, Interpreter, Yes, No, "Be interviewed: Yes"
+  ui.Press(ImGuiKey_Space);
+  CHECK(d.consent.fields["scopes"].value("be_interviewed", "") == "yes");
+  ui.Press(ImGuiKey_3, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(d.step == IntakeStep::interviewee);
+  ui.Type("Aynur");
+  CHECK(d.interviewee.fields.value("pseudonym", "") == "Aynur");
+  ui.Press(ImGuiKey_5, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(d.step == IntakeStep::incidents);
+  ui.Press(ImGuiKey_Enter);  // "Add an incident" has the focus
+  ui.Frames(2);
+  REQUIRE(d.incidents.size() == 1);
+  ui.Press(ImGuiKey_Tab);  // from Title to the tactics filter
+  ui.Type("D1");
+  ui.Press(ImGuiKey_Enter);
+  CHECK(d.incidents[0].fields["tactics"] == appmodel::Json::array({"D1"}));
+  ui.Press(ImGuiKey_0, /*ctrl=*/true);
+  ui.Frames(2);
+  CHECK(d.step == IntakeStep::closing);
+}

@@ -71,3 +71,38 @@ TEST_CASE("Vocabulary labels follow the UI language", "[gui][i18n][fields]") {
   CHECK(vocab_label("tactic", "Z9") == "Z9");
   CHECK(all_schema_text().find("護照") != std::string::npos);
 }
+
+TEST_CASE("A date typed part by part keeps a precision that matches its shape", "[gui][fields]") {
+  Json f = Json::object();
+  // As the widget does: each keystroke re-stores the value with the
+  // precision the field holds from the previous one.
+  for (const char* typed : {"2", "20", "2026", "2026-0", "2026-03", "2026-03-1", "2026-03-15"}) {
+    DateValue d = date_of(f, "start_date");
+    d.value = typed;
+    set_date(f, "start_date", d);
+  }
+  CHECK(f["start_date"]["precision"] == "exact");
+  DateValue d = date_of(f, "start_date");
+  d.value = "2026-03";  // shortened again
+  set_date(f, "start_date", d);
+  CHECK(f["start_date"]["precision"] == "month");
+  d = date_of(f, "start_date");
+  d.precision = "estimate";  // the caseworker's choice stays
+  set_date(f, "start_date", d);
+  d.value = "2026";
+  set_date(f, "start_date", d);
+  CHECK(f["start_date"]["precision"] == "estimate");
+}
+
+TEST_CASE("Time fields take a typed space, minutes only and no Z", "[gui][fields]") {
+  CHECK(typed_utc_time("2026-12-06 14:00") == "2026-12-06T14:00:00Z");
+  CHECK(typed_utc_time("2026-12-06  14:00:30") == "2026-12-06T14:00:30Z");
+  CHECK(typed_utc_time("2026-12-06T14:00") == "2026-12-06T14:00:00Z");
+  CHECK(typed_utc_time("2026-12-06T14:00:00Z") == "2026-12-06T14:00:00Z");
+  CHECK(typed_utc_time(" 2026-12-06 09:05 ") == "2026-12-06T09:05:00Z");
+  CHECK_FALSE(typed_utc_time("2026-12-06"));
+  CHECK_FALSE(typed_utc_time("2026-02-30 14:00"));  // no such day
+  CHECK_FALSE(typed_utc_time("2026-12-06 25:00"));
+  CHECK_FALSE(typed_utc_time("2026-12-06 14:00+02:00"));  // UTC only
+  CHECK_FALSE(typed_utc_time("2026-12-06 14"));
+}

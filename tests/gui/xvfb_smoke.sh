@@ -6,7 +6,9 @@
 # fresh, empty folders), and checks the running app's umask is 077.
 # Usage: xvfb_smoke.sh /path/to/safehold [screenshot.png]
 set -euo pipefail
-app=$1
+XVFB_LIB=$(cd "$(dirname "$0")" && pwd)/xvfb_lib.sh
+source "$XVFB_LIB"
+app=$(realpath "$1")
 keep_shot=${2:-}
 for tool in xvfb-run xwininfo import convert; do
   if ! command -v "$tool" >/dev/null; then
@@ -22,27 +24,9 @@ chmod 700 "$tmp/run"
 
 cat >"$tmp/inner.sh" <<'INNER'
 set -u
-"$APP" --demo &
-pid=$!
-shown=no
-for _ in $(seq 1 100); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Safehold"'; then shown=yes; break; fi
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.2
-done
-if [ "$shown" = no ]; then
-  kill -TERM "$pid" 2>/dev/null
-  wait "$pid"
-  echo "no window (app exit code $?)" >"$RESULT"
-  exit 0
-fi
-# The window can be mapped before its first frame is drawn (busy machine):
-# take screenshots until one shows more than a flat colour, for up to 20 s.
-for _ in $(seq 1 40); do
-  sleep 0.5
-  import -window root "$SHOT"
-  [ "$(convert "$SHOT" -format '%k' info:)" -gt 20 ] && break
-done
+source "$XVFB_LIB"
+start_and_await_window "$APP" --demo
+await_first_frame "$SHOT"
 # core::start_process() ran in the real app: every file it makes is private.
 grep '^Umask:' "/proc/$pid/status" >"$RESULT.umask" 2>/dev/null
 kill -TERM "$pid"
@@ -51,16 +35,8 @@ echo "app exit code $?" >"$RESULT"
 INNER
 
 cd "$tmp/cwd"
-# xvfb-run -a can lose a race for a display number with another X server
-# starting at the same moment (other test runs on this machine): retry then.
-for attempt in 1 2 3; do
-  rm -f "$tmp/result"
-  env -i PATH="$PATH" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" \
-      APP="$app" SHOT="$tmp/shot.png" RESULT="$tmp/result" \
-      xvfb-run -a -s "-screen 0 1280x800x24" bash "$tmp/inner.sh" || true
-  if [ -f "$tmp/result" ] && ! grep -q '^no window' "$tmp/result"; then break; fi
-  echo "attempt $attempt: $(cat "$tmp/result" 2>/dev/null || echo 'Xvfb did not start')"
-done
+run_in_xvfb "$tmp/result" "$tmp/inner.sh" HOME="$tmp/home" XDG_RUNTIME_DIR="$tmp/run" \
+    APP="$app" SHOT="$tmp/shot.png" || true
 [ -f "$tmp/result" ] || { echo "FAIL: Xvfb did not start"; exit 1; }
 
 cat "$tmp/result"

@@ -77,8 +77,14 @@ void CaseListScreen::Draw(appmodel::AppModel& app) {
   DrawFilters(m);
   (void)m.refresh_if_needed(vault);
   if (m.error_key() != nullptr) WrappedColored(ErrorColor(), tr(m.error_key()));
-  ImGui::TextColored(MutedColor(), "%s", appmodel::trf("cases.count", {std::to_string(m.count())}).c_str());
-  Probe("cases.count");
+  if (m.count() == 0 && !m.has_filters() && search_.empty() && m.error_key() == nullptr) {
+    // A new vault: say what to do first rather than show an empty table.
+    ImGui::TextWrapped("%s", tr("cases.empty_hint"));
+    Probe("cases.empty_hint");
+  } else {
+    ImGui::TextColored(MutedColor(), "%s", appmodel::trf("cases.count", {std::to_string(m.count())}).c_str());
+    Probe("cases.count");
+  }
   DrawTable(app);
 }
 

@@ -3,9 +3,11 @@
 #include <imgui.h>
 
 #include <string>
+#include <utility>
 
 #include "safehold/appmodel/i18n.hpp"
 #include "safehold/appmodel/record_fields.hpp"
+#include "exact_text.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -14,9 +16,16 @@ namespace safehold::gui {
 
 using appmodel::tr;
 
+namespace {
+bool g_focused = false;  // the offer's first button got the focus once
+}  // namespace
+
 void DrawDraftOffer(appmodel::AppModel& app) {
   const auto& offer = app.draft_offer();
-  if (!offer) return;
+  if (!offer) {
+    g_focused = false;
+    return;
+  }
   const std::string when = appmodel::display_time(offer->started_at);
   Banner(WarningColor(), appmodel::trf("draft_offer.question", {when}).c_str());
   Probe("draft_offer.question");
@@ -28,6 +37,8 @@ void DrawDraftOffer(appmodel::AppModel& app) {
     if (ImGui::Button(tr("files.cancel"))) app.ask_discard_draft(false);
     Probe("draft_offer.discard.no");
   } else {
+    // Right after unlock: Continue, one Enter away (Tab goes on to Later).
+    if (!std::exchange(g_focused, true)) FocusNextItemVisibly();
     if (ImGui::Button(tr("draft_offer.continue"))) app.continue_draft();
     Probe("draft_offer.continue");
     ImGui::SameLine();

@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <string_view>
+#include <utility>
 
 #include "safehold/appmodel/i18n.hpp"
 #include "theme.hpp"
@@ -55,6 +56,14 @@ bool g_focus_next = false;
 }  // namespace
 
 void FocusNextTextField() { g_focus_next = true; }
+
+bool TakeFocusRequest() { return std::exchange(g_focus_next, false); }
+
+void FocusNextItemVisibly() {
+  ImGui::SetWindowFocus();
+  ImGui::SetKeyboardFocusHere();
+  ImGui::GetCurrentContext()->NavDisableHighlight = false;
+}
 
 bool InputTextExact(const char* label, std::string& stored, const ExactTextOptions& o) {
   LeaveOnEscapeKeepingText(label);

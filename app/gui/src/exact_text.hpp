@@ -20,6 +20,13 @@ struct ExactTextOptions {
 // The next InputTextExact drawn takes the keyboard focus (a step of a form
 // opens with the cursor in its first field, without pressing any button).
 void FocusNextTextField();
+// Takes a pending FocusNextTextField() request (true if there was one), for
+// a step with no text field: it focuses its first button instead.
+[[nodiscard]] bool TakeFocusRequest();
+// The next item drawn (a button too) gets the keyboard focus, shown with the
+// focus frame so Enter and Space act on it at once. ImGui ignores Enter and
+// Space while the frame is hidden (after a mouse move, or focus set by code).
+void FocusNextItemVisibly();
 
 // InputText over `stored` (UTF-8 as stored); true when `stored` changed.
 bool InputTextExact(const char* label, std::string& stored, const ExactTextOptions& options = {});

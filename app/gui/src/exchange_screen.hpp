@@ -28,6 +28,7 @@ struct ImportPanel {
 
  private:
   void DrawReport(appmodel::AppModel& app);
+  void DrawTrustSummary(const appmodel::ImportSummary& summary);
   void DrawRefusal(appmodel::AppModel& app);
   enum class Browse { none, bundle, signer_card };
   FileBrowserDialog browser_;

@@ -76,8 +76,10 @@ bool DrawDateTime(const schema::FieldDef& f, Json& fields, const std::string& pr
   std::string value = appmodel::text_of(fields, f.name);
   bool changed = false;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-  if (InputTextExact("##dt", value,
-                     {.hint = "YYYY-MM-DDTHH:MM:SSZ", .flags = ImGuiInputTextFlags_CharsNoBlank, .probe = probe.c_str()})) {
+  // "2026-12-06 14:00" (a typed space) is stored as "2026-12-06T14:00:00Z";
+  // the field keeps what was typed until it is left.
+  if (InputTextExact("##dt", value, {.hint = "YYYY-MM-DD HH:MM", .probe = probe.c_str()})) {
+    if (auto t = appmodel::typed_utc_time(value)) value = *t;
     appmodel::set_text(fields, f.name, value);
     changed = true;
   }

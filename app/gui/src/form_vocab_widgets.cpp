@@ -2,15 +2,20 @@
 // tactic-style picker with definitions, consent scopes, and filtered pickers
 // for the long country and language lists.
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharToUtf8
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <span>
+#include <string_view>
+#include <vector>
 
 #include "form_widgets.hpp"
 #include "safehold/appmodel/i18n.hpp"
 #include "safehold/appmodel/schema_text.hpp"
+#include "safehold/appmodel/type_to_select.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 
@@ -52,9 +57,52 @@ std::string current_code(const Json& fields, const std::string& name) {
   return appmodel::text_of(fields, name);
 }
 
+appmodel::TypeToSelect& type_select() {
+  static appmodel::TypeToSelect t;
+  return t;
+}
+
+// The entry that letters typed into the closed combo just drawn choose
+// among the entries `shown` accepts; nullptr if none or the same as `code`.
+template <class Shown>
+const schema::VocabEntry* TypedEntry(const schema::Vocabulary& vocab, const std::string& code, Shown shown) {
+  std::vector<const schema::VocabEntry*> entries;
+  std::vector<std::string_view> labels;
+  int current = -1;
+  for (const auto& e : vocab.entries()) {
+    if (!shown(e)) continue;
+    if (e.code == code) current = static_cast<int>(entries.size());
+    entries.push_back(&e);
+    labels.push_back(label_of(e));
+  }
+  const int i = TypedChoice(labels, current);
+  if (i < 0 || entries[static_cast<std::size_t>(i)]->code == code) return nullptr;
+  return entries[static_cast<std::size_t>(i)];
+}
+
 }  // namespace
 
-void ClearFormWidgetState() { filters().clear(); }
+int TypedChoice(std::span<const std::string_view> labels, int current) {
+  // Only for the closed combo just drawn, while it has the keyboard focus.
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!ImGui::IsItemFocused() || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) ||
+      io.InputQueueCharacters.empty()) {
+    return -1;
+  }
+  int chosen = -1;
+  for (const ImWchar c : io.InputQueueCharacters) {
+    if (c == ' ') continue;  // Space opens the combo
+    char utf8[5] = {};
+    const int i = type_select().type(ImTextCharToUtf8(utf8, static_cast<unsigned>(c)), ImGui::GetTime(), labels, current);
+    if (i >= 0) chosen = current = i;
+  }
+  return chosen;
+}
+
+void ClearFormWidgetState() {
+  filters().clear();
+  type_select().clear();
+}
 
 bool DrawCodeCombo(const schema::FieldDef& f, Json& fields, const std::string& probe) {
   if (f.vocabulary == nullptr) return false;
@@ -62,15 +110,20 @@ bool DrawCodeCombo(const schema::FieldDef& f, Json& fields, const std::string& p
   const schema::VocabEntry* cur = code.empty() ? nullptr : f.vocabulary->find(code);
   const std::string preview = cur != nullptr ? label_of(*cur) : std::string(code.empty() ? tr("form.choose") : code.c_str());
   bool changed = false;
+  const auto shown = [&](const schema::VocabEntry& e) {
+    return !(e.retired && e.code != code) &&
+           std::find(f.exclude.begin(), f.exclude.end(), e.code) == f.exclude.end();
+  };
   ImGui::SetNextItemWidth(-1);
   const bool open = ImGui::BeginCombo("##v", preview.c_str());
+  if (const auto* typed = open ? nullptr : TypedEntry(*f.vocabulary, code, shown)) {
+    fields[f.name] = typed->code;
+    changed = true;
+  }
   Probe(probe.c_str());
   if (open) {
     for (const auto& e : f.vocabulary->entries()) {
-      if ((e.retired && e.code != code) ||
-          std::find(f.exclude.begin(), f.exclude.end(), e.code) != f.exclude.end()) {
-        continue;
-      }
+      if (!shown(e)) continue;
       if (ImGui::Selectable(label_of(e).c_str(), e.code == code)) {
         fields[f.name] = e.code;
         changed = true;
@@ -124,7 +177,30 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
   }
   std::string& filter = filters()[ImGui::GetID("filter")];
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##filter", tr("form.filter"), &filter);
+  // Enter in the filter ticks what it found: the entry whose code is the
+  // filter ("D1"), else the first entry shown.
+  if (ImGui::InputTextWithHint("##filter", tr("form.filter"), &filter, ImGuiInputTextFlags_EnterReturnsTrue) &&
+      !filter.empty()) {
+    const schema::VocabEntry* pick = nullptr;
+    for (const auto& e : f.vocabulary->entries()) {
+      if (e.retired) continue;
+      const std::string& label = label_of(e);
+      const std::string& def = e.definition ? appmodel::in_ui_language(*e.definition) : label;
+      if (e.code.size() == filter.size() && contains_folded(e.code, filter)) {
+        pick = &e;
+        break;
+      }
+      if (pick == nullptr && (contains_folded(label, filter) || contains_folded(def, filter) ||
+                              contains_folded(e.code, filter))) {
+        pick = &e;
+      }
+    }
+    if (pick != nullptr && !appmodel::has_code(fields, f.name, pick->code)) {
+      appmodel::toggle_code(fields, f.name, pick->code);
+      changed = true;
+    }
+    filter.clear();
+  }
   Probe((probe + ".filter").c_str());
   const float h = ImGui::GetTextLineHeightWithSpacing() * 12;
   ImGui::BeginChild("##codes", ImVec2(-1, h), true);
@@ -217,6 +293,13 @@ bool DrawFilteredPick(const schema::FieldDef& f, Json& fields, bool many, const 
   }
   ImGui::SetNextItemWidth(many ? ImGui::GetFontSize() * 12 : -1);
   const bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge);
+  if (!open && !many) {
+    const auto active = [](const schema::VocabEntry& e) { return !e.retired; };
+    if (const auto* typed = TypedEntry(*f.vocabulary, current_code(fields, f.name), active)) {
+      fields[f.name] = typed->code;
+      changed = true;
+    }
+  }
   Probe(probe.c_str());
   if (open) {
     std::string& filter = filters()[ImGui::GetID("filter")];

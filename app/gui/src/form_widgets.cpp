@@ -74,7 +74,12 @@ bool DrawInteger(const schema::FieldDef& f, Json& fields, const std::string& pro
 // clear.
 bool DrawNotAnsweredMenu(const schema::FieldDef& f, Json& fields, const std::string& probe) {
   bool changed = false;
-  if (ImGui::SmallButton("…")) ImGui::OpenPopup("###na");
+  // Out of the Tab order (issue 11: three of the nine Tabs to the first
+  // consent scope went to these); the arrow keys and the mouse still reach it.
+  ImGui::PushTabStop(false);
+  const bool open = ImGui::SmallButton("…");
+  ImGui::PopTabStop();
+  if (open) ImGui::OpenPopup("###na");
   Probe((probe + ".na").c_str());
   if (ImGui::BeginPopup("###na")) {
     for (const char* kind : {"declined", "unknown"}) {

@@ -63,6 +63,11 @@ bool DrawFilteredPick(const schema::FieldDef& f, appmodel::Json& fields, bool ma
 // Forgets the filter texts of open pickers (on lock).
 void ClearFormWidgetState();
 
+// Type-to-select for the closed combo just drawn (appmodel::TypeToSelect):
+// the entry of `labels` the letters typed this frame choose while it has the
+// keyboard focus, or -1. `current`: the entry chosen now, -1 if none.
+int TypedChoice(std::span<const std::string_view> labels, int current);
+
 // Compound widgets (form_compound_widgets.cpp).
 bool DrawDate(const schema::FieldDef& f, appmodel::Json& fields, const std::string& probe);
 bool DrawDateTime(const schema::FieldDef& f, appmodel::Json& fields, const std::string& probe);

@@ -10,7 +10,9 @@
 #include "contacts_screen.hpp"
 #include "exchange_screen.hpp"
 #include "safehold/appmodel/file_browser.hpp"
+#include "safehold/appmodel/import_summary.hpp"
 #include "safehold/appmodel/record_fields.hpp"
+#include "safehold/appmodel/schema_text.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -103,6 +105,30 @@ void ImportPanel::DrawRefusal(appmodel::AppModel& app) {
   ImGui::EndDisabled();
 }
 
+// Issue 11's trust summary: how and when the signer was verified, that the
+// bundle was sealed for this vault (a forwarded one is refused before), who
+// else can open it, and what importing it changes here.
+void ImportPanel::DrawTrustSummary(const appmodel::ImportSummary& s) {
+  if (!s.verified_at.empty()) {
+    LabelValue(tr("import.summary.verified"),
+               trf("import.summary.verified_how",
+                   {std::string(appmodel::vocab_label("verification_method", s.verification_method)),
+                    appmodel::display_time(s.verified_at)}));
+  }
+  LabelValue(tr("import.summary.to_you"), tr("import.summary.to_you_yes"));
+  std::string others;
+  for (const auto& o : s.others) {
+    if (!others.empty()) others += tr("import.summary.list_sep");
+    others += o.known ? o.name : trf("import.summary.unknown_key", {o.name.substr(0, 12) + "…"});
+  }
+  LabelValue(tr("import.summary.others"), others.empty() ? std::string(tr("import.summary.others_none")) : others);
+  Probe("import.summary.others");
+  LabelValue(tr("import.summary.changes"),
+             trf("import.summary.changes_n", {std::to_string(s.created), std::to_string(s.updated),
+                                              std::to_string(s.conflicts), std::to_string(s.kept)}));
+  Probe("import.summary.changes");
+}
+
 void ImportPanel::DrawReport(appmodel::AppModel& app) {
   appmodel::ImportModel& m = app.importer;
   const auto& r = *m.report();
@@ -119,6 +145,7 @@ void ImportPanel::DrawReport(appmodel::AppModel& app) {
   BigDigits(s.fingerprint, "import.report.fingerprint");
   LabelValue(tr("import.report.created"), appmodel::display_time(r.created));
   LabelValue(tr("import.report.size"), appmodel::format_size(r.total_bytes));
+  if (const auto* summary = m.summary(app.session()->vault())) DrawTrustSummary(*summary);
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("###incoming", 4, flags)) {

@@ -90,6 +90,11 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
   ImGui::SameLine();
   ImGui::TextColored(MutedColor(), "%s", tr(m.dirty() ? "intake.draft.pending" : "intake.draft.saved"));
   ImGui::EndGroup();
+  // Ctrl+1 … Ctrl+0: straight to a step (only to open ones, like the list).
+  if (const int to = shortcuts::StepPressed(); to >= 0 && to < appmodel::kIntakeSteps &&
+                                                 m.step_open(static_cast<IntakeStep>(to))) {
+    m.go(static_cast<IntakeStep>(to));
+  }
 }
 
 void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
@@ -105,8 +110,8 @@ void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
     Probe("intake.begin");
     return;
   }
-  ImGui::TextWrapped("%s", appmodel::trf("intake.resume.question", {*saved}).c_str());
-  if (begin_requested_) ImGui::SetKeyboardFocusHere();  // Ctrl+N: Resume, one Enter away
+  ImGui::TextWrapped("%s", appmodel::trf("intake.resume.question", {appmodel::display_time(*saved)}).c_str());
+  if (begin_requested_) FocusNextItemVisibly();  // Ctrl+N: Resume, one Enter away
   begin_requested_ = false;
   if (ImGui::Button(tr("intake.resume"))) {
     (void)m.resume(vault);

@@ -3,9 +3,12 @@
 #include <imgui.h>
 
 #include <array>
+#include <span>
+#include <vector>
 #include <string>
 #include <string_view>
 
+#include "exact_text.hpp"
 #include "intake_screen.hpp"
 #include "shared_forms.hpp"
 #include "shortcuts.hpp"
@@ -33,6 +36,22 @@ constexpr std::string_view kIntervieweeFields[] = {
 constexpr std::string_view kNarrativeFields[] = {"notes"};
 constexpr std::string_view kCaseFields[] = {
     "title", "status", "priority", "purposes", "privilege", "lead_worker", "retention_review"};
+
+// The fields of a list step's record in the order drawn: an incident's
+// tactics (its one required field) right after its title, one Tab away
+// rather than behind a dozen optional fields (issue 11's keyboard count);
+// every other entity in schema order (empty: all of them).
+std::span<const std::string_view> FieldOrder(const schema::EntityDef& def) {
+  if (def.name != "incident") return {};
+  static const std::vector<std::string_view> order = [&def] {
+    std::vector<std::string_view> v{"title", "tactics"};
+    for (const auto& f : def.fields) {
+      if (f.name != "title" && f.name != "tactics") v.push_back(f.name);
+    }
+    return v;
+  }();
+  return order;
+}
 
 }  // namespace
 
@@ -100,6 +119,8 @@ bool IntakeScreen::DrawRecordList(appmodel::IntakeModel& m, FormContext& ctx, co
     Probe((std::string("intake.") + entity + ".item." + std::to_string(i)).c_str());
     ImGui::PopID();
   }
+  const bool none_open = m.selected < 0 || static_cast<std::size_t>(m.selected) >= items.size();
+  if (none_open && TakeFocusRequest()) FocusNextItemVisibly();  // the step opens on "Add …"
   if (ImGui::Button(tr(add_key))) {
     std::size_t n = 0;
     if (std::string_view(entity) == "incident") n = m.add_incident();
@@ -107,13 +128,14 @@ bool IntakeScreen::DrawRecordList(appmodel::IntakeModel& m, FormContext& ctx, co
     else n = m.add_measure();
     m.selected = static_cast<int>(n);
     changed = true;
+    FocusNextTextField();  // typing goes on in the new record's first field
   }
   Probe(add_key);
   if (m.selected >= 0 && static_cast<std::size_t>(m.selected) < items.size()) {
     ImGui::Separator();
     ctx.probe_prefix = std::string("intake.") + entity + ".";
     ImGui::PushID(items[static_cast<std::size_t>(m.selected)].id.c_str());
-    changed |= DrawRecordForm(def, items[static_cast<std::size_t>(m.selected)].fields, ctx);
+    changed |= DrawRecordForm(def, items[static_cast<std::size_t>(m.selected)].fields, ctx, FieldOrder(def));
     if (ImGui::Button(tr("intake.remove"))) {
       items.erase(items.begin() + m.selected);
       m.selected = -1;
@@ -138,6 +160,7 @@ bool IntakeScreen::DrawEvidence(appmodel::IntakeModel& m, FormContext& ctx) {
     Probe(("intake.evidence.item." + std::to_string(i)).c_str());
     ImGui::PopID();
   }
+  if (m.selected < 0 && TakeFocusRequest()) FocusNextItemVisibly();  // the step opens on "Add a file"
   if (ImGui::Button(tr("intake.add.evidence_file"))) {
     browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::file, "files.title");
   }
@@ -146,6 +169,7 @@ bool IntakeScreen::DrawEvidence(appmodel::IntakeModel& m, FormContext& ctx) {
   if (ImGui::Button(tr("intake.add.evidence_nofile"))) {
     m.selected = static_cast<int>(m.add_evidence(""));
     changed = true;
+    FocusNextTextField();
   }
   Probe("intake.add.evidence_nofile");
   if (browser_.Draw()) {

@@ -28,6 +28,13 @@ bool IsModifierKey(ImGuiKey key) {
 
 // Presses taken from the input queue before this frame's NewFrame.
 std::array<bool, kActions.size()> g_pressed{};
+int g_step = -1;  // Ctrl+1 … Ctrl+9, Ctrl+0: intake step 0 … 9
+
+int StepOfKey(ImGuiKey key) {
+  if (key == ImGuiKey_0) return 9;
+  if (key >= ImGuiKey_1 && key <= ImGuiKey_9) return key - ImGuiKey_1;
+  return -1;
+}
 
 }  // namespace
 
@@ -42,8 +49,10 @@ std::array<bool, kActions.size()> g_pressed{};
 // press with nothing but modifiers and key releases before it is taken:
 // ImGui trickles typed keys one per frame, and a shortcut must not jump
 // ahead of text still waiting (the rest of it would land in the next step).
+// At most one shortcut is taken per frame.
 void TakeFromQueue() {
   g_pressed.fill(false);
+  g_step = -1;
   ImGuiContext& g = *ImGui::GetCurrentContext();
   bool ctrl = g.IO.KeyCtrl;
   bool shift = g.IO.KeyShift;
@@ -60,10 +69,18 @@ void TakeFromQueue() {
       for (std::size_t a = 0; a < kActions.size() && e.Key.Down && ctrl && !shift && !alt; ++a) {
         if (KeyOf(kActions[a]) == key) g_pressed[a] = taken = true;
       }
+      if (!taken && e.Key.Down && ctrl && !shift && !alt && StepOfKey(key) >= 0) {
+        g_step = StepOfKey(key);
+        taken = true;
+      }
       if (!taken && e.Key.Down && !IsModifierKey(key)) break;  // wait until ImGui has it
     }
     if (taken) {
+      // One shortcut per frame: Ctrl+0 then Ctrl+S waiting together must
+      // change the step first and save in the next frame, on that step (both
+      // in one frame lost the save: it was checked on the old step).
       g.InputEventsQueue.erase(&g.InputEventsQueue[i]);
+      break;
     } else {
       ++i;
     }
@@ -76,6 +93,8 @@ bool Pressed(Action action) {
   }
   return false;
 }
+
+int StepPressed() { return g_step; }
 
 const char* Keys(Action action) {
   switch (action) {

@@ -13,6 +13,9 @@ enum class Action { new_intake, next_step, previous_step, save, pause };
 void TakeFromQueue();
 // True in the frame the shortcut was pressed.
 [[nodiscard]] bool Pressed(Action action);
+// The intake step (0-based) whose shortcut was pressed in this frame:
+// Ctrl+1 … Ctrl+9 for steps 1 to 9, Ctrl+0 for step 10; -1 if none.
+[[nodiscard]] int StepPressed();
 // The keys as shown to the user, e.g. "Ctrl+PageDown".
 [[nodiscard]] const char* Keys(Action action);
 // Tooltip naming the shortcut, for the item just drawn.

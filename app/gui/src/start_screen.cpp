@@ -118,12 +118,19 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     MarkSecretField();
     Probe("start.repeat");
     if (!m.passphrase.empty()) StrengthMeter(m.strength());
-    ImGui::TextUnformatted(tr("start.owner"));
-    ImGui::SetNextItemWidth(-1);
-    InputTextExact("##owner", m.owner_name, {.hint = tr("start.owner.hint"), .probe = "start.owner"});
+    // The warning is about the passphrase just typed: it and its checkbox
+    // come next, one Tab away (issue 11's keyboard count).
     Banner(WarningColor(), tr("start.loss_warning"));
     ImGui::Checkbox(tr("start.acknowledge"), &m.loss_acknowledged);
     Probe("start.acknowledge");
+    ImGui::TextUnformatted(tr("start.owner"));
+    ImGui::SetNextItemWidth(-1);
+    // Enter here creates the vault, as in the passphrase fields.
+    if (InputTextExact("##owner", m.owner_name,
+                       {.hint = tr("start.owner.hint"), .flags = ImGuiInputTextFlags_EnterReturnsTrue,
+                        .probe = "start.owner"})) {
+      submit = true;
+    }
     ImGui::TextUnformatted(tr("start.kdf"));
     int kdf = m.kdf == appmodel::KdfStrength::sensitive ? 1 : 0;
     ImGui::RadioButton(tr("start.kdf.moderate"), &kdf, 0);

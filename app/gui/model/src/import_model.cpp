@@ -29,6 +29,7 @@ bool ImportModel::verify(storage::Vault& vault, const std::filesystem::path& bun
   begin_work();
   file_ = bundle;
   report_.reset();
+  summary_.reset();
   result_.reset();
   const storage::OperationHooks hooks = work_hooks();
   const ex::ImportOptions options{allow_unverified_};
@@ -95,10 +96,22 @@ void ImportModel::reset() {
   file_.clear();
   allow_unverified_ = false;
   report_.reset();
+  summary_.reset();
   result_.reset();
   failure_.reset();
   error_key_ = nullptr;
   cancel_ = false;
+}
+
+const ImportSummary* ImportModel::summary(storage::Vault& vault) {
+  if (!report_) return nullptr;
+  if (!summary_) {
+    auto contacts = core::exchange::ContactBook(vault).list();
+    auto own = vault.identity().info();
+    if (!contacts || !own) return nullptr;  // shown without the summary
+    summary_ = summarize_import(*report_, *contacts, own->age_recipient);
+  }
+  return &*summary_;
 }
 
 }  // namespace safehold::appmodel

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <regex>
 
 #include "safehold/schema/formats.hpp"
 #include "safehold/schema/record.hpp"
@@ -86,7 +87,10 @@ void set_date(Json& fields, std::string_view name, const DateValue& d) {
     return;
   }
   std::string precision = d.precision;
-  if (precision.empty()) {
+  // Year, month and exact follow the value's shape as it is typed ("2026"
+  // then "2026-03": month); estimate and range are the caseworker's choice.
+  const bool from_shape = precision.empty() || precision == "year" || precision == "month" || precision == "exact";
+  if (from_shape && (precision.empty() || schema::partial_date_parts(d.value) != 0)) {
     switch (schema::partial_date_parts(d.value)) {
       case 1: precision = "year"; break;
       case 2: precision = "month"; break;
@@ -96,6 +100,16 @@ void set_date(Json& fields, std::string_view name, const DateValue& d) {
   Json out{{"value", d.value}, {"precision", precision}};
   if (precision == "range" && !d.end.empty()) out["end"] = d.end;
   fields[key] = std::move(out);
+}
+
+std::optional<std::string> typed_utc_time(std::string_view typed) {
+  // YYYY-MM-DD, then 'T' or spaces, HH:MM, optional :SS, optional Z.
+  static const std::regex shape(R"(\s*(\d{4}-\d{2}-\d{2})(?:T|\s+)(\d{2}:\d{2})(:\d{2})?Z?\s*)");
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(typed.begin(), typed.end(), m, shape)) return std::nullopt;
+  std::string out = m[1].str() + "T" + m[2].str() + (m[3].matched ? m[3].str() : std::string(":00")) + "Z";
+  if (!schema::is_utc_timestamp(out)) return std::nullopt;
+  return out;
 }
 
 std::string display_time(std::string_view t) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "safehold/appmodel/background.hpp"
+#include "safehold/appmodel/import_summary.hpp"
 #include "safehold/core/exchange/import.hpp"
 #include "safehold/storage/vault.hpp"
 
@@ -42,6 +43,9 @@ class ImportModel {
   [[nodiscard]] float progress() const;  // 0..1, -1 while unknown
   [[nodiscard]] const std::optional<core::exchange::BundleReport>& report() const { return report_; }
   [[nodiscard]] const std::optional<core::exchange::ImportResult>& result() const { return result_; }
+  // The trust summary of the report (read from the address book once per
+  // report); nullptr without a report or when the vault could not be read.
+  [[nodiscard]] const ImportSummary* summary(storage::Vault& vault);
   // The refusal, if the last step failed.
   [[nodiscard]] const std::optional<core::exchange::ExchangeFailure>& failure() const { return failure_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
@@ -62,6 +66,7 @@ class ImportModel {
   std::atomic<std::uint64_t> total_{0};
   std::atomic<bool> cancel_{false};
   std::optional<core::exchange::BundleReport> report_;
+  std::optional<ImportSummary> summary_;
   std::optional<core::exchange::ImportResult> result_;
   std::optional<core::exchange::ExchangeFailure> failure_;
   const char* error_key_ = nullptr;

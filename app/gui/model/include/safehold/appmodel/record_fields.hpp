@@ -3,6 +3,7 @@
 // "Records"): the form widgets call these, so the rules live in one tested
 // place. A field that was never answered is absent; an emptied text or list
 // is removed again, never stored as "" or [].
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,10 @@ void set_date(Json& fields, std::string_view name, const DateValue& d);
 
 // Current time as the records' UTC timestamp ("YYYY-MM-DDTHH:MM:SSZ").
 [[nodiscard]] inline std::string utc_now() { return schema::utc_timestamp_now(); }
+// A UTC time as typed into a time field: "2026-12-06 14:00", "2026-12-06T14:00",
+// with or without seconds and the Z, → "2026-12-06T14:00:00Z"; nullopt if
+// it is not a real time of that shape.
+[[nodiscard]] std::optional<std::string> typed_utc_time(std::string_view typed);
 // "2026-11-28T19:41:27Z" → "2026-11-28 19:41" for tables (the column header
 // says UTC); anything else is returned unchanged.
 [[nodiscard]] std::string display_time(std::string_view rfc3339);
