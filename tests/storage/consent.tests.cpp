@@ -1,6 +1,8 @@
 // Consent is enforced, not just recorded (data-model.md): the gate before a
-// consent record exists, scope-bound fields, withdrawal, and the questions
-// bundle export asks.
+// consent record exists, scope-bound fields, withdrawal, the current consent
+// and the dispatch history.
+#include <set>
+
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_string.hpp>
 
@@ -104,57 +106,36 @@ TEST_CASE("consent scopes: identity, recording and recontact fields need their s
   }
 }
 
-TEST_CASE("consent: export decisions name the case and the missing scope", "[consent][export]") {
+TEST_CASE("consent: the current consent is the latest given, with its disclosure level and withdrawal",
+          "[consent]") {
   NewCase c;
-  auto ngo = c.vault.records().create("contact", "", contact_fields("Li Wei", "Safeguard NGO")).value();
-  auto lawyer = c.vault.records().create("contact", "", contact_fields("M. Durand", "Cabinet Durand")).value();
-
-  auto d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
-  CHECK_FALSE(d.allowed);
-  CHECK_THAT(d.reason, ContainsSubstring(c.reference));
-  CHECK_THAT(d.reason, ContainsSubstring("no consent"));
-
-  auto consent = c.give_consent({"be_interviewed", "share_named_ngos"});
-  CHECK(c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos")->allowed);
-  d = c.vault.consent().export_allowed(c.the_case.id, lawyer.id, "share_own_lawyer").value();
-  CHECK_FALSE(d.allowed);
-  CHECK(d.missing_scope == "share_own_lawyer");
-  CHECK_THAT(d.reason, ContainsSubstring(c.reference));
-  CHECK(c.vault.consent().scope(c.the_case.id, "share_own_lawyer").value() == "no");
-  CHECK(c.vault.consent().export_allowed(c.the_case.id, ngo.id, "no_such_scope").error().code ==
-        VaultError::invalid_argument);
-
-  SECTION("allowed recipients restrict who may receive it") {
-    auto f = consent.fields;
-    f["allowed_recipients"] = {{{"contact", lawyer.id}}};
-    REQUIRE(c.vault.records().update(consent.id, f));
-    d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
-    CHECK_FALSE(d.allowed);
-    CHECK_THAT(d.reason, ContainsSubstring("allowed recipients"));
-    f["allowed_recipients"] = {{{"contact", lawyer.id}}, {{"organisation", "safeguard ngo "}}};
-    REQUIRE(c.vault.records().update(consent.id, f));
-    CHECK(c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos")->allowed);
-  }
-  SECTION("withdrawal of listed scopes refuses those scopes only") {
-    auto f = consent.fields;
-    f["withdrawal"] = {{"at", "2026-11-20T08:00:00Z"}, {"extent", "listed_scopes"}, {"scopes", {"share_named_ngos"}}};
-    REQUIRE(c.vault.records().update(consent.id, f));
-    CHECK(c.vault.consent().state(c.the_case.id).value() == ConsentState::given);
-    d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
-    CHECK_FALSE(d.allowed);
-    CHECK(d.missing_scope == "share_named_ngos");
-  }
-  SECTION("full withdrawal marks the case and blocks every export") {
-    auto f = consent.fields;
-    f["withdrawal"] = {{"at", "2026-11-20T08:00:00Z"}, {"extent", "all"}};
-    REQUIRE(c.vault.records().update(consent.id, f));
-    CHECK(c.vault.consent().state(c.the_case.id).value() == ConsentState::withdrawn);
-    CHECK(c.vault.cases().get(c.the_case.id)->consent == ConsentState::withdrawn);
-    d = c.vault.consent().export_allowed(c.the_case.id, ngo.id, "share_named_ngos").value();
-    CHECK_FALSE(d.allowed);
-    CHECK_THAT(d.reason, ContainsSubstring("withdrawn"));
-    CHECK(c.vault.consent().scope(c.the_case.id, "be_interviewed").value() == "no");
-  }
+  CHECK(c.vault.consent().current(c.the_case.id)->state == ConsentState::none);
+  auto first = c.give_consent({"be_interviewed", "share_named_ngos"});
+  auto later = consent_fields(c.interviewee.id, {"be_interviewed"});
+  later["given_at"] = "2026-11-05T09:30:00Z";
+  later["disclosure"] = "named";
+  later["allowed_recipients"] = {{{"organisation", "Safeguard NGO"}}};
+  auto second = c.add("consent", later).value();
+  auto now = c.vault.consent().current(c.the_case.id).value();
+  CHECK(now.consent_id == second.id);
+  CHECK(now.disclosure == "named");
+  CHECK(now.answer("share_named_ngos") == "no");
+  CHECK(now.restricts_recipients);
+  CHECK(now.allowed_organisations == std::set<std::string>{"Safeguard NGO"});
+  CHECK_FALSE(now.withdrawal_mark);
+  // An earlier given_at does not become current by being written later.
+  auto earlier = consent_fields(c.interviewee.id, {"be_interviewed", "share_own_lawyer"});
+  earlier["given_at"] = "2026-10-01T09:30:00Z";
+  REQUIRE(c.add("consent", earlier));
+  CHECK(c.vault.consent().current(c.the_case.id)->consent_id == second.id);
+  auto f = second.fields;
+  f["withdrawal"] = {{"at", "2026-11-20T08:00:00Z"}, {"extent", "all"}};
+  REQUIRE(c.vault.records().update(second.id, f));
+  now = c.vault.consent().current(c.the_case.id).value();
+  CHECK(now.state == ConsentState::withdrawn);
+  CHECK(now.answer("be_interviewed") == "no");
+  CHECK(c.vault.consent().current("3f0c9a52-5d0e-4c7b-9a51-0c1d7e2b9f10").error().code == VaultError::not_found);
+  (void)first;
 }
 
 TEST_CASE("consent: to whom a case was already sent comes from the audit trail", "[consent][export]") {

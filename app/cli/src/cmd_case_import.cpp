@@ -1,13 +1,9 @@
 // case import-json FILE: a whole case from JSON (the array that
 // `case show --all --json` prints, or one produced by another system),
-// written as new records with new ids in one transaction: all or nothing.
-//
-// References between the records of the document are remapped to the new
-// ids. Because references can run both ways (consent -> person while a
-// person needs consent first; legal measure <-> evidence item), records are
-// created first without their reference fields, then updated with them.
-// Attachment content does not travel in JSON: evidence items arrive empty.
-#include <map>
+// written as new records with new ids by core/casework's record-set writer
+// (one batch: all or nothing; model-derived order; references between the
+// records of the document remapped to the new ids, both ways). Attachment
+// content does not travel in JSON: evidence items arrive empty.
 #include <memory>
 #include <set>
 
@@ -16,6 +12,7 @@
 #include "field_args.hpp"
 #include "json_input.hpp"
 #include "output.hpp"
+#include "safehold/core/casework/record_set.hpp"
 #include "safehold/schema/formats.hpp"
 
 namespace safehold::cli {
@@ -23,55 +20,9 @@ namespace {
 
 using nlohmann::json;
 
-struct Item {
-  std::string old_id;  // may be empty
-  const schema::EntityDef* def = nullptr;
-  json fields;
-  std::string new_id;
-  bool has_refs = false;
-};
-
-bool holds_reference(const schema::FieldDef& f) {
-  if (f.type == schema::FieldType::ref || f.type == schema::FieldType::refs) return true;
-  for (const auto& sub : f.fields) {
-    if (holds_reference(sub)) return true;
-  }
-  return false;
-}
-
-// Fields without any reference-holding field; `stripped` tells if one was dropped.
-json without_references(const schema::EntityDef& def, const json& fields, bool& stripped) {
-  json out = json::object();
-  for (const auto& [name, value] : fields.items()) {
-    const auto* f = def.field(name);
-    if (f != nullptr && holds_reference(*f)) {
-      stripped = true;
-    } else {
-      out[name] = value;
-    }
-  }
-  return out;
-}
-
-void remap(json& value, const std::map<std::string, std::string>& ids) {
-  if (value.is_string()) {
-    const auto it = ids.find(value.get<std::string>());
-    if (it != ids.end()) value = it->second;
-  } else if (value.is_array() || value.is_object()) {
-    for (auto& v : value) remap(v, ids);
-  }
-}
-
-int import_rank(const std::string& entity) {
-  if (entity == "case") return 0;
-  if (entity == "consent") return 1;
-  if (entity == "interview_session") return 2;
-  return 3;
-}
-
-expected<std::vector<Item>, Failure> read_items(const json& doc) {
+expected<core::casework::RecordSet, Failure> read_items(const json& doc) {
   if (!doc.is_array()) return fail(ExitCode::usage, "JSON input: expected an array of records");
-  std::vector<Item> items;
+  core::casework::RecordSet set;
   std::set<std::string> seen;
   std::size_t cases = 0;
   for (std::size_t i = 0; i < doc.size(); ++i) {
@@ -89,13 +40,13 @@ expected<std::vector<Item>, Failure> read_items(const json& doc) {
     }
     auto def = entity_def(r["entity"].get<std::string>());
     if (!def) return unexpected(def.error());
-    Item item{"", *def, r["fields"], "", false};
+    core::casework::NewRecord item{"", (*def)->name, r["fields"], {}};
     if (r.contains("id")) {
       if (!r["id"].is_string() || !schema::is_uuid_v4(r["id"].get<std::string>())) {
         return fail(ExitCode::usage, where + ": \"id\" is not a UUID v4");
       }
-      item.old_id = r["id"].get<std::string>();
-      if (!seen.insert(item.old_id).second) return fail(ExitCode::usage, where + ": duplicate id " + item.old_id);
+      item.draft_id = r["id"].get<std::string>();
+      if (!seen.insert(item.draft_id).second) return fail(ExitCode::usage, where + ": duplicate id " + item.draft_id);
     }
     if ((*def)->name == "case") {
       ++cases;
@@ -103,12 +54,10 @@ expected<std::vector<Item>, Failure> read_items(const json& doc) {
     } else if (!(*def)->in_case) {
       return fail(ExitCode::usage, where + ": a " + (*def)->name + " record does not belong to a case");
     }
-    items.push_back(std::move(item));
+    set.records.push_back(std::move(item));
   }
   if (cases != 1) return fail(ExitCode::usage, "JSON input: expected exactly one case record");
-  std::stable_sort(items.begin(), items.end(),
-                   [](const Item& a, const Item& b) { return import_rank(a.def->name) < import_rank(b.def->name); });
-  return items;
+  return set;
 }
 
 Outcome run_import(Context& ctx, const std::string& file) {
@@ -118,29 +67,15 @@ Outcome run_import(Context& ctx, const std::string& file) {
   if (!items) return unexpected(items.error());
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
-  auto batch = lift((*vault)->begin_batch());
-  if (!batch) return unexpected(batch.error());
-  auto records = (*vault)->records();
-  std::map<std::string, std::string> ids;
-  std::string case_id;
-  for (auto& item : *items) {
-    auto fields = without_references(*item.def, item.fields, item.has_refs);
-    remap(fields, ids);
-    auto rec = lift(records.create(item.def->name, case_id, std::move(fields)));
-    if (!rec) return unexpected(rec.error());
-    item.new_id = rec->id;
-    if (item.def->name == "case") case_id = rec->id;
-    if (!item.old_id.empty()) ids[item.old_id] = rec->id;
+  auto written = core::casework::write_record_set(**vault, *items);
+  if (!written) {
+    const auto& e = written.error();
+    if (!e.vault) return fail(ExitCode::usage, "JSON input: " + e.describe());
+    return unexpected(to_failure(*e.vault));
   }
-  for (auto& item : *items) {
-    if (!item.has_refs) continue;
-    remap(item.fields, ids);
-    auto rec = lift(records.update(item.new_id, std::move(item.fields)));
-    if (!rec) return unexpected(rec.error());
-  }
-  if (auto committed = lift(batch->commit()); !committed) return committed;
+  const std::string& case_id = written->case_id;
   print_line(case_id);
-  print_note("imported " + std::to_string(items->size()) + " records");
+  print_note("imported " + std::to_string(items->records.size()) + " records");
   return {};
 }
 

@@ -10,6 +10,7 @@
 #include "record_rows.hpp"
 #include "record_write.hpp"
 #include "safehold/schema/record.hpp"
+#include "safehold/schema/write_order.hpp"
 #include "safehold/storage/bundle_ledger.hpp"
 #include "util.hpp"
 
@@ -19,20 +20,15 @@ using detail::VaultState;
 
 namespace {
 
-// Write order, from the model: records outside a case (the case) first, then
-// records that answer consent scopes (a `scopes` field: consent), then the
-// rest. So the consent gate sees the set's own consent before any field that
-// needs one of its scopes, e.g. the interviewee's legal_name under
+// Write order, from the model (schema::write_rank): the case, then consent,
+// then the rest. So the consent gate sees the set's own consent before any
+// field that needs one of its scopes, e.g. the interviewee's legal_name under
 // store_real_identity (issue 10, finding 1: the interviewee used to be
 // written before the consent that allows it). References are checked after
 // the whole set is written, so the consent may name a person written later.
 int import_rank(const Record& r) {
   const auto* def = detail::entity_def(r.entity);
-  if (def == nullptr || !def->in_case) return 0;
-  const bool gives_consent = std::any_of(def->fields.begin(), def->fields.end(), [](const schema::FieldDef& f) {
-    return f.type == schema::FieldType::scopes;
-  });
-  return gives_consent ? 1 : 2;
+  return def == nullptr ? 0 : schema::write_rank(*def);
 }
 
 // Like every write's reference check, except that a reference to a contact

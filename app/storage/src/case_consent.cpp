@@ -19,10 +19,18 @@ bool is_later(const Record& a, const Record& b) {
 
 }  // namespace
 
-std::string CaseConsent::answer(const std::string& scope) const {
+}  // namespace safehold::storage::detail
+
+namespace safehold::storage {
+
+std::string CurrentConsent::answer(const std::string& scope) const {
   auto it = scopes.find(scope);
   return it == scopes.end() ? std::string() : it->second;
 }
+
+}  // namespace safehold::storage
+
+namespace safehold::storage::detail {
 
 bool allowed_before_consent(const Record& r) {
   if (r.entity == "case" || r.entity == "consent" || r.entity == "interview_session") return true;
@@ -45,6 +53,7 @@ CaseConsent evaluate_consent(const std::vector<Record>& records) {
   out.state = ConsentState::given;
   out.consent_id = current->id;
   const json& f = current->fields;
+  out.disclosure = text_of(f, "disclosure");
   if (const json* scopes = member(f, "scopes"); scopes != nullptr && scopes->is_object()) {
     for (const auto& [scope, answer] : scopes->get_ref<const json::object_t&>()) {
       if (answer.is_string()) out.scopes[scope] = answer.get<std::string>();
@@ -86,7 +95,10 @@ expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view
   // A withdrawal recorded on a copy holds whatever the owner's copies say.
   auto mark = load_withdrawal_mark(s, case_id);
   if (!mark) return unexpected(mark.error());
-  if (*mark) apply_withdrawal_mark(out, **mark);
+  if (*mark) {
+    apply_withdrawal_mark(out, **mark);
+    out.withdrawal_mark = std::move(*mark);
+  }
   return out;
 }
 

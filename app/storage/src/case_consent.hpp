@@ -4,28 +4,18 @@
 // given_at (then created_at); a withdrawal on it with extent all or
 // future_use withdraws the case; extent listed_scopes turns the listed scopes
 // to "no" and leaves the rest.
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "safehold/storage/cases.hpp"
+#include "safehold/storage/consent.hpp"
 #include "safehold/storage/records.hpp"
 #include "vault_state.hpp"
 
 namespace safehold::storage::detail {
 
-struct CaseConsent {
-  ConsentState state = ConsentState::none;
-  std::string consent_id;                     // the current consent record
-  std::map<std::string, std::string> scopes;  // effective answers (withdrawn ones read "no")
-  std::set<std::string> allowed_contacts;     // allowed_recipients[].contact
-  std::set<std::string> allowed_organisations;  // allowed_recipients[].organisation
-  bool restricts_recipients = false;          // allowed_recipients lists anyone
-
-  // "yes", "no", "later" or "" (not answered by the current consent).
-  std::string answer(const std::string& scope) const;
-};
+// The one computation of safehold::storage::CurrentConsent.
+using CaseConsent = CurrentConsent;
 
 CaseConsent evaluate_consent(const std::vector<Record>& consent_records);
 [[nodiscard]] expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id);

@@ -91,7 +91,7 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
   ExportFiles files;
   ExportResult result;
   for (auto& c : request.notices_only ? std::vector<CaseExportCheck>{} : resolved->plan.cases) {
-    auto counts = collect_case(vault, c, &files);
+    auto counts = collect_case(vault, c, resolved->audiences, files);
     if (!counts) return unexpected(counts.error());
     result.records += counts->records;
     result.attachments += counts->attachments;

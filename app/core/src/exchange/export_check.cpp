@@ -1,37 +1,16 @@
-// check_export: the pre-flight of an export (consent, recipients,
-// identifying fields), shared by export_bundle.
+// check_export: the pre-flight of an export (recipients; consent and
+// identifying fields as core/disclosure decides them), shared by export_bundle.
 #include <algorithm>
 #include <map>
 
 #include "export_internal.hpp"
 #include "safehold/core/exchange/contacts.hpp"
 #include "safehold/core/exchange/export.hpp"
-#include "safehold/schema/vocabulary.hpp"
 
 namespace safehold::core::exchange {
 namespace {
 
 using nlohmann::json;
-
-std::string text_of(const json& fields, const char* name) {
-  const auto it = fields.find(name);
-  return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// The disclosure level of the case's current consent: the consent record with
-// the latest given_at, then the latest created (docs/storage.md "Consent").
-ExchangeResult<std::string> current_disclosure(storage::Vault& vault, const std::string& case_id) {
-  auto consents = vault.records().list(case_id, "consent");
-  if (!consents) return from_storage(consents.error());
-  const storage::Record* current = nullptr;
-  for (const auto& r : *consents) {
-    const auto key = std::make_pair(text_of(r.fields, "given_at"), r.created_at);
-    if (current == nullptr || key >= std::make_pair(text_of(current->fields, "given_at"), current->created_at)) {
-      current = &r;
-    }
-  }
-  return current != nullptr ? text_of(current->fields, "disclosure") : std::string();
-}
 
 std::vector<std::string> unique(std::vector<std::string> v) {
   std::vector<std::string> out;
@@ -52,13 +31,20 @@ std::string names_of_dispatches(const std::vector<storage::Dispatch>& sent, cons
   return out.empty() ? "nobody" : out;
 }
 
+std::string kind_of(const std::vector<Contact>& contacts, const std::string& id) {
+  for (const auto& c : contacts) {
+    if (c.id == id) return c.kind;
+  }
+  return {};
+}
+
 }  // namespace
 
-std::string sharing_scope_for(std::string_view recipient_kind) {
-  const auto* kinds = schema::Vocabularies::builtin().find("recipient_kind");
-  const auto* entry = kinds != nullptr ? kinds->find(recipient_kind) : nullptr;
-  if (entry == nullptr || !entry->attributes.contains("consent_scope")) return {};
-  return entry->attributes["consent_scope"].get<std::string>();
+unexpected<ExchangeFailure> from_disclosure(const disclosure::DisclosureFailure& f) {
+  if (f.vault) return from_storage(*f.vault);
+  return exchange_fail(f.code == disclosure::DisclosureError::not_found ? ExchangeError::not_found
+                                                                       : ExchangeError::invalid_input,
+                       f.detail);
 }
 
 ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const ExportRequest& request) {
@@ -78,12 +64,13 @@ ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const Expor
                                    "contact " + c->display_name +
                                        " is not verified: compare the fingerprint with them, then verify the contact"});
     }
-    if (sharing_scope_for(c->kind).empty()) {
+    if (disclosure::sharing_scope_for(c->kind).empty()) {
       out.plan.problems.push_back({"", "", c->id, "",
                                    "contact " + c->display_name +
                                        " has no kind of recipient (lawyer, ngo, host_authority, un_body): consent "
                                        "cannot be checked"});
     }
+    out.audiences.push_back(disclosure::Audience::contact(c->id));
     out.contacts.push_back(std::move(*c));
   }
   for (const auto& case_id : unique(request.cases)) {
@@ -101,35 +88,24 @@ ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const Expor
     auto sent = vault.consent().sent_to(case_id);
     if (!sent) return from_storage(sent.error());
     check.already_sent = std::move(*sent);
-    for (const auto& c : out.contacts) {
-      const std::string scope = sharing_scope_for(c.kind);
-      if (scope.empty()) continue;  // reported above
-      auto decision = vault.consent().export_allowed(case_id, c.id, scope);
-      if (!decision) return from_storage(decision.error());
-      if (decision->allowed) continue;
-      std::string message = decision->reason + " (recipient " + c.display_name + ")";
+    auto decided =
+        disclosure::check_case(vault, case_id, out.audiences, {.include_identifying = request.include_identifying});
+    if (!decided) return from_disclosure(decided.error());
+    for (auto& refusal : decided->refusals) {
+      if (refusal.contact_id.empty()) {  // the identifying fields
+        out.plan.problems.push_back({case_id, check.reference, "", refusal.scope, std::move(refusal.message)});
+        continue;
+      }
+      // A contact without a kind of recipient is listed once, above.
+      if (disclosure::sharing_scope_for(kind_of(out.contacts, refusal.contact_id)).empty()) continue;
+      std::string message = refusal.message + " (recipient " + names[refusal.contact_id] + ")";
       if (check.consent == storage::ConsentState::withdrawn) {
         message += "; already sent to: " + names_of_dispatches(check.already_sent, names);
       }
-      out.plan.problems.push_back({case_id, check.reference, c.id, decision->missing_scope, std::move(message)});
+      out.plan.problems.push_back(
+          {case_id, check.reference, refusal.contact_id, refusal.scope, std::move(message)});
     }
-    if (request.include_identifying) {
-      auto identity = vault.consent().scope(case_id, "store_real_identity");
-      if (!identity) return from_storage(identity.error());
-      auto disclosure = current_disclosure(vault, case_id);
-      if (!disclosure) return unexpected(disclosure.error());
-      if (*identity == "yes" && *disclosure == "named") {
-        check.identifying_included = true;
-      } else {
-        out.plan.problems.push_back(
-            {case_id, check.reference, "", "store_real_identity",
-             "case " + check.reference +
-                 ": identifying fields need consent scope store_real_identity \"yes\" and disclosure level "
-                 "\"named\" (scope is " +
-                 (identity->empty() ? std::string("not given") : "\"" + *identity + "\"") + ", disclosure " +
-                 (disclosure->empty() ? std::string("not given") : "\"" + *disclosure + "\"") + ")"});
-      }
-    }
+    check.identifying_included = decided->identifying_included;
     out.plan.cases.push_back(std::move(check));
   }
   return out;
@@ -144,7 +120,7 @@ ExchangeResult<ExportPlan> check_export(storage::Vault& vault, const ExportReque
   auto resolved = resolve_export(vault, request);
   if (!resolved) return unexpected(resolved.error());
   for (auto& c : resolved->plan.cases) {
-    auto contents = collect_case(vault, c, nullptr);
+    auto contents = count_case(vault, c.case_id);
     if (!contents) return unexpected(contents.error());
     c.records = contents->records;
     c.attachments = contents->attachments;

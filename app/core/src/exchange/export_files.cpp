@@ -4,8 +4,6 @@
 
 #include "export_internal.hpp"
 #include "safehold/core/exchange/record_files.hpp"
-#include "safehold/schema/model.hpp"
-#include "safehold/schema/record.hpp"
 
 namespace safehold::core::exchange {
 namespace {
@@ -52,75 +50,63 @@ void add_text(ExportFiles& into, std::string path, std::string text) {
                         }});
 }
 
-ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportCheck& check, ExportFiles* into) {
-  auto case_record = vault.records().get(check.case_id);
-  if (!case_record) return from_storage(case_record.error());
-  auto records = vault.records().list(check.case_id);
+ExchangeResult<CaseCounts> count_case(storage::Vault& vault, const std::string& case_id) {
+  auto records = vault.records().list(case_id);
   if (!records) return from_storage(records.error());
-  records->insert(records->begin(), std::move(*case_record));
   CaseCounts counts;
-  const auto& model = schema::Model::builtin();
+  counts.records = records->size() + 1;  // and the case record
+  for (const auto& r : *records) {
+    if (r.entity != "evidence_item") continue;
+    auto info = vault.attachments().for_evidence(r.id);
+    if (!info) return from_storage(info.error());
+    if (!*info) continue;
+    ++counts.attachments;
+    counts.attachment_bytes += (*info)->size;
+  }
+  return counts;
+}
+
+ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportCheck& check,
+                                        const std::vector<disclosure::Audience>& audiences, ExportFiles& into) {
+  auto disclosed = disclosure::disclose_case(vault, check.case_id, audiences, {check.identifying_included});
+  if (!disclosed) return from_disclosure(disclosed.error());
+  if (!disclosed->allowed()) return exchange_fail(ExchangeError::consent_refused, disclosed->refusals.front().message);
+  CaseCounts counts;
   auto me = vault.identity().info();
   if (!me) return from_storage(me.error());
-  for (auto& r : *records) {
+  for (auto& d : disclosed->records) {
+    const storage::Record& r = d.record;
     ++counts.records;
-    if (r.entity == "evidence_item") {
-      auto info = vault.attachments().for_evidence(r.id);
-      if (!info) return from_storage(info.error());
-      if (*info) {
-        ++counts.attachments;
-        counts.attachment_bytes += (*info)->size;
-        if (into != nullptr) {
-          const std::string attachment_id = (*info)->id;
-          storage::Vault* v = &vault;
-          into->files.push_back({"attachments/" + r.id, (*info)->size, (*info)->sha256,
-                                 [v, attachment_id]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
-                                   auto reader = v->attachments().get(attachment_id);
-                                   if (!reader) return unexpected(source_failure(reader.error()));
-                                   return std::unique_ptr<io::ByteSource>(std::move(*reader));
-                                 }});
-          into->evidence.emplace_back(check.case_id, r.id);
-        }
-      }
+    if (d.attachment) {
+      ++counts.attachments;
+      counts.attachment_bytes += d.attachment->size;
+      const std::string attachment_id = d.attachment->id;
+      storage::Vault* v = &vault;
+      into.files.push_back({"attachments/" + r.id, d.attachment->size, d.attachment->sha256,
+                            [v, attachment_id]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
+                              auto reader = v->attachments().get(attachment_id);
+                              if (!reader) return unexpected(source_failure(reader.error()));
+                              return std::unique_ptr<io::ByteSource>(std::move(*reader));
+                            }});
+      into.evidence.emplace_back(check.case_id, r.id);
     }
-    if (into == nullptr) continue;
     auto meta = vault.records().meta(r.id);
     if (!meta) return from_storage(meta.error());
     if (meta->owner_key.empty()) meta->owner_key = me->minisign_public_key;
-    if (!check.identifying_included) {
-      const auto* def = model.entity(r.entity);
-      if (def != nullptr) {
-        const auto before = r.fields;
-        r.fields = schema::redact_identifying(*def, r.fields);
-        // Say what was left out, so the receiver can show it and take it later.
-        for (const auto& [name, value] : before.items()) {
-          if (!r.fields.contains(name)) meta->withheld.push_back(name);
-        }
-        std::sort(meta->withheld.begin(), meta->withheld.end());
-        meta->withheld.erase(std::unique(meta->withheld.begin(), meta->withheld.end()), meta->withheld.end());
-      }
+    // The record file lists what was left out by top-level field name
+    // (schema/bundle-v1.md), so the receiver can show it and take it later.
+    for (const auto& w : d.withheld) {
+      if (w.path.find_first_of(".[") == std::string::npos) meta->withheld.push_back(w.path);
     }
-    // Custody events of earlier bundles ("transferred", "received") name that
-    // bundle's id and its recipients or sender in their note: left out (and
-    // listed as withheld), so a bundle never tells its recipient who else had
-    // the case (issue 10, finding 8). The event itself (evidence, time, action)
-    // still travels.
-    if (r.entity == "custody_event" && r.fields.is_object()) {
-      const auto action = r.fields.find("action");
-      if (action != r.fields.end() && (*action == "transferred" || *action == "received") &&
-          r.fields.erase("note") > 0) {
-        meta->withheld.push_back("note");
-        std::sort(meta->withheld.begin(), meta->withheld.end());
-        meta->withheld.erase(std::unique(meta->withheld.begin(), meta->withheld.end()), meta->withheld.end());
-      }
+    if (!check.identifying_included || !d.withheld.empty()) {
+      std::sort(meta->withheld.begin(), meta->withheld.end());
+      meta->withheld.erase(std::unique(meta->withheld.begin(), meta->withheld.end()), meta->withheld.end());
     }
-    add_text(*into, "cases/" + check.case_id + "/" + r.id + ".json", encode_record_file(r, *meta));
+    add_text(into, "cases/" + check.case_id + "/" + r.id + ".json", encode_record_file(r, *meta));
   }
-  if (into != nullptr) {
-    auto entries = vault.audit().for_case(check.case_id);
-    if (!entries) return from_storage(entries.error());
-    add_text(*into, "audit/" + check.case_id + "/audit.jsonl", audit_lines(*entries));
-  }
+  auto entries = vault.audit().for_case(check.case_id);
+  if (!entries) return from_storage(entries.error());
+  add_text(into, "audit/" + check.case_id + "/audit.jsonl", audit_lines(*entries));
   return counts;
 }
 

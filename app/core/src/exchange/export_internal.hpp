@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "safehold/core/bundle/bundle_writer.hpp"
+#include "safehold/core/disclosure/disclosure.hpp"
 #include "safehold/core/exchange/contacts.hpp"
 #include "safehold/core/exchange/export.hpp"
 
@@ -13,7 +14,11 @@ namespace safehold::core::exchange {
 struct ResolvedExport {
   ExportPlan plan;
   std::vector<Contact> contacts;  // the recipients, once each, in request order
+  std::vector<disclosure::Audience> audiences;  // the same, as disclosure audiences
 };
+
+// A disclosure failure as an exchange failure (the vault's error kept).
+unexpected<ExchangeFailure> from_disclosure(const disclosure::DisclosureFailure& f);
 
 // Looks up the cases and contacts and lists every problem (not the counts).
 [[nodiscard]] ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const ExportRequest& request);
@@ -45,10 +50,16 @@ struct CaseCounts {
   std::uint64_t attachment_bytes = 0;
 };
 
-// Counts the case's files and, when `into` is given, adds them: every record
-// of the case (identifying fields removed unless check.identifying_included),
-// the content of each evidence item, and the case's audit excerpt.
+// Counts the case's records (the case record included) and attachments.
+[[nodiscard]] ExchangeResult<CaseCounts> count_case(storage::Vault& vault, const std::string& case_id);
+
+// Adds the case's files to `into` and counts them: every record of the case
+// as disclosure::disclose_case gives it for these audiences (what it
+// withholds listed in the record file's withheld), the content of each
+// evidence item, and the case's audit excerpt. consent_refused if the
+// disclosure refuses (the consent changed since the check).
 [[nodiscard]] ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportCheck& check,
-                                                      ExportFiles* into);
+                                                      const std::vector<disclosure::Audience>& audiences,
+                                                      ExportFiles& into);
 
 }  // namespace safehold::core::exchange

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "safehold/appmodel/intake_save.hpp"
+#include "safehold/core/casework/record_set.hpp"
 #include "safehold/appmodel/session_breaks.hpp"
 
 namespace safehold::appmodel {
@@ -143,20 +144,18 @@ expected<std::string, storage::StorageError> add_case_record(storage::Vault& vau
                                                              const std::string& entity, Json fields,
                                                              const std::string& file,
                                                              const storage::OperationHooks& hooks) {
-  auto batch = vault.begin_batch();
-  if (!batch) return unexpected(batch.error());
   if (!file.empty()) {
     auto identity = vault.consent().scope(case_id, "store_real_identity");
     if (!identity) return unexpected(identity.error());
     add_file_fields(fields, file, *identity == "yes");
   }
-  auto rec = vault.records().create(entity, case_id, std::move(fields));
-  if (!rec) return unexpected(rec.error());
-  if (!file.empty()) {
-    if (auto a = vault.attachments().import_file(rec->id, file, hooks); !a) return unexpected(a.error());
+  core::casework::RecordSet set{case_id, {{"", entity, std::move(fields), file}}};
+  auto written = core::casework::write_record_set(vault, set, {hooks, {}});
+  if (!written) {
+    const auto& e = written.error();
+    return unexpected(e.vault ? *e.vault : storage::make_error(storage::VaultError::invalid_argument, e.describe()));
   }
-  if (auto c = batch->commit(); !c) return unexpected(c.error());
-  return rec->id;
+  return written->records.front().id;
 }
 
 }  // namespace safehold::appmodel

@@ -4,35 +4,28 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <vector>
+
+#include "safehold/core/casework/record_set.hpp"
 
 namespace safehold::appmodel {
 namespace {
 
-using IdMap = std::map<std::string, std::string, std::less<>>;
-
-// Replaces every string equal to a draft id by the stored record's id.
-void remap(Json& j, const IdMap& ids) {
-  if (j.is_string()) {
-    if (auto it = ids.find(j.get_ref<const std::string&>()); it != ids.end()) j = it->second;
-  } else if (j.is_array() || j.is_object()) {
-    for (auto& v : j) remap(v, ids);
-  }
-}
-
-struct Saver {
-  storage::Vault& vault;
-  IdMap ids;
-  std::string case_id;
-
-  expected<std::string, IntakeSaveError> create(const char* step, std::string_view entity, const DraftRecord& r,
-                                                Json fields) {
-    remap(fields, ids);
-    auto rec = vault.records().create(entity, case_id, std::move(fields));
-    if (!rec) return unexpected(IntakeSaveError{step, rec.error().describe()});
-    ids[r.id] = rec->id;
-    return rec->id;
+// The i18n key of the step each record of the set belongs to.
+struct Steps {
+  std::vector<const char*> of_record;
+  const char* at(const core::casework::RecordSetFailure& f) const {
+    if (f.code == core::casework::RecordSetError::attachment) return "intake.save.step.files";
+    if (f.code == core::casework::RecordSetError::commit) return "intake.save.step.commit";
+    return f.index && *f.index < of_record.size() ? of_record[*f.index] : "intake.save.step.case";
   }
 };
+
+void add(core::casework::RecordSet& set, Steps& steps, const char* step, const char* entity, const DraftRecord& r,
+         Json fields, std::string file = {}) {
+  set.records.push_back({r.id, entity, std::move(fields), std::move(file)});
+  steps.of_record.push_back(step);
+}
 
 }  // namespace
 
@@ -57,76 +50,46 @@ void add_file_fields(Json& evidence_fields, const std::string& file, bool may_ke
 
 expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const IntakeDraft& draft,
                                                  IntakeSaveProgress* progress) {
-  auto batch = vault.begin_batch();
-  if (!batch) return unexpected(IntakeSaveError{"intake.save.step.case", batch.error().describe()});
-  Saver s{vault, {}, {}};
-
+  // One set for core/casework's writer: it orders the records by the model
+  // (case, consent, then the rest as listed here), maps draft ids to stored
+  // ids both ways (consent -> interviewee, measure <-> evidence) and writes
+  // everything, files included, in one batch.
+  core::casework::RecordSet set;
+  Steps steps;
   Json case_fields = draft.case_record.fields;
   if (text_of(case_fields, "title").empty()) case_fields["title"] = "Intake " + draft.started_at.substr(0, 10);
-  auto c = vault.records().create("case", "", case_fields);
-  if (!c) return unexpected(IntakeSaveError{"intake.save.step.case", c.error().describe()});
-  s.case_id = c->id;
-  SavedCase out{c->id, text_of(c->fields, "reference")};
-
-  auto consent_id = s.create("intake.save.step.consent", "consent", draft.consent, draft.consent.fields);
-  if (!consent_id) return unexpected(consent_id.error());
-  if (auto r = s.create("intake.save.step.session", "interview_session", draft.session, draft.session.fields); !r) {
-    return unexpected(r.error());
-  }
-  auto person = s.create("intake.save.step.interviewee", "person", draft.interviewee, draft.interviewee.fields);
-  if (!person) return unexpected(person.error());
+  add(set, steps, "intake.save.step.case", "case", draft.case_record, case_fields);
   Json consent_fields = draft.consent.fields;
-  consent_fields["person"] = *person;
-  remap(consent_fields, s.ids);
-  if (auto r = vault.records().update(*consent_id, consent_fields); !r) {
-    return unexpected(IntakeSaveError{"intake.save.step.consent", r.error().describe()});
-  }
-  for (const auto& p : draft.people) {
-    if (auto r = s.create("intake.save.step.people", "person", p, p.fields); !r) return unexpected(r.error());
-  }
-  for (const auto& i : draft.incidents) {
-    if (auto r = s.create("intake.save.step.incidents", "incident", i, i.fields); !r) return unexpected(r.error());
-  }
-  // Measures and evidence refer to each other: measures first without their
-  // evidence links, then evidence, then the links.
-  for (const auto& m : draft.measures) {
-    Json fields = m.fields;
-    fields.erase("evidence");
-    if (auto r = s.create("intake.save.step.measures", "legal_measure", m, fields); !r) return unexpected(r.error());
-  }
+  if (!draft.interviewee.id.empty()) consent_fields["person"] = draft.interviewee.id;
+  add(set, steps, "intake.save.step.consent", "consent", draft.consent, consent_fields);
+  add(set, steps, "intake.save.step.session", "interview_session", draft.session, draft.session.fields);
+  add(set, steps, "intake.save.step.interviewee", "person", draft.interviewee, draft.interviewee.fields);
+  for (const auto& p : draft.people) add(set, steps, "intake.save.step.people", "person", p, p.fields);
+  for (const auto& i : draft.incidents) add(set, steps, "intake.save.step.incidents", "incident", i, i.fields);
+  for (const auto& m : draft.measures) add(set, steps, "intake.save.step.measures", "legal_measure", m, m.fields);
   const bool may_keep_names = text_of(draft.consent.fields.value("scopes", Json::object()), "store_real_identity") == "yes";
-  if (progress != nullptr) {
-    progress->files_total = static_cast<int>(std::count_if(draft.evidence.begin(), draft.evidence.end(),
-                                                           [](const DraftEvidence& e) { return !e.file.empty(); }));
-  }
+  int files = 0;
   for (const auto& e : draft.evidence) {
     Json fields = e.record.fields;
     if (!e.file.empty()) add_file_fields(fields, e.file, may_keep_names);
-    auto id = s.create("intake.save.step.evidence", "evidence_item", e.record, fields);
-    if (!id) return unexpected(id.error());
-    if (e.file.empty()) continue;
-    storage::OperationHooks hooks;
-    if (progress != nullptr) hooks.cancel_requested = [progress] { return progress->cancel.load(); };
-    if (auto r = vault.attachments().import_file(*id, e.file, hooks); !r) {
-      return unexpected(IntakeSaveError{"intake.save.step.files", r.error().describe()});
-    }
-    if (progress != nullptr) ++progress->files_done;
-  }
-  for (const auto& m : draft.measures) {
-    if (!m.fields.contains("evidence")) continue;
-    Json fields = m.fields;
-    remap(fields, s.ids);
-    if (auto r = vault.records().update(s.ids[m.id], fields); !r) {
-      return unexpected(IntakeSaveError{"intake.save.step.measures", r.error().describe()});
-    }
+    files += e.file.empty() ? 0 : 1;
+    add(set, steps, "intake.save.step.evidence", "evidence_item", e.record, std::move(fields), e.file);
   }
   if (!draft.risk.fields.empty()) {
-    if (auto r = s.create("intake.save.step.risk", "risk_assessment", draft.risk, draft.risk.fields); !r) {
-      return unexpected(r.error());
-    }
+    add(set, steps, "intake.save.step.risk", "risk_assessment", draft.risk, draft.risk.fields);
   }
-  if (auto r = batch->commit(); !r) return unexpected(IntakeSaveError{"intake.save.step.commit", r.error().describe()});
-  return out;
+  core::casework::WriteHooks hooks;
+  if (progress != nullptr) {
+    progress->files_total = files;
+    hooks.file.cancel_requested = [progress] { return progress->cancel.load(); };
+    hooks.attachment_done = [progress](std::size_t) { ++progress->files_done; };
+  }
+  auto written = core::casework::write_record_set(vault, set, hooks);
+  if (!written) {
+    const auto& e = written.error();
+    return unexpected(IntakeSaveError{steps.at(e), e.vault ? e.vault->describe() : e.describe()});
+  }
+  return SavedCase{written->case_id, text_of(written->records.front().fields, "reference")};
 }
 
 }  // namespace safehold::appmodel

@@ -1,7 +1,10 @@
 #pragma once
 // Consent as enforced by the vault (data-model.md "Consent is enforced";
-// docs/storage.md "Consent"), and the questions bundle export asks.
+// docs/storage.md "Consent"). Which audience may see what is decided from
+// CurrentConsent by core/disclosure, not here.
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,12 +16,6 @@
 namespace safehold::storage {
 namespace detail { struct VaultState; }
 
-struct ExportDecision {
-  bool allowed = false;
-  std::string missing_scope;  // the V-Scope code that is not "yes", when that is the reason
-  std::string reason;         // one line naming the case reference and what is missing
-};
-
 // A withdrawal recorded on a case this vault holds as a copy (schema/
 // bundle-v1.md 12.4): beside the owner's consent records, not in them.
 struct WithdrawalMark {
@@ -27,6 +24,27 @@ struct WithdrawalMark {
   std::vector<std::string> scopes;  // listed_scopes only
   std::string source;               // "local" (recorded here) or the id of the owner's notice
   std::string recorded_at;
+};
+
+// What a case's consent records add up to now (docs/storage.md "Consent"),
+// computed here only: storage enforces it on every write, and
+// core/disclosure decides from it what may go to whom. The current consent
+// is the consent record with the latest given_at (then the latest
+// created_at); a withdrawal on it with extent all or future_use withdraws the
+// case, extent listed_scopes turns the listed scopes to "no"; a withdrawal
+// mark recorded here on a copy does the same whatever the owner's copies say.
+struct CurrentConsent {
+  ConsentState state = ConsentState::none;
+  std::string consent_id;                       // the current consent record ("" when none)
+  std::string disclosure;                       // its disclosure level ("" when not answered)
+  std::map<std::string, std::string> scopes;    // effective answers (withdrawn ones read "no")
+  std::set<std::string> allowed_contacts;       // allowed_recipients[].contact
+  std::set<std::string> allowed_organisations;  // allowed_recipients[].organisation, as written
+  bool restricts_recipients = false;            // allowed_recipients lists anyone
+  std::optional<WithdrawalMark> withdrawal_mark;  // recorded on this copy, if any
+
+  // "yes", "no", "later" or "" (not answered by the current consent).
+  std::string answer(const std::string& scope) const;
 };
 
 struct Dispatch {
@@ -45,13 +63,8 @@ class ConsentService {
   // no current consent record answers it.
   [[nodiscard]] expected<std::string, StorageError> scope(std::string_view case_id,
                                                           std::string_view scope_code);
-  // May case `case_id` go to contact `recipient_contact_id`, shared under
-  // the V-Scope `sharing_scope` (e.g. the scope for named NGOs)? Refused when
-  // there is no consent, consent was withdrawn, the scope is not "yes", or
-  // the consent lists allowed recipients and this contact is not one of them.
-  [[nodiscard]] expected<ExportDecision, StorageError> export_allowed(std::string_view case_id,
-                                                                      std::string_view recipient_contact_id,
-                                                                      std::string_view sharing_scope);
+  // The case's consent as it stands (not_found for an unknown case).
+  [[nodiscard]] expected<CurrentConsent, StorageError> current(std::string_view case_id);
   // To whom the case was already sent (bundle_exported audit entries), oldest first.
   [[nodiscard]] expected<std::vector<Dispatch>, StorageError> sent_to(std::string_view case_id);
   // Records a withdrawal on a case held as a copy (not_allowed on the

@@ -6,7 +6,8 @@
 //   auto plan = check_export(vault, req);        // pre-flight: writes nothing
 //   if (plan && plan->ok()) export_bundle(vault, req, "/media/usb/case.age", hooks);
 //
-// The rules, per case and recipient:
+// The rules, per case and recipient (consent and identifying fields are
+// decided by core/disclosure, safehold/core/disclosure/disclosure.hpp):
 // - the recipient is a contact whose fingerprint was verified and who has a
 //   kind (recipient_kind): sending to an unchecked key could hand the case to
 //   an impostor;
@@ -97,8 +98,5 @@ struct ExportResult {
 [[nodiscard]] ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRequest& request,
                                                          const std::filesystem::path& destination,
                                                          const storage::OperationHooks& hooks = {});
-
-// The V-Scope sharing scope a recipient kind needs ("" for an unknown kind).
-std::string sharing_scope_for(std::string_view recipient_kind);
 
 }  // namespace safehold::core::exchange

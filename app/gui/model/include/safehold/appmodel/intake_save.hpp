@@ -2,10 +2,11 @@
 // Turns an intake draft into records, in one vault Batch: everything is
 // stored, or nothing. Runs on a worker thread (it imports evidence files).
 //
-// Order: case → consent → session → the interviewee (then the consent points
-// to them) → other people → incidents → legal measures → evidence items and
-// their files → measures get their evidence links → risk assessment. Draft
-// ids are mapped to the ids the vault assigns. The original file name of an
+// Written by core/casework's record-set writer (order from the model: case →
+// consent → session → the interviewee (then the consent points to them) →
+// other people → incidents → legal measures → evidence items and their files
+// → measures get their evidence links → risk assessment). Draft ids are
+// mapped to the ids the vault assigns. The original file name of an
 // evidence file is identifying: it is stored only when the consent says yes
 // to storing the real identity.
 #include <atomic>
