@@ -25,5 +25,7 @@ function(safehold_embed)
     COMMENT "Embedding ${E_NAME}"
     VERBATIM)
   target_sources(${E_TARGET} PRIVATE ${source} ${header})
+  # Every generated file names its arrays alike; each stays its own unit.
+  set_source_files_properties(${source} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
   target_include_directories(${E_TARGET} PUBLIC ${gen_dir}/include)
 endfunction()

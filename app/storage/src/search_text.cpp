@@ -93,7 +93,7 @@ std::vector<Segment> segments(const std::u32string& term) {
   return out;
 }
 
-std::string quoted(const std::u32string& chars) {
+std::string fts_phrase(const std::u32string& chars) {
   std::string out = "\"";
   for (char32_t c : chars) {
     if (c == '"') out += '"';  // FTS5 escapes a quote by doubling it
@@ -108,7 +108,7 @@ std::string bigram_phrase(const std::u32string& run) {
     if (i > 0) spaced += U' ';
     spaced += run.substr(i, 2);
   }
-  return quoted(spaced);
+  return fts_phrase(spaced);
 }
 
 // One term of the query. Latin words match whole (stemmed) words; a trailing
@@ -126,7 +126,7 @@ void add_term(std::vector<std::string>& clauses, std::u32string term, bool phras
     const auto& seg = segs[i];
     if (seg.cjk) {
       if (seg.chars.size() == 1) {
-        clauses.push_back("cjk_chars : " + quoted(seg.chars));
+        clauses.push_back("cjk_chars : " + fts_phrase(seg.chars));
       } else {
         clauses.push_back("words : " + bigram_phrase(seg.chars));
       }
@@ -135,7 +135,7 @@ void add_term(std::vector<std::string>& clauses, std::u32string term, bool phras
     bool has_word = false;
     for (char32_t c : seg.chars) has_word = has_word || is_word_char(c);
     if (!has_word) continue;
-    clauses.push_back("words : " + quoted(seg.chars) + (prefix && i + 1 == segs.size() ? " *" : ""));
+    clauses.push_back("words : " + fts_phrase(seg.chars) + (prefix && i + 1 == segs.size() ? " *" : ""));
   }
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxLeadingWhitespace = 1024;
 
-bool is_space(std::uint8_t c) noexcept {
+bool is_header_space(std::uint8_t c) noexcept {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
@@ -20,7 +20,7 @@ bool is_space(std::uint8_t c) noexcept {
 [[nodiscard]] expected<bool, AgeFailure> looks_armored(detail::BufferedSource& in) {
   auto head = in.peek(kMaxLeadingWhitespace + 1);
   if (!head) return age_io_fail(head.error());
-  auto first = std::find_if_not(head->begin(), head->end(), is_space);
+  auto first = std::find_if_not(head->begin(), head->end(), is_header_space);
   return first != head->end() && *first == '-';
 }
 

@@ -11,11 +11,11 @@
 namespace safehold::age {
 namespace {
 
-constexpr std::string_view kStanzaType = "scrypt";
+constexpr std::string_view kScryptStanza = "scrypt";
 constexpr std::string_view kSaltLabel = "age-encryption.org/v1/scrypt";
 constexpr std::size_t kSaltSize = 16;
-constexpr std::size_t kWrappedSize = kFileKeySize + crypto_aead_chacha20poly1305_ietf_ABYTES;
-constexpr std::uint8_t kZeroNonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES] = {};
+constexpr std::size_t kScryptWrappedSize = kFileKeySize + crypto_aead_chacha20poly1305_ietf_ABYTES;
+constexpr std::uint8_t kScryptNonce[crypto_aead_chacha20poly1305_ietf_NPUBBYTES] = {};
 constexpr int kMaxLogN = 30;
 
 // scrypt(N = 2^log_n, r = 8, p = 1, S = label || salt, P = passphrase) -> 32 bytes.
@@ -62,11 +62,11 @@ expected<Stanza, AgeFailure> ScryptRecipient::wrap(std::span<const std::uint8_t>
   auto key = derive(passphrase_, salt, log_n_);
   if (!key) return unexpected(key.error());
   Stanza s;
-  s.type = kStanzaType;
+  s.type = kScryptStanza;
   s.args = {detail::b64_encode(salt), std::to_string(log_n_)};
-  s.body.resize(kWrappedSize);
+  s.body.resize(kScryptWrappedSize);
   crypto_aead_chacha20poly1305_ietf_encrypt(s.body.data(), nullptr, file_key.data(),
-                                            file_key.size(), nullptr, 0, nullptr, kZeroNonce,
+                                            file_key.size(), nullptr, 0, nullptr, kScryptNonce,
                                             key->data());
   return s;
 }
@@ -78,7 +78,7 @@ ScryptIdentity::ScryptIdentity(crypto::SecretBuffer passphrase, int max_log_n)
 
 expected<std::optional<crypto::SecretBuffer>, AgeFailure> ScryptIdentity::unwrap(
     const Stanza& stanza) const {
-  if (stanza.type != kStanzaType) return std::optional<crypto::SecretBuffer>();
+  if (stanza.type != kScryptStanza) return std::optional<crypto::SecretBuffer>();
   if (stanza.args.size() != 2) {
     return age_fail(AgeError::header_failure, "scrypt stanza must have exactly two arguments");
   }
@@ -91,7 +91,7 @@ expected<std::optional<crypto::SecretBuffer>, AgeFailure> ScryptIdentity::unwrap
   if (log_n > max_log_n_) {
     return age_fail(AgeError::header_failure, "scrypt work factor exceeds the allowed maximum");
   }
-  if (stanza.body.size() != kWrappedSize) {
+  if (stanza.body.size() != kScryptWrappedSize) {
     return age_fail(AgeError::header_failure, "scrypt stanza body is not 32 bytes");
   }
   auto key = derive(passphrase_, salt, log_n);
@@ -99,7 +99,7 @@ expected<std::optional<crypto::SecretBuffer>, AgeFailure> ScryptIdentity::unwrap
   crypto::SecretBuffer file_key(kFileKeySize);
   if (crypto_aead_chacha20poly1305_ietf_decrypt(file_key.data(), nullptr, nullptr,
                                                 stanza.body.data(), stanza.body.size(), nullptr, 0,
-                                                kZeroNonce, key->data()) != 0) {
+                                                kScryptNonce, key->data()) != 0) {
     return std::optional<crypto::SecretBuffer>();  // wrong passphrase
   }
   return std::optional<crypto::SecretBuffer>(std::move(file_key));

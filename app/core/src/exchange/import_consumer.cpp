@@ -19,7 +19,7 @@ namespace {
 // to this size (its own writer makes a few KiB per case).
 constexpr std::uint64_t kMaxAuditExcerpt = 16u << 20;
 
-std::string text_of(const nlohmann::json& fields, const char* name) {
+std::string field_text(const nlohmann::json& fields, const char* name) {
   const auto it = fields.find(name);
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
@@ -230,12 +230,12 @@ bundle::Result<void> ContentConsumer::end_record(const bundle::ManifestFile& f) 
   if (c != nullptr) {
     ++c->records;
     if (record->entity == "case") {
-      c->reference = text_of(record->fields, "reference");
-      c->title = text_of(record->fields, "title");
+      c->reference = field_text(record->fields, "reference");
+      c->title = field_text(record->fields, "title");
     }
   }
   if (record->entity == "evidence_item") {
-    Evidence ev{group_case_, text_of(record->fields, "sha256"), {}};
+    Evidence ev{group_case_, field_text(record->fields, "sha256"), {}};
     const auto size = record->fields.find("size");
     if (size != record->fields.end() && size->is_number_unsigned()) ev.size = size->get<std::uint64_t>();
     evidence_[record->id] = std::move(ev);

@@ -16,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-unexpected<ExchangeFailure> refused(std::string_view path, const std::string& why) {
+unexpected<ExchangeFailure> notice_refused(std::string_view path, const std::string& why) {
   return exchange_fail(ExchangeError::content_refused, std::string(path) + ": " + why);
 }
 
@@ -58,60 +58,60 @@ std::string encode_notice_file(const storage::Notice& n) {
 
 ExchangeResult<storage::Notice> parse_notice_file(std::string_view path, std::span<const std::uint8_t> bytes) {
   const auto where = bundle::parse_file_path(path);
-  if (!where || where->group != bundle::PathGroup::notices) return refused(path, "not a notice path");
-  if (bytes.size() > bundle::kMaxNoticeFileSize) return refused(path, "notice file too large");
+  if (!where || where->group != bundle::PathGroup::notices) return notice_refused(path, "not a notice path");
+  if (bytes.size() > bundle::kMaxNoticeFileSize) return notice_refused(path, "notice file too large");
   const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   auto parsed = schema::parse_strict_json(text, "notice");
-  if (!parsed) return refused(path, parsed.error().describe());
+  if (!parsed) return notice_refused(path, parsed.error().describe());
   const json& j = *parsed;
-  if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string()) return refused(path, "notice needs a kind");
+  if (!j.is_object() || !j.contains("kind") || !j["kind"].is_string()) return notice_refused(path, "notice needs a kind");
   storage::Notice n;
   n.kind = j["kind"].get<std::string>();
   if (n.kind == "withdrawal") {
     if (!has_exactly(j, {"id", "kind", "case_id", "owner", "issued_at", "withdrawal"})) {
-      return refused(path, "a withdrawal notice has exactly id, kind, case_id, owner, issued_at and withdrawal");
+      return notice_refused(path, "a withdrawal notice has exactly id, kind, case_id, owner, issued_at and withdrawal");
     }
     const json& w = j["withdrawal"];
-    if (!has_exactly(w, {"at", "extent", "scopes"})) return refused(path, "withdrawal needs exactly at, extent and scopes");
-    if (!is_utc(w["at"])) return refused(path, "withdrawal at is not a UTC time");
+    if (!has_exactly(w, {"at", "extent", "scopes"})) return notice_refused(path, "withdrawal needs exactly at, extent and scopes");
+    if (!is_utc(w["at"])) return notice_refused(path, "withdrawal at is not a UTC time");
     if (!w["extent"].is_string() || !in_vocabulary("withdrawal_extent", w["extent"].get<std::string>())) {
-      return refused(path, "withdrawal extent is not a withdrawal_extent code");
+      return notice_refused(path, "withdrawal extent is not a withdrawal_extent code");
     }
     n.withdrawn_at = w["at"].get<std::string>();
     n.extent = w["extent"].get<std::string>();
     if (!sorted_strings(w["scopes"], 64, [](const std::string& s) { return in_vocabulary("scope", s); }, n.scopes)) {
-      return refused(path, "withdrawal scopes are not ascending, unique scope codes");
+      return notice_refused(path, "withdrawal scopes are not ascending, unique scope codes");
     }
     if ((n.extent == "listed_scopes") == n.scopes.empty()) {
-      return refused(path, "withdrawal scopes are listed with extent listed_scopes, and only then");
+      return notice_refused(path, "withdrawal scopes are listed with extent listed_scopes, and only then");
     }
   } else if (n.kind == "deletion") {
     if (!has_exactly(j, {"id", "kind", "case_id", "owner", "issued_at", "records"})) {
-      return refused(path, "a deletion notice has exactly id, kind, case_id, owner, issued_at and records");
+      return notice_refused(path, "a deletion notice has exactly id, kind, case_id, owner, issued_at and records");
     }
     if (!sorted_strings(j["records"], kMaxNoticeRecords, [](const std::string& s) { return bundle::is_uuid4(s); },
                         n.records)) {
-      return refused(path, "deletion records are not ascending, unique uuid4 ids (at most 10000)");
+      return notice_refused(path, "deletion records are not ascending, unique uuid4 ids (at most 10000)");
     }
   } else {
-    return refused(path, "notice kind is neither withdrawal nor deletion");
+    return notice_refused(path, "notice kind is neither withdrawal nor deletion");
   }
   if (!j["id"].is_string() || j["id"].get<std::string>() != where->notice_id) {
-    return refused(path, "the notice's id differs from its file name");
+    return notice_refused(path, "the notice's id differs from its file name");
   }
   n.id = j["id"].get<std::string>();
   if (!j["case_id"].is_string() || !bundle::is_uuid4(j["case_id"].get<std::string>())) {
-    return refused(path, "case_id is not a uuid4");
+    return notice_refused(path, "case_id is not a uuid4");
   }
   n.case_id = j["case_id"].get<std::string>();
   if (!j["owner"].is_string() || j["owner"].get_ref<const std::string&>().size() != 56 ||
       !crypto::minisign::PublicKey::parse_key_line(j["owner"].get<std::string>())) {
-    return refused(path, "owner is not a minisign public key line");
+    return notice_refused(path, "owner is not a minisign public key line");
   }
   n.owner_key = j["owner"].get<std::string>();
-  if (!is_utc(j["issued_at"])) return refused(path, "issued_at is not a UTC time");
+  if (!is_utc(j["issued_at"])) return notice_refused(path, "issued_at is not a UTC time");
   n.issued_at = j["issued_at"].get<std::string>();
-  if (encode_notice_file(n) != text) return refused(path, "not the canonical notice encoding");
+  if (encode_notice_file(n) != text) return notice_refused(path, "not the canonical notice encoding");
   return n;
 }
 
