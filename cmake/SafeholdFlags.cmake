@@ -15,6 +15,8 @@ if(SAFEHOLD_SANITIZE)
                       -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+# The asan preset sets both: its libraries carry libFuzzer's coverage
+# instrumentation too, so the fuzz targets build in the same tree as the tests.
 if(SAFEHOLD_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
@@ -22,16 +24,17 @@ endif()
 
 # Build time. On the 2-core CI machine most of a cold build was the compiler
 # parsing and instantiating the same large headers (nlohmann/json 2.4 s per
-# file, CLI11 4 s, Catch2 0.8 s) in every file, three times over (release,
-# ASan, fuzz). Measured on 8 files each under ASan: one unity file instead of
+# file, CLI11 4 s, Catch2 0.8 s) in every file, once per configuration
+# (release, asan). Measured on 8 files each under ASan: one unity file instead of
 # eight took 17.5 s of CPU instead of 44.6 s (schema) and 5.1 s instead of
-# 22.1 s (storage). So our libraries and programs are built in unity batches,
-# and the test files, whose anonymous helpers repeat names from file to file,
-# get the heavy headers precompiled instead (about 20% less per file).
+# 22.1 s (storage). So our libraries are built in unity batches, and the test
+# files and the CLI's commands, whose file-local helpers repeat names from file
+# to file (AddOptions, run_add, kValid), get the heavy headers precompiled
+# instead (about 20% less per file).
 # Either can be switched off (-DSAFEHOLD_UNITY=OFF -DSAFEHOLD_PCH=OFF), for
 # example to see which file an error message belongs to.
-option(SAFEHOLD_UNITY "Build libraries and programs in unity batches" ON)
-option(SAFEHOLD_PCH "Precompile the large third-party headers of the tests" ON)
+option(SAFEHOLD_UNITY "Build the libraries in unity batches" ON)
+option(SAFEHOLD_PCH "Precompile the large third-party headers of the tests and the CLI" ON)
 
 # safehold_unity(target): compile the target's files in batches of eight.
 # Files in one batch share one translation unit, so names at file scope (in

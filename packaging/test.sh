@@ -5,7 +5,8 @@
 #   2. ASan+UBSan build (clang 14) of the core, the CLI, the tests and every
 #      libFuzzer target, with the GUI switched off; its tests, then
 #   3. a short smoke run of every libFuzzer target from that same build (one
-#      sanitizer build instead of two keeps CI well under 20 minutes).
+#      sanitizer build instead of two: the libraries compile twice, not
+#      three times).
 # Long fuzzing runs use the optimised "fuzz" preset: see fuzz/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
