@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "disclosed_case.hpp"
+#include "report_case.hpp"
 
 namespace safehold::report {
 namespace {

@@ -2,7 +2,7 @@
 // (schema/report-v1.md sections 4 and 5).
 #include <system_error>
 
-#include "disclosed_case.hpp"
+#include "report_case.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
 #include "safehold/crypto/file_io.hpp"
 #include "safehold/crypto/minisign.hpp"
