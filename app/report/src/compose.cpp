@@ -167,8 +167,15 @@ class Composer {
     return s;
   }
 
-  // The latest record of an entity by a datetime field (the current consent:
-  // latest given_at, then latest created, as storage decides it).
+  // The current consent, as storage decides it (disclosure hands over its id).
+  Section current_consent() const {
+    Section s{L("consent"), {}, L("none")};
+    const auto it = by_id_.find(c_.consent_id);
+    if (it != by_id_.end()) s.blocks.push_back({"", rows(*it->second)});
+    return s;
+  }
+
+  // The latest record of an entity by a datetime field, then by creation.
   Section latest(std::string_view key, std::string_view entity, const char* at_field) const {
     Section s{L(key), {}, L("none")};
     const storage::Record* best = nullptr;
@@ -213,7 +220,7 @@ ReportResult<ComposedReport> compose_report(storage::Vault& vault, const ReportR
   doc.sections.push_back(c.evidence());
   doc.sections.push_back(c.listed("persons", "person", nullptr, "pseudonym", ""));
   doc.sections.push_back(c.listed("interventions", "intervention", "date", "type", "intervention"));
-  doc.sections.push_back(c.latest("consent", "consent", "given_at"));
+  doc.sections.push_back(c.current_consent());
   doc.sections.push_back(c.latest("risk", "risk_assessment", "assessed_at"));
   return out;
 }
