@@ -41,3 +41,20 @@ TEST_CASE("report: a full disk leaves no PDF, no signature, no temporary and no 
   CHECK(std::filesystem::is_empty(small));
   CHECK(vault_state(d.v(), d.the_case.id) == before);
 }
+
+TEST_CASE("report: an output path that cannot be looked at is a file error, not 'already exists'", "[report][hostile]") {
+  ReportDesk d;
+  const auto out_dir = d.dir / "out";
+  std::filesystem::create_directories(out_dir);
+  std::filesystem::create_symlink("loop", out_dir / "loop");  // a symlink to itself
+  const auto before = vault_state(d.v(), d.the_case.id);
+  for (const auto& dest : {out_dir / "loop" / "r.pdf", out_dir / (std::string(300, 'x') + ".pdf")}) {
+    INFO(dest.string().size());
+    auto r = report::write_report(d.v(), d.to_contact(), dest, report::PlaintextConsent::given);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == report::ReportError::file_failed);
+  }
+  CHECK(vault_state(d.v(), d.the_case.id) == before);
+  std::filesystem::remove(out_dir / "loop");
+  CHECK(std::filesystem::is_empty(out_dir));
+}

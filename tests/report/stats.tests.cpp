@@ -122,3 +122,23 @@ TEST_CASE("cli stats: --by year,outcome as csv and json, -o never replaces", "[r
   bad[6] = "year,name";
   CHECK(run_cli(bad).exit_code == 2);
 }
+
+TEST_CASE("stats: a case counts until its consent is withdrawn", "[report][stats]") {
+  // Without identifying fields stored: a full withdrawal would refuse them.
+  ReportDesk d({"be_interviewed", "share_named_ngos", "anonymised_statistics"}, "pseudonym");
+  using report::StatsDimension;
+  auto before = report::count_statistics(d.v(), {StatsDimension::year}, 1);
+  REQUIRE(before);
+  CHECK(before->cases_included == 1);
+  CHECK(before->cases_left_out == 0);
+  CHECK(before->incidents == 2);
+  auto f = d.consent.fields;
+  f["withdrawal"] = {{"at", "2026-11-20T10:00:00Z"}, {"extent", "all"}};
+  REQUIRE(d.v().records().update(d.consent.id, f));
+  auto after = report::count_statistics(d.v(), {StatsDimension::year}, 1);
+  REQUIRE(after);
+  CHECK(after->cases_included == 0);
+  CHECK(after->cases_left_out == 1);
+  CHECK(after->incidents == 0);
+  CHECK(after->cells.empty());
+}

@@ -4,7 +4,7 @@
 #include <ctime>
 #include <map>
 
-#include "disclosed_case.hpp"
+#include "report_case.hpp"
 #include "field_text.hpp"
 #include "labels.hpp"
 #include "safehold/report/report.hpp"
@@ -13,8 +13,7 @@
 namespace safehold::report {
 namespace {
 
-using detail::DisclosedCase;
-using detail::DisclosedRecord;
+using detail::ReportCase;
 using nlohmann::json;
 using schema::Language;
 
@@ -41,7 +40,7 @@ std::string now_utc() {
 
 class Composer {
  public:
-  Composer(const DisclosedCase& c, Language lang) : c_(c), lang_(lang), model_(schema::Model::builtin()) {
+  Composer(const ReportCase& c, Language lang) : c_(c), lang_(lang), model_(schema::Model::builtin()) {
     for (const auto& d : c.records) by_id_[d.record.id] = &d.record;
   }
 
@@ -92,8 +91,8 @@ class Composer {
   Section cover(const std::string& generated_at, const std::string& records_sha256) const {
     Section s{L("cover"), {}, {}};
     Block b;
-    b.rows.push_back({L("case_reference"), text_of(c_.case_record.fields, "reference"), false});
-    b.rows.push_back({L("case_title"), text_of(c_.case_record.fields, "title"), false});
+    b.rows.push_back({L("case_reference"), text_of(c_.case_record().fields, "reference"), false});
+    b.rows.push_back({L("case_title"), text_of(c_.case_record().fields, "title"), false});
     b.rows.push_back({L("generated_at"), generated_at, false});
     std::string audience = vocab_label("recipient_kind", c_.audience_kind);
     if (!c_.audience_name.empty()) audience = c_.audience_name + " — " + audience;
@@ -168,8 +167,15 @@ class Composer {
     return s;
   }
 
-  // The latest record of an entity by a datetime field (the current consent:
-  // latest given_at, then latest created, as storage decides it).
+  // The current consent, as storage decides it (disclosure hands over its id).
+  Section current_consent() const {
+    Section s{L("consent"), {}, L("none")};
+    const auto it = by_id_.find(c_.consent_id);
+    if (it != by_id_.end()) s.blocks.push_back({"", rows(*it->second)});
+    return s;
+  }
+
+  // The latest record of an entity by a datetime field, then by creation.
   Section latest(std::string_view key, std::string_view entity, const char* at_field) const {
     Section s{L(key), {}, L("none")};
     const storage::Record* best = nullptr;
@@ -182,7 +188,7 @@ class Composer {
   }
 
  private:
-  const DisclosedCase& c_;
+  const ReportCase& c_;
   Language lang_;
   const schema::Model& model_;
   std::map<std::string, const storage::Record*> by_id_;
@@ -191,12 +197,12 @@ class Composer {
 }  // namespace
 
 ReportResult<ComposedReport> compose_report(storage::Vault& vault, const ReportRequest& request) {
-  auto disclosed = detail::disclose_case(vault, request);
+  auto disclosed = detail::report_case(vault, request);
   if (!disclosed) return unexpected(disclosed.error());
   ComposedReport out;
   out.generated_at = request.generated_at.empty() ? now_utc() : request.generated_at;
   out.records_sha256 = detail::records_sha256(*disclosed);
-  out.reference = text_of(disclosed->case_record.fields, "reference");
+  out.reference = text_of(disclosed->case_record().fields, "reference");
   out.records = disclosed->records.size();
   out.identifying_included = disclosed->identifying_included;
   out.audit_counterparty = disclosed->audit_counterparty;
@@ -214,7 +220,7 @@ ReportResult<ComposedReport> compose_report(storage::Vault& vault, const ReportR
   doc.sections.push_back(c.evidence());
   doc.sections.push_back(c.listed("persons", "person", nullptr, "pseudonym", ""));
   doc.sections.push_back(c.listed("interventions", "intervention", "date", "type", "intervention"));
-  doc.sections.push_back(c.latest("consent", "consent", "given_at"));
+  doc.sections.push_back(c.current_consent());
   doc.sections.push_back(c.latest("risk", "risk_assessment", "assessed_at"));
   return out;
 }

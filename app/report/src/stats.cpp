@@ -7,7 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "disclosed_case.hpp"
+#include "report_case.hpp"
+#include "safehold/core/disclosure/disclosure.hpp"
 
 namespace safehold::report {
 namespace {
@@ -85,9 +86,9 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
   if (!cases) return unexpected(detail::from_storage(cases.error()));
   std::set<std::string> included;
   for (const auto& c : *cases) {
-    auto answer = vault.consent().scope(c.id, "anonymised_statistics");
-    if (!answer) return unexpected(detail::from_storage(answer.error()));
-    if (*answer == "yes") included.insert(c.id);
+    auto counts = core::disclosure::counts_in_statistics(vault, c.id);
+    if (!counts) return unexpected(detail::from_disclosure(counts.error()));
+    if (*counts) included.insert(c.id);
   }
   table.cases_included = included.size();
   table.cases_left_out = cases->size() - included.size();

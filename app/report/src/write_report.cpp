@@ -2,7 +2,7 @@
 // (schema/report-v1.md sections 4 and 5).
 #include <system_error>
 
-#include "disclosed_case.hpp"
+#include "report_case.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
 #include "safehold/crypto/file_io.hpp"
 #include "safehold/crypto/minisign.hpp"
@@ -61,9 +61,15 @@ ReportResult<ReportWritten> write_report(storage::Vault& vault, const ReportRequ
   const std::filesystem::path sig_path = destination.string() + ".minisig";
   std::error_code ec;
   for (const auto& p : {destination, sig_path}) {
-    if (std::filesystem::symlink_status(p, ec).type() != std::filesystem::file_type::not_found) {
-      return report_fail(ReportError::exists, p.string() + " already exists");
+    // A path that cannot be looked at (too long, a symlink loop) is not one
+    // that exists: say what is wrong with it.
+    // (libstdc++ sets `ec` for a path that does not exist too.)
+    const auto type = std::filesystem::symlink_status(p, ec).type();
+    if (type == std::filesystem::file_type::not_found) continue;
+    if (type == std::filesystem::file_type::none) {
+      return report_fail(ReportError::file_failed, ec.message() + ": " + p.string());
     }
+    return report_fail(ReportError::exists, p.string() + " already exists");
   }
   auto composed = compose_report(vault, request);
   if (!composed) return unexpected(composed.error());
