@@ -86,7 +86,18 @@ TEST_CASE("stats: counts match the records, small cells suppressed, left-out cas
     CHECK(out.find("MARKER") == std::string::npos);
     CHECK(out.find(d.the_case.id) == std::string::npos);
     CHECK((out.find("<5") != std::string::npos || f == report::StatsFormat::json));
+    // A suppressed cell could be worked out as the total minus the shown
+    // cells, so the total is not printed (schema/stats-v1.md section 3).
+    CHECK(out.find("incidents: " + std::to_string(g.incidents)) == std::string::npos);
+    CHECK(out.find("\"incidents\": " + std::to_string(g.incidents)) == std::string::npos);
   }
+  // With nothing suppressed the total is shown.
+  auto all_shown = report::count_statistics(d.v(), {StatsDimension::year}, 1);
+  REQUIRE(all_shown);
+  CHECK(report::format_statistics(*all_shown, report::StatsFormat::text)
+            .find("incidents: " + std::to_string(g.incidents)) != std::string::npos);
+  CHECK(report::format_statistics(*all_shown, report::StatsFormat::json)
+            .find("\"incidents\": " + std::to_string(g.incidents)) != std::string::npos);
   // One dimension: every incident of a consenting case counted once per year.
   auto years = report::count_statistics(d.v(), {StatsDimension::year}, 1);
   REQUIRE(years);

@@ -117,6 +117,9 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
 
 std::string format_statistics(const StatsTable& t, StatsFormat format) {
   const std::string hidden = "<" + std::to_string(t.min_cell);
+  // The total would give back a suppressed cell by subtraction
+  // (schema/stats-v1.md section 3): shown only when nothing is suppressed.
+  const bool any_suppressed = std::any_of(t.cells.begin(), t.cells.end(), [](const StatsCell& c) { return c.suppressed; });
   if (format == StatsFormat::json) {
     json by = json::array(), cells = json::array();
     for (auto d : t.by) by.push_back(name_of(d));
@@ -130,7 +133,8 @@ std::string format_statistics(const StatsTable& t, StatsFormat format) {
       cells.push_back(std::move(cell));
     }
     return json{{"version", 1}, {"by", by}, {"min_cell", t.min_cell}, {"cases_included", t.cases_included},
-                {"cases_left_out", t.cases_left_out}, {"incidents", t.incidents}, {"cells", cells}}
+                {"cases_left_out", t.cases_left_out},
+                {"incidents", any_suppressed ? json(nullptr) : json(t.incidents)}, {"cells", cells}}
                .dump(2) + "\n";
   }
   const char sep = format == StatsFormat::csv ? ',' : '\t';
@@ -138,7 +142,8 @@ std::string format_statistics(const StatsTable& t, StatsFormat format) {
   if (format == StatsFormat::text) {
     out += "cases included: " + std::to_string(t.cases_included) +
            ", left out (no consent to anonymised statistics): " + std::to_string(t.cases_left_out) +
-           ", incidents: " + std::to_string(t.incidents) + ", cells under " + std::to_string(t.min_cell) +
+           ", incidents: " + (any_suppressed ? std::string("not shown (a cell is suppressed)") : std::to_string(t.incidents)) +
+           ", cells under " + std::to_string(t.min_cell) +
            " suppressed\n";
   }
   for (auto d : t.by) out += std::string(name_of(d)) + sep;
