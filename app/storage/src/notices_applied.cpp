@@ -86,12 +86,12 @@ expected<void, StorageError> delete_listed(detail::VaultState& s, const Notice& 
 
 }  // namespace
 
-expected<bool, StorageError> NoticeStore::was_applied(std::string_view notice_id) {
+expected<bool, StorageError> NoticeStore::was_applied(std::string_view notice_id, std::string_view signer_key) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  auto st = a.state().db.prepare("SELECT 1 FROM applied_notices WHERE id = ?1");
+  auto st = a.state().db.prepare("SELECT 1 FROM applied_notices WHERE signer_key = ?1 AND id = ?2");
   if (!st) return unexpected(st.error());
-  st->bind(1, notice_id);
+  st->bind(1, signer_key).bind(2, notice_id);
   return st->step();
 }
 
@@ -101,7 +101,9 @@ expected<NoticeResult, StorageError> NoticeStore::apply(const Notice& n, std::st
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   NoticeResult out{n.id, n.kind, n.case_id, NoticeOutcome::not_applied, {}, {}, {}, {}};
-  auto before = was_applied(n.id);
+  // By signer and id: a co-recipient who saw the owner's notice cannot
+  // have one of its own applied first under that id and so stop the owner's.
+  auto before = was_applied(n.id, signer_key);
   if (!before) return unexpected(before.error());
   if (*before) {
     out.outcome = NoticeOutcome::already_applied;
