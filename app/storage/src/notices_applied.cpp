@@ -158,15 +158,10 @@ expected<std::vector<AppliedNotice>, StorageError> NoticeStore::applied(std::str
             "ORDER BY applied_at, id");
   if (!st) return unexpected(st.error());
   if (!case_id.empty()) st->bind(1, case_id);
-  std::vector<AppliedNotice> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back({detail::notice_from_body(st->text(0), st->text(1), st->text(4)), st->text(1), st->text(2),
-                   st->text(3)});
-  }
-  return out;
+  return st->all_rows([](const detail::Statement& row) {
+    return AppliedNotice{detail::notice_from_body(row.text(0), row.text(1), row.text(4)), row.text(1), row.text(2),
+                         row.text(3)};
+  });
 }
 
 }  // namespace safehold::storage
