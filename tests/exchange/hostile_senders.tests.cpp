@@ -39,18 +39,31 @@ StockSender::Bundle notices_bundle(const std::string& recipient, const std::stri
   return b;
 }
 
+// A lawyer's vault and two verified senders: the case's real sender and a
+// co-recipient (verified, hostile).
+struct LawyerAndTwoSenders {
+  CliVault lawyer;
+  TempDir work;
+  const StockSender real, decoy;
+  std::string me;
+  LawyerAndTwoSenders() {
+    real.add_verified_to(lawyer, "Real Sender");
+    decoy.add_verified_to(lawyer, "Co Recipient");
+    me = identity_of(lawyer, "age_recipient");
+  }
+};
+
 }  // namespace
 
 // Finding 11: a co-recipient sends a harmless bundle under the real bundle's
 // id first; the real one was then reported "already imported".
 TEST_CASE("exchange: a bundle id reused by another signer or with other files is refused, not 'already imported'",
           "[exchange][interop][regression]") {
-  CliVault lawyer;
-  TempDir work;
-  const StockSender real, decoy;
-  real.add_verified_to(lawyer, "Real Sender");
-  decoy.add_verified_to(lawyer, "Co Recipient");
-  const std::string me = identity_of(lawyer, "age_recipient");
+  LawyerAndTwoSenders t;
+  CliVault& lawyer = t.lawyer;
+  const TempDir& work = t.work;
+  const StockSender &real = t.real, &decoy = t.decoy;
+  const std::string& me = t.me;
 
   auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
   auto harmless = one_case_bundle(me, "CR-2026-0001", "Nothing to see");
@@ -117,12 +130,11 @@ TEST_CASE("exchange: a manifest whose sender age key is not the signer contact's
 // nothing; naming the real owner, the bundle is refused (content, exit 22).
 TEST_CASE("exchange: a co-recipient's hand-made notices about someone else's case change nothing",
           "[exchange][interop][notices]") {
-  CliVault lawyer;
-  TempDir work;
-  const StockSender real, decoy;
-  real.add_verified_to(lawyer, "Real Sender");
-  decoy.add_verified_to(lawyer, "Co Recipient");
-  const std::string me = identity_of(lawyer, "age_recipient");
+  LawyerAndTwoSenders t;
+  CliVault& lawyer = t.lawyer;
+  const TempDir& work = t.work;
+  const StockSender &real = t.real, &decoy = t.decoy;
+  const std::string& me = t.me;
   const auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
   REQUIRE(lawyer.cli({"import", real.seal(work.path(), genuine).string()}).exit_code == 0);
   const std::string case_id = genuine.cases[0];
@@ -160,12 +172,11 @@ TEST_CASE("exchange: a co-recipient's hand-made notices about someone else's cas
 // the same signer's notice was applied).
 TEST_CASE("exchange: a co-recipient's notice under the owner's notice id does not stop the owner's withdrawal",
           "[exchange][interop][notices][regression]") {
-  CliVault lawyer;
-  TempDir work;
-  const StockSender real, decoy;
-  real.add_verified_to(lawyer, "Real Sender");
-  decoy.add_verified_to(lawyer, "Co Recipient");
-  const std::string me = identity_of(lawyer, "age_recipient");
+  LawyerAndTwoSenders t;
+  CliVault& lawyer = t.lawyer;
+  const TempDir& work = t.work;
+  const StockSender &real = t.real, &decoy = t.decoy;
+  const std::string& me = t.me;
   const auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
   const auto own = one_case_bundle(me, "CR-2026-0001", "The co-recipient's case");
   REQUIRE(lawyer.cli({"import", real.seal(work.path(), genuine).string()}).exit_code == 0);
