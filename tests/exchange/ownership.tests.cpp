@@ -150,8 +150,12 @@ TEST_CASE("ownership: a consent whose owner member names the case owner but is s
   const auto file = w.caseworker.dir / "forged-owner.age";
   write_file(file, seal(p, set, {w.caseworker.recipient()}, bundle::WriteOptions{}));
 
+  const auto before = snapshot(w.caseworker);
   const auto r = w.caseworker.cli({"import", file.string()});
   INFO(r.err);
+  CHECK(r.exit_code == 22);  // content refused: consent is the case owner's, whatever the file says
+  CHECK(r.err.find("not from the case owner") != std::string::npos);
+  CHECK(snapshot(w.caseworker) == before);
   CHECK(w.caseworker.v().records().get(consent.id).has_value() == false);
   CHECK(w.caseworker.cli(check).exit_code == 4);  // the withdrawal stands
 }
