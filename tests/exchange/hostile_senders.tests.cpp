@@ -14,18 +14,56 @@ std::string vault_state(const CliVault& v) {
   return v.cli({"case", "list", "--json"}).out + v.cli({"audit", "show", "--json"}).out;
 }
 
+// A notice file built by hand (bundle-v1.md 12.4, canonical encoding):
+// bundle path and content. Kind "withdrawal" (extent all) or "deletion" (the
+// whole case).
+std::pair<std::string, std::string> hand_notice(const std::string& id, const std::string& kind,
+                                                const std::string& case_id, const std::string& owner) {
+  const std::string what = kind == "withdrawal"
+                               ? "  \"withdrawal\": {\n    \"at\": \"2026-12-01T09:00:00Z\",\n    \"extent\": \"all\",\n"
+                                 "    \"scopes\": []\n  }\n"
+                               : "  \"records\": []\n";
+  return {"notices/" + id + ".json", "{\n  \"case_id\": \"" + case_id + "\",\n  \"id\": \"" + id +
+                                         "\",\n  \"issued_at\": \"2026-12-01T10:00:00Z\",\n  \"kind\": \"" + kind +
+                                         "\",\n  \"owner\": \"" + owner + "\",\n" + what + "}\n"};
+}
+
+// A format 2 bundle to `recipient` holding `notices` about `case_id`.
+StockSender::Bundle notices_bundle(const std::string& recipient, const std::string& case_id,
+                                   std::initializer_list<std::pair<std::string, std::string>> notices) {
+  StockSender::Bundle b;
+  b.format_version = 2;
+  b.recipients = {recipient};
+  b.cases = {case_id};
+  for (const auto& [path, content] : notices) b.files[path] = content;
+  return b;
+}
+
+// A lawyer's vault and two verified senders: the case's real sender and a
+// co-recipient (verified, hostile).
+struct LawyerAndTwoSenders {
+  CliVault lawyer;
+  TempDir work;
+  const StockSender real, decoy;
+  std::string me;
+  LawyerAndTwoSenders() {
+    real.add_verified_to(lawyer, "Real Sender");
+    decoy.add_verified_to(lawyer, "Co Recipient");
+    me = identity_of(lawyer, "age_recipient");
+  }
+};
+
 }  // namespace
 
 // Finding 11: a co-recipient sends a harmless bundle under the real bundle's
 // id first; the real one was then reported "already imported".
 TEST_CASE("exchange: a bundle id reused by another signer or with other files is refused, not 'already imported'",
           "[exchange][interop][regression]") {
-  CliVault lawyer;
-  TempDir work;
-  const StockSender real, decoy;
-  real.add_verified_to(lawyer, "Real Sender");
-  decoy.add_verified_to(lawyer, "Co Recipient");
-  const std::string me = identity_of(lawyer, "age_recipient");
+  LawyerAndTwoSenders t;
+  CliVault& lawyer = t.lawyer;
+  const TempDir& work = t.work;
+  const StockSender &real = t.real, &decoy = t.decoy;
+  const std::string& me = t.me;
 
   auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
   auto harmless = one_case_bundle(me, "CR-2026-0001", "Nothing to see");
@@ -92,31 +130,19 @@ TEST_CASE("exchange: a manifest whose sender age key is not the signer contact's
 // nothing; naming the real owner, the bundle is refused (content, exit 22).
 TEST_CASE("exchange: a co-recipient's hand-made notices about someone else's case change nothing",
           "[exchange][interop][notices]") {
-  CliVault lawyer;
-  TempDir work;
-  const StockSender real, decoy;
-  real.add_verified_to(lawyer, "Real Sender");
-  decoy.add_verified_to(lawyer, "Co Recipient");
-  const std::string me = identity_of(lawyer, "age_recipient");
+  LawyerAndTwoSenders t;
+  CliVault& lawyer = t.lawyer;
+  const TempDir& work = t.work;
+  const StockSender &real = t.real, &decoy = t.decoy;
+  const std::string& me = t.me;
   const auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
   REQUIRE(lawyer.cli({"import", real.seal(work.path(), genuine).string()}).exit_code == 0);
   const std::string case_id = genuine.cases[0];
 
   auto notices_by = [&](const std::string& owner) {
-    StockSender::Bundle b;
-    b.format_version = 2;
-    b.recipients = {me};
-    b.cases = {case_id};
-    const std::string withdrawal_id = bundle::random_uuid4(), deletion_id = bundle::random_uuid4();
-    b.files["notices/" + withdrawal_id + ".json"] =
-        "{\n  \"case_id\": \"" + case_id + "\",\n  \"id\": \"" + withdrawal_id +
-        "\",\n  \"issued_at\": \"2026-12-01T10:00:00Z\",\n  \"kind\": \"withdrawal\",\n  \"owner\": \"" + owner +
-        "\",\n  \"withdrawal\": {\n    \"at\": \"2026-12-01T09:00:00Z\",\n    \"extent\": \"all\",\n"
-        "    \"scopes\": []\n  }\n}\n";
-    b.files["notices/" + deletion_id + ".json"] =
-        "{\n  \"case_id\": \"" + case_id + "\",\n  \"id\": \"" + deletion_id +
-        "\",\n  \"issued_at\": \"2026-12-01T10:00:00Z\",\n  \"kind\": \"deletion\",\n  \"owner\": \"" + owner +
-        "\",\n  \"records\": []\n}\n";
+    const auto b = notices_bundle(me, case_id,
+                                  {hand_notice(bundle::random_uuid4(), "withdrawal", case_id, owner),
+                                   hand_notice(bundle::random_uuid4(), "deletion", case_id, owner)});
     return decoy.seal(work.path(), b);
   };
 
@@ -137,4 +163,57 @@ TEST_CASE("exchange: a co-recipient's hand-made notices about someone else's cas
     CHECK(claimed.err.find("the notice's owner is not the bundle's signer") != std::string::npos);
   }
   CHECK(vault_state(lawyer) == state);
+}
+
+// A co-recipient who got the owner's withdrawal notice sends the lawyer, first,
+// a notice of its own under that notice's id, about a case it owns there. The
+// owner's withdrawal must still be applied when it arrives, not skipped as
+// "already applied" (a notice id is the issuer's: it is skipped only when
+// the same signer's notice was applied).
+TEST_CASE("exchange: a co-recipient's notice under the owner's notice id does not stop the owner's withdrawal",
+          "[exchange][interop][notices][regression]") {
+  LawyerAndTwoSenders t;
+  CliVault& lawyer = t.lawyer;
+  const TempDir& work = t.work;
+  const StockSender &real = t.real, &decoy = t.decoy;
+  const std::string& me = t.me;
+  const auto genuine = one_case_bundle(me, "RS-2026-0001", "The real case");
+  const auto own = one_case_bundle(me, "CR-2026-0001", "The co-recipient's case");
+  REQUIRE(lawyer.cli({"import", real.seal(work.path(), genuine).string()}).exit_code == 0);
+  REQUIRE(lawyer.cli({"import", decoy.seal(work.path(), own).string()}).exit_code == 0);
+  const std::string real_case = genuine.cases[0], decoy_case = own.cases[0];
+  // case show's banner for a case the owner's notice withdrew.
+  auto withdrawn = [&lawyer](const std::string& id) {
+    return lawyer.cli({"case", "show", id}).out.find("WITHDRAWN") != std::string::npos;
+  };
+
+  const std::string notice_id = bundle::random_uuid4();  // the owner's, seen by the co-recipient
+  const auto first = lawyer.cli(
+      {"import", decoy.seal(work.path(), notices_bundle(me, decoy_case,
+                                                        {hand_notice(notice_id, "withdrawal", decoy_case,
+                                                                     decoy.key_line)}))
+                     .string()});
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+  REQUIRE(withdrawn(decoy_case));
+  REQUIRE_FALSE(withdrawn(real_case));
+
+  const auto owners = lawyer.cli(
+      {"import", real.seal(work.path(), notices_bundle(me, real_case,
+                                                       {hand_notice(notice_id, "withdrawal", real_case,
+                                                                    real.key_line)}))
+                     .string()});
+  INFO(owners.out << owners.err);
+  REQUIRE(owners.exit_code == 0);
+  CHECK(owners.out.find("already applied") == std::string::npos);
+  CHECK(withdrawn(real_case));
+
+  // The owner's notice again (in another bundle) is skipped now.
+  const auto again = lawyer.cli(
+      {"import", real.seal(work.path(), notices_bundle(me, real_case,
+                                                       {hand_notice(notice_id, "withdrawal", real_case,
+                                                                    real.key_line)}))
+                     .string()});
+  CHECK(again.exit_code == 0);
+  CHECK(again.out.find("already applied, skipped") != std::string::npos);
 }

@@ -124,7 +124,7 @@ TEST_CASE("finding 4: the owner's withdrawal reaches the NGO as a notice; the NG
   CHECK(mark->source == notice_id);
   CHECK(audit_has(w.ngo, w.the_case.id, "notice_applied", notice_id));
   CHECK(audit_has(w.ngo, w.the_case.id, "withdrawal_marked", notice_id));
-  CHECK(w.ngo.v().notices().was_applied(notice_id).value());
+  CHECK(w.ngo.v().notices().was_applied(notice_id, key_line_of(w.caseworker)).value());
 
   // The NGO's onward export is refused; case show carries the banner.
   const std::vector<std::string> check = {"export", "--case", w.the_case.id, "--to", w.caseworker_at_ngo, "--check"};

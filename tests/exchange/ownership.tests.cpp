@@ -46,6 +46,29 @@ void send_to_ngo(TwoDesks& w, bool identifying) {
   REQUIRE(r.exit_code == 0);
 }
 
+// The caseworker withdraws consent; returns the export check to the NGO,
+// which the withdrawal now refuses (exit 4).
+std::vector<std::string> withdraw_at_caseworker(TwoDesks& w) {
+  const auto withdrawn = w.caseworker.cli({"consent", "withdraw", w.the_case.id});
+  INFO(withdrawn.err);
+  REQUIRE(withdrawn.exit_code == 0);
+  const std::vector<std::string> check = {"export", "--case", w.the_case.id, "--to", w.ngo_at_caseworker, "--check"};
+  REQUIRE(w.caseworker.cli(check).exit_code == 4);
+  return check;
+}
+
+// A new consent for the case, later than the withdrawal, saying "yes" to
+// everything an export to the NGO needs: what a hostile copy holder sends.
+storage::Record later_consent_saying_yes(TwoDesks& w) {
+  storage::Record consent;
+  consent.id = bundle::random_uuid4();
+  consent.entity = "consent";
+  consent.case_id = w.the_case.id;
+  consent.created_at = consent.updated_at = "2031-01-01T00:00:00Z";
+  consent.fields = consent_fields(w.interviewee.id, {"be_interviewed", "share_named_ngos", "store_real_identity"});
+  return consent;
+}
+
 }  // namespace
 
 TEST_CASE("finding 6: a receiver's annotated copy goes back to the owner, owner's records untouched",
@@ -83,20 +106,11 @@ TEST_CASE("finding 9: a copy holder cannot send the owner a consent that undoes 
           "[exchange][ownership]") {
   TwoDesks w;
   send_to_ngo(w, true);
-  auto withdrawn = w.caseworker.cli({"consent", "withdraw", w.the_case.id});
-  INFO(withdrawn.err);
-  REQUIRE(withdrawn.exit_code == 0);
-  const std::vector<std::string> check = {"export", "--case", w.the_case.id, "--to", w.ngo_at_caseworker, "--check"};
-  REQUIRE(w.caseworker.cli(check).exit_code == 4);
+  const auto check = withdraw_at_caseworker(w);
 
   // The NGO (verified, hostile) sends the case record it holds and a new,
   // later consent saying "yes" to everything the export needs.
-  storage::Record consent;
-  consent.id = bundle::random_uuid4();
-  consent.entity = "consent";
-  consent.case_id = w.the_case.id;
-  consent.created_at = consent.updated_at = "2031-01-01T00:00:00Z";
-  consent.fields = consent_fields(w.interviewee.id, {"be_interviewed", "share_named_ngos", "store_real_identity"});
+  const storage::Record consent = later_consent_saying_yes(w);
   const auto held_case = w.ngo.v().records().get(w.the_case.id).value();
   const auto bytes = seal_records(w.ngo, w.caseworker, w.the_case.id, {held_case, consent});
   const auto file = w.caseworker.dir / "hostile.age";
@@ -120,16 +134,9 @@ TEST_CASE("ownership: a consent whose owner member names the case owner but is s
           "[exchange][ownership]") {
   TwoDesks w;
   send_to_ngo(w, true);
-  REQUIRE(w.caseworker.cli({"consent", "withdraw", w.the_case.id}).exit_code == 0);
-  const std::vector<std::string> check = {"export", "--case", w.the_case.id, "--to", w.ngo_at_caseworker, "--check"};
-  REQUIRE(w.caseworker.cli(check).exit_code == 4);
+  const auto check = withdraw_at_caseworker(w);
 
-  storage::Record consent;
-  consent.id = bundle::random_uuid4();
-  consent.entity = "consent";
-  consent.case_id = w.the_case.id;
-  consent.created_at = consent.updated_at = "2031-01-01T00:00:00Z";
-  consent.fields = consent_fields(w.interviewee.id, {"be_interviewed", "share_named_ngos", "store_real_identity"});
+  const storage::Record consent = later_consent_saying_yes(w);
   storage::RecordMeta forged;
   forged.owner_key = w.caseworker.v().identity().info().value().minisign_public_key;
   forged.revision.id = bundle::random_uuid4();
@@ -143,8 +150,12 @@ TEST_CASE("ownership: a consent whose owner member names the case owner but is s
   const auto file = w.caseworker.dir / "forged-owner.age";
   write_file(file, seal(p, set, {w.caseworker.recipient()}, bundle::WriteOptions{}));
 
+  const auto before = snapshot(w.caseworker);
   const auto r = w.caseworker.cli({"import", file.string()});
   INFO(r.err);
+  CHECK(r.exit_code == 22);  // content refused: consent is the case owner's, whatever the file says
+  CHECK(r.err.find("not from the case owner") != std::string::npos);
+  CHECK(snapshot(w.caseworker) == before);
   CHECK(w.caseworker.v().records().get(consent.id).has_value() == false);
   CHECK(w.caseworker.cli(check).exit_code == 4);  // the withdrawal stands
 }

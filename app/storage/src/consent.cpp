@@ -50,14 +50,7 @@ expected<std::vector<Dispatch>, StorageError> ConsentService::sent_to(std::strin
       "SELECT counterparty, reference, at FROM audit_log WHERE case_id = ?1 AND action = 'bundle_exported' ORDER BY seq");
   if (!st) return unexpected(st.error());
   st->bind(1, case_id);
-  std::vector<Dispatch> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back({st->text(0), st->text(1), st->text(2)});
-  }
-  return out;
+  return st->all_rows([](const detail::Statement& row) { return Dispatch{row.text(0), row.text(1), row.text(2)}; });
 }
 
 }  // namespace safehold::storage

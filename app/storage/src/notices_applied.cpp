@@ -86,12 +86,12 @@ expected<void, StorageError> delete_listed(detail::VaultState& s, const Notice& 
 
 }  // namespace
 
-expected<bool, StorageError> NoticeStore::was_applied(std::string_view notice_id) {
+expected<bool, StorageError> NoticeStore::was_applied(std::string_view notice_id, std::string_view signer_key) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  auto st = a.state().db.prepare("SELECT 1 FROM applied_notices WHERE id = ?1");
+  auto st = a.state().db.prepare("SELECT 1 FROM applied_notices WHERE signer_key = ?1 AND id = ?2");
   if (!st) return unexpected(st.error());
-  st->bind(1, notice_id);
+  st->bind(1, signer_key).bind(2, notice_id);
   return st->step();
 }
 
@@ -101,7 +101,9 @@ expected<NoticeResult, StorageError> NoticeStore::apply(const Notice& n, std::st
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   NoticeResult out{n.id, n.kind, n.case_id, NoticeOutcome::not_applied, {}, {}, {}, {}};
-  auto before = was_applied(n.id);
+  // By signer and id: a co-recipient who saw the owner's notice cannot
+  // have one of its own applied first under that id and so stop the owner's.
+  auto before = was_applied(n.id, signer_key);
   if (!before) return unexpected(before.error());
   if (*before) {
     out.outcome = NoticeOutcome::already_applied;
@@ -156,15 +158,10 @@ expected<std::vector<AppliedNotice>, StorageError> NoticeStore::applied(std::str
             "ORDER BY applied_at, id");
   if (!st) return unexpected(st.error());
   if (!case_id.empty()) st->bind(1, case_id);
-  std::vector<AppliedNotice> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back({detail::notice_from_body(st->text(0), st->text(1), st->text(4)), st->text(1), st->text(2),
-                   st->text(3)});
-  }
-  return out;
+  return st->all_rows([](const detail::Statement& row) {
+    return AppliedNotice{detail::notice_from_body(row.text(0), row.text(1), row.text(4)), row.text(1), row.text(2),
+                         row.text(3)};
+  });
 }
 
 }  // namespace safehold::storage

@@ -65,14 +65,8 @@ expected<std::vector<NoticeDelivery>, StorageError> deliveries_of(detail::VaultS
       "SELECT contact_id, bundle_id, sent_at FROM notice_deliveries WHERE notice_id = ?1 ORDER BY contact_id");
   if (!st) return unexpected(st.error());
   st->bind(1, notice_id);
-  std::vector<NoticeDelivery> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back({st->text(0), st->text(1), st->text(2)});
-  }
-  return out;
+  return st->all_rows(
+      [](const detail::Statement& row) { return NoticeDelivery{row.text(0), row.text(1), row.text(2)}; });
 }
 
 bool valid_draft(const Notice& n) {
@@ -151,14 +145,11 @@ expected<std::vector<IssuedNotice>, StorageError> NoticeStore::issued(std::strin
                              : "SELECT id, body FROM issued_notices WHERE case_id = ?1 ORDER BY issued_at, id");
   if (!st) return unexpected(st.error());
   if (!case_id.empty()) st->bind(1, case_id);
-  std::vector<IssuedNotice> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back({detail::notice_from_body(st->text(0), "", st->text(1)), {}});
-  }
-  for (auto& n : out) {
+  auto out = st->all_rows([](const detail::Statement& row) {
+    return IssuedNotice{detail::notice_from_body(row.text(0), "", row.text(1)), {}};
+  });
+  if (!out) return unexpected(out.error());
+  for (auto& n : *out) {
     auto d = deliveries_of(s, n.notice.id);
     if (!d) return unexpected(d.error());
     n.deliveries = std::move(*d);
@@ -175,14 +166,7 @@ expected<std::vector<Notice>, StorageError> NoticeStore::pending_for(std::string
       "WHERE n.case_id = ?1 AND d.contact_id = ?2 AND d.bundle_id = '' ORDER BY n.issued_at, n.id");
   if (!st) return unexpected(st.error());
   st->bind(1, case_id).bind(2, contact_id);
-  std::vector<Notice> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back(detail::notice_from_body(st->text(0), "", st->text(1)));
-  }
-  return out;
+  return st->all_rows([](const detail::Statement& row) { return detail::notice_from_body(row.text(0), "", row.text(1)); });
 }
 
 expected<void, StorageError> NoticeStore::mark_sent(std::string_view notice_id, std::string_view contact_id,

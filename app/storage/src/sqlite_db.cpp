@@ -109,14 +109,7 @@ expected<void, StorageError> Statement::run() {
 }
 
 expected<std::vector<std::string>, StorageError> Statement::all_text(int col) {
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = step();
-    if (!row) return unexpected(row.error());
-    if (!*row) break;
-    out.push_back(text(col));
-  }
-  return out;
+  return all_rows([col](const Statement& st) { return st.text(col); });
 }
 
 void Statement::reset() noexcept {

@@ -47,6 +47,18 @@ class Statement {
   [[nodiscard]] expected<void, StorageError> run();
   // Steps to completion, collecting column `col` of every row as text.
   [[nodiscard]] expected<std::vector<std::string>, StorageError> all_text(int col);
+  // Steps to completion, collecting row_of(*this) for every row.
+  template <class RowOf>
+  [[nodiscard]] auto all_rows(RowOf row_of) -> expected<std::vector<decltype(row_of(*this))>, StorageError> {
+    std::vector<decltype(row_of(*this))> out;
+    for (;;) {
+      auto row = step();
+      if (!row) return unexpected(row.error());
+      if (!*row) break;
+      out.push_back(row_of(*this));
+    }
+    return out;
+  }
   // Resets for another execution with new bindings.
   void reset() noexcept;
 

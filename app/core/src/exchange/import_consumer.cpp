@@ -357,7 +357,7 @@ ExchangeResult<void> ContentConsumer::apply_notices() {
       }
     }
     if (checks_only_) {
-      auto before = vault_.notices().was_applied(n.id);
+      auto before = vault_.notices().was_applied(n.id, signer);
       if (!before) return from_storage(before.error());
       out.outcome = *before ? "already_applied" : "not_applied";
       if (!*before) out.reason = "the bundle was imported before";

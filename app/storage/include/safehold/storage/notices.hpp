@@ -90,7 +90,9 @@ class NoticeStore {
 
   // Applies a notice received in bundle `bundle_id` signed by `signer_key`
   // (schema/bundle-v1.md 12.4): only if the signer owns the case this vault
-  // holds; a notice id applied before is skipped. Withdrawal: a withdrawal
+  // holds; a notice id applied before from the same signer is skipped (a
+  // notice id is its issuer's: another signer's under the same id does not
+  // stop it). Withdrawal: a withdrawal
   // mark (source: the notice id; a full withdrawal held is never narrowed).
   // Deletion: the listed records the signer owns, or the whole case, deleted
   // as a local delete would (attachments crypto-shredded); records still
@@ -98,7 +100,8 @@ class NoticeStore {
   // withdrawal_marked / record_deleted with the notice id). Joins the Batch.
   [[nodiscard]] expected<NoticeResult, StorageError> apply(const Notice& notice, std::string_view signer_key,
                                                            std::string_view bundle_id);
-  [[nodiscard]] expected<bool, StorageError> was_applied(std::string_view notice_id);
+  // Whether `signer_key`'s notice `notice_id` was applied here.
+  [[nodiscard]] expected<bool, StorageError> was_applied(std::string_view notice_id, std::string_view signer_key);
   // Notices applied here (for one case, or all), oldest first.
   [[nodiscard]] expected<std::vector<AppliedNotice>, StorageError> applied(std::string_view case_id = {});
 
