@@ -338,3 +338,35 @@ TEST_CASE("notices: the reader takes exactly the members of 12.4, canonically en
   m.format_version = 2;
   CHECK(bundle::validate_manifest(m));
 }
+
+TEST_CASE("finding 4: a notice goes only in a bundle whose every recipient was sent the case",
+          "[exchange][notices]") {
+  // Every recipient reads every file of a bundle: a deletion notice in a
+  // bundle that also goes to someone new would tell them which records the
+  // owner deleted. It waits for a bundle of its addressees alone.
+  TwoDesks w;
+  send_first(w);
+  Desk newcomer{"Newcomer Law"};
+  auto& cw = w.caseworker.v();
+  const auto added = ex::ContactBook(cw).add_card(bundle::as_bytes(newcomer.card()), "Newcomer Law", "ngo").value();
+  const auto newcomer_at_caseworker = ex::ContactBook(cw).verify(added.id, "in_person").value().id;
+  const auto sender = ex::ContactBook(newcomer.v()).add_card(bundle::as_bytes(w.caseworker.card()), {}, "ngo").value();
+  REQUIRE(ex::ContactBook(newcomer.v()).verify(sender.id, "call"));
+  const auto issued = owner_deletes(w.caseworker, w.the_case.id, {w.incident.id});
+
+  const auto both = w.caseworker.dir / "both.age";
+  auto shared = ex::export_bundle(cw, {{w.the_case.id}, {w.ngo_at_caseworker, newcomer_at_caseworker}, false}, both);
+  REQUIRE(shared);
+  CHECK(shared->notices == 0);
+  const auto at_newcomer = import_into(newcomer, both);
+  CHECK(at_newcomer.report.notices.empty());
+  // Still waiting for the NGO, and the next bundle to the NGO alone carries it.
+  const auto waiting = w.caseworker.v().notices().issued(w.the_case.id).value();
+  REQUIRE(waiting.size() == 1);
+  CHECK(waiting[0].notice.id == issued.notice.id);
+  for (const auto& d : waiting[0].deliveries) {
+    if (d.contact_id == w.ngo_at_caseworker) CHECK_FALSE(d.sent());
+  }
+  const auto alone = notices_only(w, w.caseworker.dir / "alone.age");
+  CHECK(alone.notices == 1);
+}

@@ -157,18 +157,6 @@ expected<std::vector<IssuedNotice>, StorageError> NoticeStore::issued(std::strin
   return out;
 }
 
-expected<std::vector<Notice>, StorageError> NoticeStore::pending_for(std::string_view case_id,
-                                                                     std::string_view contact_id) {
-  VaultAccess a(s_);
-  if (!a.ok()) return unexpected(a.error());
-  auto st = a.state().db.prepare(
-      "SELECT n.id, n.body FROM issued_notices n JOIN notice_deliveries d ON d.notice_id = n.id "
-      "WHERE n.case_id = ?1 AND d.contact_id = ?2 AND d.bundle_id = '' ORDER BY n.issued_at, n.id");
-  if (!st) return unexpected(st.error());
-  st->bind(1, case_id).bind(2, contact_id);
-  return st->all_rows([](const detail::Statement& row) { return detail::notice_from_body(row.text(0), "", row.text(1)); });
-}
-
 expected<void, StorageError> NoticeStore::mark_sent(std::string_view notice_id, std::string_view contact_id,
                                                     std::string_view bundle_id, std::string_view at) {
   VaultAccess a(s_);

@@ -54,14 +54,25 @@ ExchangeResult<std::size_t> add_waiting_notices(storage::Vault& vault, const Res
   if (!me) return from_storage(me.error());
   std::map<std::string, storage::Notice> notices;  // by id: each file once
   for (const auto& c : r.plan.cases) {
-    for (const auto& contact : r.contacts) {
-      auto waiting = vault.notices().pending_for(c.case_id, contact.id);
-      if (!waiting) return from_storage(waiting.error());
-      for (auto& n : *waiting) {
-        into.notices.emplace_back(n.id, contact.id);
-        n.owner_key = me->minisign_public_key;
-        notices.emplace(n.id, std::move(n));
+    auto issued = vault.notices().issued(c.case_id);
+    if (!issued) return from_storage(issued.error());
+    for (auto& in : *issued) {
+      // Every recipient of a bundle reads every file in it. A notice tells
+      // that the case exists and was withdrawn, or which records were
+      // deleted: it goes only in a bundle all of whose recipients were sent
+      // the case (its addressees); others wait for a bundle of their own.
+      std::vector<const storage::NoticeDelivery*> waiting;
+      bool all_addressed = true;
+      for (const auto& k : r.contacts) {
+        const auto d = std::find_if(in.deliveries.begin(), in.deliveries.end(),
+                                    [&k](const storage::NoticeDelivery& x) { return x.contact_id == k.id; });
+        all_addressed = all_addressed && d != in.deliveries.end();
+        if (d != in.deliveries.end() && !d->sent()) waiting.push_back(&*d);
       }
+      if (!all_addressed || waiting.empty()) continue;
+      for (const auto* d : waiting) into.notices.emplace_back(in.notice.id, d->contact_id);
+      in.notice.owner_key = me->minisign_public_key;
+      notices.emplace(in.notice.id, std::move(in.notice));
     }
   }
   for (const auto& [id, n] : notices) add_text(into, "notices/" + id + ".json", encode_notice_file(n));

@@ -81,9 +81,6 @@ class NoticeStore {
   [[nodiscard]] expected<std::optional<IssuedNotice>, StorageError> issue(Notice notice);
   // Notices this vault issued (for one case, or all), oldest first.
   [[nodiscard]] expected<std::vector<IssuedNotice>, StorageError> issued(std::string_view case_id = {});
-  // Issued notices of the case that `contact_id` must get and has not yet.
-  [[nodiscard]] expected<std::vector<Notice>, StorageError> pending_for(std::string_view case_id,
-                                                                        std::string_view contact_id);
   // A bundle carrying the notice was written for the contact.
   [[nodiscard]] expected<void, StorageError> mark_sent(std::string_view notice_id, std::string_view contact_id,
                                                        std::string_view bundle_id, std::string_view at);
