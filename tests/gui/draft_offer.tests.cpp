@@ -114,3 +114,33 @@ TEST_CASE("Draft offer and the Ctrl+N question answer Enter without a click", "[
   REQUIRE(f.app.intake.draft);
   CHECK(f.app.intake.draft->session.fields["notes"] == "They came to my parents' house");
 }
+
+// Text typed right before the quick-lock key (Ctrl+L) is in the draft kept
+// by the lock: the key, read from the input queue, waits for the characters
+// queued before it to reach the field (as the shortcuts do).
+TEST_CASE("Draft offer: the quick-lock key keeps the text typed just before it", "[gui][headless][draft_offer][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  leave_a_draft(f, ui);
+  f.unlock(ui);
+  ui.Click("draft_offer.continue");
+  ui.Click("intake.step.3");
+  ui.Click("intake.narrative.notes");
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string more = " at night";
+  for (char c : more) {  // as a keyboard sends it: key down, character, key up
+    io.AddKeyEvent(ImGuiKey_A, true);
+    io.AddInputCharacter(static_cast<unsigned>(c));
+    io.AddKeyEvent(ImGuiKey_A, false);
+  }
+  io.AddKeyEvent(ImGuiMod_Ctrl, true);
+  io.AddKeyEvent(ImGuiKey_L, true);
+  io.AddKeyEvent(ImGuiKey_L, false);
+  io.AddKeyEvent(ImGuiMod_Ctrl, false);
+  ui.Frames(static_cast<int>(more.size()) * 3 + 10);
+  REQUIRE_FALSE(f.app.unlocked());
+  f.unlock(ui);
+  ui.Click("draft_offer.continue");
+  REQUIRE(f.app.intake.draft);
+  CHECK(f.app.intake.draft->session.fields["notes"] == "They came to my parents' house at night");
+}

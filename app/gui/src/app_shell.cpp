@@ -54,6 +54,10 @@ void AppShell::NoteQueuedInput() {
   bool shift = g.IO.KeyShift;
   const auto chosen = app_->settings().quick_lock;
   for (const ImGuiInputEvent& e : g.InputEventsQueue) {
+    // Text still waiting goes into its field first (ImGui hands a key behind
+    // it over in a later frame, where it is noted): a lock taken now dropped
+    // the last characters typed before Ctrl+L. As shortcuts::TakeFromQueue.
+    if (e.Type == ImGuiInputEventType_Text || e.Type == ImGuiInputEventType_MouseButton) break;
     if (e.Type != ImGuiInputEventType_Key) continue;
     const ImGuiKey key = e.Key.Key;
     if (key == ImGuiMod_Ctrl) ctrl = e.Key.Down;
