@@ -340,3 +340,27 @@ TEST_CASE("Intake: the keyboard-count path, keys only", "[gui][headless][intake]
   ui.Frames(2);
   CHECK(d.step == IntakeStep::closing);
 }
+
+// Seen in the real window: back on "In their own words" (Ctrl+4) the cursor
+// was at the start of the account, and what was typed next went in front of
+// it. A multi-line field focused by the keyboard puts the cursor at the end.
+TEST_CASE("Intake: typing on in a long text field returned to by keys goes at its end", "[gui][headless][intake][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Click("nav.intake");
+  ui.Click("intake.begin");
+  test::give_intake_consent(ui);
+  REQUIRE(f.app.intake.draft);
+  auto& d = *f.app.intake.draft;
+  ui.Press(ImGuiKey_4, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(d.step == IntakeStep::narrative);
+  ui.Type("They came at night");
+  ui.Press(ImGuiKey_3, /*ctrl=*/true);
+  ui.Frames(2);
+  ui.Press(ImGuiKey_4, /*ctrl=*/true);
+  ui.Frames(2);
+  ui.Type(", twice.");
+  CHECK(d.session.fields.value("notes", "") == "They came at night, twice.");
+}
