@@ -364,3 +364,23 @@ TEST_CASE("Intake: typing on in a long text field returned to by keys goes at it
   ui.Type(", twice.");
   CHECK(d.session.fields.value("notes", "") == "They came at night, twice.");
 }
+
+// Type-to-select starts over in each combo: a letter typed into the next
+// field within a second of choosing the method was added to the method's
+// letters ("o" then "e": "oe", which no language starts with).
+TEST_CASE("Intake: letters typed into the next combo choose there, not after the last one's", "[gui][headless][intake][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Press(ImGuiKey_N, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(f.app.intake.draft);
+  auto& d = *f.app.intake.draft;
+  ui.Press(ImGuiKey_Tab);
+  ui.Press(ImGuiKey_Tab);  // past Now to Method
+  ui.Type("o");
+  CHECK(d.consent.fields.value("method", "") == "oral_recorded");
+  ui.Press(ImGuiKey_Tab);  // Language, well within a second
+  ui.Type("e");
+  CHECK_FALSE(d.consent.fields.value("language", "").empty());
+}

@@ -10,6 +10,7 @@
 #include <map>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "form_widgets.hpp"
@@ -96,6 +97,10 @@ int TypedChoice(std::span<const std::string_view> labels, int current) {
       io.InputQueueCharacters.empty()) {
     return -1;
   }
+  // Letters typed into another combo start over (one TypeToSelect serves
+  // them all): "o" in Method, Tab, "e" in Language is "e" there, not "oe".
+  static ImGuiID typed_into = 0;
+  if (std::exchange(typed_into, ImGui::GetItemID()) != ImGui::GetItemID()) type_select().clear();
   int chosen = -1;
   for (const ImWchar c : io.InputQueueCharacters) {
     if (c == ' ') continue;  // Space opens the combo
