@@ -279,11 +279,7 @@ TEST_CASE("Intake: a shortcut waits for the text typed before it", "[gui][headle
   ui.Frames(2);
   ImGuiIO& io = ImGui::GetIO();
   const std::string typed = "2026-12-06T10:00:00Z";
-  for (char c : typed) {  // as a keyboard sends it: key down, character, key up
-    io.AddKeyEvent(ImGuiKey_0, true);
-    io.AddInputCharacter(static_cast<unsigned>(c));
-    io.AddKeyEvent(ImGuiKey_0, false);
-  }
+  test::HeadlessUi::QueueTyping(typed, ImGuiKey_0);
   io.AddKeyEvent(ImGuiMod_Ctrl, true);
   io.AddKeyEvent(ImGuiKey_PageDown, true);
   io.AddKeyEvent(ImGuiKey_PageDown, false);
