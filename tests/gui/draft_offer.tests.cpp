@@ -1,6 +1,7 @@
 // After unlock, an intake draft waiting in the vault is offered at once:
 // continue (opens it), later (kept), or delete (only after confirming).
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
 
 #include "headless_ui.hpp"
 #include "vault_fixture.hpp"
@@ -127,17 +128,17 @@ TEST_CASE("Draft offer: the quick-lock key keeps the text typed just before it",
   ui.Click("intake.step.3");
   ui.Click("intake.narrative.notes");
   ImGuiIO& io = ImGui::GetIO();
+  const bool trickle = GENERATE(true, false);  // ImGui's default, and all of the queue in one frame
+  io.ConfigInputTrickleEventQueue = trickle;
   const std::string more = " at night";
-  for (char c : more) {  // as a keyboard sends it: key down, character, key up
-    io.AddKeyEvent(ImGuiKey_A, true);
-    io.AddInputCharacter(static_cast<unsigned>(c));
-    io.AddKeyEvent(ImGuiKey_A, false);
-  }
+  test::HeadlessUi::QueueTyping(more);
   io.AddKeyEvent(ImGuiMod_Ctrl, true);
   io.AddKeyEvent(ImGuiKey_L, true);
   io.AddKeyEvent(ImGuiKey_L, false);
   io.AddKeyEvent(ImGuiMod_Ctrl, false);
   ui.Frames(static_cast<int>(more.size()) * 3 + 10);
+  io.ConfigInputTrickleEventQueue = true;
+  INFO("trickle " << trickle);
   REQUIRE_FALSE(f.app.unlocked());
   f.unlock(ui);
   ui.Click("draft_offer.continue");
