@@ -1,6 +1,7 @@
 // After unlock, an intake draft waiting in the vault is offered at once:
 // continue (opens it), later (kept), or delete (only after confirming).
 #include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
 
 #include "headless_ui.hpp"
 #include "vault_fixture.hpp"
@@ -113,4 +114,34 @@ TEST_CASE("Draft offer and the Ctrl+N question answer Enter without a click", "[
   ui.Frames(2);
   REQUIRE(f.app.intake.draft);
   CHECK(f.app.intake.draft->session.fields["notes"] == "They came to my parents' house");
+}
+
+// Text typed right before the quick-lock key (Ctrl+L) is in the draft kept
+// by the lock: the key, read from the input queue, waits for the characters
+// queued before it to reach the field (as the shortcuts do).
+TEST_CASE("Draft offer: the quick-lock key keeps the text typed just before it", "[gui][headless][draft_offer][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  leave_a_draft(f, ui);
+  f.unlock(ui);
+  ui.Click("draft_offer.continue");
+  ui.Click("intake.step.3");
+  ui.Click("intake.narrative.notes");
+  ImGuiIO& io = ImGui::GetIO();
+  const bool trickle = GENERATE(true, false);  // ImGui's default, and all of the queue in one frame
+  io.ConfigInputTrickleEventQueue = trickle;
+  const std::string more = " at night";
+  test::HeadlessUi::QueueTyping(more);
+  io.AddKeyEvent(ImGuiMod_Ctrl, true);
+  io.AddKeyEvent(ImGuiKey_L, true);
+  io.AddKeyEvent(ImGuiKey_L, false);
+  io.AddKeyEvent(ImGuiMod_Ctrl, false);
+  ui.Frames(static_cast<int>(more.size()) * 3 + 10);
+  io.ConfigInputTrickleEventQueue = true;
+  INFO("trickle " << trickle);
+  REQUIRE_FALSE(f.app.unlocked());
+  f.unlock(ui);
+  ui.Click("draft_offer.continue");
+  REQUIRE(f.app.intake.draft);
+  CHECK(f.app.intake.draft->session.fields["notes"] == "They came to my parents' house at night");
 }

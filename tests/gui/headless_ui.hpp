@@ -109,6 +109,16 @@ class HeadlessUi {
     Frame();
   }
   void PressNamed(ImGuiKey key) { Press(key); }
+  // Queues `ascii` as a keyboard sends it (`key` down, the character, `key`
+  // up, for each), without drawing a frame: ImGui trickles it one per frame.
+  static void QueueTyping(std::string_view ascii, ImGuiKey key = ImGuiKey_A) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (char c : ascii) {
+      io.AddKeyEvent(key, true);
+      io.AddInputCharacter(static_cast<unsigned char>(c));
+      io.AddKeyEvent(key, false);
+    }
+  }
   // Queues a key event with the modifier state, without drawing a frame
   // (several events in one frame: a press shorter than a frame).
   static void QueueKey(ImGuiKey key, bool down, bool ctrl, bool shift) {

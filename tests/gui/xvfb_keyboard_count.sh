@@ -16,12 +16,7 @@ source "$XVFB_LIB"
 app=$(realpath "$1")
 cli=$(realpath "$2")
 goal=25
-for tool in xvfb-run xdotool xwininfo import convert; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "SKIP: $tool not installed (packaging/setup-debian.sh installs it)"
-    exit 77
-  fi
-done
+skip_unless_installed xvfb-run xdotool xwininfo import convert
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -1,6 +1,17 @@
 # Shared by the tests that drive the real window under Xvfb
 # (xvfb_smoke.sh, xvfb_keyboard_count.sh). Sourced, not run.
 
+# In the outer script: exits 77 (ctest's skip) naming the first of the
+# tools given that is not installed.
+skip_unless_installed() {
+  for tool in "$@"; do
+    if ! command -v "$tool" >/dev/null; then
+      echo "SKIP: $tool not installed (packaging/setup-debian.sh installs it)"
+      exit 77
+    fi
+  done
+}
+
 # In the script xvfb-run runs: starts the command given in the background
 # (its pid in $pid) and waits up to 20 s for the "Safehold" window. If none
 # appears, writes "no window (app exit code N)" to $RESULT and exits 0, so

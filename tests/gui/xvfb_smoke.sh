@@ -10,12 +10,7 @@ XVFB_LIB=$(cd "$(dirname "$0")" && pwd)/xvfb_lib.sh
 source "$XVFB_LIB"
 app=$(realpath "$1")
 keep_shot=${2:-}
-for tool in xvfb-run xwininfo import convert; do
-  if ! command -v "$tool" >/dev/null; then
-    echo "SKIP: $tool not installed (packaging/setup-debian.sh installs it)"
-    exit 77
-  fi
-done
+skip_unless_installed xvfb-run xwininfo import convert
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

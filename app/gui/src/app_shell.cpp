@@ -53,7 +53,14 @@ void AppShell::NoteQueuedInput() {
   bool ctrl = g.IO.KeyCtrl;
   bool shift = g.IO.KeyShift;
   const auto chosen = app_->settings().quick_lock;
+  // A lock key behind text still waiting locks only once that text is in
+  // its field (no text left in the queue): a lock taken at once dropped the
+  // last characters typed before Ctrl+L. Also without ImGui's trickling,
+  // which hands the text and the key over in one frame.
+  bool text_ahead = false;  // text queued before the lock key still in the queue
+  bool key_seen = false;
   for (const ImGuiInputEvent& e : g.InputEventsQueue) {
+    if (e.Type == ImGuiInputEventType_Text && !key_seen) text_ahead = true;
     if (e.Type != ImGuiInputEventType_Key) continue;
     const ImGuiKey key = e.Key.Key;
     if (key == ImGuiMod_Ctrl) ctrl = e.Key.Down;
@@ -63,7 +70,11 @@ void AppShell::NoteQueuedInput() {
                          ? key == ImGuiKey_F12
                          : key == ImGuiKey_L && ctrl &&
                                shift == (chosen == appmodel::QuickLockKey::ctrl_shift_l);
-    quick_lock_queued_ = quick_lock_queued_ || hit;
+    if (hit) quick_lock_pressed_ = key_seen = true;
+  }
+  if (quick_lock_pressed_ && !(key_seen && text_ahead)) {
+    quick_lock_queued_ = true;
+    quick_lock_pressed_ = false;
   }
 }
 

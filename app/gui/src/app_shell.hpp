@@ -49,6 +49,7 @@ struct AppShell {
   std::uint64_t seen_lock_generation_ = 0;
   bool was_unlocked_ = false;
   bool quick_lock_queued_ = false;
+  bool quick_lock_pressed_ = false;  // pressed; waits for the text queued before it
 };
 
 // Wipes the text ImGui keeps outside our widgets' buffers: the active

@@ -53,6 +53,18 @@ void WrappedView(const std::string& text, float field_width, const char* probe) 
 
 bool g_focus_next = false;
 
+// A long text reached by the keyboard (a step opening on it, Tab) is
+// continued, not started again: ImGui puts the cursor of a multi-line field
+// at its start, and what was typed next went in front of the account. A
+// click keeps the cursor where it was clicked.
+void CursorToEndUnlessClicked(ImGuiID id) {
+  if (ImGui::GetCurrentContext()->ActiveIdSource == ImGuiInputSource_Mouse) return;
+  if (ImGuiInputTextState* state = ImGui::GetInputTextState(id)) {
+    state->Stb.cursor = state->Stb.select_start = state->Stb.select_end = state->CurLenW;
+    state->CursorFollow = true;
+  }
+}
+
 }  // namespace
 
 void FocusNextTextField() { g_focus_next = true; }
@@ -75,6 +87,7 @@ bool InputTextExact(const char* label, std::string& stored, const ExactTextOptio
   bool changed = false;
   if (o.multiline) {
     changed = ImGui::InputTextMultiline(label, &stored, o.size, o.flags);
+    if (ImGui::IsItemActivated()) CursorToEndUnlessClicked(ImGui::GetItemID());
   } else if (o.hint != nullptr) {
     changed = ImGui::InputTextWithHint(label, o.hint, &stored, o.flags);
   } else {

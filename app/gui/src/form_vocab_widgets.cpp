@@ -10,6 +10,7 @@
 #include <map>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "form_widgets.hpp"
@@ -42,6 +43,13 @@ bool contains_folded(std::string_view hay, std::string_view needle) {
 }
 
 const std::string& label_of(const schema::VocabEntry& e) { return appmodel::in_ui_language(e.label); }
+
+// A defined code picker's filter: the entry's label, definition or code
+// contains it (ASCII case folded).
+bool passes_code_filter(const schema::VocabEntry& e, std::string_view filter) {
+  return contains_folded(label_of(e), filter) || contains_folded(e.code, filter) ||
+         (e.definition && contains_folded(appmodel::in_ui_language(*e.definition), filter));
+}
 
 void DefinitionTooltip(const schema::VocabEntry& e) {
   if (e.definition && ImGui::IsItemHovered()) {
@@ -89,6 +97,10 @@ int TypedChoice(std::span<const std::string_view> labels, int current) {
       io.InputQueueCharacters.empty()) {
     return -1;
   }
+  // Letters typed into another combo start over (one TypeToSelect serves
+  // them all): "o" in Method, Tab, "e" in Language is "e" there, not "oe".
+  static ImGuiID typed_into = 0;
+  if (std::exchange(typed_into, ImGui::GetItemID()) != ImGui::GetItemID()) type_select().clear();
   int chosen = -1;
   for (const ImWchar c : io.InputQueueCharacters) {
     if (c == ' ') continue;  // Space opens the combo
@@ -184,16 +196,11 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
     const schema::VocabEntry* pick = nullptr;
     for (const auto& e : f.vocabulary->entries()) {
       if (e.retired) continue;
-      const std::string& label = label_of(e);
-      const std::string& def = e.definition ? appmodel::in_ui_language(*e.definition) : label;
       if (e.code.size() == filter.size() && contains_folded(e.code, filter)) {
         pick = &e;
         break;
       }
-      if (pick == nullptr && (contains_folded(label, filter) || contains_folded(def, filter) ||
-                              contains_folded(e.code, filter))) {
-        pick = &e;
-      }
+      if (pick == nullptr && passes_code_filter(e, filter)) pick = &e;
     }
     if (pick != nullptr && !appmodel::has_code(fields, f.name, pick->code)) {
       appmodel::toggle_code(fields, f.name, pick->code);
@@ -208,11 +215,7 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
   for (const auto& e : f.vocabulary->entries()) {
     const bool on = appmodel::has_code(fields, f.name, e.code);
     if (e.retired && !on) continue;
-    const std::string& label = label_of(e);
-    const std::string& def = e.definition ? appmodel::in_ui_language(*e.definition) : label;
-    if (!contains_folded(label, filter) && !contains_folded(def, filter) && !contains_folded(e.code, filter)) {
-      continue;
-    }
+    if (!passes_code_filter(e, filter)) continue;
     if (std::string g = appmodel::text_of(e.attributes, "group"); !g.empty() && g != group) {
       group = std::move(g);
       const std::string key = "vocab." + f.vocabulary->name() + ".group." + group;
@@ -221,7 +224,7 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
     }
     ImGui::PushID(e.code.c_str());
     bool v = on;
-    const std::string title = e.code + "  " + label;
+    const std::string title = e.code + "  " + label_of(e);
     if (ImGui::Checkbox(title.c_str(), &v)) {
       appmodel::toggle_code(fields, f.name, e.code);
       changed = true;
@@ -230,7 +233,7 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
     if (e.definition) {
       ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
       ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
-      ImGui::TextWrapped("%s", def.c_str());
+      ImGui::TextWrapped("%s", appmodel::in_ui_language(*e.definition).c_str());
       ImGui::PopStyleColor();
       ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
     }
