@@ -3,6 +3,7 @@
 # with its exit code and the vault unchanged, mutation over the whole file,
 # and SIGKILL during a real `safehold-cli import`.
 safehold_test(exchange_tests
+  ASAN_TESTS "[refusal],[story],[mutation],[notices]"
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/identity_contacts.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/contact_edit.tests.cpp

@@ -1,6 +1,7 @@
 # safehold-cli export/import against Debian's age, tar, minisign and
 # sha256sum, per the recipes of schema/bundle-v1.md.
 safehold_test(exchange_stock_interop_tests
+  ASAN_TESTS "[interop]"
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/stock_interop.tests.cpp
           ${CMAKE_CURRENT_LIST_DIR}/hostile_senders.tests.cpp
           ${CMAKE_CURRENT_LIST_DIR}/identifying_import.tests.cpp
