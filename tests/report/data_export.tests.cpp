@@ -226,14 +226,11 @@ TEST_CASE("data export: every refusal writes nothing and leaves the vault as it 
 TEST_CASE("cli data export: --plaintext required, files and signatures, exit codes", "[report][export][cli]") {
   ReportDesk d;
   const auto reference = d.the_case.fields["reference"].get<std::string>();
-  const auto pass = d.dir / "pass";
-  write_file(pass, as_bytes("correct horse battery\n"));
   const auto key = d.public_key_line();
-  d.vault.reset();  // the CLI needs the vault folder to itself
   const auto out = d.dir / "export";
-  std::vector<std::string> args{"--vault", d.folder.string(), "--passphrase-file", pass.string(), "data", "export",
-                                "--format", "json", "--case", reference, "--to", "Safe Haven NGO",
-                                "-o", out.string()};
+  auto args = hand_to_cli(d);
+  args.insert(args.end(), {"data", "export", "--format", "json", "--case", reference, "--to", "Safe Haven NGO", "-o",
+                           out.string()});
   auto refused = run_cli(args);
   CHECK(refused.exit_code == 2);
   CHECK(refused.err.find("--plaintext") != std::string::npos);
