@@ -33,6 +33,20 @@ void close_fd(int& fd) noexcept {
   fd = -1;
 }
 
+// An unnamed file in `dir` (O_TMPFILE), or -1 where the file system refuses
+// it. It is linked by its /proc/self/fd name (linkat with AT_EMPTY_PATH needs
+// a capability the app does not have), so /proc must be there too.
+int open_unnamed(const fs::path& dir, unsigned mode) noexcept {
+#ifdef O_TMPFILE
+  if (::access("/proc/self/fd", X_OK) != 0) return -1;
+  return ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, static_cast<mode_t>(mode));
+#else
+  (void)dir;
+  (void)mode;
+  return -1;
+#endif
+}
+
 }  // namespace
 
 const char* describe(FileError e) noexcept {
@@ -85,6 +99,12 @@ expected<AtomicFileWriter, FileError> AtomicFileWriter::create(const fs::path& d
                                                                unsigned mode, Publish publish) {
   fs::path dir = destination.parent_path();
   if (dir.empty()) dir = ".";
+  if (publish == Publish::no_replace) {
+    if (const int fd = open_unnamed(dir, mode); fd >= 0) {
+      return AtomicFileWriter(fd, {}, destination, publish, true);
+    }
+    // Refused (or an error the named way reports just the same): named.
+  }
   // A random suffix keeps concurrent writers (and stale temporaries from a
   // killed process) from colliding; the name carries nothing about content.
   std::uint8_t rnd[8];
@@ -101,7 +121,8 @@ AtomicFileWriter::AtomicFileWriter(AtomicFileWriter&& other) noexcept
     : fd_(std::exchange(other.fd_, -1)),
       temp_(std::exchange(other.temp_, {})),
       dest_(std::exchange(other.dest_, {})),
-      publish_(other.publish_) {}
+      publish_(other.publish_),
+      unnamed_(std::exchange(other.unnamed_, false)) {}
 
 AtomicFileWriter& AtomicFileWriter::operator=(AtomicFileWriter&& other) noexcept {
   if (this != &other) {
@@ -110,6 +131,7 @@ AtomicFileWriter& AtomicFileWriter::operator=(AtomicFileWriter&& other) noexcept
     temp_ = std::exchange(other.temp_, {});
     dest_ = std::exchange(other.dest_, {});
     publish_ = other.publish_;
+    unnamed_ = std::exchange(other.unnamed_, false);
   }
   return *this;
 }
@@ -138,7 +160,23 @@ expected<void, IoError> AtomicFileWriter::write(std::span<const std::uint8_t> da
   return {};
 }
 
+expected<void, FileError> AtomicFileWriter::link_unnamed() {
+  if (::fsync(fd_) != 0) {
+    const int e = errno;
+    abandon();
+    return unexpected(from_errno(e));
+  }
+  // linkat never replaces: EEXIST when the name was taken meanwhile.
+  const std::string self = "/proc/self/fd/" + std::to_string(fd_);
+  const int e = ::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, dest_.c_str(), AT_SYMLINK_FOLLOW) == 0 ? 0 : errno;
+  abandon();  // closing the descriptor: the file now lives by its name, or is gone
+  if (e != 0) return unexpected(from_errno(e));
+  fs::path dir = dest_.parent_path();
+  return sync_directory(dir.empty() ? fs::path(".") : dir);
+}
+
 expected<void, FileError> AtomicFileWriter::commit() {
+  if (fd_ >= 0 && unnamed_) return link_unnamed();
   if (fd_ < 0 || temp_.empty()) return unexpected(FileError::io_failed);
   if (::fsync(fd_) != 0) {
     const int e = errno;

@@ -33,6 +33,7 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"restore", {}},
     {"wipe", {}},
     {"report", {}},
+    {"data", {"export"}},
     {"stats", {}},
     {"notice", {"list"}},
 };

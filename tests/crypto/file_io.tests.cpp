@@ -1,6 +1,9 @@
 #include <catch2/catch_test_macros.hpp>
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 
@@ -47,6 +50,36 @@ TEST_CASE("atomic writer abandoned leaves the old file and no temporary", "[io][
   }
   REQUIRE(safehold::test::read_file(dest) == std::vector<std::uint8_t>{'o', 'l', 'd'});
   REQUIRE(entries_in(dir.path()) == 1);
+}
+
+TEST_CASE("a no-replace writer killed mid-write leaves nothing beside the destination", "[io][file]") {
+  // What a report or export writes is plaintext: a process killed with
+  // SIGKILL (no destructor runs) must not leave a hidden temporary holding
+  // part of it. The child writes, tells the parent, and is killed mid-write.
+  safehold::test::TempDir dir;
+  const auto dest = dir / "report.pdf";
+  int ready[2];
+  REQUIRE(::pipe(ready) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    auto w = AtomicFileWriter::create(dest, 0600, Publish::no_replace);
+    if (w && w->write(safehold::test::as_bytes("MARKERPLAINTEXT half a report"))) {
+      const char one = 1;
+      (void)!::write(ready[1], &one, 1);
+    }
+    for (;;) ::pause();
+  }
+  ::close(ready[1]);
+  char got = 0;
+  const bool written = ::read(ready[0], &got, 1) == 1;
+  ::close(ready[0]);
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(written);
+  CHECK(WIFSIGNALED(status));
+  CHECK(entries_in(dir.path()) == 0);
 }
 
 TEST_CASE("a no-replace writer never overwrites a file that appeared while it wrote", "[io][file]") {

@@ -11,12 +11,9 @@ using namespace safehold::test;
 TEST_CASE("cli report: writes FILE.pdf and FILE.pdf.minisig only with --plaintext", "[report][cli]") {
   ReportDesk d;
   const auto reference = d.the_case.fields["reference"].get<std::string>();
-  const auto pass = d.dir / "pass";
-  write_file(pass, as_bytes("correct horse battery\n"));
   const auto key = d.public_key_line();
-  d.vault.reset();  // the CLI needs the vault folder to itself
-  const std::vector<std::string> base{"--vault", d.folder.string(), "--passphrase-file", pass.string(), "report",
-                                      reference, "--to", "Safe Haven NGO", "--lang", "zh-Hant", "--paper", "letter"};
+  auto base = hand_to_cli(d);
+  base.insert(base.end(), {"report", reference, "--to", "Safe Haven NGO", "--lang", "zh-Hant", "--paper", "letter"});
   const auto out = d.dir / "cli.pdf";
   auto args = base;
   args.insert(args.end(), {"-o", out.string()});

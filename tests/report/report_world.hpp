@@ -143,6 +143,15 @@ struct ReportDesk {
   std::string public_key_line() { return vault->identity().info().value().minisign_public_key; }
 };
 
+// Hands the vault to the CLI: the passphrase in a file, the vault closed (the
+// CLI needs the folder to itself). Returns the options that open it.
+inline std::vector<std::string> hand_to_cli(ReportDesk& d) {
+  const auto pass = d.dir / "pass";
+  write_file(pass, as_bytes("correct horse battery\n"));
+  d.vault.reset();
+  return {"--vault", d.folder.string(), "--passphrase-file", pass.string()};
+}
+
 // With SAFEHOLD_REPORT_SAMPLES=DIR set, the tests keep a copy of each report
 // they read there (how docs/screenshots are made; the data is made up).
 inline void keep_sample(const std::filesystem::path& pdf) {

@@ -1,6 +1,7 @@
-// report: the signed evidence report of one case (schema/report-v1.md). The
+// report: the signed evidence report of one case (schema/report-v1.md), and
+// data export: cases as signed CSV/JSON files (schema/export-v1.md). The
 // work is done by safehold_report; this file parses options and maps
-// refusals to exit codes.
+// refusals to exit codes (the same for both: the same rules decide them).
 #include <memory>
 
 #include "commands.hpp"
@@ -8,14 +9,41 @@
 #include "id_args.hpp"
 #include "output.hpp"
 #include "safehold/core/exchange/contacts.hpp"
+#include "safehold/report/data_export.hpp"
 #include "safehold/report/report.hpp"
 
 namespace safehold::cli {
 namespace {
 
-struct ReportOptions {
-  std::string case_ref, to, audience, lang = "en", paper = "a4", output;
+// For whom a report or export is, and whether identifying fields are asked for.
+struct AudienceOptions {
+  std::string to, audience;
   bool include_identifying = false;
+};
+
+void add_audience_options(CLI::App* cmd, AudienceOptions& a) {
+  cmd->add_option("--to", a.to, "For this contact (id or display name): verified, allowed by consent");
+  cmd->add_option("--audience", a.audience, "For an audience kind: lawyer, ngo, host_authority, un_body");
+  cmd->add_flag("--include-identifying", a.include_identifying,
+                "Include identifying fields (needs consent scope store_real_identity and disclosure level named)");
+}
+
+Outcome check_audience(const AudienceOptions& a) {
+  if (a.to.empty() == a.audience.empty()) return fail(ExitCode::usage, "give either --to CONTACT or --audience KIND");
+  return {};
+}
+
+// The contact --to names ("" with --audience).
+expected<std::string, Failure> contact_id_of(storage::Vault& vault, const AudienceOptions& a) {
+  if (a.to.empty()) return std::string();
+  auto contact = core::exchange::ContactBook(vault).find(a.to);
+  if (!contact) return fail(ExitCode::not_found, "no contact " + a.to);
+  return contact->id;
+}
+
+struct ReportOptions {
+  std::string case_ref, lang = "en", paper = "a4", output;
+  AudienceOptions audience;
   bool plaintext = false;
   bool json = false;
 };
@@ -41,7 +69,7 @@ Outcome run_report(Context& ctx, const ReportOptions& o) {
                                      (o.output.empty() ? std::string("-o FILE") : o.output));
   }
   if (o.output.empty()) return fail(ExitCode::usage, "-o FILE.pdf is needed");
-  if (o.to.empty() == o.audience.empty()) return fail(ExitCode::usage, "give either --to CONTACT or --audience KIND");
+  if (auto a = check_audience(o.audience); !a) return a;
   const auto lang = schema::language_from_tag(o.lang);
   if (!lang) return fail(ExitCode::usage, "--lang must be en, zh-Hans or zh-Hant");
   const auto paper = report::paper_from_name(o.paper);
@@ -52,13 +80,11 @@ Outcome run_report(Context& ctx, const ReportOptions& o) {
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
   req.case_id = *case_id;
-  if (!o.to.empty()) {
-    auto contact = core::exchange::ContactBook(**vault).find(o.to);
-    if (!contact) return fail(ExitCode::not_found, "no contact " + o.to);
-    req.contact_id = contact->id;
-  }
-  req.audience_kind = o.audience;
-  req.include_identifying = o.include_identifying;
+  auto contact_id = contact_id_of(**vault, o.audience);
+  if (!contact_id) return unexpected(contact_id.error());
+  req.contact_id = *contact_id;
+  req.audience_kind = o.audience.audience;
+  req.include_identifying = o.audience.include_identifying;
   req.language = *lang;
   req.paper = *paper;
   auto done = report::write_report(**vault, req, o.output, report::PlaintextConsent::given);
@@ -76,22 +102,81 @@ Outcome run_report(Context& ctx, const ReportOptions& o) {
   return {};
 }
 
+struct DataExportOptions {
+  std::string format, output;
+  std::vector<std::string> cases;
+  AudienceOptions audience;
+  bool plaintext = false;
+  bool json = false;
+};
+
+Outcome run_data_export(Context& ctx, const DataExportOptions& o) {
+  if (!o.plaintext) {
+    return fail(ExitCode::usage, "a data export is plaintext: add --plaintext to confirm writing it to " +
+                                     (o.output.empty() ? std::string("-o DIR") : o.output));
+  }
+  if (o.output.empty()) return fail(ExitCode::usage, "-o DIR is needed (a folder that does not exist yet)");
+  if (auto a = check_audience(o.audience); !a) return a;
+  const auto format = report::export_format_from_name(o.format);
+  if (!format) return fail(ExitCode::usage, "--format must be csv or json");
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  report::ExportRequest req;
+  for (const auto& c : o.cases) {
+    auto id = resolve_case(**vault, c);
+    if (!id) return unexpected(id.error());
+    req.case_ids.push_back(*id);
+  }
+  auto contact_id = contact_id_of(**vault, o.audience);
+  if (!contact_id) return unexpected(contact_id.error());
+  req.contact_id = *contact_id;
+  req.audience_kind = o.audience.audience;
+  req.include_identifying = o.audience.include_identifying;
+  req.format = *format;
+  auto done = report::write_data_export(**vault, req, o.output, report::PlaintextConsent::given);
+  if (!done) return fail(exit_code_for(done.error().code), done.error().describe());
+  if (o.json) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& f : done->files) files.push_back(f.string());
+    print_json({{"export_id", done->export_id}, {"files", files}, {"cases", done->cases}, {"records", done->records}});
+  } else {
+    for (const auto& f : done->files) print_line(f.string());
+  }
+  print_note("data export " + done->export_id + ": " + std::to_string(done->cases) + " case(s), " +
+             std::to_string(done->records) + " records; plaintext files written, each signed (FILE.minisig)");
+  return {};
+}
+
+void add_data_export_command(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<DataExportOptions>();
+  auto* group = app.add_subcommand("data", "Data exports of cases for other systems: export");
+  group->require_subcommand(1);
+  auto* cmd = group->add_subcommand("export", "Write cases as signed CSV (one file per entity) or JSON (one per case)");
+  cmd->add_option("--format", o->format, "csv or json")->required();
+  cmd->add_option("--case", o->cases, "Case id or reference (repeat for several; each must be allowed)")
+      ->required()
+      ->check(case_ref_validator());
+  add_audience_options(cmd, o->audience);
+  cmd->add_flag("--plaintext", o->plaintext, "Confirm that plaintext files may be written outside the vault");
+  cmd->add_option("-o,--output", o->output, "DIR to create (must not exist); every FILE with FILE.minisig");
+  cmd->add_flag("--json", o->json, "Print JSON");
+  ctx.bind(cmd, [&ctx, o] { return run_data_export(ctx, *o); });
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<ReportOptions>();
   auto* cmd = app.add_subcommand("report", "Write the signed evidence report (PDF) of a case for one audience");
   cmd->add_option("CASE", o->case_ref, "Case id or reference")->required()->check(case_ref_validator());
-  cmd->add_option("--to", o->to, "For this contact (id or display name): verified, allowed by consent");
-  cmd->add_option("--audience", o->audience, "For an audience kind: lawyer, ngo, host_authority, un_body");
-  cmd->add_flag("--include-identifying", o->include_identifying,
-                "Include identifying fields (needs consent scope store_real_identity and disclosure level named)");
+  add_audience_options(cmd, o->audience);
   cmd->add_option("--lang", o->lang, "Labels in en, zh-Hans or zh-Hant (record text stays as written)");
   cmd->add_option("--paper", o->paper, "a4 or letter");
   cmd->add_flag("--plaintext", o->plaintext, "Confirm that a plaintext PDF may be written outside the vault");
   cmd->add_option("-o,--output", o->output, "FILE.pdf to write (must not exist); FILE.pdf.minisig beside it");
   cmd->add_flag("--json", o->json, "Print JSON");
   ctx.bind(cmd, [&ctx, o] { return run_report(ctx, *o); });
+  add_data_export_command(app, ctx);
 }
 
 }  // namespace safehold::cli

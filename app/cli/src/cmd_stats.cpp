@@ -23,7 +23,10 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
   for (std::size_t at = 0; at <= o.by.size();) {
     const auto comma = std::min(o.by.find(',', at), o.by.size());
     const auto d = report::stats_dimension_from_name(std::string_view(o.by).substr(at, comma - at));
-    if (!d) return fail(ExitCode::usage, "--by takes one or two of year, outcome, tactic, country, perpetrator");
+    if (!d) {
+      return fail(ExitCode::usage,
+                  "--by takes one or two of year, outcome, tactic, country, perpetrator, host_country, measure");
+    }
     by.push_back(*d);
     at = comma + 1;
   }
@@ -58,8 +61,11 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
 
 void add_stats_commands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<StatsOptions>();
-  auto* cmd = app.add_subcommand("stats", "Anonymised statistics of incidents across consenting cases");
-  cmd->add_option("--by", o->by, "One or two of year, outcome, tactic, country, perpetrator (e.g. year,outcome)")
+  auto* cmd =
+      app.add_subcommand("stats", "Anonymised statistics of incidents (or legal measures) across consenting cases");
+  cmd->add_option("--by", o->by,
+                  "One or two of year, outcome, tactic, country, perpetrator, host_country, measure "
+                  "(e.g. year,outcome; measure counts legal measures)")
       ->required();
   cmd->add_option("--min-cell", o->min_cell, "Cells under this count are suppressed (default 5)");
   cmd->add_option("--format", o->format, "text, csv or json");

@@ -22,7 +22,7 @@ void add_contact_commands(CLI::App& app, Context& ctx);     // contact add|list|
 void add_exchange_commands(CLI::App& app, Context& ctx);    // export, verify, import
 void add_backup_commands(CLI::App& app, Context& ctx);      // backup [verify], restore, wipe
 void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|settle
-void add_report_commands(CLI::App& app, Context& ctx);      // report
+void add_report_commands(CLI::App& app, Context& ctx);      // report, data export
 void add_stats_commands(CLI::App& app, Context& ctx);       // stats
 void add_notice_commands(CLI::App& app, Context& ctx);      // notice list
 

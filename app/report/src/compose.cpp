@@ -1,7 +1,6 @@
 // compose_report: a disclosed case as a Document (schema/report-v1.md
 // section 2), every label in the request's language.
 #include <algorithm>
-#include <ctime>
 #include <map>
 
 #include "report_case.hpp"
@@ -27,15 +26,6 @@ std::string date_key(const json& fields, const char* name) {
   const auto it = fields.find(name);
   if (it == fields.end() || !it->is_object() || !it->contains("value")) return "~";
   return (*it)["value"].is_string() ? (*it)["value"].get<std::string>() : "~";
-}
-
-std::string now_utc() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
 }
 
 class Composer {
@@ -200,7 +190,7 @@ ReportResult<ComposedReport> compose_report(storage::Vault& vault, const ReportR
   auto disclosed = detail::report_case(vault, request);
   if (!disclosed) return unexpected(disclosed.error());
   ComposedReport out;
-  out.generated_at = request.generated_at.empty() ? now_utc() : request.generated_at;
+  out.generated_at = request.generated_at.empty() ? detail::now_utc() : request.generated_at;
   out.records_sha256 = detail::records_sha256(*disclosed);
   out.reference = text_of(disclosed->case_record().fields, "reference");
   out.records = disclosed->records.size();

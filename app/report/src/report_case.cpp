@@ -3,6 +3,7 @@
 #include "report_case.hpp"
 
 #include <algorithm>
+#include <ctime>
 
 #include "safehold/core/disclosure/disclosure.hpp"
 #include "safehold/core/exchange/contacts.hpp"
@@ -64,7 +65,7 @@ ReportResult<ReportRecord> with_meta(storage::Vault& vault, dc::DisclosedRecord&
   }
   if (identifying) count_left_out(left_out, "identifying_fields");
   if (custody_note) count_left_out(left_out, "custody_note");
-  return ReportRecord{std::move(d.record), std::move(*meta)};
+  return ReportRecord{std::move(d.record), std::move(*meta), std::move(d.withheld)};
 }
 
 }  // namespace
@@ -137,7 +138,7 @@ ReportResult<ReportCase> report_case(storage::Vault& vault, const ReportRequest&
   return out;
 }
 
-std::string records_sha256(const ReportCase& c) {
+std::vector<std::string> record_lines(const ReportCase& c) {
   std::vector<std::string> lines;
   lines.reserve(c.records.size());
   const std::string& case_id = c.case_record().id;
@@ -145,12 +146,27 @@ std::string records_sha256(const ReportCase& c) {
     const auto digest = crypto::sha256_of(ex::encode_record_file(d.record, d.meta));
     lines.push_back(crypto::to_hex(digest) + "  cases/" + case_id + "/" + d.record.id + ".json\n");
   }
+  return lines;
+}
+
+std::string records_sha256(std::vector<std::string> lines) {
   // Sorted by path: every line has the 64-digit hash and two spaces first.
   std::sort(lines.begin(), lines.end(),
             [](const std::string& a, const std::string& b) { return a.compare(66, std::string::npos, b, 66) < 0; });
   crypto::Sha256 h;
   for (const auto& l : lines) h.update(l);
   return crypto::to_hex(h.finish());
+}
+
+std::string records_sha256(const ReportCase& c) { return records_sha256(record_lines(c)); }
+
+std::string now_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace safehold::report::detail

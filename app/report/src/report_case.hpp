@@ -17,6 +17,7 @@ namespace safehold::report::detail {
 struct ReportRecord {
   storage::Record record;    // only the fields disclosure kept
   storage::RecordMeta meta;  // owner key filled in, withheld top-level fields listed (as in a bundle)
+  std::vector<core::disclosure::WithheldField> withheld;  // every field left out, nested ones too
 };
 
 // One reason something is not in the report, with how many records it
@@ -45,6 +46,13 @@ struct ReportCase {
 // schema/report-v1.md section 3: SHA-256 over the SHA256SUMS-style lines of
 // the disclosed record files, sorted by path. Lowercase hex.
 std::string records_sha256(const ReportCase& c);
+// The same over several cases (a data export): the lines of each case
+// (record_lines), together, sorted by path.
+std::vector<std::string> record_lines(const ReportCase& c);
+std::string records_sha256(std::vector<std::string> lines);
+
+// The generation time of a report or export: now, UTC, RFC 3339, seconds.
+std::string now_utc();
 
 ReportFailure from_storage(const storage::StorageError& e);
 ReportFailure from_disclosure(const core::disclosure::DisclosureFailure& f);

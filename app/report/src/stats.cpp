@@ -20,21 +20,55 @@ std::string code_of(const json& fields, const char* name) {
   return it != fields.end() && it->is_string() && !it->get<std::string>().empty() ? it->get<std::string>() : "unknown";
 }
 
-// The values an incident has in a dimension (several for tactics and
-// perpetrator types, each once).
-std::vector<std::string> values_of(const storage::Record& incident, StatsDimension d) {
-  const json& f = incident.fields;
-  switch (d) {
-    case StatsDimension::year: {
-      const auto it = f.find("start_date");
-      if (it != f.end() && it->is_object() && it->contains("value") && (*it)["value"].is_string()) {
-        const std::string v = (*it)["value"].get<std::string>();
-        if (v.size() >= 4) return {v.substr(0, 4)};
-      }
-      return {"unknown"};
+std::vector<std::string> year_of(const json& f, const char* name) {
+  const auto it = f.find(name);
+  if (it != f.end() && it->is_object() && it->contains("value") && (*it)["value"].is_string()) {
+    const std::string v = (*it)["value"].get<std::string>();
+    if (v.size() >= 4) return {v.substr(0, 4)};
+  }
+  return {"unknown"};
+}
+
+// The host countries of each case: where its interviewees live
+// (schema/stats-v1.md section 2), each once, sorted.
+using HostCountries = std::map<std::string, std::vector<std::string>, std::less<>>;
+
+ReportResult<HostCountries> host_countries(storage::Vault& vault) {
+  auto persons = vault.records().list_entity("person");
+  if (!persons) return unexpected(detail::from_storage(persons.error()));
+  std::map<std::string, std::set<std::string>> found;
+  for (const auto& p : *persons) {
+    const json& f = p.fields;
+    const auto roles = f.find("roles");
+    const bool interviewee =
+        roles != f.end() && roles->is_array() && std::find(roles->begin(), roles->end(), "interviewee") != roles->end();
+    if (!interviewee) continue;
+    const auto loc = f.find("location");
+    if (loc != f.end() && loc->is_object()) {
+      const std::string country = code_of(*loc, "country");
+      if (country != "unknown") found[p.case_id].insert(country);
     }
+  }
+  HostCountries out;
+  for (auto& [case_id, countries] : found) out[case_id] = {countries.begin(), countries.end()};
+  return out;
+}
+
+// The values a unit (incident or legal measure) has in a dimension (several
+// for tactics, perpetrator types and host countries, each once).
+std::vector<std::string> values_of(const storage::Record& unit, StatsDimension d, const HostCountries& hosts) {
+  const json& f = unit.fields;
+  const bool measure = unit.entity == "legal_measure";
+  switch (d) {
+    case StatsDimension::year: return year_of(f, measure ? "date" : "start_date");
     case StatsDimension::outcome: return {code_of(f, "outcome")};
-    case StatsDimension::country: return {code_of(f, "country")};
+    case StatsDimension::country: return {code_of(f, measure ? "jurisdiction" : "country")};
+    case StatsDimension::measure: return {code_of(f, "type")};
+    case StatsDimension::host_country: {
+      const auto it = hosts.find(unit.case_id);
+      if (it == hosts.end() || it->second.empty()) return {"unknown"};
+      return it->second;
+    }
     case StatsDimension::tactic:
     case StatsDimension::perpetrator: {
       std::set<std::string> out;
@@ -52,11 +86,15 @@ std::vector<std::string> values_of(const storage::Record& incident, StatsDimensi
   return {"unknown"};
 }
 
+bool describes_incidents_only(StatsDimension d) {
+  return d == StatsDimension::outcome || d == StatsDimension::tactic || d == StatsDimension::perpetrator;
+}
+
 }  // namespace
 
 std::optional<StatsDimension> stats_dimension_from_name(std::string_view name) noexcept {
   for (auto d : {StatsDimension::year, StatsDimension::outcome, StatsDimension::tactic, StatsDimension::country,
-                 StatsDimension::perpetrator}) {
+                 StatsDimension::perpetrator, StatsDimension::host_country, StatsDimension::measure}) {
     if (name == name_of(d)) return d;
   }
   return std::nullopt;
@@ -69,6 +107,8 @@ const char* name_of(StatsDimension d) noexcept {
     case StatsDimension::tactic: return "tactic";
     case StatsDimension::country: return "country";
     case StatsDimension::perpetrator: return "perpetrator";
+    case StatsDimension::host_country: return "host_country";
+    case StatsDimension::measure: return "measure";
   }
   return "unknown";
 }
@@ -79,7 +119,13 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
     return report_fail(ReportError::invalid_request, "statistics are by one or two different dimensions");
   }
   if (min_cell == 0) return report_fail(ReportError::invalid_request, "--min-cell must be at least 1");
+  const bool measures = std::find(by.begin(), by.end(), StatsDimension::measure) != by.end();
+  if (measures && std::any_of(by.begin(), by.end(), describes_incidents_only)) {
+    return report_fail(ReportError::invalid_request,
+                       "measure counts legal measures: combine it with year, country or host_country only");
+  }
   StatsTable table;
+  table.unit = measures ? StatsUnit::legal_measure : StatsUnit::incident;
   table.by = by;
   table.min_cell = min_cell;
   auto cases = vault.records().list_entity("case");
@@ -92,14 +138,20 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
   }
   table.cases_included = included.size();
   table.cases_left_out = cases->size() - included.size();
-  auto incidents = vault.records().list_entity("incident");
-  if (!incidents) return unexpected(detail::from_storage(incidents.error()));
+  HostCountries hosts;
+  if (std::find(by.begin(), by.end(), StatsDimension::host_country) != by.end()) {
+    auto found = host_countries(vault);
+    if (!found) return unexpected(found.error());
+    hosts = std::move(*found);
+  }
+  auto units = vault.records().list_entity(measures ? "legal_measure" : "incident");
+  if (!units) return unexpected(detail::from_storage(units.error()));
   std::map<std::vector<std::string>, std::size_t> counts;
-  for (const auto& i : *incidents) {
+  for (const auto& i : *units) {
     if (!included.contains(i.case_id)) continue;
     ++table.incidents;
-    const auto first = values_of(i, by[0]);
-    const auto second = by.size() == 2 ? values_of(i, by[1]) : std::vector<std::string>{""};
+    const auto first = values_of(i, by[0], hosts);
+    const auto second = by.size() == 2 ? values_of(i, by[1], hosts) : std::vector<std::string>{""};
     for (const auto& a : first) {
       for (const auto& b : second) {
         std::vector<std::string> key{a};
@@ -120,6 +172,7 @@ std::string format_statistics(const StatsTable& t, StatsFormat format) {
   // The total would give back a suppressed cell by subtraction
   // (schema/stats-v1.md section 3): shown only when nothing is suppressed.
   const bool any_suppressed = std::any_of(t.cells.begin(), t.cells.end(), [](const StatsCell& c) { return c.suppressed; });
+  const bool measures = t.unit == StatsUnit::legal_measure;
   if (format == StatsFormat::json) {
     json by = json::array(), cells = json::array();
     for (auto d : t.by) by.push_back(name_of(d));
@@ -134,7 +187,8 @@ std::string format_statistics(const StatsTable& t, StatsFormat format) {
     }
     return json{{"version", 1}, {"by", by}, {"min_cell", t.min_cell}, {"cases_included", t.cases_included},
                 {"cases_left_out", t.cases_left_out},
-                {"incidents", any_suppressed ? json(nullptr) : json(t.incidents)}, {"cells", cells}}
+                {measures ? "legal_measures" : "incidents", any_suppressed ? json(nullptr) : json(t.incidents)},
+                {"cells", cells}}
                .dump(2) + "\n";
   }
   const char sep = format == StatsFormat::csv ? ',' : '\t';
@@ -142,7 +196,8 @@ std::string format_statistics(const StatsTable& t, StatsFormat format) {
   if (format == StatsFormat::text) {
     out += "cases included: " + std::to_string(t.cases_included) +
            ", left out (no consent to anonymised statistics): " + std::to_string(t.cases_left_out) +
-           ", incidents: " + (any_suppressed ? std::string("not shown (a cell is suppressed)") : std::to_string(t.incidents)) +
+           (measures ? ", legal measures: " : ", incidents: ") +
+           (any_suppressed ? std::string("not shown (a cell is suppressed)") : std::to_string(t.incidents)) +
            ", cells under " + std::to_string(t.min_cell) +
            " suppressed\n";
   }

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "report_case.hpp"
+#include "signed_file.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
 #include "safehold/crypto/file_io.hpp"
 #include "safehold/crypto/minisign.hpp"
@@ -11,37 +12,6 @@
 #include "safehold/report/report.hpp"
 
 namespace safehold::report {
-namespace {
-
-// Passes the PDF to the temporary file while hashing it for the signature
-// (BLAKE2b-512 prehash) and the audit entry (SHA-256), in one stream.
-class TeeSink final : public io::ByteSink {
- public:
-  explicit TeeSink(io::ByteSink& file) : file_(file) {}
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
-    if (auto w = file_.write(data); !w) return w;
-    if (auto w = prehash_.write(data); !w) return w;
-    sha_.update(data);
-    bytes_ += data.size();
-    return {};
-  }
-  crypto::minisign::Prehash prehash() { return prehash_.finish(); }
-  crypto::Sha256Digest sha256() { return sha_.finish(); }
-  std::uint64_t bytes() const noexcept { return bytes_; }
-
- private:
-  io::ByteSink& file_;
-  crypto::minisign::Prehasher prehash_;
-  crypto::Sha256 sha_;
-  std::uint64_t bytes_ = 0;
-};
-
-ReportFailure file_failure(io::FileError e, const std::filesystem::path& path) {
-  if (e == io::FileError::exists) return {ReportError::exists, path.string() + " already exists"};
-  return {ReportError::file_failed, std::string(io::describe(e)) + ": " + path.string()};
-}
-
-}  // namespace
 
 std::optional<Paper> paper_from_name(std::string_view name) noexcept {
   if (name == "a4") return Paper::a4;
@@ -76,48 +46,33 @@ ReportResult<ReportWritten> write_report(storage::Vault& vault, const ReportRequ
   auto key = vault.identity().signing_key();
   if (!key) return report_fail(ReportError::signing_failed, key.error().describe());
 
-  auto pdf_file = io::AtomicFileWriter::create(destination, 0600, io::Publish::no_replace);
-  if (!pdf_file) return unexpected(file_failure(pdf_file.error(), destination));
-  TeeSink tee(*pdf_file);
-  auto stats = write_pdf(composed->document, request.paper, tee);
-  if (!stats) return unexpected(stats.error());
-
   ReportWritten out;
-  out.report_id = core::bundle::random_uuid4();
-  out.records_sha256 = composed->records_sha256;
-  out.records = composed->records;
-  out.pages = stats->pages;
-  out.bytes = tee.bytes();
-  out.signature = sig_path;
-  const auto pdf_digest = tee.sha256();
-  out.pdf_sha256 = crypto::to_hex(pdf_digest);
-
   const std::string trusted = "safehold-report v1 case=" + composed->reference + " records-sha256=" +
                               composed->records_sha256 + " generated=" + composed->generated_at +
                               " lang=" + std::string(schema::language_tag(request.language)) +
                               " paper=" + (request.paper == Paper::letter ? "letter" : "a4");
-  auto signature = crypto::minisign::sign_prehashed(*key, tee.prehash(), trusted,
-                                                    "signature of a Safehold evidence report");
-  if (!signature) return report_fail(ReportError::signing_failed, crypto::minisign::describe(signature.error()));
-  const std::string sig_text = signature->text();
-
-  auto sig_file = io::AtomicFileWriter::create(sig_path, 0600, io::Publish::no_replace);
-  if (!sig_file) return unexpected(file_failure(sig_file.error(), sig_path));
-  if (auto w = sig_file->write({reinterpret_cast<const std::uint8_t*>(sig_text.data()), sig_text.size()}); !w) {
-    return report_fail(ReportError::file_failed, std::string(io::describe(w.error())) + ": " + sig_path.string());
-  }
+  auto temps = detail::write_signed_temporaries(
+      destination, *key, trusted, "signature of a Safehold evidence report",
+      [&](io::ByteSink& sink) -> ReportResult<void> {
+        auto stats = write_pdf(composed->document, request.paper, sink);
+        if (!stats) return unexpected(stats.error());
+        out.pages = stats->pages;
+        return {};
+      });
+  if (!temps) return unexpected(temps.error());
+  out.report_id = core::bundle::random_uuid4();
+  out.records_sha256 = composed->records_sha256;
+  out.records = composed->records;
+  out.bytes = temps->bytes;
+  out.signature = sig_path;
+  out.pdf_sha256 = crypto::to_hex(temps->sha256);
 
   // The audit entry is committed just before the files appear, so a report
   // that exists is never missing from the trail (as for bundles).
   auto audited = vault.audit().record_report_written(request.case_id, composed->audit_counterparty, out.report_id,
-                                                     pdf_digest);
+                                                     temps->sha256);
   if (!audited) return unexpected(detail::from_storage(audited.error()));
-  // The signature first: a PDF never appears without it.
-  if (auto c = sig_file->commit(); !c) return unexpected(file_failure(c.error(), sig_path));
-  if (auto c = pdf_file->commit(); !c) {
-    std::filesystem::remove(sig_path, ec);
-    return unexpected(file_failure(c.error(), destination));
-  }
+  if (auto p = detail::publish(*temps); !p) return unexpected(p.error());
   return out;
 }
 

@@ -105,6 +105,7 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::conflict_kept_both: return "conflict_kept_both";
     case AuditAction::withdrawal_marked: return "withdrawal_marked";
     case AuditAction::report_written: return "report_written";
+    case AuditAction::data_exported: return "data_exported";
     case AuditAction::notice_issued: return "notice_issued";
     case AuditAction::notice_sent: return "notice_sent";
     case AuditAction::notice_applied: return "notice_applied";
@@ -291,23 +292,42 @@ expected<AuditEntry, StorageError> AuditTrail::record_bundle_event(const BundleE
   return entry;
 }
 
-expected<AuditEntry, StorageError> AuditTrail::record_report_written(std::string_view case_id,
-                                                                   std::string_view audience,
-                                                                   std::string_view report_id,
-                                                                   const Hash32& pdf_sha256) {
-  detail::VaultAccess a(s_);
+namespace {
+
+// A report or data export of a case (what, for whom, which one): never content.
+expected<AuditEntry, StorageError> record_handed_out(detail::VaultState* state, AuditAction action,
+                                                     std::string_view case_id, std::string_view audience,
+                                                     std::string_view reference, const Hash32& digest) {
+  detail::VaultAccess a(state);
   if (!a.ok()) return unexpected(a.error());
-  if (case_id.empty() || audience.empty() || report_id.empty()) {
-    return unexpected(make_error(VaultError::invalid_argument, "report event without case, audience or report id"));
+  if (case_id.empty() || audience.empty() || reference.empty()) {
+    return unexpected(make_error(VaultError::invalid_argument, std::string(to_string(action)) +
+                                                                   " event without case, audience or id"));
   }
   auto tx = detail::WriteTransaction::begin(a.state());
   if (!tx) return unexpected(tx.error());
-  detail::AuditEvent e{AuditAction::report_written, "case", std::string(case_id), std::string(case_id),
-                       std::string(audience), std::string(report_id), pdf_sha256};
+  detail::AuditEvent e{action, "case", std::string(case_id), std::string(case_id),
+                       std::string(audience), std::string(reference), digest};
   auto entry = detail::append_audit(a.state(), e);
   if (!entry) return unexpected(entry.error());
   if (auto c = tx->commit(); !c) return unexpected(c.error());
   return entry;
+}
+
+}  // namespace
+
+expected<AuditEntry, StorageError> AuditTrail::record_report_written(std::string_view case_id,
+                                                                   std::string_view audience,
+                                                                   std::string_view report_id,
+                                                                   const Hash32& pdf_sha256) {
+  return record_handed_out(s_, AuditAction::report_written, case_id, audience, report_id, pdf_sha256);
+}
+
+expected<AuditEntry, StorageError> AuditTrail::record_data_exported(std::string_view case_id,
+                                                                  std::string_view audience,
+                                                                  std::string_view export_id,
+                                                                  const Hash32& records_sha256) {
+  return record_handed_out(s_, AuditAction::data_exported, case_id, audience, export_id, records_sha256);
 }
 
 }  // namespace safehold::storage

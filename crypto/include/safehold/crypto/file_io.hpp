@@ -41,6 +41,12 @@ enum class Publish {
 // Writes a new file under a temporary name in the destination's folder and
 // publishes it with commit(). Destroying it without commit() removes the
 // temporary, so cancelled or failed writes leave nothing behind.
+//
+// A no_replace writer (files handed to the user: reports, exports, bundles,
+// plaintext copies) writes an unnamed file (O_TMPFILE) and links it to its
+// name on commit, so even a killed process leaves nothing beside the
+// destination; only where the file system refuses O_TMPFILE (or /proc is
+// missing) does it fall back to a named temporary ".<name>.tmp-<hex>".
 class AtomicFileWriter final : public ByteSink {
  public:
   // mode: permission bits of the final file (0600 by default: vault files are
@@ -61,15 +67,20 @@ class AtomicFileWriter final : public ByteSink {
   // Removes the temporary now (also done by the destructor).
   void abandon() noexcept;
 
+  // The named temporary; empty for an unnamed one (O_TMPFILE).
   const std::filesystem::path& temp_path() const noexcept { return temp_; }
+  bool unnamed() const noexcept { return unnamed_; }
 
  private:
-  AtomicFileWriter(int fd, std::filesystem::path temp, std::filesystem::path dest, Publish publish) noexcept
-      : fd_(fd), temp_(std::move(temp)), dest_(std::move(dest)), publish_(publish) {}
+  AtomicFileWriter(int fd, std::filesystem::path temp, std::filesystem::path dest, Publish publish,
+                   bool unnamed = false) noexcept
+      : fd_(fd), temp_(std::move(temp)), dest_(std::move(dest)), publish_(publish), unnamed_(unnamed) {}
+  [[nodiscard]] expected<void, FileError> link_unnamed();
   int fd_ = -1;
   std::filesystem::path temp_;
   std::filesystem::path dest_;
   Publish publish_ = Publish::replace;
+  bool unnamed_ = false;  // O_TMPFILE: no name until commit() links it
 };
 
 // Whole-file helpers for small files (key files, cards).

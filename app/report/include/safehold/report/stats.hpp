@@ -14,9 +14,13 @@
 
 namespace safehold::report {
 
-enum class StatsDimension { year, outcome, tactic, country, perpetrator };
+enum class StatsDimension { year, outcome, tactic, country, perpetrator, host_country, measure };
 
-// "year", "outcome", "tactic", "country", "perpetrator"; nullopt otherwise.
+// What one count is: an incident, or (with the measure dimension) a legal measure.
+enum class StatsUnit { incident, legal_measure };
+
+// "year", "outcome", "tactic", "country", "perpetrator", "host_country",
+// "measure"; nullopt otherwise.
 std::optional<StatsDimension> stats_dimension_from_name(std::string_view name) noexcept;
 const char* name_of(StatsDimension d) noexcept;
 
@@ -31,11 +35,13 @@ struct StatsTable {
   std::size_t min_cell = 5;
   std::size_t cases_included = 0;
   std::size_t cases_left_out = 0;
-  std::size_t incidents = 0;
+  StatsUnit unit = StatsUnit::incident;
+  std::size_t incidents = 0;  // units counted (incidents or legal measures)
   std::vector<StatsCell> cells;  // sorted by values
 };
 
-// `by`: one or two distinct dimensions; `min_cell` >= 1.
+// `by`: one or two distinct dimensions (measure only with year, country or
+// host_country); `min_cell` >= 1.
 [[nodiscard]] ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vector<StatsDimension>& by,
                                                         std::size_t min_cell = 5);
 

@@ -41,6 +41,7 @@ enum class AuditAction {
   conflict_kept_both,    // settled: the incoming copy kept as a new record of this vault
   withdrawal_marked,     // a withdrawal recorded on a case held as a copy (reference: "local" or notice id)
   report_written,        // a signed PDF report of the case was written (schema/report-v1.md section 5)
+  data_exported,         // the case went into a signed CSV/JSON data export (schema/export-v1.md section 4)
   notice_issued,         // a withdrawal or deletion notice issued as case owner (object: the notice; reference: its kind)
   notice_sent,           // a bundle carrying a notice was written (counterparty: recipient; reference: bundle id)
   notice_applied,        // a notice received from the case owner applied (object: the notice; reference: bundle id)
@@ -109,6 +110,12 @@ class AuditTrail {
                                                                          std::string_view audience,
                                                                          std::string_view report_id,
                                                                          const Hash32& pdf_sha256);
+  // Appends a data_exported entry (schema/export-v1.md section 4): the case,
+  // for whom, the export id, the case's records SHA-256. Never content.
+  [[nodiscard]] expected<AuditEntry, StorageError> record_data_exported(std::string_view case_id,
+                                                                        std::string_view audience,
+                                                                        std::string_view export_id,
+                                                                        const Hash32& records_sha256);
   // True if a bundle with this id was already imported into this vault
   // (a bundle_imported entry names it): import refuses it and changes nothing.
   [[nodiscard]] expected<bool, StorageError> bundle_imported(std::string_view bundle_id);
