@@ -169,14 +169,16 @@ bundle::Result<void> ContentConsumer::start_attachment(const bundle::ManifestFil
   if (existing && *existing) {
     // Content the vault already holds (an update of a case sent before).
     if (!crypto::digests_equal((*existing)->sha256, f.sha256)) {
-      // The evidence item was not applied (set aside as a conflict, or a copy
-      // not from its owner): its other content is not kept either, and the
-      // rest of the bundle imports (bundle-v1.md 12.3).
+      // The evidence item was not applied (set aside as a conflict, a copy
+      // not from its owner, stale, or a copy that changes nothing): its other
+      // content is not kept either, and the rest of the bundle imports
+      // (bundle-v1.md 12.3). An update naming other content is set aside by
+      // the ledger; only an applied item naming no SHA-256 gets here.
       const IncomingCase* c = case_entry(ev.case_id);
       const auto listed = [&evidence_id](const std::vector<std::string>& ids) {
         return std::find(ids.begin(), ids.end(), evidence_id) != ids.end();
       };
-      if (c != nullptr && (listed(c->conflicts) || listed(c->not_from_owner))) {
+      if (c != nullptr && !listed(c->created) && !listed(c->updated) && !listed(c->upgraded)) {
         mode_ = Mode::skip;
         return {};
       }
