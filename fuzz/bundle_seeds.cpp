@@ -1,7 +1,10 @@
 // Writes the seed corpora of the bundle fuzzers: valid bundle plaintexts
 // (signed with the fixed fuzz key, addressed to the fixed fuzz recipient) into
 // <dir>/bundle_reader/, and their manifests and SHA256SUMS into
-// <dir>/bundle_manifest/. Usage: bundle_seeds fuzz/seeds
+// <dir>/bundle_manifest/. One seed (format version 2) carries notices/ files
+// (schema/bundle-v1.md 12.4): a withdrawal and a deletion notice between the
+// case's records and the attachments, so mutations reach that path group.
+// Usage: bundle_seeds fuzz/seeds
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +15,7 @@
 #include "bundle_fuzz_keys.hpp"
 #include "safehold/core/bundle/bundle_writer.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/core/exchange/notice_files.hpp"
 
 namespace bundle = safehold::core::bundle;
 namespace fs = std::filesystem;
@@ -42,9 +46,11 @@ int main(int argc, char** argv) {
   fs::create_directories(root / "bundle_manifest");
   const auto keys = safehold::fuzz::bundle_fuzz_keys();
   const std::string other = safehold::age::X25519Identity::generate().recipient().encode();
+  const std::string signer_line = keys.signer.public_key().key_line();
 
-  // Three shapes: one record only; records + attachments + audit; empty files.
-  const std::vector<std::vector<std::size_t>> shapes = {{40}, {300, 120, 5000, 0, 700}, {0, 0}};
+  // Four shapes: one record only; records + attachments + audit; empty
+  // files; a record, two notices, an attachment and an audit excerpt.
+  const std::vector<std::vector<std::size_t>> shapes = {{40}, {300, 120, 5000, 0, 700}, {0, 0}, {90, 0, 0, 64, 200}};
   int n = 0;
   for (const auto& sizes : shapes) {
     const std::string case_id = bundle::random_uuid4();
@@ -53,14 +59,32 @@ int main(int argc, char** argv) {
     contents.recipients = {keys.own_recipient};
     if (n == 1) contents.recipients.push_back(other);
     contents.case_ids = {case_id};
+    const bool with_notices = n == 3;
+    std::vector<std::string> paths;
     for (std::size_t i = 0; i < sizes.size(); ++i) {
       data.push_back(filler(sizes[i], static_cast<std::uint8_t>(i)));
-    }
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
       std::string path = i % 3 == 0   ? "cases/" + case_id + "/" + bundle::random_uuid4() + ".json"
                          : i % 3 == 1 ? "attachments/" + bundle::random_uuid4()
                                       : "audit/" + case_id + "/custody.jsonl";
       if (i == 3) path = "cases/" + case_id + "/" + bundle::random_uuid4() + ".json";
+      paths.push_back(std::move(path));
+    }
+    if (with_notices) {
+      // Canonical order: cases, notices, attachments, audit.
+      safehold::storage::Notice withdrawal{bundle::random_uuid4(), "withdrawal", case_id, signer_line,
+                                           "2026-12-01T10:00:00Z", "2026-12-01T09:00:00Z", "listed_scopes",
+                                           {"share_named_ngos", "share_own_lawyer"}, {}};
+      safehold::storage::Notice deletion{bundle::random_uuid4(), "deletion", case_id, signer_line,
+                                         "2026-12-01T10:05:00Z", "", "", {}, {bundle::random_uuid4()}};
+      paths = {paths[0], "notices/" + withdrawal.id + ".json", "notices/" + deletion.id + ".json",
+               "attachments/" + bundle::random_uuid4(), "audit/" + case_id + "/audit.jsonl"};
+      for (const auto* notice : {&withdrawal, &deletion}) {
+        const std::string text = safehold::core::exchange::encode_notice_file(*notice);
+        data[notice == &withdrawal ? 1 : 2].assign(text.begin(), text.end());
+      }
+    }
+    for (std::size_t i = 0; i < sizes.size(); ++i) {
+      const std::string& path = paths[i];
       const auto* bytes = &data[i];
       contents.files.push_back(
           {path, bytes->size(), bundle::sha256_of(*bytes),

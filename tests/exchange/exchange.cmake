@@ -16,6 +16,10 @@ safehold_test(exchange_tests
     ${CMAKE_CURRENT_LIST_DIR}/revisions.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/withdrawal.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/notices.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/notified_changes.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ledger_migration.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/attachment_content.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/case_squatting.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/three_party_story.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bundle_leaks.tests.cpp
   LIBS safehold_core)

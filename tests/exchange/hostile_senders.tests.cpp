@@ -56,8 +56,11 @@ struct LawyerAndTwoSenders {
 }  // namespace
 
 // Finding 11: a co-recipient sends a harmless bundle under the real bundle's
-// id first; the real one was then reported "already imported".
-TEST_CASE("exchange: a bundle id reused by another signer or with other files is refused, not 'already imported'",
+// id first. The real one was then refused (bundle id reused, exit 30) and its
+// content never arrived. The ledger knows a bundle by signer and id
+// (bundle-v1.md 8, step 6): another signer's bundle under the id is another
+// bundle; the same signer's id with other files is still refused.
+TEST_CASE("exchange: a co-recipient's bundle under the real bundle's id does not keep the real one out",
           "[exchange][interop][regression]") {
   LawyerAndTwoSenders t;
   CliVault& lawyer = t.lawyer;
@@ -73,25 +76,41 @@ TEST_CASE("exchange: a bundle id reused by another signer or with other files is
 
   REQUIRE(lawyer.cli({"import", decoy_file.string()}).exit_code == 0);
   const std::string before = vault_state(lawyer);
-  for (const char* command : {"verify", "import"}) {
-    INFO(command);
-    const auto r = lawyer.cli({command, real_file.string()});
-    CHECK(r.exit_code == 30);
-    CHECK(r.err.find("a different bundle with this id was imported before") != std::string::npos);
-    CHECK(r.err.find("The real case") == std::string::npos);
+  const auto verified = lawyer.cli({"verify", real_file.string()});
+  INFO(verified.err);
+  CHECK(verified.exit_code == 0);
+  CHECK(vault_state(lawyer) == before);
+  const auto imported = lawyer.cli({"import", real_file.string()});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(imported.err.find("already imported") == std::string::npos);
+  const std::string cases = lawyer.cli({"case", "list", "--json"}).out;
+  CHECK(cases.find(genuine.cases[0]) != std::string::npos);
+  CHECK(cases.find(harmless.cases[0]) != std::string::npos);
+  const std::string after_real = vault_state(lawyer);
+
+  // The same signer, the same id, other files: refused, nothing changes.
+  for (const auto* who : {&decoy, &real}) {
+    auto changed = who == &decoy ? harmless : genuine;
+    changed.files.begin()->second = hand_case_record(changed.cases[0], "XX-2026-0001", "Changed title");
+    const fs::path changed_file = who->seal(work.path(), changed);
+    for (const char* command : {"verify", "import"}) {
+      INFO(command);
+      const auto r = lawyer.cli({command, changed_file.string()});
+      CHECK(r.exit_code == 30);
+      CHECK(r.err.find("a different bundle with this id was imported before") != std::string::npos);
+      CHECK(r.err.find("Changed title") == std::string::npos);
+    }
   }
-  CHECK(vault_state(lawyer) == before);
+  CHECK(vault_state(lawyer) == after_real);
 
-  // The same sender, the same id, other files: refused too.
-  auto changed = harmless;
-  changed.files.begin()->second = hand_case_record(changed.cases[0], "CR-2026-0001", "Changed title");
-  const fs::path changed_file = decoy.seal(work.path(), changed);
-  CHECK(lawyer.cli({"import", changed_file.string()}).exit_code == 30);
-
-  // The very same bundle again is "already imported": success, nothing changes.
-  const auto again = lawyer.cli({"import", decoy_file.string()});
-  CHECK(again.exit_code == 0);
-  CHECK(vault_state(lawyer) == before);
+  // Each very same bundle again is "already imported": success, nothing changes.
+  for (const auto& file : {decoy_file, real_file}) {
+    const auto again = lawyer.cli({"import", file.string()});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find("was already imported") != std::string::npos);
+  }
+  CHECK(vault_state(lawyer) == after_real);
 }
 
 // Finding 13: "verified" was printed beside a fingerprint computed from the

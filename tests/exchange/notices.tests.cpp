@@ -4,7 +4,7 @@
 // (two real vaults on disk); the CLI only where its wiring is the point.
 #include <catch2/catch_test_macros.hpp>
 
-#include "exchange_world.hpp"
+#include "desk_bundles.hpp"
 #include "safehold/core/exchange/notice_files.hpp"
 
 using namespace safehold;
@@ -13,17 +13,6 @@ using namespace safehold::test;
 namespace {
 
 namespace fs = std::filesystem;
-
-// A bundle from `from` to `to` holding exactly `set` (hand-made: a hostile or
-// replaying sender), signed with `from`'s vault key.
-fs::path seal_by(Desk& from, Desk& to, const CaseSet& set, const fs::path& out) {
-  const auto key = from.v().identity().signing_key().value();
-  io::VectorSink sink;
-  bundle::BundleWriter writer({key, from.recipient(), "Hand made"}, contents_for(set, {to.recipient()}));
-  REQUIRE(writer.write(sink));
-  write_file(out, sink.bytes());
-  return out;
-}
 
 bool holds(storage::Vault& v, const std::string& id) { return v.records().get(id).has_value(); }
 
@@ -45,12 +34,6 @@ storage::IssuedNotice owner_deletes(Desk& owner, const std::string& case_id, std
   for (const auto& id : records) REQUIRE(v.records().remove(id));
   REQUIRE(batch.commit());
   return **issued;
-}
-
-ex::ImportResult import_into(Desk& d, const fs::path& file) {
-  auto r = ex::import_bundle(d.v(), file);
-  if (!r) FAIL("import: " << r.error().detail);
-  return *r;
 }
 
 ex::ExportResult notices_only(TwoDesks& w, const fs::path& file) {

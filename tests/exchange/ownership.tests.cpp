@@ -5,6 +5,8 @@
 // records in its vault nor send the owner a consent record.
 #include <catch2/catch_test_macros.hpp>
 
+#include <utility>
+
 #include "exchange_world.hpp"
 #include "safehold/core/exchange/record_files.hpp"
 #include "vault_test_support.hpp"
@@ -229,6 +231,37 @@ TEST_CASE("ownership: migration 3 gives a vault's records to it, imported ones t
   CHECK_FALSE(ngo.records().update(w.incident.id, incident_fields("x", "y", {"D1"})));
 }
 
+namespace {
+
+// A version 1 bundle from the NGO back to the caseworker, made by hand: the
+// case record, `evidence` (the NGO's copy of the caseworker's evidence item)
+// with `bytes` as its attachment, and `note`, an intervention of the NGO's own.
+std::filesystem::path copy_back_with_attachment(TwoDesks& w, const storage::Record& evidence,
+                                                const std::vector<std::uint8_t>& bytes, storage::Record& note,
+                                                const char* name) {
+  note = w.incident;
+  note.id = bundle::random_uuid4();
+  note.entity = "intervention";
+  note.fields = intervention_fields();
+  CaseSet set;
+  set.case_ids = {w.the_case.id};
+  for (const storage::Record* r : {&std::as_const(w.the_case), &evidence, &std::as_const(note)}) {
+    set.files.push_back({"cases/" + w.the_case.id + "/" + r->id + ".json", bytes_of(ex::encode_record_file(*r))});
+  }
+  std::sort(set.files.begin(), set.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  set.files.push_back({"attachments/" + w.evidence.id, bytes});
+  Party p;
+  p.age = w.ngo.v().identity().age_identity().value();
+  p.sign = w.ngo.v().identity().signing_key().value();
+  bundle::WriteOptions v1;
+  v1.format_version = 1;
+  const auto file = w.ngo.dir / name;
+  write_file(file, seal(p, set, {w.caseworker.recipient()}, v1));
+  return file;
+}
+
+}  // namespace
+
 TEST_CASE("ownership: a copy holder's other content for the owner's evidence item is not kept; the rest imports",
           "[exchange][ownership]") {
   TwoDesks w;
@@ -238,24 +271,8 @@ TEST_CASE("ownership: a copy holder's other content for the owner's evidence ite
   auto evidence = w.evidence;
   evidence.fields["size"] = other.size();
   evidence.fields["sha256"] = to_hex(bundle::sha256_of(other));
-  storage::Record note = w.incident;
-  note.id = bundle::random_uuid4();
-  note.entity = "intervention";
-  note.fields = intervention_fields();
-  CaseSet set;
-  set.case_ids = {w.the_case.id};
-  for (const auto* r : {&w.the_case, &evidence, &note}) {
-    set.files.push_back({"cases/" + w.the_case.id + "/" + r->id + ".json", bytes_of(ex::encode_record_file(*r))});
-  }
-  std::sort(set.files.begin(), set.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  set.files.push_back({"attachments/" + w.evidence.id, other});
-  Party p;
-  p.age = w.ngo.v().identity().age_identity().value();
-  p.sign = w.ngo.v().identity().signing_key().value();
-  bundle::WriteOptions v1;
-  v1.format_version = 1;
-  const auto file = w.ngo.dir / "other-content.age";
-  write_file(file, seal(p, set, {w.caseworker.recipient()}, v1));
+  storage::Record note;
+  const auto file = copy_back_with_attachment(w, evidence, other, note, "other-content.age");
 
   const auto attachment_before = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
   const auto evidence_before = w.caseworker.v().records().get(w.evidence.id).value();
@@ -268,5 +285,30 @@ TEST_CASE("ownership: a copy holder's other content for the owner's evidence ite
   REQUIRE(attachment_after);
   CHECK(attachment_after->sha256 == attachment_before->sha256);
   CHECK(w.caseworker.v().records().get(w.evidence.id).value().to_json() == evidence_before.to_json());
+  CHECK(w.caseworker.v().records().get(note.id));
+}
+
+// Issue 10: a stripped copy (no size, no SHA-256: a subset of the owner's
+// fields, so as a record it changes nothing) with other bytes refused the
+// whole bundle (exit 21, "already has different content"); the NGO's own
+// intervention never arrived.
+TEST_CASE("ownership: a copy holder's stripped copy of the owner's evidence item with other bytes is skipped",
+          "[exchange][ownership][regression]") {
+  TwoDesks w;
+  const auto other = pseudo_random_bytes(4096, 11);
+  auto evidence = w.evidence;
+  evidence.fields.erase("size");
+  evidence.fields.erase("sha256");
+  storage::Record note;
+  const auto file = copy_back_with_attachment(w, evidence, other, note, "stripped.age");
+  const auto attachment_before = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
+  const auto evidence_before = w.caseworker.v().records().get(w.evidence.id).value().to_json();
+  const auto r = w.caseworker.cli({"import", file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto attachment_after = w.caseworker.v().attachments().for_evidence(w.evidence.id).value();
+  REQUIRE(attachment_after);
+  CHECK(attachment_after->sha256 == attachment_before->sha256);
+  CHECK(w.caseworker.v().records().get(w.evidence.id).value().to_json() == evidence_before);
   CHECK(w.caseworker.v().records().get(note.id));
 }

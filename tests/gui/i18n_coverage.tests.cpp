@@ -96,7 +96,7 @@ TEST_CASE("i18n: every audit action the vault can record has a label", "[gui][i1
     }
   }
   // The loop must have walked every action, up to the last one declared.
-  CHECK(actions == static_cast<int>(storage::AuditAction::notice_applied) + 1);
+  CHECK(actions == static_cast<int>(storage::AuditAction::withdrawal_lifted) + 1);
 }
 
 TEST_CASE("i18n: the audit log names its objects with labels, never internal names", "[gui][i18n]") {

@@ -182,10 +182,10 @@ Outcome run_delete(Context& ctx, const DeleteOptions& o) {
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
   // The owner's deletion reaches every earlier recipient as a notice; a copy's stays local.
-  storage::Notice draft;
-  draft.kind = "deletion";
-  return change_with_notice(**vault, *case_id, std::move(draft),
-                            [&]() -> Outcome { return lift((*vault)->records().remove(*case_id)); });
+  auto done = lift(core::casework::delete_record(**vault, *case_id));
+  if (!done) return unexpected(done.error());
+  report_notice(**vault, *case_id, *done);
+  return {};
 }
 
 }  // namespace

@@ -138,34 +138,19 @@ Outcome run_withdraw(Context& ctx, const WithdrawOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
-  auto records = lift((*vault)->records().list(*case_id, "consent"));
-  if (!records) return unexpected(records.error());
-  if (records->empty()) return fail(ExitCode::refused, "case " + *case_id + " has no consent record to withdraw");
-  auto owner = lift((*vault)->records().owner(*case_id));
-  if (!owner) return unexpected(owner.error());
-  if (!owner->empty()) {
-    // A copy: the consent records are the owner's. The withdrawal is kept
-    // here as a mark that blocks export and that later copies do not lift.
-    storage::WithdrawalMark mark{withdrawal["at"].get<std::string>(), *extent,
-                                 withdrawal.value("scopes", std::vector<std::string>{}), "local", {}};
-    if (auto m = lift((*vault)->consent().withdraw_copy(*case_id, mark)); !m) return unexpected(m.error());
+  // With the withdrawal, a notice for every earlier recipient (one batch,
+  // core::casework): it travels with the next bundle to each of them. On a
+  // copy: a withdrawal mark that blocks export here.
+  const core::casework::Withdrawal w{withdrawal["at"].get<std::string>(), *extent,
+                                     withdrawal.value("scopes", std::vector<std::string>{})};
+  auto done = lift(core::casework::withdraw_consent(**vault, *case_id, w));
+  if (!done) return unexpected(done.error());
+  if (done->on_copy) {
     print_note("withdrawal recorded on this copy: the case can no longer be exported from this vault; "
                "tell the case owner, who holds its consent");
     return {};
   }
-  auto latest = records->back();
-  latest.fields["withdrawal"] = withdrawal;
-  // With the withdrawal, a notice for every earlier recipient (one batch):
-  // it travels with the next bundle to each of them.
-  storage::Notice draft;
-  draft.kind = "withdrawal";
-  draft.withdrawn_at = withdrawal["at"].get<std::string>();
-  draft.extent = *extent;
-  draft.scopes = withdrawal.value("scopes", std::vector<std::string>{});
-  auto done = change_with_notice(**vault, *case_id, std::move(draft), [&]() -> Outcome {
-    return lift_outcome((*vault)->records().update(latest.id, std::move(latest.fields)));
-  });
-  if (!done) return done;
+  report_notice(**vault, *case_id, *done);
   print_note("consent withdrawn");
   return {};
 }

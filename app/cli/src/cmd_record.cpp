@@ -90,13 +90,12 @@ Outcome run_delete(Context& ctx, const IdOptions& o) {
   if (!rec) return unexpected(rec.error());
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
-  if (rec->entity == "case") return lift((*vault)->records().remove(o.id));
-  // The owner's deletion reaches every earlier recipient of the case as a notice.
-  storage::Notice draft;
-  draft.kind = "deletion";
-  draft.records = {o.id};
-  return change_with_notice(**vault, rec->case_id, std::move(draft),
-                            [&]() -> Outcome { return lift((*vault)->records().remove(o.id)); });
+  // The owner's deletion reaches every earlier recipient of the case as a
+  // notice (core::casework; a case record: the whole case).
+  auto done = lift(core::casework::delete_record(**vault, o.id));
+  if (!done) return unexpected(done.error());
+  report_notice(**vault, rec->entity == "case" ? rec->id : rec->case_id, *done);
+  return {};
 }
 
 struct ListOptions {

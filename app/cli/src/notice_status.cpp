@@ -26,31 +26,20 @@ nlohmann::json notice_json(const storage::Notice& n) {
 
 }  // namespace
 
-Outcome change_with_notice(storage::Vault& vault, const std::string& case_id, storage::Notice draft,
-                           const std::function<Outcome()>& change) {
-  auto owner = lift(vault.records().owner(case_id));
-  if (!owner) return unexpected(owner.error());
-  if (!owner->empty()) return change();  // a copy: nothing travels from here
-  auto batch = lift(vault.begin_batch());
-  if (!batch) return unexpected(batch.error());
-  draft.case_id = case_id;
-  auto issued = lift(vault.notices().issue(std::move(draft)));  // before a deletion: the case still says whose it is
-  if (!issued) return unexpected(issued.error());
-  if (auto c = change(); !c) return c;
-  if (auto c = lift(batch->commit()); !c) return c;
-  if (!*issued) {
+void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done) {
+  if (done.on_copy) return;  // a copy: nothing travels from here
+  if (!done.notice) {
     print_note("no bundle of this case was sent: no notice needed");
-    return {};
+    return;
   }
-  const auto& n = (*issued)->notice;
-  print_note(n.kind + " notice " + n.id + " waits for " + std::to_string((*issued)->deliveries.size()) +
+  const auto& n = done.notice->notice;
+  print_note(n.kind + " notice " + n.id + " waits for " + std::to_string(done.notice->deliveries.size()) +
              " recipient(s) who hold copies; it goes with the next bundle to each (a bundle of the case, or "
              "`export --case " + case_id + " --to CONTACT --notices-only -o FILE`)");
-  for (const auto& d : (*issued)->deliveries) {
+  for (const auto& d : done.notice->deliveries) {
     print_line("holds a copy: " + d.contact_id + "\t" + contact_name(vault, d.contact_id) + "\tnotice " + n.id +
                " not yet sent");
   }
-  return {};
 }
 
 expected<nlohmann::json, Failure> notice_status_json(storage::Vault& vault, const std::string& case_id) {

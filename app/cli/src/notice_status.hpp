@@ -2,23 +2,20 @@
 // Withdrawal and deletion notices in the CLI (schema/bundle-v1.md 12.4,
 // docs/exchange.md "Notices that travel"): issuing one with the change that
 // calls for it, and showing per recipient whether it was sent.
-#include <functional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "exit_codes.hpp"
+#include "safehold/core/casework/notified_changes.hpp"
 #include "safehold/storage/vault.hpp"
 
 namespace safehold::cli {
 
-// Runs `change` (a consent withdrawal, a deletion) and, when this vault owns
-// the case, issues `draft` for the case's earlier recipients, both in one
-// batch; then tells the user which recipients hold copies and how the notice
-// reaches them. On a copy, runs `change` alone: the copy holder's change
-// stays local.
-[[nodiscard]] Outcome change_with_notice(storage::Vault& vault, const std::string& case_id, storage::Notice draft,
-                                         const std::function<Outcome()>& change);
+// After a change made by core::casework (a consent withdrawal, a deletion):
+// tells the user which recipients hold copies and how the notice reaches
+// them (nothing on a copy, whose change stays local).
+void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done);
 
 // The case's notices: issued here (with each recipient and whether a bundle
 // carrying it was sent), applied here (from the owner), and the withdrawal

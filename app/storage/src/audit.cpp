@@ -109,6 +109,7 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::notice_issued: return "notice_issued";
     case AuditAction::notice_sent: return "notice_sent";
     case AuditAction::notice_applied: return "notice_applied";
+    case AuditAction::withdrawal_lifted: return "withdrawal_lifted";
     case AuditAction::identity_created: return "identity_created";
     case AuditAction::identity_exported: return "identity_exported";
     case AuditAction::vault_restored: return "vault_restored";

@@ -46,10 +46,12 @@ expected<void, StorageError> require_batch(VaultState& s) {
   return {};
 }
 
-expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(VaultState& s, std::string_view bundle_id) {
-  auto st = s.db.prepare(std::string("SELECT ") + kBundleColumns + " FROM imported_bundles WHERE bundle_id = ?1");
+expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(VaultState& s, std::string_view signer_key,
+                                                                         std::string_view bundle_id) {
+  auto st = s.db.prepare(std::string("SELECT ") + kBundleColumns +
+                         " FROM imported_bundles WHERE signer_key = ?1 AND bundle_id = ?2");
   if (!st) return unexpected(st.error());
-  st->bind(1, bundle_id);
+  st->bind(1, signer_key).bind(2, bundle_id);
   auto row = st->step();
   if (!row) return unexpected(row.error());
   if (!*row) return std::optional<ImportedBundle>();
@@ -59,7 +61,8 @@ expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(Vault
 expected<void, StorageError> set_provenance(VaultState& s, std::string_view record_id, std::string_view bundle_id,
                                             std::string_view signer_key) {
   auto st = s.db.prepare(
-      "INSERT INTO record_provenance (record_id, bundle_id, first_bundle_id, signer_key) VALUES (?1, ?2, ?2, ?3) "
+      "INSERT INTO record_provenance (record_id, bundle_id, first_bundle_id, signer_key, first_signer_key) "
+      "VALUES (?1, ?2, ?2, ?3, ?3) "
       "ON CONFLICT (record_id) DO UPDATE SET bundle_id = excluded.bundle_id, signer_key = excluded.signer_key");
   if (!st) return unexpected(st.error());
   st->bind(1, record_id).bind(2, bundle_id).bind(3, signer_key);
@@ -68,10 +71,11 @@ expected<void, StorageError> set_provenance(VaultState& s, std::string_view reco
 
 }  // namespace detail
 
-expected<std::optional<ImportedBundle>, StorageError> BundleLedger::find(std::string_view bundle_id) {
+expected<std::optional<ImportedBundle>, StorageError> BundleLedger::find(std::string_view signer_key,
+                                                                        std::string_view bundle_id) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  return detail::find_imported_bundle(a.state(), bundle_id);
+  return detail::find_imported_bundle(a.state(), signer_key, bundle_id);
 }
 
 expected<std::vector<ImportedBundle>, StorageError> BundleLedger::list() {
@@ -97,7 +101,8 @@ expected<std::optional<RecordProvenance>, StorageError> BundleLedger::provenance
   auto st = a.state().db.prepare(
       "SELECT p.record_id, p.first_bundle_id, b.bundle_id, b.created, b.signer_key, b.signer_key_id, "
       "b.sender_contact_id, b.sender_name, b.imported_at, b.unverified, b.sums_sha256, b.cases, b.records_written, "
-      "b.attachments FROM record_provenance p JOIN imported_bundles b ON b.bundle_id = p.bundle_id"
+      "b.attachments FROM record_provenance p JOIN imported_bundles b "
+      "ON b.signer_key = p.signer_key AND b.bundle_id = p.bundle_id"
       " WHERE p.record_id = ?1");
   if (!st) return unexpected(st.error());
   st->bind(1, record_id);
@@ -115,8 +120,8 @@ expected<std::vector<AuditExcerpt>, StorageError> BundleLedger::audit_excerpts(s
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   auto st = a.state().db.prepare(
-      "SELECT e.bundle_id, e.path, e.case_id, e.content FROM bundle_audit_excerpts e "
-      "JOIN imported_bundles b USING (bundle_id) WHERE e.case_id = ?1 ORDER BY b.imported_at, e.path");
+      "SELECT e.signer_key, e.bundle_id, e.path, e.case_id, e.content FROM bundle_audit_excerpts e "
+      "JOIN imported_bundles b USING (signer_key, bundle_id) WHERE e.case_id = ?1 ORDER BY b.imported_at, e.path");
   if (!st) return unexpected(st.error());
   st->bind(1, case_id);
   std::vector<AuditExcerpt> out;
@@ -124,7 +129,7 @@ expected<std::vector<AuditExcerpt>, StorageError> BundleLedger::audit_excerpts(s
     auto row = st->step();
     if (!row) return unexpected(row.error());
     if (!*row) break;
-    out.push_back({st->text(0), st->text(1), st->text(2), st->blob(3)});
+    out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->blob(4)});
   }
   return out;
 }
@@ -134,7 +139,7 @@ expected<void, StorageError> BundleLedger::begin_import(const ImportedBundle& b)
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   if (auto r = detail::require_batch(s); !r) return r;
-  auto existing = detail::find_imported_bundle(s, b.bundle_id);
+  auto existing = detail::find_imported_bundle(s, b.signer_key, b.bundle_id);
   if (!existing) return unexpected(existing.error());
   if (*existing) return unexpected(make_error(VaultError::already_exists, "bundle " + b.bundle_id));
   auto st = s.db.prepare(std::string("INSERT INTO imported_bundles (") + detail::kBundleColumns +
@@ -151,22 +156,25 @@ expected<void, StorageError> BundleLedger::keep_audit_excerpt(const AuditExcerpt
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   if (auto r = detail::require_batch(s); !r) return r;
-  auto st = s.db.prepare("INSERT INTO bundle_audit_excerpts (bundle_id, path, case_id, content) VALUES (?1, ?2, ?3, ?4)");
+  auto st = s.db.prepare(
+      "INSERT INTO bundle_audit_excerpts (signer_key, bundle_id, path, case_id, content) VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!st) return unexpected(st.error());
-  st->bind(1, e.bundle_id).bind(2, e.path).bind(3, e.case_id).bind_blob(4, e.content);
+  st->bind(1, e.signer_key).bind(2, e.bundle_id).bind(3, e.path).bind(4, e.case_id).bind_blob(5, e.content);
   return st->run();
 }
 
-expected<void, StorageError> BundleLedger::finish_import(std::string_view bundle_id, std::int64_t cases,
+expected<void, StorageError> BundleLedger::finish_import(std::string_view signer_key, std::string_view bundle_id,
+                                                         std::int64_t cases,
                                                          std::int64_t records_written, std::int64_t attachments) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   if (auto r = detail::require_batch(s); !r) return r;
   auto st = s.db.prepare(
-      "UPDATE imported_bundles SET cases = ?2, records_written = ?3, attachments = ?4 WHERE bundle_id = ?1");
+      "UPDATE imported_bundles SET cases = ?2, records_written = ?3, attachments = ?4 "
+      "WHERE bundle_id = ?1 AND signer_key = ?5");
   if (!st) return unexpected(st.error());
-  st->bind(1, bundle_id).bind(2, cases).bind(3, records_written).bind(4, attachments);
+  st->bind(1, bundle_id).bind(2, cases).bind(3, records_written).bind(4, attachments).bind(5, signer_key);
   if (auto r = st->run(); !r) return r;
   if (s.db.changes() != 1) return unexpected(make_error(VaultError::not_found, "bundle " + std::string(bundle_id)));
   return {};

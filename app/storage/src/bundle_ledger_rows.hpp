@@ -13,6 +13,7 @@ namespace safehold::storage::detail {
 // invalid_argument unless a transaction (a Batch) is open on `s`.
 [[nodiscard]] expected<void, StorageError> require_batch(VaultState& s);
 [[nodiscard]] expected<std::optional<ImportedBundle>, StorageError> find_imported_bundle(VaultState& s,
+                                                                                        std::string_view signer_key,
                                                                                         std::string_view bundle_id);
 // Keeps an incoming copy aside as a conflict (record_conflicts), audited.
 [[nodiscard]] expected<void, StorageError> set_aside(VaultState& s, std::string_view bundle_id,

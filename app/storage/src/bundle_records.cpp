@@ -13,6 +13,7 @@
 #include "safehold/schema/write_order.hpp"
 #include "safehold/storage/bundle_ledger.hpp"
 #include "util.hpp"
+#include "withdrawal_marks.hpp"
 
 namespace safehold::storage {
 using detail::VaultAccess;
@@ -141,8 +142,15 @@ expected<ImportOutcome, StorageError> BundleLedger::import_records(std::string_v
     if (auto w = detail::store_record(s, r, {kind, false, &p.decision.meta}); !w) return unexpected(w.error());
     if (auto w = detail::set_provenance(s, r.id, bundle_id, signer_key); !w) return unexpected(w.error());
   }
+  std::set<std::string> new_consent_in;
   for (const auto& p : kept) {
     if (auto refs = check_references(s, p.decision.store); !refs) return unexpected(refs.error());
+    if (p.decision.store.entity == "consent") new_consent_in.insert(p.decision.store.case_id);
+  }
+  // The owner's consent after the person consented again lifts the mark the
+  // owner's withdrawal notice left (bundle-v1.md 12.4, "Consent again").
+  for (const auto& case_id : new_consent_in) {
+    if (auto l = detail::lift_mark_on_later_consent(s, case_id); !l) return unexpected(l.error());
   }
   for (const auto& [in, reason] : aside) {
     if (auto c = detail::set_aside(s, bundle_id, signer_key, *in, reason); !c) return unexpected(c.error());

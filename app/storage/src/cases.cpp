@@ -20,7 +20,8 @@ constexpr std::size_t kMaxLimit = 1000;
 constexpr const char* kSummaryColumns =
     "SELECT cs.case_id, cs.reference, cs.title, cs.status, cs.priority, cs.risk_rating, cs.consent_state, "
     "cs.created_at, cs.last_change, cs.tactics, cs.countries, cs.purposes, "
-    "(SELECT b.sender_name FROM record_provenance p JOIN imported_bundles b ON b.bundle_id = p.first_bundle_id "
+    "(SELECT b.sender_name FROM record_provenance p JOIN imported_bundles b "
+    "ON b.signer_key = p.first_signer_key AND b.bundle_id = p.first_bundle_id "
     "WHERE p.record_id = cs.case_id) FROM case_summary cs";
 
 // A WHERE clause with numbered parameters and the values to bind to them.

@@ -2,6 +2,8 @@
 // ownership rule, then revisions (format version 2) or updated_at (version 1).
 #include "incoming_verdict.hpp"
 
+#include "attachment_rows.hpp"
+
 #include "record_meta_rows.hpp"
 #include "record_owner.hpp"
 #include "record_rows.hpp"
@@ -93,7 +95,36 @@ expected<std::string, StorageError> as_stored_owner(VaultState& s, std::string_v
   return me->minisign_public_key == key ? std::string() : std::string(key);
 }
 
+namespace {
+
+expected<Decision, StorageError> decide_by_owner_and_revision(VaultState& s, const IncomingRecord& incoming,
+                                                              std::string_view signer_key);
+
+}  // namespace
+
 expected<Decision, StorageError> decide(VaultState& s, const IncomingRecord& incoming, std::string_view signer_key) {
+  auto d = decide_by_owner_and_revision(s, incoming, signer_key);
+  if (!d) return d;
+  const Record& in = incoming.record;
+  const bool applies = d->verdict.state == IncomingState::newer || d->verdict.state == IncomingState::upgraded;
+  if (!applies || in.entity != "evidence_item") return d;
+  // An attachment follows its record (bundle-v1.md 12.3): an update that
+  // names other content than the vault holds is a conflict, set aside with
+  // its record, rather than an update whose content would then be refused.
+  const auto named = in.fields.find("sha256");
+  if (named == in.fields.end() || !named->is_string()) return d;
+  auto held = find_attachment_of(s, in.id);
+  if (!held) return unexpected(held.error());
+  if (*held && to_hex((*held)->info.sha256) != named->get<std::string>()) {
+    return decided(IncomingState::conflict, "record " + in.id + ": other attachment content than this vault holds");
+  }
+  return d;
+}
+
+namespace {
+
+expected<Decision, StorageError> decide_by_owner_and_revision(VaultState& s, const IncomingRecord& incoming,
+                                                              std::string_view signer_key) {
   const Record& in = incoming.record;
   auto signer = as_stored_owner(s, signer_key);
   if (!signer) return unexpected(signer.error());
@@ -171,5 +202,7 @@ expected<Decision, StorageError> decide(VaultState& s, const IncomingRecord& inc
   d.meta.owner_key = *owner_in;
   return d;
 }
+
+}  // namespace
 
 }  // namespace safehold::storage::detail

@@ -39,6 +39,9 @@ expected<void, StorageError> mark_withdrawn(detail::VaultState& s, const Notice&
   if (!digest) return unexpected(digest.error());
   detail::AuditEvent ev{AuditAction::withdrawal_marked, "case", n.case_id, n.case_id, "", n.id, *digest};
   if (auto e = detail::append_audit(s, ev); !e) return unexpected(e.error());
+  // A notice that arrives after the owner's consent that followed it (the
+  // person consented again) is recorded and lifted at once.
+  if (auto l = detail::lift_mark_on_later_consent(s, n.case_id); !l) return unexpected(l.error());
   return {};
 }
 

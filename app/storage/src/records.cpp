@@ -161,7 +161,8 @@ expected<std::optional<Record>, StorageError> RecordStore::find_case_by_referenc
   // it used to resolve silently to the oldest, which a decoy could be).
   auto st = a.state().db.prepare(
       "SELECT cs.case_id, (SELECT b.sender_name FROM record_provenance p JOIN imported_bundles b "
-      "ON b.bundle_id = p.first_bundle_id WHERE p.record_id = cs.case_id) FROM case_summary cs "
+      "ON b.signer_key = p.first_signer_key AND b.bundle_id = p.first_bundle_id "
+      "WHERE p.record_id = cs.case_id) FROM case_summary cs "
       "WHERE cs.reference = ?1 ORDER BY cs.created_at, cs.case_id");
   if (!st) return unexpected(st.error());
   st->bind(1, reference);

@@ -1,8 +1,12 @@
 // Withdrawal marks (schema/bundle-v1.md 12.4; issue 10, finding 10): a
 // withdrawal recorded on a case this vault holds as a copy. The consent
 // records stay the owner's; the mark sits beside them, blocks export like a
-// withdrawal in the consent itself, and no later copy from the owner lifts it.
+// withdrawal in the consent itself, and no later copy of the consent lifts it.
+// Only a new consent the owner sends after the person consented again lifts
+// a mark that came from the owner's notice; a local mark stays.
 #include "withdrawal_marks.hpp"
+
+#include <algorithm>
 
 #include "audit_log.hpp"
 #include "case_index.hpp"
@@ -53,6 +57,38 @@ expected<void, StorageError> save_withdrawal_mark(VaultState& s, std::string_vie
   st->bind(1, case_id).bind(2, m.at).bind(3, m.extent).bind(4, scopes).bind(5, m.source).bind(6, utc_now());
   if (auto r = st->run(); !r) return r;
   return refresh_case_summary(s, case_id, "consent", utc_now());
+}
+
+expected<bool, StorageError> lift_mark_on_later_consent(VaultState& s, std::string_view case_id) {
+  auto mark = load_withdrawal_mark(s, case_id);
+  if (!mark) return unexpected(mark.error());
+  if (!*mark || (*mark)->source == "local") return false;
+  auto consents = load_case_records(s, case_id, "consent");
+  if (!consents) return unexpected(consents.error());
+  const CaseConsent now = evaluate_consent(*consents);  // the records alone, without the mark
+  if (now.state != ConsentState::given) return false;
+  const auto current = std::find_if(consents->begin(), consents->end(),
+                                    [&](const Record& r) { return r.id == now.consent_id; });
+  if (current == consents->end()) return false;
+  if (current->fields.contains("withdrawal")) return false;  // it withdraws (some scopes) itself
+  const auto given = current->fields.find("given_at");
+  if (given == current->fields.end() || !given->is_string() || given->get<std::string>() <= (*mark)->at) return false;
+  auto case_owner = owner_of(s, case_id);
+  if (!case_owner) return unexpected(case_owner.error());
+  auto consent_owner = owner_of(s, current->id);
+  if (!consent_owner) return unexpected(consent_owner.error());
+  if (case_owner->empty() || *consent_owner != *case_owner) return false;
+  auto del = s.db.prepare("DELETE FROM case_withdrawals WHERE case_id = ?1");
+  if (!del) return unexpected(del.error());
+  del->bind(1, case_id);
+  if (auto r = del->run(); !r) return unexpected(r.error());
+  if (auto r = refresh_case_summary(s, case_id, "consent", utc_now()); !r) return unexpected(r.error());
+  auto digest = record_digest(*current);
+  if (!digest) return unexpected(digest.error());
+  AuditEvent ev{AuditAction::withdrawal_lifted, "case", std::string(case_id), std::string(case_id), "",
+                current->id, *digest};
+  if (auto e = append_audit(s, ev); !e) return unexpected(e.error());
+  return true;
 }
 
 }  // namespace detail

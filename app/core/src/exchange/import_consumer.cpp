@@ -81,16 +81,16 @@ bundle::Result<void> ContentConsumer::begin(const bundle::Manifest& m) {
   }
   report_.total_bytes = 0;
   for (const auto& f : m.files) report_.total_bytes += f.size;
-  auto before = vault_.bundles().find(m.bundle_id);
+  auto before = vault_.bundles().find(m.sender.minisign_public_key, m.bundle_id);
   if (!before) return refuse(from_storage(before.error()).error());
   const auto sums = signed_sums_digest(m);
   if (*before) {
-    // "Already imported" is this very bundle again: same id, same signer, the
-    // same signed SHA256SUMS. Anything else under a known id (a co-recipient
-    // who sent a harmless bundle with the id first, issue 10 finding 11) is
-    // refused, so the real bundle is never shown as "nothing changed".
-    if ((*before)->signer_key != m.sender.minisign_public_key ||
-        !crypto::digests_equal((*before)->sums_sha256, sums)) {
+    // "Already imported" is this very bundle again: this signer's id with the
+    // same signed SHA256SUMS; this signer's id with other files is refused.
+    // Another signer's bundle under the id is not found here at all: it is a
+    // different bundle (a co-recipient who sent a harmless bundle under the
+    // real id first no longer keeps the real one out, issue 10 finding 11).
+    if (!crypto::digests_equal((*before)->sums_sha256, sums)) {
       return bundle::fail(bundle::BundleError::bundle_id_reused, m.bundle_id);
     }
     report_.already_imported = true;
@@ -169,14 +169,16 @@ bundle::Result<void> ContentConsumer::start_attachment(const bundle::ManifestFil
   if (existing && *existing) {
     // Content the vault already holds (an update of a case sent before).
     if (!crypto::digests_equal((*existing)->sha256, f.sha256)) {
-      // The evidence item was not applied (set aside as a conflict, or a copy
-      // not from its owner): its other content is not kept either, and the
-      // rest of the bundle imports (bundle-v1.md 12.3).
+      // The evidence item was not applied (set aside as a conflict, a copy
+      // not from its owner, stale, or a copy that changes nothing): its other
+      // content is not kept either, and the rest of the bundle imports
+      // (bundle-v1.md 12.3). An update naming other content is set aside by
+      // the ledger; only an applied item naming no SHA-256 gets here.
       const IncomingCase* c = case_entry(ev.case_id);
       const auto listed = [&evidence_id](const std::vector<std::string>& ids) {
         return std::find(ids.begin(), ids.end(), evidence_id) != ids.end();
       };
-      if (c != nullptr && (listed(c->conflicts) || listed(c->not_from_owner))) {
+      if (c != nullptr && !listed(c->created) && !listed(c->updated) && !listed(c->upgraded)) {
         mode_ = Mode::skip;
         return {};
       }
@@ -272,7 +274,7 @@ bundle::Result<void> ContentConsumer::end_file(const bundle::ManifestFile& f) {
       ++report_.audit_excerpts;
       if (checks_only_) return {};
       const auto where = bundle::parse_file_path(f.path);
-      storage::AuditExcerpt e{report_.bundle_id, f.path, std::string(where->case_id),
+      storage::AuditExcerpt e{manifest_->sender.minisign_public_key, report_.bundle_id, f.path, std::string(where->case_id),
                               std::vector<std::uint8_t>(buffer_.begin(), buffer_.end())};
       if (auto r = vault_.bundles().keep_audit_excerpt(e); !r) return refuse(from_storage(r.error()).error());
       return {};
@@ -418,7 +420,8 @@ ExchangeResult<void> ContentConsumer::finish() {
                             report_.bundle_id, sums};
     if (auto e = vault_.audit().record_bundle_event(ev); !e) return fail_and_discard(from_storage(e.error()).error());
   }
-  if (auto e = vault_.bundles().finish_import(report_.bundle_id, static_cast<std::int64_t>(report_.cases.size()),
+  if (auto e = vault_.bundles().finish_import(manifest_->sender.minisign_public_key, report_.bundle_id,
+                                              static_cast<std::int64_t>(report_.cases.size()),
                                               static_cast<std::int64_t>(written_),
                                               static_cast<std::int64_t>(received_.size()));
       !e) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "safehold/appmodel/record_fields.hpp"
+#include "safehold/core/casework/notified_changes.hpp"
 #include "safehold/appmodel/session_breaks.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
 
@@ -69,7 +70,9 @@ void CaseViewModel::cancel_edit() {
 }
 
 bool CaseViewModel::save_edit(storage::Vault& vault) {
-  auto r = vault.records().update(edit_id_, edit_fields_);
+  // Through core: a consent withdrawal filled in here issues the notice to
+  // the case's earlier recipients in the same batch, as `consent withdraw` does.
+  auto r = core::casework::save_record_edit(vault, edit_id_, edit_fields_);
   if (!r) {
     error_key_ = "case.error.save";
     error_detail_ = r.error().describe();

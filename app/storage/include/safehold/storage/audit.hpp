@@ -45,6 +45,7 @@ enum class AuditAction {
   notice_issued,         // a withdrawal or deletion notice issued as case owner (object: the notice; reference: its kind)
   notice_sent,           // a bundle carrying a notice was written (counterparty: recipient; reference: bundle id)
   notice_applied,        // a notice received from the case owner applied (object: the notice; reference: bundle id)
+  withdrawal_lifted,     // a notice's withdrawal mark removed: the owner sent a later consent (reference: its id)
 };
 const char* to_string(AuditAction a) noexcept;
 

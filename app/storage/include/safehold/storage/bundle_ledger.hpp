@@ -100,6 +100,7 @@ struct IncomingVerdict {
 };
 
 struct AuditExcerpt {
+  std::string signer_key;  // with bundle_id, names the imported bundle
   std::string bundle_id;
   std::string path;  // audit/<case-id>/<name>
   std::string case_id;
@@ -123,7 +124,10 @@ class BundleLedger {
  public:
   explicit BundleLedger(detail::VaultState* state) noexcept : s_(state) {}
 
-  [[nodiscard]] expected<std::optional<ImportedBundle>, StorageError> find(std::string_view bundle_id);
+  // A bundle is known by its signer and id together (schema/bundle-v1.md 8,
+  // step 6): another signer may put the same id on a bundle of its own.
+  [[nodiscard]] expected<std::optional<ImportedBundle>, StorageError> find(std::string_view signer_key,
+                                                                         std::string_view bundle_id);
   // Newest import first.
   [[nodiscard]] expected<std::vector<ImportedBundle>, StorageError> list();
   // nullopt for records that did not come from a bundle (the vault's own).
@@ -143,7 +147,7 @@ class BundleLedger {
   // ---- import steps: inside a Batch only (invalid_argument otherwise) ----
 
   // Records the bundle (counts zero) so provenance can refer to it.
-  // already_exists if that bundle id was imported before.
+  // already_exists if this signer's bundle id was imported before.
   [[nodiscard]] expected<void, StorageError> begin_import(const ImportedBundle& bundle);
   // Writes a set of records of one bundle (e.g. one case) as received, by
   // the rules of IncomingState: fresh ones inserted, newer and upgraded ones
@@ -165,7 +169,8 @@ class BundleLedger {
       std::string_view evidence_id);
   [[nodiscard]] expected<void, StorageError> keep_audit_excerpt(const AuditExcerpt& excerpt);
   // Stores the final counts of the bundle begun with begin_import.
-  [[nodiscard]] expected<void, StorageError> finish_import(std::string_view bundle_id, std::int64_t cases,
+  [[nodiscard]] expected<void, StorageError> finish_import(std::string_view signer_key, std::string_view bundle_id,
+                                                           std::int64_t cases,
                                                            std::int64_t records_written,
                                                            std::int64_t attachments);
 

@@ -1,7 +1,9 @@
 #pragma once
 // The open case: its record and all records of the case grouped by entity,
 // read once on open and after every change; edits go through
-// RecordStore::update (validated, consent-checked and audited by the vault).
+// core::casework::save_record_edit (RecordStore::update: validated,
+// consent-checked and audited by the vault; a consent withdrawal issues its
+// notice in the same batch).
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -31,6 +33,8 @@ class CaseViewModel {
   [[nodiscard]] bool editing(const std::string& id) const { return edit_id_ == id; }
   nlohmann::json& edit_fields() { return edit_fields_; }
   void cancel_edit();
+  // Saves through core::casework::save_record_edit: a withdrawal filled in
+  // on the consent of the vault's own case issues its notice with it.
   bool save_edit(storage::Vault& vault);
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
