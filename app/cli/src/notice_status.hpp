@@ -12,6 +12,10 @@
 
 namespace safehold::cli {
 
+// A recipient's display name for people, or "contact ID" once the contact
+// is no longer in the address book.
+std::string contact_name(storage::Vault& vault, const std::string& contact_id);
+
 // Runs `change` (a consent withdrawal, a deletion) and, when this vault owns
 // the case, issues `draft` for the case's earlier recipients, both in one
 // batch; then tells the user which recipients hold copies and how the notice
