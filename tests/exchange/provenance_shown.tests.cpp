@@ -46,11 +46,11 @@ TEST_CASE("cli: consent show and export --check name recipients by contact name"
   w.export_to(w.caseworker.dir / "case.age");
   const auto shown = w.caseworker.cli({"consent", "show", w.the_case.id});
   INFO("stdout: " << shown.out);
-  CHECK(shown.out.find("sent to: Safe Haven NGO\t" + w.ngo_at_caseworker) != std::string::npos);
+  CHECK(shown.out.find("sent to: NGO Intake\t" + w.ngo_at_caseworker) != std::string::npos);
   const auto json = nlohmann::json::parse(w.caseworker.cli({"consent", "show", w.the_case.id, "--json"}).out);
-  CHECK(json.at("sent_to").at(0).at("contact_name") == "Safe Haven NGO");
+  CHECK(json.at("sent_to").at(0).at("contact_name") == "NGO Intake");
   const auto check = w.caseworker.cli({"export", "--case", w.the_case.id, "--to", w.ngo_at_caseworker, "-o",
                                        (w.caseworker.dir / "again.age").string(), "--check"});
   INFO("export --check: " << check.out << check.err);
-  CHECK(check.out.find("already sent: Safe Haven NGO\t") != std::string::npos);
+  CHECK(check.out.find("already sent: NGO Intake\t") != std::string::npos);
 }
