@@ -88,7 +88,6 @@ int print_help(CLI::App& app, const std::vector<std::string>& topic) {
 std::string group_without_subcommand(CLI::App& app) {
   CLI::App* at = &app;
   for (auto chosen = at->get_subcommands(); !chosen.empty(); chosen = at->get_subcommands()) at = chosen.front();
-  std::fputs(help_of(at).c_str(), stderr);
   std::string names;
   for (const auto* sub : at->get_subcommands({})) names += (names.empty() ? "" : ", ") + sub->get_name();
   const auto where = path_of(at);

@@ -1,7 +1,8 @@
 #pragma once
-// `help [COMMAND [SUBCOMMAND]]`, and the answer to a group given without its
-// subcommand (`safehold-cli case`): the group's help on stderr, exit 2. Both
-// print CLI11's own help text, the text the man pages are generated from.
+// `help [COMMAND [SUBCOMMAND]]` (CLI11's own help text, the text the man
+// pages are generated from), and the answer to a group given without its
+// subcommand (`safehold-cli case`): its subcommands in the one error line
+// (errors are one line, docs/cli.md), exit 2.
 #include <CLI/CLI.hpp>
 
 #include <optional>
@@ -27,9 +28,8 @@ std::optional<std::vector<std::string>> help_topic(int argc, const char* const* 
 // exit code (0, or 2 naming an unknown command on stderr).
 int print_help(CLI::App& app, const std::vector<std::string>& topic);
 
-// After a parse that chose no command to run: prints the help of the
-// deepest group given (or of the tool) to stderr and returns the one-line
-// message for the usage error.
+// After a parse that chose no command to run: the one-line usage error
+// naming the deepest group given (or the tool) and its subcommands.
 std::string group_without_subcommand(CLI::App& app);
 
 }  // namespace safehold::cli
