@@ -52,29 +52,45 @@ const FieldDef* find(const std::vector<FieldDef>& defs, std::string_view name) n
 
 }  // namespace
 
+namespace {
+
+// One member's verdict, without the collecting.
+expected<void, ValidationError> validate_member(const FieldDef* def, const nlohmann::json& value,
+                                                const std::string& path, ValidationContext& context) {
+  if (!def) return invalid(SchemaError::unknown_field, path);
+  if (value.is_object() && value.contains("not_answered")) {
+    if (!is_not_answered(value)) return invalid(SchemaError::bad_not_answered, path);
+    const auto* kinds = context.vocabularies->find("not_answered");
+    if (!kinds || !kinds->accepts_for_write(value["not_answered"].get_ref<const std::string&>())) {
+      return invalid(SchemaError::bad_not_answered, path);
+    }
+    if (def->required) return invalid(SchemaError::not_answered_required, path);
+    return {};
+  }
+  return validate_value(*def, value, path, context);
+}
+
+// Stops at the first error, or records it and goes on when collecting.
+expected<void, ValidationError> verdict(expected<void, ValidationError> ok, ValidationContext& context) {
+  if (ok || context.collect == nullptr) return ok;
+  context.collect->push_back(std::move(ok.error()));
+  return {};
+}
+
+}  // namespace
+
 expected<void, ValidationError> validate_members(const std::vector<FieldDef>& defs,
                                                  const nlohmann::json& object,
                                                  const std::string& prefix, ValidationContext& context) {
-  if (!object.is_object()) return invalid(SchemaError::not_an_object, prefix);
+  if (!object.is_object()) return verdict(invalid(SchemaError::not_an_object, prefix), context);
   for (const auto& [key, value] : object.items()) {
-    const auto* def = find(defs, key);
     auto path = member_path(prefix, printable_name(key));
-    if (!def) return invalid(SchemaError::unknown_field, path);
-    if (value.is_object() && value.contains("not_answered")) {
-      if (!is_not_answered(value)) return invalid(SchemaError::bad_not_answered, path);
-      const auto* kinds = context.vocabularies->find("not_answered");
-      if (!kinds || !kinds->accepts_for_write(value["not_answered"].get_ref<const std::string&>())) {
-        return invalid(SchemaError::bad_not_answered, path);
-      }
-      if (def->required) return invalid(SchemaError::not_answered_required, path);
-      continue;
-    }
-    auto ok = validate_value(*def, value, path, context);
-    if (!ok) return ok;
+    if (auto ok = verdict(validate_member(find(defs, key), value, path, context), context); !ok) return ok;
   }
   for (const auto& def : defs) {
     if (def.required && !object.contains(def.name)) {
-      return invalid(SchemaError::missing_required, member_path(prefix, def.name));
+      auto missing = verdict(invalid(SchemaError::missing_required, member_path(prefix, def.name)), context);
+      if (!missing) return missing;
     }
   }
   return {};
@@ -84,8 +100,15 @@ expected<void, ValidationError> validate_members(const std::vector<FieldDef>& de
 
 expected<void, ValidationError> validate_fields(const EntityDef& entity, const nlohmann::json& fields,
                                                 Mode mode) {
-  detail::ValidationContext context{mode, entity.vocabularies, 0};
+  detail::ValidationContext context{mode, entity.vocabularies, 0, nullptr};
   return detail::validate_members(entity.fields, fields, "", context);
+}
+
+std::vector<ValidationError> field_errors(const EntityDef& entity, const nlohmann::json& fields, Mode mode) {
+  std::vector<ValidationError> errors;
+  detail::ValidationContext context{mode, entity.vocabularies, 0, &errors};
+  (void)detail::validate_members(entity.fields, fields, "", context);  // collecting: never fails itself
+  return errors;
 }
 
 expected<const EntityDef*, ValidationError> validate_record(const Model& model, const nlohmann::json& record,

@@ -13,6 +13,9 @@ struct ValidationContext {
   Mode mode = Mode::write;
   const Vocabularies* vocabularies = nullptr;
   std::size_t text_bytes = 0;  // all texts so far, against kMaxRecordTextBytes
+  // When set, validate_members records each member's error here and goes on
+  // with the next member (field_errors: every error of a record at once).
+  std::vector<ValidationError>* collect = nullptr;
 };
 
 unexpected<ValidationError> invalid(SchemaError code, std::string path, std::string detail = {});

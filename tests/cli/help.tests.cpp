@@ -20,7 +20,10 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"case", {"new", "list", "show", "edit", "delete", "import-json"}},
     {"record", {"add", "show", "edit", "delete", "list"}},
     {"consent", {"record", "show", "withdraw"}},
-    {"incident", {"add"}},
+    {"incident", {"add", "list", "show", "edit", "delete"}},
+    {"person", {"add", "list", "show", "edit", "delete"}},
+    {"session", {"add", "list", "show", "edit", "delete"}},
+    {"legal-measure", {"add", "list", "show", "edit", "delete"}},
     {"attachment", {"add", "get", "list", "delete"}},
     {"audit", {"show", "verify"}},
     {"vocab", {"list"}},
@@ -36,6 +39,9 @@ const std::map<std::string, std::vector<std::string>> kCommands = {
     {"data", {"export"}},
     {"stats", {}},
     {"notice", {"list"}},
+    {"schema", {"entities", "fields"}},
+    {"custody", {"show"}},
+    {"help", {}},
 };
 
 void check_help(const std::vector<std::string>& command) {

@@ -83,7 +83,7 @@ TEST_CASE("cli: no plaintext of cases, incidents, people or attachments on disk"
        markers[0] + " was called by police. " + markers[1]});
   run({"record", "add", "--entity", "person", "--case", case_id, "--field", "pseudonym=" + markers[0], "--field",
        "exact_address=" + markers[1]});
-  run({"record", "add", "--entity", "person", "--case", case_id, "--json", "-"},
+  run({"record", "add", "--entity", "person", "--case", case_id, "--from-file", "-"},
       R"({"pseudonym": ")" + markers[1] + R"(", "roles": ["relative"]})");
 
   std::string content;

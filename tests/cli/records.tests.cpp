@@ -37,19 +37,19 @@ TEST_CASE("cli record: add with --field, show as JSON, edit, list, delete", "[cl
   CHECK_FALSE(rec["fields"].contains("religion"));
   CHECK(rec["fields"]["roles"] == json({"interviewee", "relative"}));
 
-  // Round trip: show --json, change, edit --json (the record shape is accepted back).
+  // Round trip: show --json, change, edit --from-file (the record shape is accepted back).
   rec["fields"]["occupation"] = "teacher";
-  v.ok({"record", "edit", person, "--json", "-"}, rec.dump());
+  v.ok({"record", "edit", person, "--from-file", "-"}, rec.dump());
   CHECK(json::parse(v.cli({"record", "show", person, "--json"}).out)["fields"]["occupation"] == "teacher");
   // ...but not onto another record.
   auto other = rec;
   other["id"] = "0b0e8a4c-3f7d-4e2a-9c1b-5d6e7f8a9b0c";
-  CHECK(v.cli({"record", "edit", person, "--json", "-"}, other.dump()).exit_code == 2);
+  CHECK(v.cli({"record", "edit", person, "--from-file", "-"}, other.dump()).exit_code == 2);
   // Strict JSON: duplicate keys are refused.
-  CHECK(v.cli({"record", "edit", person, "--json", "-"}, R"({"pseudonym": "a", "pseudonym": "b"})").exit_code == 2);
+  CHECK(v.cli({"record", "edit", person, "--from-file", "-"}, R"({"pseudonym": "a", "pseudonym": "b"})").exit_code == 2);
 
   // A record from JSON whose envelope names the entity and case.
-  const auto incident = v.ok({"record", "add", "--json", "-"},
+  const auto incident = v.ok({"record", "add", "--from-file", "-"},
                              json{{"entity", "incident"}, {"case_id", case_id},
                                   {"fields", {{"tactics", {"A3"}}, {"targets", {person}}, {"title", "Visit"}}}}
                                  .dump());

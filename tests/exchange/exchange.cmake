@@ -22,6 +22,7 @@ safehold_test(exchange_tests
     ${CMAKE_CURRENT_LIST_DIR}/case_squatting.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/three_party_story.tests.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bundle_leaks.tests.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/provenance_shown.tests.cpp
   LIBS safehold_core)
 add_dependencies(exchange_tests safehold-cli)
 target_compile_definitions(exchange_tests PRIVATE SAFEHOLD_CLI_PATH="$<TARGET_FILE:safehold-cli>")

@@ -38,6 +38,7 @@ struct AddOptions {
   std::string case_ref, file, kind, description, media_type;
   bool keep_file_name = false;
   RecordArgs record;
+  IdOutput printed;
 };
 
 Outcome run_add(Context& ctx, const AddOptions& o) {
@@ -46,7 +47,7 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   StdinSource stdin_source;
   if (o.file != "-") {
     auto opened = io::FileSource::open(o.file);
-    if (!opened) return unexpected(to_failure(opened.error(), "input file"));
+    if (!opened) return unexpected(to_failure(opened.error(), o.file));
     file.emplace(std::move(*opened));
   }
   RecordArgs args = o.record;
@@ -62,6 +63,7 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
+  if (auto valid = refuse_all_schema_errors("evidence_item", input->fields); !valid) return valid;
   InterruptScope interrupts;
   auto batch = lift((*vault)->begin_batch());
   if (!batch) return unexpected(batch.error());
@@ -75,7 +77,7 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   if (!info) return unexpected(info.error());
   if (interrupt_requested()) return fail(ExitCode::interrupted, "interrupted; nothing was kept");
   if (auto committed = lift(batch->commit()); !committed) return committed;
-  print_line(info->id);
+  o.printed.print(info->id);
   return {};
 }
 
@@ -100,7 +102,7 @@ Outcome copy_to_stdout(storage::AttachmentReader& reader) {
 Outcome run_get(Context& ctx, const GetOptions& o) {
   std::error_code ec;
   if (o.output != "-" && !o.force && fs::symlink_status(o.output, ec).type() != fs::file_type::not_found) {
-    return fail(ExitCode::conflict, "the output file already exists (use --force to replace it)");
+    return fail(ExitCode::conflict, o.output + ": already exists (use --force to replace it)");
   }
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
@@ -160,10 +162,10 @@ Outcome run_delete(Context& ctx, const DeleteOptions& o) {
 
 void add_attachment_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("attachment", "Evidence content: add, get, list, delete");
-  group->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();
   auto* add = group->add_subcommand("add", "Encrypt FILE into the vault as a new evidence item; prints the attachment id");
+  a->printed.add_flag(add);
   add_case_arg(add, a->case_ref);
   add->add_option("FILE", a->file, "The file to import ('-' = stdin)")->required();
   add->add_option("--kind", a->kind, "Kind of source (vocab list source)");

@@ -129,6 +129,7 @@ constexpr const char* kWipeLimits =
 struct WipeOptions {
   bool yes = false;
   bool accept_loss = false;
+  bool json = false;
 };
 
 Outcome run_wipe(Context& ctx, const WipeOptions& o) {
@@ -153,9 +154,17 @@ Outcome run_wipe(Context& ctx, const WipeOptions& o) {
   }
   auto r = storage::wipe_vault(folder);
   if (!r) return backup_failure(r.error());
-  print_line("key destroyed after " + std::to_string(r->key_destroyed_after.count() / 1000) + " ms; wiped in " +
-             std::to_string(r->total.count() / 1000) + " ms; " + std::to_string(r->files_removed) + " files removed");
-  for (const auto& name : r->left_behind) print_line("left in place (not a Safehold file): " + name);
+  if (o.json) {
+    print_json({{"key_destroyed_after_ms", r->key_destroyed_after.count() / 1000},
+                {"total_ms", r->total.count() / 1000},
+                {"files_removed", r->files_removed},
+                {"left_behind", r->left_behind}});
+  } else {
+    print_line("key destroyed after " + std::to_string(r->key_destroyed_after.count() / 1000) + " ms; wiped in " +
+               std::to_string(r->total.count() / 1000) + " ms; " + std::to_string(r->files_removed) +
+               " files removed");
+    for (const auto& name : r->left_behind) print_line("left in place (not a Safehold file): " + name);
+  }
   print_note(kWipeLimits);
   return {};
 }
@@ -186,6 +195,7 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
   wipe->add_flag("--yes", w->yes, "Really wipe");
   wipe->add_flag("--i-accept-data-loss", w->accept_loss,
                  "Wipe even without a verified backup newer than the last change (no passphrase asked)");
+  wipe->add_flag("--json", w->json, "Print the timings and files removed as JSON");
   ctx.bind(wipe, [&ctx, w] { return run_wipe(ctx, *w); });
 }
 

@@ -3,9 +3,11 @@
 
 #include "commands.hpp"
 #include "failure.hpp"
+#include "field_args.hpp"
 #include "id_args.hpp"
 #include "notice_status.hpp"
 #include "output.hpp"
+#include "provenance.hpp"
 #include "record_args.hpp"
 
 namespace safehold::cli {
@@ -16,8 +18,10 @@ struct CaseFieldOptions {
   std::string title, status, priority, privilege, lead_worker;
   std::vector<std::string> purposes;
   RecordArgs record;
+  IdOutput printed;  // new only
 
   void add(CLI::App* sub, bool edit) {
+    if (!edit) printed.add_flag(sub);
     sub->add_option("--title", title, "Title (non-identifying)");
     sub->add_option("--status", status, "Status code or label (vocab list case_status)");
     sub->add_option("--priority", priority, "Priority code or label (vocab list priority)");
@@ -41,9 +45,10 @@ Outcome run_new(Context& ctx, const CaseFieldOptions& o) {
   if (input->entity != "case") return fail(ExitCode::usage, "the JSON input is not a case record");
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
+  if (auto valid = refuse_all_schema_errors("case", input->fields); !valid) return valid;
   auto rec = lift((*vault)->records().create("case", "", std::move(input->fields)));
   if (!rec) return unexpected(rec.error());
-  print_line(rec->id);
+  o.printed.print(rec->id);
   return {};
 }
 
@@ -75,12 +80,24 @@ nlohmann::json summary_json(const storage::CaseSummary& c) {
 
 Outcome run_list(Context& ctx, const ListOptions& o) {
   storage::CaseQuery q;
-  q.statuses = o.statuses;
-  q.priorities = o.priorities;
-  q.risk_ratings = o.risks;
-  q.tactics = o.tactics;
-  q.countries = o.countries;
-  q.purposes = o.purposes;
+  // Codes or labels in any language, resolved as writes resolve them; an
+  // unknown value is refused rather than quietly matching nothing.
+  const struct {
+    const char* vocabulary;
+    const char* option;
+    const std::vector<std::string>& given;
+    std::vector<std::string>& codes;
+  } filters[] = {{"case_status", "--status", o.statuses, q.statuses},
+                 {"priority", "--priority", o.priorities, q.priorities},
+                 {"risk_rating", "--risk", o.risks, q.risk_ratings},
+                 {"tactic", "--tactic", o.tactics, q.tactics},
+                 {"country", "--country", o.countries, q.countries},
+                 {"purpose", "--purpose", o.purposes, q.purposes}};
+  for (const auto& f : filters) {
+    auto codes = resolve_filter_codes(f.vocabulary, f.given, f.option);
+    if (!codes) return unexpected(codes.error());
+    f.codes = std::move(*codes);
+  }
   for (const auto& c : o.consent) {
     q.consent.push_back(c == "given" ? storage::ConsentState::given
                         : c == "withdrawn" ? storage::ConsentState::withdrawn
@@ -124,6 +141,7 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
       return {};
     }
     print_record(*rec);
+    if (auto from = print_provenance(**vault, *case_id); !from) return from;
     auto summary = lift((*vault)->cases().get(*case_id));
     if (!summary) return unexpected(summary.error());
     print_line(std::string("consent: ") + storage::to_string(summary->consent));
@@ -139,9 +157,11 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
     return {};
   }
   print_record(*rec);
+  if (auto from = print_provenance(**vault, *case_id); !from) return from;
   for (const auto& r : *records) {
     print_line("");
     print_record(r);
+    if (auto from = print_provenance(**vault, r.id); !from) return from;
   }
   return {};
 }
@@ -153,8 +173,8 @@ struct EditOptions {
 
 Outcome run_edit(Context& ctx, const EditOptions& o) {
   const auto args = o.fields.with_shortcuts();
-  if (args.json_file.empty() && args.fields.empty() && args.shortcuts.empty()) {
-    return fail(ExitCode::usage, "nothing to change (give --title, --field, --json...)");
+  if (args.from_file.empty() && args.fields.empty() && args.shortcuts.empty()) {
+    return fail(ExitCode::usage, "nothing to change (give --title, --field, --from-file...)");
   }
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
@@ -165,6 +185,7 @@ Outcome run_edit(Context& ctx, const EditOptions& o) {
   auto input = build_record(args, {"case", "", *case_id}, rec->fields);
   if (!input) return unexpected(input.error());
   // The vault keeps the case's reference whatever the input says.
+  if (auto valid = refuse_all_schema_errors("case", input->fields); !valid) return valid;
   auto updated = lift((*vault)->records().update(*case_id, std::move(input->fields)));
   if (!updated) return unexpected(updated.error());
   return {};
@@ -194,7 +215,6 @@ void add_case_import_command(CLI::App* group, Context& ctx);
 
 void add_case_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("case", "Cases: create, list, show, edit, delete, import");
-  group->require_subcommand(1);
 
   auto n = std::make_shared<CaseFieldOptions>();
   auto* create = group->add_subcommand("new", "Create a case; prints its id");
@@ -203,12 +223,15 @@ void add_case_commands(CLI::App& app, Context& ctx) {
 
   auto l = std::make_shared<ListOptions>();
   auto* list = group->add_subcommand("list", "List cases: id, reference, status, consent, title");
-  list->add_option("--status", l->statuses, "Only these statuses (codes); repeatable");
-  list->add_option("--priority", l->priorities, "Only these priorities; repeatable");
-  list->add_option("--risk", l->risks, "Only these risk ratings; repeatable");
-  list->add_option("--tactic", l->tactics, "Only cases with one of these tactics; repeatable");
-  list->add_option("--country", l->countries, "Only cases with one of these countries; repeatable");
-  list->add_option("--purpose", l->purposes, "Only cases with one of these purposes; repeatable");
+  list->add_option("--status", l->statuses, "Only these statuses, code or label (vocab list case_status); repeatable");
+  list->add_option("--priority", l->priorities, "Only these priorities, code or label (vocab list priority); repeatable");
+  list->add_option("--risk", l->risks, "Only these risk ratings, code or label (vocab list risk_rating); repeatable");
+  list->add_option("--tactic", l->tactics,
+                   "Only cases with one of these tactics, code or label (vocab list tactic); repeatable");
+  list->add_option("--country", l->countries,
+                   "Only cases with one of these countries, code or name (vocab list country); repeatable");
+  list->add_option("--purpose", l->purposes,
+                   "Only cases with one of these purposes, code or label (vocab list purpose); repeatable");
   list->add_option("--consent", l->consent, "Only cases in these consent states; repeatable")
       ->check(CLI::IsMember({"none", "given", "withdrawn"}));
   list->add_option("--text", l->text, "Free text (reference, title, or any searchable field)");

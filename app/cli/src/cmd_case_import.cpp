@@ -60,7 +60,13 @@ expected<core::casework::RecordSet, Failure> read_items(const json& doc) {
   return set;
 }
 
-Outcome run_import(Context& ctx, const std::string& file) {
+struct ImportOptions {
+  std::string file;
+  IdOutput printed;
+};
+
+Outcome run_import(Context& ctx, const ImportOptions& o) {
+  const std::string& file = o.file;
   auto doc = read_json_input(file);
   if (!doc) return unexpected(doc.error());
   auto items = read_items(*doc);
@@ -74,7 +80,7 @@ Outcome run_import(Context& ctx, const std::string& file) {
     return unexpected(to_failure(*e.vault));
   }
   const std::string& case_id = written->case_id;
-  print_line(case_id);
+  o.printed.print(case_id);
   print_note("imported " + std::to_string(items->records.size()) + " records");
   return {};
 }
@@ -82,11 +88,12 @@ Outcome run_import(Context& ctx, const std::string& file) {
 }  // namespace
 
 void add_case_import_command(CLI::App* group, Context& ctx) {
-  auto file = std::make_shared<std::string>();
+  auto o = std::make_shared<ImportOptions>();
   auto* sub = group->add_subcommand(
       "import-json", "Import a case from a JSON array of records (as `case show --all --json` prints); prints its id");
-  sub->add_option("FILE", *file, "JSON file ('-' = stdin)")->required();
-  ctx.bind(sub, [&ctx, file] { return run_import(ctx, *file); });
+  sub->add_option("FILE", o->file, "JSON file ('-' = stdin)")->required();
+  o->printed.add_flag(sub);
+  ctx.bind(sub, [&ctx, o] { return run_import(ctx, *o); });
 }
 
 }  // namespace safehold::cli

@@ -19,6 +19,7 @@ struct ListOptions {
 struct SettleOptions {
   std::string id;
   bool keep_mine = false, take_theirs = false, keep_both = false;
+  IdOutput printed;
 };
 
 Outcome run_list(Context& ctx, const ListOptions& o) {
@@ -76,7 +77,7 @@ Outcome run_settle(Context& ctx, const SettleOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto kept = lift((*vault)->bundles().settle(o.id, how));
   if (!kept) return unexpected(kept.error());
-  print_line(*kept);
+  o.printed.print(*kept);
   print_note(std::string("conflict ") + o.id + " settled: " +
              (o.keep_mine ? "kept this vault's copy" : o.take_theirs ? "took the incoming copy" : "kept both, the incoming copy as record " + *kept));
   return {};
@@ -86,7 +87,6 @@ Outcome run_settle(Context& ctx, const SettleOptions& o) {
 
 void add_conflict_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("conflict", "Incoming copies set aside by an import: list, settle");
-  group->require_subcommand(1);
 
   auto l = std::make_shared<ListOptions>();
   auto* list = group->add_subcommand("list", "List conflicts (id, record, revisions, the fields that differ)");
@@ -96,6 +96,7 @@ void add_conflict_commands(CLI::App& app, Context& ctx) {
 
   auto s = std::make_shared<SettleOptions>();
   auto* settle = group->add_subcommand("settle", "Settle a conflict; prints the id of the record kept");
+  s->printed.add_flag(settle);
   settle->add_option("id", s->id, "Conflict id (from conflict list)")->required()->check(record_id_validator());
   settle->add_flag("--keep-mine", s->keep_mine, "Discard the incoming copy");
   settle->add_flag("--take-theirs", s->take_theirs, "The incoming copy replaces this vault's");

@@ -49,6 +49,7 @@ struct RecordOptions {
   std::string case_ref, method, given_at = "now", language, person, disclosure;
   std::vector<std::string> scopes;
   RecordArgs record;
+  IdOutput printed;
 };
 
 Outcome run_record(Context& ctx, const RecordOptions& o) {
@@ -67,9 +68,10 @@ Outcome run_record(Context& ctx, const RecordOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
+  if (auto valid = refuse_all_schema_errors("consent", input->fields); !valid) return valid;
   auto rec = lift((*vault)->records().create("consent", *case_id, std::move(input->fields)));
   if (!rec) return unexpected(rec.error());
-  print_line(rec->id);
+  o.printed.print(rec->id);
   return {};
 }
 
@@ -99,7 +101,10 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
   if (o.json) {
     nlohmann::json out{{"case_id", *case_id}, {"state", storage::to_string(*state)}, {"scopes", answers},
                        {"sent_to", nlohmann::json::array()}, {"records", nlohmann::json::array()}};
-    for (const auto& d : *sent) out["sent_to"].push_back({{"contact_id", d.contact_id}, {"bundle_id", d.bundle_id}, {"at", d.at}});
+    for (const auto& d : *sent) {
+      out["sent_to"].push_back({{"contact_id", d.contact_id}, {"contact_name", contact_name(**vault, d.contact_id)},
+                                {"bundle_id", d.bundle_id}, {"at", d.at}});
+    }
     for (const auto& r : *records) out["records"].push_back(r.to_json());
     auto notices = notice_status_json(**vault, *case_id);
     if (!notices) return unexpected(notices.error());
@@ -113,7 +118,10 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
     print_line("  " + scope + ": " + (a.empty() ? "-" : a));
   }
   for (const auto& r : *records) print_line("record: " + r.id + "\t" + r.updated_at);
-  for (const auto& d : *sent) print_line("sent to: " + d.contact_id + "\t" + d.at + "\tbundle " + d.bundle_id);
+  for (const auto& d : *sent) {
+    print_line("sent to: " + contact_name(**vault, d.contact_id) + "\t" + d.contact_id + "\t" + d.at + "\tbundle " +
+               d.bundle_id);
+  }
   return print_notice_status(**vault, *case_id);
 }
 
@@ -159,10 +167,10 @@ Outcome run_withdraw(Context& ctx, const WithdrawOptions& o) {
 
 void add_consent_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("consent", "Consent of a case: record, show, withdraw");
-  group->require_subcommand(1);
 
   auto r = std::make_shared<RecordOptions>();
   auto* rec = group->add_subcommand("record", "Record consent for a case; prints the consent record id");
+  r->printed.add_flag(rec);
   add_case_arg(rec, r->case_ref);
   rec->add_option("--method", r->method, "written, oral-recorded or oral-noted")->required();
   rec->add_option("--scope", r->scopes, "NAME=yes|no|later (NAME from `vocab list scope`, or all); repeatable")

@@ -44,6 +44,7 @@ nlohmann::json to_json(const ex::Contact& c) {
 
 struct AddOptions {
   std::string card, name, age, minisign, org, kind, notes;
+  IdOutput printed;
 };
 
 Outcome run_add(Context& ctx, const AddOptions& o) {
@@ -60,8 +61,8 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   if (by_card) {
     auto bytes = io::read_small_file(o.card, ex::kMaxCardSize + 1);
     if (!bytes) {
-      if (bytes.error() == io::FileError::io_failed) return fail(ExitCode::usage, "card file: not a Safehold contact card");
-      return unexpected(to_failure(bytes.error(), "card file"));
+      if (bytes.error() == io::FileError::io_failed) return fail(ExitCode::usage, o.card + ": not a Safehold contact card");
+      return unexpected(to_failure(bytes.error(), o.card));
     }
     card = std::move(*bytes);
   }
@@ -71,7 +72,7 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   auto added = by_card ? lift(book.add_card(card, o.org, *kind))
                        : lift(book.add({o.name, o.age, o.minisign, o.org, *kind, o.notes}));
   if (!added) return unexpected(added.error());
-  print_line(added->id);
+  o.printed.print(added->id);
   print_note("fingerprint " + added->fingerprint + ": compare it with " + added->display_name +
              ", then run `contact verify`");
   return {};
@@ -197,10 +198,10 @@ Outcome run_remove(Context& ctx, const RemoveOptions& o) {
 
 void add_contact_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("contact", "Address book for sealed bundles: add, list, show, edit, verify, remove");
-  group->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();
   auto* add = group->add_subcommand("add", "Add a contact from a card, or from its keys; prints the contact id");
+  a->printed.add_flag(add);
   add->add_option("--card", a->card, "A contact card file (schema/contact-card-v1.md)");
   add->add_option("--name", a->name, "Display name (without --card)");
   add->add_option("--age", a->age, "age recipient, age1… (without --card)");

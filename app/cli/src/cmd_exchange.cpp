@@ -8,6 +8,7 @@
 #include "failure.hpp"
 #include "id_args.hpp"
 #include "interrupt.hpp"
+#include "notice_status.hpp"
 #include "output.hpp"
 #include "safehold/core/exchange/contacts.hpp"
 #include "safehold/core/exchange/export.hpp"
@@ -47,11 +48,14 @@ expected<ex::ExportRequest, Failure> request_for(storage::Vault& vault, const Ex
   return req;
 }
 
-nlohmann::json plan_json(const ex::ExportPlan& plan) {
+nlohmann::json plan_json(storage::Vault& vault, const ex::ExportPlan& plan) {
   nlohmann::json out{{"ok", plan.ok()}, {"cases", nlohmann::json::array()}, {"problems", nlohmann::json::array()}};
   for (const auto& c : plan.cases) {
     nlohmann::json sent = nlohmann::json::array();
-    for (const auto& d : c.already_sent) sent.push_back({{"contact_id", d.contact_id}, {"bundle_id", d.bundle_id}, {"at", d.at}});
+    for (const auto& d : c.already_sent) {
+      sent.push_back({{"contact_id", d.contact_id}, {"contact_name", contact_name(vault, d.contact_id)},
+                      {"bundle_id", d.bundle_id}, {"at", d.at}});
+    }
     out["cases"].push_back({{"case_id", c.case_id}, {"reference", c.reference},
                             {"consent", storage::to_string(c.consent)}, {"records", c.records},
                             {"attachments", c.attachments}, {"attachment_bytes", c.attachment_bytes},
@@ -68,13 +72,16 @@ Outcome run_check(storage::Vault& vault, const ex::ExportRequest& req, bool json
   auto plan = lift(ex::check_export(vault, req));
   if (!plan) return unexpected(plan.error());
   if (json) {
-    print_json(plan_json(*plan));
+    print_json(plan_json(vault, *plan));
   } else {
     for (const auto& c : plan->cases) {
       print_line(c.case_id + "\t" + c.reference + "\t" + storage::to_string(c.consent) + "\t" +
                  std::to_string(c.records) + " records\t" + std::to_string(c.attachments) + " attachments" +
                  (c.identifying_included ? "\tidentifying included" : ""));
-      for (const auto& d : c.already_sent) print_line("  already sent: " + d.contact_id + "\t" + d.at + "\tbundle " + d.bundle_id);
+      for (const auto& d : c.already_sent) {
+        print_line("  already sent: " + contact_name(vault, d.contact_id) + "\t" + d.contact_id + "\t" + d.at +
+                   "\tbundle " + d.bundle_id);
+      }
     }
     for (const auto& p : plan->problems) print_line("problem: " + p.message);
   }

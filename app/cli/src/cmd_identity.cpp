@@ -56,7 +56,7 @@ struct CardOptions {
 
 Outcome run_export_card(Context& ctx, const CardOptions& o) {
   if (o.output != "-" && !o.force && exists(o.output)) {
-    return fail(ExitCode::conflict, "the output file already exists (use --force to replace it)");
+    return fail(ExitCode::conflict, o.output + ": already exists (use --force to replace it)");
   }
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
@@ -69,7 +69,7 @@ Outcome run_export_card(Context& ctx, const CardOptions& o) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(own->card.data());
   // A card is public: readable by others, like a public key file.
   if (auto w = io::write_file_atomically(o.output, {bytes, own->card.size()}, 0644); !w) {
-    return unexpected(to_failure(w.error(), "output file"));
+    return unexpected(to_failure(w.error(), o.output));
   }
   print_note("fingerprint " + own->fingerprint + " (read it to the person who adds this card)");
   return {};
@@ -80,7 +80,7 @@ struct AgeKeyOptions {
 };
 
 Outcome run_export_age_key(Context& ctx, const AgeKeyOptions& o) {
-  if (exists(o.output)) return fail(ExitCode::conflict, "the output file already exists");
+  if (exists(o.output)) return fail(ExitCode::conflict, o.output + ": already exists");
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   if (auto w = lift((*vault)->identity().export_age_identity(o.output)); !w) return w;
@@ -94,7 +94,6 @@ Outcome run_export_age_key(Context& ctx, const AgeKeyOptions& o) {
 
 void add_identity_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("identity", "This vault's keys for sealed bundles: show, export-card, export-age-key");
-  group->require_subcommand(1);
 
   auto s = std::make_shared<ShowOptions>();
   auto* show = group->add_subcommand("show", "Show the name, age recipient, minisign public key and fingerprint");

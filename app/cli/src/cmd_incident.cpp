@@ -16,6 +16,7 @@ struct AddOptions {
   std::vector<std::string> tactics;
   bool verbatim = false;
   RecordArgs record;
+  IdOutput printed;
 };
 
 Outcome run_add(Context& ctx, const AddOptions& o) {
@@ -31,20 +32,21 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
   if (!case_id) return unexpected(case_id.error());
+  if (auto valid = refuse_all_schema_errors("incident", input->fields); !valid) return valid;
   auto rec = lift((*vault)->records().create("incident", *case_id, std::move(input->fields)));
   if (!rec) return unexpected(rec.error());
-  print_line(rec->id);
+  o.printed.print(rec->id);
   return {};
 }
 
 }  // namespace
 
 void add_incident_commands(CLI::App& app, Context& ctx) {
-  auto* group = app.add_subcommand("incident", "Incidents (add; change them with `record edit`)");
-  group->require_subcommand(1);
+  auto* group = app.add_subcommand("incident", "Incidents: add, list, show, edit, delete");
 
   auto a = std::make_shared<AddOptions>();
   auto* add = group->add_subcommand("add", "Add an incident to a case; prints its id");
+  a->printed.add_flag(add);
   add_case_arg(add, a->case_ref);
   add->add_option("--tactic", a->tactics, "Tactic code (A1..F7, see `vocab list tactic`); repeatable")->required();
   add->add_option("--narrative", a->narrative, "What happened");

@@ -67,7 +67,6 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
 
 void add_notice_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("notice", "Withdrawal and deletion notices: issued here (and to whom sent), applied here");
-  group->require_subcommand(1);
   auto l = std::make_shared<ListOptions>();
   auto* list = group->add_subcommand("list", "Notices per case; per recipient: sent (bundle, time) or not yet sent");
   list->add_option("--case", l->case_ref, "Only this case (an id also for a case deleted here)")

@@ -7,15 +7,10 @@
 #include "id_args.hpp"
 #include "notice_status.hpp"
 #include "output.hpp"
-#include "record_args.hpp"
+#include "provenance.hpp"
+#include "record_commands.hpp"
 
-namespace safehold::cli {
-namespace {
-
-struct AddOptions {
-  std::string entity, case_ref;
-  RecordArgs record;
-};
+namespace safehold::cli::record_verbs {
 
 Outcome run_add(Context& ctx, const AddOptions& o) {
   auto input = build_record(o.record, {o.entity, "", ""}, nlohmann::json::object());
@@ -38,16 +33,14 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
     }
     case_id = *resolved;
   }
+  if (auto valid = refuse_all_schema_errors(input->entity, input->fields); !valid) return valid;
   auto rec = lift((*vault)->records().create(input->entity, case_id, std::move(input->fields)));
   if (!rec) return unexpected(rec.error());
-  print_line(rec->id);
+  o.printed.print(rec->id);
   return {};
 }
 
-struct IdOptions {
-  std::string id;
-  bool json = false, yes = false;
-};
+namespace {
 
 expected<storage::Record, Failure> get_record(Context& ctx, const std::string& id) {
   auto vault = ctx.vault();
@@ -59,21 +52,21 @@ expected<storage::Record, Failure> get_record(Context& ctx, const std::string& i
   return lift(std::move(rec));
 }
 
+}  // namespace
+
 Outcome run_show(Context& ctx, const IdOptions& o) {
   auto rec = get_record(ctx, o.id);
   if (!rec) return unexpected(rec.error());
   print_record_json_or_text(*rec, o.json);
-  return {};
+  if (o.json) return {};
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  return print_provenance(**vault, rec->id);
 }
 
-struct EditOptions {
-  std::string id;
-  RecordArgs record;
-};
-
 Outcome run_edit(Context& ctx, const EditOptions& o) {
-  if (o.record.json_file.empty() && o.record.fields.empty()) {
-    return fail(ExitCode::usage, "nothing to change (give --json, --field, --not-answered or --unset)");
+  if (o.record.from_file.empty() && o.record.fields.empty() && o.record.shortcuts.empty()) {
+    return fail(ExitCode::usage, "nothing to change (give --from-file, --field, --not-answered or --unset)");
   }
   auto rec = get_record(ctx, o.id);
   if (!rec) return unexpected(rec.error());
@@ -81,6 +74,7 @@ Outcome run_edit(Context& ctx, const EditOptions& o) {
   if (!input) return unexpected(input.error());
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
+  if (auto valid = refuse_all_schema_errors(rec->entity, input->fields); !valid) return valid;
   return lift_outcome((*vault)->records().update(o.id, std::move(input->fields)));
 }
 
@@ -97,11 +91,6 @@ Outcome run_delete(Context& ctx, const IdOptions& o) {
   report_notice(**vault, rec->entity == "case" ? rec->id : rec->case_id, *done);
   return {};
 }
-
-struct ListOptions {
-  std::string case_ref, entity;
-  bool json = false;
-};
 
 Outcome run_list(Context& ctx, const ListOptions& o) {
   if (o.case_ref.empty() && o.entity.empty()) return fail(ExitCode::usage, "give --case CASE, --entity ENTITY or both");
@@ -127,14 +116,17 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
   return {};
 }
 
-}  // namespace
+}  // namespace safehold::cli::record_verbs
+
+namespace safehold::cli {
 
 void add_record_commands(CLI::App& app, Context& ctx) {
+  using namespace record_verbs;
   auto* group = app.add_subcommand("record", "Records of any entity (person, incident, legal_measure, ...)");
-  group->require_subcommand(1);
 
   auto a = std::make_shared<AddOptions>();
   auto* add = group->add_subcommand("add", "Create a record; prints its id");
+  a->printed.add_flag(add);
   add->add_option("--entity", a->entity, "Entity (case, person, incident, legal_measure, evidence_item, ...)");
   add->add_option("--case", a->case_ref, "The case the record belongs to")->check(case_ref_validator());
   add_record_args(add, a->record, false);
@@ -147,7 +139,7 @@ void add_record_commands(CLI::App& app, Context& ctx) {
   ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
 
   auto e = std::make_shared<EditOptions>();
-  auto* edit = group->add_subcommand("edit", "Change a record (--json replaces all fields; --field changes one)");
+  auto* edit = group->add_subcommand("edit", "Change fields of a record; fields not given stay (--replace: the record becomes exactly what is given)");
   add_id_arg(edit, e->id);
   add_record_args(edit, e->record, true);
   ctx.bind(edit, [&ctx, e] { return run_edit(ctx, *e); });

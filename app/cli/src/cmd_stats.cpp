@@ -16,6 +16,7 @@ namespace {
 struct StatsOptions {
   std::string by, format = "text", output;
   std::size_t min_cell = 5;
+  bool json = false;  // --json: the same as --format json
 };
 
 Outcome run_stats(Context& ctx, const StatsOptions& o) {
@@ -32,7 +33,7 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
   }
   report::StatsFormat format = report::StatsFormat::text;
   if (o.format == "csv") format = report::StatsFormat::csv;
-  else if (o.format == "json") format = report::StatsFormat::json;
+  else if (o.format == "json" || o.json) format = report::StatsFormat::json;
   else if (o.format != "text") return fail(ExitCode::usage, "--format must be text, csv or json");
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
@@ -47,11 +48,11 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
     return {};
   }
   auto file = io::AtomicFileWriter::create(o.output, 0600, io::Publish::no_replace);
-  if (!file) return unexpected(to_failure(file.error(), "output file"));
+  if (!file) return unexpected(to_failure(file.error(), o.output));
   if (auto w = file->write({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}); !w) {
-    return unexpected(to_failure(w.error(), "output file"));
+    return unexpected(to_failure(w.error(), o.output));
   }
-  if (auto c = file->commit(); !c) return unexpected(to_failure(c.error(), "output file"));
+  if (auto c = file->commit(); !c) return unexpected(to_failure(c.error(), o.output));
   print_note("statistics of " + std::to_string(table->cases_included) + " case(s) written; " +
              std::to_string(table->cases_left_out) + " left out for lack of consent");
   return {};
@@ -68,7 +69,8 @@ void add_stats_commands(CLI::App& app, Context& ctx) {
                   "(e.g. year,outcome; measure counts legal measures)")
       ->required();
   cmd->add_option("--min-cell", o->min_cell, "Cells under this count are suppressed (default 5)");
-  cmd->add_option("--format", o->format, "text, csv or json");
+  auto* format = cmd->add_option("--format", o->format, "text, csv or json");
+  cmd->add_flag("--json", o->json, "Print JSON (the same as --format json)")->excludes(format);
   cmd->add_option("-o,--output", o->output, "Write to FILE (must not exist) instead of stdout");
   ctx.bind(cmd, [&ctx, o] { return run_stats(ctx, *o); });
 }

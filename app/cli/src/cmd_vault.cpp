@@ -18,6 +18,7 @@ storage::KdfParams preset(const std::string& name) {
 struct InitOptions {
   std::string name;
   std::string kdf = "interactive";
+  IdOutput printed;
 };
 
 Outcome run_init(Context& ctx, const InitOptions& o) {
@@ -35,7 +36,7 @@ Outcome run_init(Context& ctx, const InitOptions& o) {
   }
   auto vault = storage::Vault::create(folder, *pass, {o.name, preset(o.kdf)});
   if (!vault) return unexpected(to_failure(vault.error()));
-  print_line(vault->vault_id());
+  o.printed.print(vault->vault_id());
   print_note("vault created in " + folder.string());
   return {};
 }
@@ -91,6 +92,7 @@ void add_vault_commands(CLI::App& app, Context& ctx) {
   init->add_option("--name", init_opts->name, "Your name as it appears in the audit trail")->required();
   init->add_option("--kdf", init_opts->kdf, "Passphrase hashing cost: interactive (256 MiB) or strong (1 GiB)")
       ->check(CLI::IsMember({"interactive", "strong"}));
+  init_opts->printed.add_flag(init);
   ctx.bind(init, [&ctx, init_opts] { return run_init(ctx, *init_opts); });
 
   auto kdf = std::make_shared<std::string>("interactive");

@@ -53,7 +53,6 @@ Outcome run_vocab_list(const VocabOptions& o) {
 
 void add_vocab_commands(CLI::App& app, Context& ctx) {
   auto* vocab = app.add_subcommand("vocab", "Controlled vocabularies (codes and labels)");
-  vocab->require_subcommand(1);
   auto o = std::make_shared<VocabOptions>();
   auto* list = vocab->add_subcommand("list", "List the vocabularies, or the codes of one vocabulary");
   list->add_option("NAME", o->name, "Vocabulary name (e.g. tactic, scope, consent_method)");

@@ -25,6 +25,10 @@ void add_conflict_commands(CLI::App& app, Context& ctx);    // conflict list|set
 void add_report_commands(CLI::App& app, Context& ctx);      // report, data export
 void add_stats_commands(CLI::App& app, Context& ctx);       // stats
 void add_notice_commands(CLI::App& app, Context& ctx);      // notice list
+void add_schema_commands(CLI::App& app, Context& ctx);      // schema entities|fields
+void add_custody_commands(CLI::App& app, Context& ctx);     // custody show
+// person|session|legal-measure|incident add|list|show|edit|delete, options from the model
+void add_entity_verbs(CLI::App& app, Context& ctx);
 
 inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_vault_commands(app, ctx);
@@ -44,6 +48,9 @@ inline void register_all_commands(CLI::App& app, Context& ctx) {
   add_report_commands(app, ctx);
   add_stats_commands(app, ctx);
   add_notice_commands(app, ctx);
+  add_schema_commands(app, ctx);
+  add_custody_commands(app, ctx);
+  add_entity_verbs(app, ctx);  // after incident: fills in the verbs its group lacks
 }
 
 }  // namespace safehold::cli

@@ -1,5 +1,6 @@
 #include "failure.hpp"
 
+#include <cerrno>
 #include <string>
 
 namespace safehold::cli {
@@ -65,6 +66,15 @@ ExitCode exit_code_for(io::IoError e) noexcept {
 }
 
 Failure to_failure(const storage::StorageError& e) { return {exit_code_for(e.code), e.describe()}; }
+
+std::string typed_path(std::string_view path) {
+  return path == "-" ? std::string("standard input/output") : std::string(path);
+}
+
+Failure open_failure(std::string_view path, int err) {
+  const char* why = err == ENOENT ? "no such file" : err == EACCES ? "permission denied" : err == EISDIR ? "is a folder" : "cannot open";
+  return {err == ENOENT ? ExitCode::not_found : ExitCode::io, std::string(path) + ": " + why};
+}
 
 Failure to_failure(io::FileError e, std::string_view what) {
   return {exit_code_for(e), std::string(what) + ": " + io::describe(e)};

@@ -17,6 +17,13 @@ ExitCode exit_code_for(io::IoError e) noexcept;
 
 Failure to_failure(const storage::StorageError& e);
 // `what` names the file's role ("input file", "output file"), never its content.
+// A path as the user typed it, for error messages ("-" is standard input or output).
+std::string typed_path(std::string_view path);
+
+// open(2) of a file the user named failed with `err`: exit 5 if it is
+// absent, else 6; the message names the path.
+Failure open_failure(std::string_view path, int err);
+
 Failure to_failure(io::FileError e, std::string_view what);
 Failure to_failure(io::IoError e, std::string_view what);
 Failure to_failure(const schema::ValidationError& e, std::string_view what);

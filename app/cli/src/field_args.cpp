@@ -51,7 +51,7 @@ expected<nlohmann::json, Failure> convert_code(const schema::FieldDef& def, cons
 expected<nlohmann::json, Failure> convert_list(const schema::FieldDef& def, const std::string& text) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& item : split_commas(text)) {
-    if (def.type == FieldType::codes) {
+    if (def.type == FieldType::codes || def.type == FieldType::countries || def.type == FieldType::languages) {
       auto code = convert_code(def, item);
       if (!code) return code;
       out.push_back(std::move(*code));
@@ -96,10 +96,34 @@ std::string resolve_code(const schema::Vocabulary& vocab, const std::string& tex
     if (c == '-') c = '_';
   }
   if (vocab.find(underscored) != nullptr) return underscored;
+  // Codes are ASCII in one case per vocabulary (country "CN", tactic "D1",
+  // status "active"): the other case names the same code.
+  std::string upper = underscored, lower = underscored;
+  for (auto& c : upper) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  for (auto& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (vocab.find(upper) != nullptr) return upper;
+  if (vocab.find(lower) != nullptr) return lower;
   for (auto lang : schema::kAllLanguages) {
     if (const auto* e = vocab.find_by_label(text, lang)) return e->code;
   }
   return {};
+}
+
+expected<std::vector<std::string>, Failure> resolve_filter_codes(const std::string& vocabulary,
+                                                                 const std::vector<std::string>& values,
+                                                                 const std::string& option) {
+  const auto* vocab = schema::Vocabularies::builtin().find(vocabulary);
+  if (vocab == nullptr) return fail(ExitCode::integrity, "vocabulary " + vocabulary + " is missing from this build");
+  std::vector<std::string> codes;
+  for (const auto& value : values) {
+    auto code = resolve_code(*vocab, value);
+    if (code.empty()) {
+      return fail(ExitCode::usage, option + ": not a code or label of vocabulary " + vocabulary +
+                                       " (see `safehold-cli vocab list " + vocabulary + "`)");
+    }
+    codes.push_back(std::move(code));
+  }
+  return codes;
 }
 
 expected<const schema::EntityDef*, Failure> entity_def(const std::string& name) {
@@ -112,9 +136,9 @@ expected<nlohmann::json, Failure> convert_field_value(const schema::FieldDef& de
   switch (def.type) {
     case FieldType::text:
     case FieldType::long_text:
-    case FieldType::country:
-    case FieldType::language:
     case FieldType::ref: return nlohmann::json(text);
+    case FieldType::country:
+    case FieldType::language: return convert_code(def, text);  // the loader gives them their vocabulary
     case FieldType::boolean:
       if (text == "yes" || text == "true") return nlohmann::json(true);
       if (text == "no" || text == "false") return nlohmann::json(false);
@@ -134,9 +158,9 @@ expected<nlohmann::json, Failure> convert_field_value(const schema::FieldDef& de
     case FieldType::languages:
     case FieldType::refs: return convert_list(def, text);
     case FieldType::object:
-      return unexpected(bad_value(def, "has sub-fields: use " + def.name + ".SUB=VALUE or --json"));
+      return unexpected(bad_value(def, "has sub-fields: use " + def.name + ".SUB=VALUE or --from-file"));
     case FieldType::list:
-    case FieldType::scopes: return unexpected(bad_value(def, "is a list or map: give it with --json"));
+    case FieldType::scopes: return unexpected(bad_value(def, "is a list or map: give it with --from-file"));
   }
   return unexpected(bad_value(def, "unsupported field type"));
 }

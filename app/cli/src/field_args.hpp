@@ -6,7 +6,7 @@
 // any of the three languages ("-" may stand for "_"); lists of codes,
 // countries, languages and ids comma-separated (a repeated --field adds to
 // the list); sub-fields of objects as PARENT.SUB. Lists of objects and scope
-// maps need --json. `--not-answered NAME=declined|unknown` and `--unset NAME`.
+// maps need --from-file. `--not-answered NAME=declined|unknown` and `--unset NAME`.
 #include <CLI/CLI.hpp>
 
 #include <string>
@@ -37,8 +37,17 @@ void add_field_options(CLI::App* app, FieldArgs& args, bool with_unset);
 [[nodiscard]] expected<nlohmann::json, Failure> convert_field_value(const schema::FieldDef& def,
                                                                     const std::string& text);
 
-// The code of `vocab` for a code or label (any language), or "" if none.
+// The code of `vocab` for a code (also with "-" for "_", or in the other
+// letter case: "cn", "d1") or a label in any of the three languages, or "" if
+// none. Writes and list filters both resolve through it.
 std::string resolve_code(const schema::Vocabulary& vocab, const std::string& text);
+
+// Filter values (case list --tactic ...): each resolved as a write resolves
+// it; a value that is no code or label of `vocabulary` is a usage error
+// naming `option` and the vocabulary.
+[[nodiscard]] expected<std::vector<std::string>, Failure> resolve_filter_codes(const std::string& vocabulary,
+                                                                             const std::vector<std::string>& values,
+                                                                             const std::string& option);
 
 // The entity definition, or a usage failure naming the entity.
 [[nodiscard]] expected<const schema::EntityDef*, Failure> entity_def(const std::string& name);

@@ -14,7 +14,7 @@ expected<nlohmann::json, Failure> read_json_input(const std::string& file) {
   int fd = STDIN_FILENO;
   if (file != "-") {
     fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) return fail(errno == ENOENT ? ExitCode::not_found : ExitCode::io, "cannot open the JSON input file");
+    if (fd < 0) return unexpected(open_failure(file, errno));
   }
   std::string bytes;
   char buf[65536];
@@ -31,10 +31,10 @@ expected<nlohmann::json, Failure> read_json_input(const std::string& file) {
     if (bytes.size() > kMaxJsonInputBytes) break;
   }
   if (fd != STDIN_FILENO) ::close(fd);
-  if (failed) return fail(ExitCode::io, "cannot read the JSON input");
-  if (bytes.size() > kMaxJsonInputBytes) return fail(ExitCode::usage, "the JSON input is larger than 64 MiB");
+  if (failed) return fail(ExitCode::io, typed_path(file) + ": cannot read");
+  if (bytes.size() > kMaxJsonInputBytes) return fail(ExitCode::usage, typed_path(file) + ": larger than 64 MiB");
   auto doc = schema::parse_strict_json(bytes, "JSON input");
-  if (!doc) return unexpected(to_failure(doc.error(), "JSON input"));
+  if (!doc) return unexpected(to_failure(doc.error(), typed_path(file)));
   return std::move(*doc);
 }
 

@@ -6,19 +6,30 @@
 #include <cstdio>
 #include <exception>
 #include <new>
+#include <string_view>
 
 #include "commands.hpp"
 #include "context.hpp"
 #include "exit_codes.hpp"
+#include "help_command.hpp"
 #include "safehold/core/policy/process_start.hpp"
+#include "safehold/version.hpp"
 
 namespace {
 
 using safehold::cli::ExitCode;
 
+// One line per error; a message listing several (every schema error of a
+// record) holds one per line.
 int report(ExitCode code, const std::string& message) {
-  std::fprintf(stderr, "safehold-cli: error: %s\n", message.c_str());
-  return static_cast<int>(code);
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = message.find('\n', start);
+    const auto line = message.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::fprintf(stderr, "safehold-cli: error: %s\n", line.c_str());
+    if (end == std::string::npos) return static_cast<int>(code);
+    start = end + 1;
+  }
 }
 
 // CLI11 messages can span lines; the contract is one line.
@@ -39,6 +50,18 @@ void one_value_per_flag(CLI::App& app) {
   for (auto* sub : app.get_subcommands({})) one_value_per_flag(*sub);
 }
 
+// `--json FILE` was the input option before `--from-file`; say so instead of
+// only "arguments were not expected".
+std::string json_input_hint(int argc, char** argv) {
+  for (int i = 1; i + 1 < argc; ++i) {
+    const std::string_view next = argv[i + 1];
+    if (std::string_view(argv[i]) == "--json" && (next == "-" || next.rfind("--", 0) != 0)) {
+      return " (--json is machine output; a JSON input file is --from-file FILE)";
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,7 +72,8 @@ int main(int argc, char** argv) {
     CLI::App app{"safehold-cli: the Safehold vault on the command line (offline; see docs/cli.md)",
                  "safehold-cli"};
     app.set_help_all_flag("--help-all", "Show help for every command");
-    app.require_subcommand(1);
+    app.set_version_flag("--version", safehold::version_line("safehold-cli"),
+                         "Print the version and the git commit it was built from");
     app.fallthrough();
     safehold::cli::Context ctx;
     app.add_option("--vault", ctx.options.vault_dir,
@@ -64,15 +88,17 @@ int main(int argc, char** argv) {
                    "Read the new passphrase for init/passwd from FILE ('-' = stdin) instead of asking twice")
         ->type_name("FILE");
     safehold::cli::register_all_commands(app, ctx);
+    safehold::cli::add_help_command(app);
     one_value_per_flag(app);
+    if (const auto topic = safehold::cli::help_topic(argc, argv)) return safehold::cli::print_help(app, *topic);
 
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-      if (e.get_exit_code() == 0) return app.exit(e);  // --help
-      return report(ExitCode::usage, one_line(e.what()) + " (see --help)");
+      if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+      return report(ExitCode::usage, one_line(e.what()) + json_input_hint(argc, argv) + " (see --help)");
     }
-    if (!ctx.has_action()) return report(ExitCode::usage, "no command given (see --help)");
+    if (!ctx.has_action()) return report(ExitCode::usage, safehold::cli::group_without_subcommand(app));
     const auto outcome = ctx.run();
     if (!outcome) return report(outcome.error().code, outcome.error().message);
     return 0;

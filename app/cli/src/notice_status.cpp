@@ -7,12 +7,13 @@
 #include "safehold/core/exchange/contacts.hpp"
 
 namespace safehold::cli {
-namespace {
 
 std::string contact_name(storage::Vault& vault, const std::string& contact_id) {
   auto c = core::exchange::ContactBook(vault).find(contact_id);
   return c ? c->display_name : "contact " + contact_id;
 }
+
+namespace {
 
 nlohmann::json notice_json(const storage::Notice& n) {
   nlohmann::json j{{"id", n.id}, {"kind", n.kind}, {"case_id", n.case_id}, {"issued_at", n.issued_at}};

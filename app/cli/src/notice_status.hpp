@@ -17,6 +17,10 @@ namespace safehold::cli {
 // them (nothing on a copy, whose change stays local).
 void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done);
 
+// A recipient's display name for people, or "contact ID" once the contact
+// is no longer in the address book.
+std::string contact_name(storage::Vault& vault, const std::string& contact_id);
+
 // The case's notices: issued here (with each recipient and whether a bundle
 // carrying it was sent), applied here (from the owner), and the withdrawal
 // mark a notice or a local withdrawal left.

@@ -33,6 +33,18 @@ void Listing::finish() const {
   if (json_) print_json(items_);
 }
 
+void IdOutput::add_flag(CLI::App* command) {
+  command->add_flag("--json", json, "Print JSON: {\"id\": ID}");
+}
+
+void IdOutput::print(const std::string& id) const {
+  if (json) {
+    print_json({{"id", id}});
+  } else {
+    print_line(id);
+  }
+}
+
 namespace {
 
 std::string render(const nlohmann::json& v) {

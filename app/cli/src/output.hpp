@@ -2,6 +2,8 @@
 // Output on stdout: results only (ids, records, lists), so scripts can pipe
 // them. Messages for people go to stderr. JSON follows DEVELOPERS.md
 // "Records"; plain text is one item per line, tab-separated where columns help.
+#include <CLI/CLI.hpp>
+
 #include <string>
 #include <string_view>
 
@@ -30,6 +32,15 @@ class Listing {
  private:
   bool json_;
   nlohmann::json items_ = nlohmann::json::array();
+};
+
+// The output of a command that creates something: its id alone, or with
+// the command's --json {"id": ID}, so `--json` means machine output on every
+// command that prints.
+struct IdOutput {
+  bool json = false;
+  void add_flag(CLI::App* command);
+  void print(const std::string& id) const;
 };
 
 // Human-readable record: envelope lines, then one "  field: value" per field.

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 
+#include "failure.hpp"
 #include "interrupt.hpp"
 
 namespace safehold::cli {
@@ -61,18 +62,16 @@ expected<crypto::SecretBuffer, Failure> read_passphrase_file(const std::string& 
   } else {
     in.fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
     in.owned = true;
-    if (in.fd < 0) {
-      return fail(errno == ENOENT ? ExitCode::not_found : ExitCode::io, "cannot open the passphrase file");
-    }
+    if (in.fd < 0) return unexpected(open_failure(file, errno));
   }
   // Room for the longest passphrase, CRLF, and one byte to detect overlong input.
   crypto::SecretBuffer buf(kMaxPassphraseBytes + 3);
   std::size_t len = 0;
   for (;;) {
-    if (len == buf.size()) return fail(ExitCode::usage, "the passphrase file is too long");
+    if (len == buf.size()) return fail(ExitCode::usage, typed_path(file) + ": longer than a passphrase may be");
     const auto n = ::read(in.fd, buf.data() + len, buf.size() - len);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fail(ExitCode::io, "cannot read the passphrase file");
+    if (n < 0) return fail(ExitCode::io, typed_path(file) + ": cannot read");
     if (n == 0) break;
     len += static_cast<std::size_t>(n);
   }
@@ -80,7 +79,7 @@ expected<crypto::SecretBuffer, Failure> read_passphrase_file(const std::string& 
     --len;
     if (len >= 1 && buf.data()[len - 1] == '\r') --len;
   }
-  if (len > kMaxPassphraseBytes) return fail(ExitCode::usage, "the passphrase file is too long");
+  if (len > kMaxPassphraseBytes) return fail(ExitCode::usage, typed_path(file) + ": longer than a passphrase may be");
   buf.truncate(len);
   return refuse_empty(std::move(buf));
 }

@@ -6,7 +6,7 @@
 namespace safehold::gui {
 
 const char* Usage() {
-  return "Usage: safehold [--vault FOLDER] [--demo] [--exit-after-frames N] [--help]\n"
+  return "Usage: safehold [--vault FOLDER] [--demo] [--exit-after-frames N] [--help] [--version]\n"
          "\n"
          "  --vault FOLDER          vault folder to unlock or create\n"
          "                          (default: $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold/vault)\n"
@@ -16,7 +16,8 @@ const char* Usage() {
          "                          open (cases, case, case-add, intake, contacts,\n"
          "                          export, import, audit, settings)\n"
          "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
-         "  --help                  show this help\n";
+         "  --help                  show this help\n"
+         "  --version               print the version and the git commit it was built from\n";
 }
 
 Options ParseOptions(const std::vector<std::string>& args) {
@@ -33,6 +34,8 @@ Options ParseOptions(const std::vector<std::string>& args) {
     };
     if (a == "--help" || a == "-h") {
       o.help = true;
+    } else if (a == "--version") {
+      o.version = true;
     } else if (a == "--demo") {
       o.demo = true;
     } else if (a == "--vault") {

@@ -10,6 +10,7 @@ namespace safehold::gui {
 
 struct Options {
   bool help = false;
+  bool version = false;       // print the version and commit, open no window
   bool demo = false;
   std::string vault;          // vault folder; default: core::default_vault_folder()
   std::string screen;         // --demo only: screen to show once unlocked (screenshots)

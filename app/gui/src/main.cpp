@@ -20,6 +20,7 @@
 #include "safehold/appmodel/private_folder.hpp"
 #include "safehold/core/policy/process_start.hpp"
 #include "safehold/core/policy/vault_folder.hpp"
+#include "safehold/version.hpp"
 #include "ui_runtime.hpp"
 
 namespace {
@@ -172,6 +173,10 @@ int main(int argc, char** argv) {
   }
   if (opts.help) {
     std::fputs(gui::Usage(), stdout);
+    return 0;
+  }
+  if (opts.version) {  // before any window or vault: works without a display
+    std::puts(version_line("safehold").c_str());
     return 0;
   }
   return run(opts);

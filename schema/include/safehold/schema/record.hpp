@@ -24,6 +24,12 @@ enum class Mode { write, read };
                                                               const nlohmann::json& fields,
                                                               Mode mode = Mode::write);
 
+// Every error validate_fields would find, not only the first: one per
+// member (nested objects and list items included), in the order of the
+// fields, then the missing required ones. Empty when validate_fields passes.
+std::vector<ValidationError> field_errors(const EntityDef& entity, const nlohmann::json& fields,
+                                          Mode mode = Mode::write);
+
 // Checks a whole record {id, entity, case_id (iff the entity is in a case),
 // created_at, updated_at, fields} and returns its entity definition.
 [[nodiscard]] expected<const EntityDef*, ValidationError> validate_record(
