@@ -30,7 +30,8 @@ build() {  # build SOURCE_FOLDER: clone, configure, build, pack
   mkdir -p "$(dirname "$src")"
   git clone -q --no-local "$repo" "$src"
   git -C "$src" -c advice.detachedHead=false checkout -q "$commit"
-  cp -r "$imgui" "$src/third_party/"
+  mkdir -p "$src/third_party/imgui-1.90.1"
+  cp -r "$(realpath "$imgui")/." "$src/third_party/imgui-1.90.1/"
   env -u CMAKE_C_COMPILER_LAUNCHER -u CMAKE_CXX_COMPILER_LAUNCHER CCACHE_DISABLE=1 \
     cmake -S "$src" -B "$src/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       "-DCMAKE_C_FLAGS_RELEASE=-O2 -DNDEBUG" "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" \
