@@ -90,7 +90,8 @@ chown 65534:65534 "$root/tmp/home"
 as_user() { chroot --userspec=65534:65534 "$root" env -i PATH=/usr/bin:/bin HOME=/tmp/home LC_ALL=C.UTF-8 "$@"; }
 if as_user safehold-cli --version; then :; else
   echo "(no --version yet: --help instead)"
-  as_user safehold-cli --help | head -1
+  help=$(as_user safehold-cli --help) || { echo "FAIL: the installed safehold-cli does not run"; exit 1; }
+  head -1 <<<"$help"
 fi
 pass='correct horse battery staple 42 Safehold'
 printf '%s\n' "$pass" | as_user safehold-cli --new-passphrase-file - init --name "Deb Test" >/dev/null
