@@ -16,6 +16,7 @@ PKGS=(
   xvfb xauth imagemagick x11-utils xdotool debian-archive-keyring
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
   time python3 strace poppler-utils
+  help2man librsvg2-bin lintian mmdebstrap
 )
 
 SUDO=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine, builds Safehold and runs every test:
 #   1. release build: all unit, interop (age, minisign, tar, sha256sum) and
-#      GUI tests (headless ImGui + real window under Xvfb);
+#      GUI tests (headless ImGui + real window under Xvfb); its .deb, installed
+#      and run in a fresh Debian root (packaging/test-deb.sh);
 #   2. ASan+UBSan build (clang 14) of the core, the CLI, the tests and every
 #      libFuzzer target, with the GUI switched off; its tests, then
 #   3. a short smoke run of every libFuzzer target from that same build (one
@@ -19,6 +20,13 @@ step "release build and tests"
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$jobs"
 ctest --preset release
+
+step "Debian package: lintian, installed in a fresh Debian root, removed"
+if [ "$(id -u)" -eq 0 ]; then
+  ./packaging/test-deb.sh --skip-setup
+else
+  echo "SKIPPED: packaging/test-deb.sh needs root (chroot); run it with sudo"
+fi
 
 step "ASan+UBSan build (clang 14, GUI off) and tests"
 cmake --preset asan >/dev/null
