@@ -193,7 +193,7 @@ void AppShell::DrawUnlocked() {
   ImGui::Begin("###main", nullptr, flags);
   DrawToolbar();
   DrawDraftOffer(*app_);
-  ImGui::BeginChild("###screen");
+  ImGui::BeginChild("###screen", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // Tab crosses into it
   switch (app_->screen()) {
     case Screen::settings:
       settings.Draw(*app_);
