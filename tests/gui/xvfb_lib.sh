@@ -46,7 +46,8 @@ await_first_frame() {
   return 1
 }
 
-# In the outer script: runs `bash INNER` under `xvfb-run -a` at 1280x800 in
+# In the outer script: runs `bash INNER` under `xvfb-run -a` at 1280x800
+# (or $XVFB_SCREEN, e.g. 1024x640x24) in
 # a clean environment with RESULT=RESULT_FILE, XVFB_LIB and the NAME=VALUE
 # pairs given; up to three times, as xvfb-run -a can lose a race for a
 # display number with another X server starting at the same moment (other
@@ -58,7 +59,7 @@ run_in_xvfb() {
   for attempt in 1 2 3; do
     rm -f "$result"
     env -i PATH="$PATH" RESULT="$result" XVFB_LIB="$XVFB_LIB" "$@" \
-        xvfb-run -a -s "-screen 0 1280x800x24" bash "$inner" || true
+        xvfb-run -a -s "-screen 0 ${XVFB_SCREEN:-1280x800x24}" bash "$inner" || true
     if [ -f "$result" ] && ! grep -q '^no window' "$result"; then return 0; fi
     echo "attempt $attempt: $(cat "$result" 2>/dev/null || echo 'Xvfb did not start')"
   done

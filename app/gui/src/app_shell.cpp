@@ -34,7 +34,7 @@ void WipeImGuiTextState() {
   // release must still arrive).
   for (int i = g.InputEventsQueue.Size - 1; i >= 0; --i) {
     if (g.InputEventsQueue[i].Type == ImGuiInputEventType_Text) g.InputEventsQueue.erase(&g.InputEventsQueue[i]);
-  }
+  }  // (including those held back behind a shortcut: they stay in the queue)
 }
 
 bool AnyKeyOrButtonDown() {
@@ -139,21 +139,36 @@ void AppShell::DrawToolbar() {
                                     {Screen::exchange, "nav.exchange", "nav.exchange"},
                                     {Screen::audit, "nav.audit", "nav.audit"},
                                     {Screen::settings, "nav.settings", "nav.settings"}};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const auto button_width = [&](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+  };
+  const std::string lock_label = std::string(tr("nav.lock")) + " (" +
+                                 appmodel::quick_lock_label(app_->settings().quick_lock) + ")###lock";
+  const float lock_w = button_width(lock_label);
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  // The buttons flow onto a second row when the window is narrow (1024×640
+  // at 200 % text) instead of running past its right edge.
   for (const auto& item : kItems) {
-    if (&item != kItems) ImGui::SameLine();
     const bool current = app_->screen() == item.screen;
-    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     std::string label = std::string(tr(item.key)) + "###" + item.probe;
+    if (&item != kItems) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorPosX() + button_width(label) > right) ImGui::NewLine();
+    }
+    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(label.c_str())) app_->go(item.screen);
     if (item.screen == Screen::intake) shortcuts::Tooltip(shortcuts::Action::new_intake);
     Probe(item.probe);
     if (current) ImGui::PopStyleColor();
   }
-  const std::string lock_label = std::string(tr("nav.lock")) + " (" +
-                                 appmodel::quick_lock_label(app_->settings().quick_lock) + ")###lock";
-  const float w = ImGui::CalcTextSize(lock_label.c_str(), nullptr, true).x +
-                  ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - w);
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() + lock_w > right) {
+    ImGui::NewLine();
+    ImGui::SetCursorPosX(right - lock_w);
+  } else {
+    ImGui::SameLine(right - lock_w);
+  }
   if (ImGui::Button(lock_label.c_str())) app_->lock();
   Probe("nav.lock");
   if (app_->demo) Banner(WarningColor(), tr("demo.banner"));
@@ -178,7 +193,7 @@ void AppShell::DrawUnlocked() {
   ImGui::Begin("###main", nullptr, flags);
   DrawToolbar();
   DrawDraftOffer(*app_);
-  ImGui::BeginChild("###screen");
+  ImGui::BeginChild("###screen", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // Tab crosses into it
   switch (app_->screen()) {
     case Screen::settings:
       settings.Draw(*app_);

@@ -120,7 +120,8 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
     (void)m.search_cases(vault, search_, 8);
   }
   const float rows = 5.5f;
-  ImGui::BeginChild("###case-choices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows), true);
+  ImGui::BeginChild("###case-choices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows), true,
+                    ImGuiWindowFlags_NavFlattened);
   for (const auto& s : m.choices()) {
     bool chosen = false;
     for (const auto& c : m.cases()) chosen |= c.case_id == s.case_id;

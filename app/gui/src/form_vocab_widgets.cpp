@@ -210,7 +210,7 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
   }
   Probe((probe + ".filter").c_str());
   const float h = ImGui::GetTextLineHeightWithSpacing() * 12;
-  ImGui::BeginChild("##codes", ImVec2(-1, h), true);
+  ImGui::BeginChild("##codes", ImVec2(-1, h), true, ImGuiWindowFlags_NavFlattened);
   std::string group;
   for (const auto& e : f.vocabulary->entries()) {
     const bool on = appmodel::has_code(fields, f.name, e.code);

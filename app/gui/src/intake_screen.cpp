@@ -28,7 +28,7 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
     return;
   }
   const float sidebar = ImGui::GetFontSize() * 13;
-  ImGui::BeginChild("###intake-steps", ImVec2(sidebar, 0), true);
+  ImGui::BeginChild("###intake-steps", ImVec2(sidebar, 0), true, ImGuiWindowFlags_NavFlattened);
   DrawSidebar(m);
   ImGui::EndChild();
   ImGui::SameLine();
@@ -58,7 +58,7 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
     return out;
   };
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-  ImGui::BeginChild("###intake-form", ImVec2(0, -footer));
+  ImGui::BeginChild("###intake-form", ImVec2(0, -footer), 0, ImGuiWindowFlags_NavFlattened);
   if (focused_step_ != static_cast<int>(m.draft->step)) {
     focused_step_ = static_cast<int>(m.draft->step);
     FocusNextTextField();  // each step opens with the cursor in its first field

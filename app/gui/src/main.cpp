@@ -6,6 +6,8 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -26,6 +28,28 @@
 namespace {
 
 using namespace safehold;
+
+// $SAFEHOLD_STARTUP_TRACE=1: prints to stderr the milliseconds since main()
+// at each startup stage up to the first frame shown (bench/gui_startup.sh).
+// Times only, never content.
+class StartupTrace {
+ public:
+  StartupTrace() : on_(std::getenv("SAFEHOLD_STARTUP_TRACE") != nullptr) {}
+  void mark(const char* stage) {
+    if (!on_) return;
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0_).count();
+    std::fprintf(stderr, "startup %-24s %8.1f ms\n", stage, ms);
+  }
+  void done() { on_ = false; }
+
+ private:
+  std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+  bool on_;
+};
+StartupTrace* g_trace = nullptr;
+void trace(const char* stage) {
+  if (g_trace != nullptr) g_trace->mark(stage);
+}
 
 volatile std::sig_atomic_t g_quit = 0;
 void on_quit_signal(int) { g_quit = 1; }
@@ -64,6 +88,45 @@ void ShowDemoExchange(appmodel::AppModel& app, const std::string& screen) {
   for (const auto& c : app.contacts.contacts()) app.exporter.toggle_recipient(c.id);
 }
 
+// The monitor's content scale (HiDPI), unless $SAFEHOLD_UI_SCALE says.
+float ContentScale(GLFWwindow* window) {
+  if (const float env = gui::ContentScaleFromEnvironment(); env > 0) return env;
+  float x = 1.0f;
+  float y = 1.0f;
+  glfwGetWindowContentScale(window, &x, &y);
+  return std::max(x, y);
+}
+
+// 1280×800 at 100 % (GLFW_SCALE_TO_MONITOR scales it on HiDPI monitors),
+// never larger than the primary monitor's work area (the whole screen when
+// no window manager reports one): on a 1024×640 screen the whole window is
+// on screen. Asked for at creation: a later resize was not applied under
+// Xvfb without a window manager.
+void InitialWindowSize(int& width, int& height) {
+  width = 1280;
+  height = 800;
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  if (monitor == nullptr) return;
+  float sx = 1.0f;
+  float sy = 1.0f;
+  glfwGetMonitorContentScale(monitor, &sx, &sy);
+  int x = 0;
+  int y = 0;
+  int w = 0;
+  int h = 0;
+  glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+  if (const GLFWvidmode* mode = glfwGetVideoMode(monitor); mode != nullptr && (w <= 0 || h <= 0)) {
+    w = mode->width;
+    h = mode->height;
+  }
+  // GLFW_SCALE_TO_MONITOR multiplies the size asked for by the scale.
+  const float scale = std::max({sx, sy, 1.0f});
+  if (w > 0) width = std::min(width, static_cast<int>(static_cast<float>(w) / scale));
+  if (h > 0) height = std::min(height, static_cast<int>(static_cast<float>(h) / scale));
+}
+
+gui::UiRuntime* g_ui = nullptr;  // for the content-scale callback
+
 int run(const gui::Options& opts) {
   std::optional<appmodel::PrivateFolder> demo_folder;
   appmodel::StorageGateway gateway;
@@ -83,28 +146,44 @@ int run(const gui::Options& opts) {
                                               : appmodel::StartModel::Mode::create;
   }
 
+  trace("model ready");
   glfwSetErrorCallback(glfw_error);
   if (!glfwInit()) return 1;
+  trace("glfwInit");
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  GLFWwindow* window = glfwCreateWindow(1280, 800, "Safehold", nullptr, nullptr);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  int width = 0;
+  int height = 0;
+  InitialWindowSize(width, height);
+  GLFWwindow* window = glfwCreateWindow(width, height, "Safehold", nullptr, nullptr);
   if (window == nullptr) {
     glfwTerminate();
     return 1;
   }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
+  trace("window + GL context");
 
   int exit_code = 0;
   {
     gui::UiRuntime ui(app);
+    ui.SetContentScale(ContentScale(window));
+    g_ui = &ui;
+    // Moved to a monitor with another scale: text and spacing follow.
+    glfwSetWindowContentScaleCallback(window, [](GLFWwindow* w, float, float) {
+      if (g_ui != nullptr) g_ui->SetContentScale(ContentScale(w));
+    });
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    trace("ImGui + GL backend");
     int frames = 0;
     bool screen_shown = opts.screen.empty();
-    int active_frames = 0;  // keep drawing a few frames after any event
+    // Keep drawing a few frames after any event. Also at start: the first
+    // frame must not wait for an event (up to 0.5 s) before it is drawn.
+    int active_frames = 6;
     while (!glfwWindowShouldClose(window) && g_quit == 0) {
       if (active_frames > 0 || app.start.busy()) {
         glfwPollEvents();
@@ -116,6 +195,7 @@ int run(const gui::Options& opts) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
       }
+      if (frames == 0) trace("fonts + atlas upload");
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       // Queued input (keys, characters, mouse), or a key or button held.
@@ -144,9 +224,14 @@ int run(const gui::Options& opts) {
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
       glfwSwapBuffers(window);
+      if (frames == 0) {
+        trace("first frame shown");
+        if (g_trace != nullptr) g_trace->done();
+      }
       if (opts.exit_after_frames > 0 && ++frames >= opts.exit_after_frames) break;
     }
     app.lock();
+    g_ui = nullptr;
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
   }
@@ -164,6 +249,8 @@ int main(int argc, char** argv) {
     std::fputs("safehold: cannot apply process protections (core dumps, ptrace); refusing to run\n", stderr);
     return 1;
   }
+  StartupTrace startup_trace;
+  g_trace = &startup_trace;
   prepare_environment();
   std::vector<std::string> args(argv + 1, argv + argc);
   const auto opts = gui::ParseOptions(args);

@@ -11,6 +11,21 @@ enum class Action { new_intake, next_step, previous_step, save, pause };
 // Call once per frame before ImGui::NewFrame: removes the shortcut presses
 // from the input queue and remembers them for Pressed().
 void TakeFromQueue();
+// Input queued behind a taken shortcut is held back from ImGui until the
+// focus the shortcut moves is in place (at least kMinHoldFrames, then until
+// ImGui has no focus request in flight, at most kMaxHoldFrames). Per frame:
+// UpdateHold() first, TakeFromQueue(), StashHeldForNewFrame() right before
+// ImGui::NewFrame and RestoreHeldAfterNewFrame() right after it. Held events
+// stay in ImGui's queue between frames, so lock wipes held characters.
+inline constexpr int kMinHoldFrames = 2;
+inline constexpr int kMaxHoldFrames = 8;
+void UpdateHold();
+void StashHeldForNewFrame();
+void RestoreHeldAfterNewFrame();
+// True while input is held back (the host keeps drawing frames).
+[[nodiscard]] bool HoldingInput();
+// A context ends: nothing held may reach the next one.
+void ForgetHeld();
 // True in the frame the shortcut was pressed.
 [[nodiscard]] bool Pressed(Action action);
 // The intake step (0-based) whose shortcut was pressed in this frame:

@@ -24,6 +24,12 @@ void Probe(const char* name) {
   const ImRect clip = g.CurrentWindow->ClipRect;
   // Vertical only: table cells clip to their column, selectables span rows.
   r.visible = clip.Min.y <= r.min.y && r.max.y <= clip.Max.y;
+  r.clip_min_x = clip.Min.x;
+  r.clip_max_x = clip.Max.x;
+  r.id = g.LastItemData.ID;
+  const ImGuiItemFlags flags = g.LastItemData.InFlags;
+  r.tab_stop = r.id != 0 && r.enabled &&
+               (flags & (ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled)) == 0;
   table()[name] = r;
 }
 

@@ -14,6 +14,9 @@ struct ProbeRect {
   bool enabled = true;  // false when drawn inside BeginDisabled
   bool visible = true;  // vertically inside its window's visible area
   int frame = 0;
+  ImGuiID id = 0;         // 0 for items that take no input (text)
+  bool tab_stop = false;  // Tab should reach it: has an id, enabled, not left out of the Tab order
+  float clip_min_x = 0, clip_max_x = 0;  // horizontal clip rect it was drawn in (window, table cell)
 };
 
 // Records the last submitted item under `name`.

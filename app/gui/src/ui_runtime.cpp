@@ -2,6 +2,11 @@
 
 #include <imgui_internal.h>  // the input event queue
 
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
 #include "exact_text.hpp"
 #include "safehold/appmodel/wiping_allocator.hpp"
 #include "shortcuts.hpp"
@@ -12,8 +17,24 @@ namespace safehold::gui {
 
 bool InputPending() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
-  return g != nullptr && g->InputEventsQueue.Size > 0;
+  return g != nullptr && (g->InputEventsQueue.Size > 0 || shortcuts::HoldingInput());
 }
+
+float ContentScaleFromEnvironment() {
+  const char* v = std::getenv("SAFEHOLD_UI_SCALE");
+  if (v == nullptr || *v == '\0') return 0;
+  char* end = nullptr;
+  const float f = std::strtof(v, &end);
+  if (end == nullptr || *end != '\0' || !(f >= 0.5f && f <= 4.0f)) return 0;
+  return f;
+}
+
+void UiRuntime::SetContentScale(float scale) {
+  if (!(scale > 0)) scale = 1.0f;  // NaN or a monitor that reports nothing
+  content_scale_ = std::clamp(scale, 0.5f, 4.0f);
+}
+
+float UiRuntime::drawn_font_px() const { return std::round(app_->settings().font_px * content_scale_); }
 
 UiRuntime::UiRuntime(appmodel::AppModel& app) : shell(app), app_(&app) {
   ImGui::SetAllocatorFunctions(appmodel::wiping_alloc, appmodel::wiping_free, nullptr);
@@ -27,6 +48,7 @@ UiRuntime::UiRuntime(appmodel::AppModel& app) : shell(app), app_(&app) {
 
 UiRuntime::~UiRuntime() {
   WipeImGuiTextState();
+  shortcuts::ForgetHeld();
   ImGui::DestroyContext(ctx_);
 }
 
@@ -34,7 +56,8 @@ bool UiRuntime::PrepareFonts() {
   const auto& s = app_->settings();
   ImGuiIO& io = ImGui::GetIO();
   glyphs_.BeforeFrame(io);
-  bool want = fonts_.body == nullptr || built_px_ != s.font_px || built_lang_ != s.language;
+  const float px = drawn_font_px();
+  bool want = fonts_.body == nullptr || built_px_ != px || built_lang_ != s.language;
   if (glyphs_lock_generation_ != app_->lock_generation()) {
     glyphs_lock_generation_ = app_->lock_generation();
     want = glyphs_.Clear() || want;  // drop glyphs of the locked session's text
@@ -43,28 +66,31 @@ bool UiRuntime::PrepareFonts() {
   want = glyphs_.RebuildDue(fonts_.body, fonts_.heading, now) || want;
   bool rebuilt = false;
   if (want) {
-    fonts_ = BuildFonts(*io.Fonts, s.font_px, s.language, glyphs_.Extra());
+    fonts_ = BuildFonts(*io.Fonts, px, s.language, glyphs_.Extra());
     glyphs_.Rebuilt(now);
     ++font_builds_;
-    built_px_ = s.font_px;
+    built_px_ = px;
     built_lang_ = s.language;
     SetHeadingFont(fonts_.heading);
     shell.ui.cjk_font_found = fonts_.cjk_found;
-    shell.ui.font_px = s.font_px;
+    shell.ui.font_px = px;
     rebuilt = true;
   }
-  if (applied_theme_px_ != s.font_px || applied_theme_ != s.theme) {
-    ApplyTheme(s.theme, s.font_px);
+  if (applied_theme_px_ != px || applied_theme_ != s.theme) {
+    ApplyTheme(s.theme, px);
     applied_theme_ = s.theme;
-    applied_theme_px_ = s.font_px;
+    applied_theme_px_ = px;
   }
   return rebuilt;
 }
 
 void UiRuntime::Frame() {
+  shortcuts::UpdateHold();  // input behind a shortcut waits until its focus is in place
   shell.NoteQueuedInput();  // the quick-lock key, before NewFrame consumes the queue
   shortcuts::TakeFromQueue();  // Ctrl+PageDown etc., before ImGui's navigation sees them
+  shortcuts::StashHeldForNewFrame();
   ImGui::NewFrame();
+  shortcuts::RestoreHeldAfterNewFrame();
   shell.Draw();
   ImGui::Render();
 }

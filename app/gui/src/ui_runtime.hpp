@@ -18,6 +18,10 @@
 
 namespace safehold::gui {
 
+// $SAFEHOLD_UI_SCALE (0.5–4, e.g. "2" for 200 %) if set and valid, else 0:
+// overrides the monitor's content scale (tests, monitors that report none).
+[[nodiscard]] float ContentScaleFromEnvironment();
+
 // True when ImGui's input queue holds events not yet processed by a frame.
 [[nodiscard]] bool InputPending();
 
@@ -29,6 +33,13 @@ class UiRuntime {
   UiRuntime& operator=(const UiRuntime&) = delete;
 
   bool PrepareFonts();
+  // The monitor's content scale (glfwGetWindowContentScale, or
+  // $SAFEHOLD_UI_SCALE): text and spacing are drawn at the text-size
+  // setting times this. Clamped to 0.5–4.
+  void SetContentScale(float scale);
+  [[nodiscard]] float content_scale() const { return content_scale_; }
+  // Text size in pixels as drawn: the setting times the content scale.
+  [[nodiscard]] float drawn_font_px() const;
   // NewFrame, the shell's Draw, Render. The host fills io (DisplaySize,
   // DeltaTime, input) before and renders ImGui::GetDrawData() after.
   void Frame();
@@ -43,6 +54,7 @@ class UiRuntime {
   ImGuiContext* ctx_ = nullptr;
   FontStatus fonts_;
   float built_px_ = 0;
+  float content_scale_ = 1.0f;
   appmodel::Language built_lang_{};
   GlyphGrowth glyphs_;
   int font_builds_ = 0;

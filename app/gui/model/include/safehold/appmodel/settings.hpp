@@ -17,7 +17,7 @@ enum class QuickLockKey { ctrl_l, ctrl_shift_l, f12 };
 struct Settings {
   static constexpr int kMaxAutoLockMinutes = 120;
   static constexpr float kMinFontPx = 14.0f;
-  static constexpr float kMaxFontPx = 32.0f;
+  static constexpr float kMaxFontPx = 36.0f;  // 200 % of the default 18 px
 
   int auto_lock_minutes = 5;  // 0 = never (the settings screen warns)
   QuickLockKey quick_lock = QuickLockKey::ctrl_l;

@@ -1,0 +1,154 @@
+// Issue 11 #10: at 1024×640 and at 200 % text nothing is clipped or out of
+// reach. Walks every screen (screen_walk.hpp) in a 1024×640 UI at 100 % and
+// at 200 % (the monitor's content scale, as $SAFEHOLD_UI_SCALE or a HiDPI
+// monitor gives it, and the text-size setting at its 36 px maximum) and
+// checks, from ImGui's own state after each screen has settled:
+//   - every window lies inside the display;
+//   - no window's content is wider than the window (something would be cut
+//     off at its right edge: ImGui windows here never scroll sideways);
+//   - a window whose content is taller than it can scroll (else the rest is
+//     unreachable);
+//   - every named control (Probe) lies inside the display and inside the
+//     clip rectangle it was drawn in, horizontally (a label cut by its table
+//     column or window: "Ask lat");
+//   - no text drawn by the screen reaches past its clip rectangle sideways.
+#include <catch2/catch_test_macros.hpp>
+#include <catch2/generators/catch_generators.hpp>
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "screen_walk.hpp"
+
+using namespace safehold;
+
+namespace {
+
+constexpr float kSlack = 1.0f;  // rounding of pixel positions
+constexpr float kGlyphOverhang = 4.0f;
+
+std::string Where(const std::string& screen, const char* what, const std::string& name) {
+  return screen + ": " + what + " " + name;
+}
+
+void CheckWindows(const std::string& screen, std::vector<std::string>& out) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  const ImVec2 display = g.IO.DisplaySize;
+  for (ImGuiWindow* w : g.Windows) {
+    if (!w->WasActive || w->Hidden || (w->Flags & ImGuiWindowFlags_Tooltip) != 0) continue;
+    const ImRect r = w->Rect();
+    const bool root = w->ParentWindow == nullptr;
+    // Child windows may be scrolled out of their parent vertically.
+    if (r.Min.x < -kSlack || r.Max.x > display.x + kSlack ||
+        (root && (r.Min.y < -kSlack || r.Max.y > display.y + kSlack))) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "(%.0f,%.0f)-(%.0f,%.0f) outside the %.0fx%.0f display", r.Min.x, r.Min.y,
+                    r.Max.x, r.Max.y, display.x, display.y);
+      out.push_back(Where(screen, "window", w->Name) + " " + buf);
+    }
+    const float inner_w = w->ContentRegionRect.GetWidth();
+    if (w->ContentSize.x > inner_w + kSlack && (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) == 0) {
+      char buf[120];
+      std::snprintf(buf, sizeof buf, "content %.0f px wide in %.0f px", w->ContentSize.x, inner_w);
+      out.push_back(Where(screen, "window", w->Name) + " " + buf);
+    }
+    const float inner_h = w->ContentRegionRect.GetHeight();
+    const bool can_scroll_y = (w->Flags & (ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) == 0;
+    if (w->ContentSize.y > inner_h + kSlack && !can_scroll_y && (w->Flags & ImGuiWindowFlags_AlwaysAutoResize) == 0) {
+      out.push_back(Where(screen, "window", w->Name) + " taller than it is and cannot scroll");
+    }
+  }
+}
+
+void CheckProbes(const std::string& screen, std::vector<std::string>& out) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  for (const auto& [name, r] : gui::Probes()) {
+    if (r.frame != ImGui::GetFrameCount()) continue;
+    if (r.min.x < -kSlack || r.max.x > display.x + kSlack) {
+      out.push_back(Where(screen, "control", name) + " outside the display");
+    } else if (r.min.x >= r.clip_min_x - kSlack && r.max.x > r.clip_max_x + kSlack) {
+      // Starts inside its clip rectangle and ends past it. (Selectables
+      // reach into the padding, and rows spanning all columns start left of
+      // their first column's clip: those are drawn whole.)
+      char buf[120];
+      std::snprintf(buf, sizeof buf, "x %.0f–%.0f cut by its clip %.0f–%.0f", r.min.x, r.max.x, r.clip_min_x,
+                    r.clip_max_x);
+      out.push_back(Where(screen, "control", name) + " " + buf);
+    }
+  }
+}
+
+// Glyph quads (textured by the font atlas, not the white pixel) past their
+// command's clip rectangle sideways: text cut off. Text fields scroll their
+// own text sideways by design; their draw lists are not told apart, so a
+// screen must not hold text wider than its fields here (the walk types none).
+void CheckDrawnText(const std::string& screen, std::vector<std::string>& out) {
+  const ImDrawData* dd = ImGui::GetDrawData();
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  for (int l = 0; l < dd->CmdListsCount; ++l) {
+    const ImDrawList* list = dd->CmdLists[l];
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback != nullptr) continue;
+      float worst = 0;
+      ImVec2 at;
+      for (unsigned i = 0; i < cmd.ElemCount; ++i) {
+        const unsigned idx = cmd.IdxOffset + i;
+        const unsigned vtx = list->IdxBuffer[static_cast<int>(idx)] + cmd.VtxOffset;
+        const ImDrawVert& v = list->VtxBuffer[static_cast<int>(vtx)];
+        if (v.uv.x == white.x && v.uv.y == white.y) continue;  // shapes, not text
+        if (v.pos.y < cmd.ClipRect.y || v.pos.y > cmd.ClipRect.w) continue;
+        const float over = std::max(v.pos.x - cmd.ClipRect.z, cmd.ClipRect.x - v.pos.x);
+        if (over > worst) {
+          worst = over;
+          at = v.pos;
+        }
+      }
+      // A glyph's side bearing may overhang its pen position by a pixel or
+      // two; a cut word overshoots by a glyph or more.
+      if (worst > kGlyphOverhang) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "text %.0f px past its clip x %.0f–%.0f (at %.0f, %.0f)", worst, cmd.ClipRect.x,
+                      cmd.ClipRect.z, at.x, at.y);
+        out.push_back(Where(screen, "in", list->_OwnerName ? list->_OwnerName : "?") + " " + buf);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headless][layout][.]") {
+  const int mode = GENERATE(0, 1, 2);  // 100 %; 200 % content scale; 200 % text-size setting
+  const char* names[] = {"100 %", "content scale 2 (HiDPI monitor, $SAFEHOLD_UI_SCALE=2)",
+                         "text size 36 px (setting)"};
+  INFO(names[mode]);
+  test::DemoApp d;
+  test::HeadlessUi ui(d.app, ImVec2(1024, 640));
+  if (mode == 1) ui.runtime().SetContentScale(2.0f);
+  std::vector<std::string> problems;
+  int screens = 0;
+  test::WalkScreens(
+      ui, d,
+      [&](const std::string& screen) {
+        ++screens;
+        CheckWindows(screen, problems);
+        CheckProbes(screen, problems);
+        CheckDrawnText(screen, problems);
+      },
+      [&](const std::string&) {
+        if (mode != 2) return;
+        appmodel::Settings s = d.app.settings();
+        s.font_px = appmodel::Settings::kMaxFontPx;
+        d.app.apply_settings(s);
+        ui.Frames(3);
+      });
+  CHECK(screens >= 30);
+  for (const auto& p : problems) UNSCOPED_INFO(p);
+  CHECK(problems.empty());
+  if (mode == 2) CHECK(ImGui::GetFontSize() == 36.0f);
+  if (mode == 1) CHECK(ImGui::GetFontSize() == 36.0f);
+}
