@@ -44,7 +44,7 @@ export TMPDIR=$work/tmp
 if [ ! -s "$work/base.tar" ]; then
   step "base root (mmdebstrap, cached in $work/base.tar)"
   mirror=http://deb.debian.org/debian
-  mmdebstrap --variant=apt --mode=root --skip=cleanup/apt/lists bookworm "$work/base.tar.partial" \
+  mmdebstrap --variant=apt --mode=root --format=tar --skip=cleanup/apt/lists bookworm "$work/base.tar.partial" \
       "deb $mirror bookworm main" "deb $mirror bookworm-updates main" \
       "deb http://deb.debian.org/debian-security bookworm-security main" \
       "deb $mirror bookworm-backports main" >"$work/mmdebstrap.log" 2>&1 ||
