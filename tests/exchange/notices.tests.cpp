@@ -353,3 +353,44 @@ TEST_CASE("finding 4: a notice goes only in a bundle whose every recipient was s
   const auto alone = notices_only(w, w.caseworker.dir / "alone.age");
   CHECK(alone.notices == 1);
 }
+
+TEST_CASE("notices through the CLI: a withdrawal typed into the consent record travels; --json names recipients",
+          "[exchange][notices][cli]") {
+  TwoDesks w;
+  send_first(w);
+
+  // `record edit` of the consent is the same change as `consent withdraw`
+  // (core::casework::save_record_edit): the notice is issued with it.
+  const auto consent_id = w.caseworker.v().consent().current(w.the_case.id).value().consent_id;
+  REQUIRE_FALSE(consent_id.empty());
+  const std::string withdrawal = R"({"withdrawal": {"at": "2026-12-06T09:00:00Z", "extent": "all"}})";
+  const auto file = w.caseworker.dir / "withdrawal.json";
+  write_file(file, {reinterpret_cast<const std::uint8_t*>(withdrawal.data()), withdrawal.size()});
+  const auto edited = w.caseworker.cli({"record", "edit", consent_id, "--from-file", file.string()});
+  INFO(edited.err);
+  REQUIRE(edited.exit_code == 0);
+  CHECK(edited.out.find("holds a copy: " + w.ngo_at_caseworker) != std::string::npos);
+  auto issued = w.caseworker.v().notices().issued(w.the_case.id).value();
+  REQUIRE(issued.size() == 1);
+  CHECK(issued[0].notice.kind == "withdrawal");
+  REQUIRE(issued[0].deliveries.size() == 1);
+  CHECK(issued[0].deliveries[0].contact_id == w.ngo_at_caseworker);
+
+  // An ordinary edit of the same consent issues nothing more.
+  const std::string note = R"({"language": "uig"})";
+  write_file(file, {reinterpret_cast<const std::uint8_t*>(note.data()), note.size()});
+  (void)w.caseworker.cli({"record", "edit", consent_id, "--from-file", file.string()});
+  CHECK(w.caseworker.v().notices().issued(w.the_case.id).value().size() == 1);
+
+  // `case delete --json`: one object naming the notice and who must get it.
+  const auto deleted = w.caseworker.cli({"case", "delete", w.the_case.id, "--yes", "--json"});
+  INFO(deleted.err);
+  REQUIRE(deleted.exit_code == 0);
+  const auto j = nlohmann::json::parse(deleted.out);
+  CHECK(j.at("case_id") == w.the_case.id);
+  CHECK(j.at("on_copy") == false);
+  CHECK(j.at("notice").at("kind") == "deletion");
+  REQUIRE(j.at("notice").at("recipients").size() == 1);
+  CHECK(j.at("notice").at("recipients")[0].at("contact_id") == w.ngo_at_caseworker);
+  CHECK_FALSE(j.at("notice").at("recipients")[0].at("name").get<std::string>().empty());
+}

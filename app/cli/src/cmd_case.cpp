@@ -193,7 +193,7 @@ Outcome run_edit(Context& ctx, const EditOptions& o) {
 
 struct DeleteOptions {
   std::string case_ref;
-  bool yes = false;
+  bool yes = false, json = false;
 };
 
 Outcome run_delete(Context& ctx, const DeleteOptions& o) {
@@ -205,7 +205,7 @@ Outcome run_delete(Context& ctx, const DeleteOptions& o) {
   // The owner's deletion reaches every earlier recipient as a notice; a copy's stays local.
   auto done = lift(core::casework::delete_record(**vault, *case_id));
   if (!done) return unexpected(done.error());
-  report_notice(**vault, *case_id, *done);
+  report_notice(**vault, *case_id, *done, o.json);
   return {};
 }
 
@@ -260,6 +260,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
   auto* del = group->add_subcommand("delete", "Delete a case with all its records and attachments");
   add_case_arg(del, d->case_ref);
   del->add_flag("--yes", d->yes, "Confirm the deletion");
+  del->add_flag("--json", d->json, "Print JSON: the case, whether it was a copy, the notice and its recipients");
   ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
 
   add_case_import_command(group, ctx);

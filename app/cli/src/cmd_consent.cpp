@@ -128,6 +128,7 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
 struct WithdrawOptions {
   std::string case_ref, extent = "all", at = "now";
   std::vector<std::string> scopes;
+  bool json = false;
 };
 
 Outcome run_withdraw(Context& ctx, const WithdrawOptions& o) {
@@ -153,6 +154,10 @@ Outcome run_withdraw(Context& ctx, const WithdrawOptions& o) {
                                      withdrawal.value("scopes", std::vector<std::string>{})};
   auto done = lift(core::casework::withdraw_consent(**vault, *case_id, w));
   if (!done) return unexpected(done.error());
+  if (o.json) {
+    report_notice(**vault, *case_id, *done, true);
+    return {};
+  }
   if (done->on_copy) {
     print_note("withdrawal recorded on this copy: the case can no longer be exported from this vault; "
                "tell the case owner, who holds its consent");
@@ -194,6 +199,7 @@ void add_consent_commands(CLI::App& app, Context& ctx) {
   withdraw->add_option("--extent", w->extent, "all, listed-scopes or future-use (default all)");
   withdraw->add_option("--scope", w->scopes, "A withdrawn scope (with --extent listed-scopes); repeatable");
   withdraw->add_option("--at", w->at, "When consent was withdrawn (UTC, RFC 3339; default now)");
+  withdraw->add_flag("--json", w->json, "Print JSON: the case, whether it is a copy, the notice and its recipients");
   ctx.bind(withdraw, [&ctx, w] { return run_withdraw(ctx, *w); });
 }
 

@@ -147,6 +147,7 @@ void add_verbs(CLI::App& app, Context& ctx, const Verbs& v) {
     auto* del = group->add_subcommand("delete", "Delete a " + entity + " record (as `record delete`)");
     add_id_arg(del, d->id);
     del->add_flag("--yes", d->yes, "Confirm the deletion");
+    del->add_flag("--json", d->json, "Print JSON: the case, whether it was a copy, the notice and its recipients");
     ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
   }
 }

@@ -75,7 +75,12 @@ Outcome run_edit(Context& ctx, const EditOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   if (auto valid = refuse_all_schema_errors(rec->entity, input->fields); !valid) return valid;
-  return lift_outcome((*vault)->records().update(o.id, std::move(input->fields)));
+  // Through core::casework: a withdrawal filled in on the consent of the
+  // vault's own case is a withdrawal, and its notice goes out with it.
+  auto done = lift(core::casework::save_record_edit(**vault, o.id, std::move(input->fields)));
+  if (!done) return unexpected(done.error());
+  if (done->notice) report_notice(**vault, rec->case_id, *done);
+  return {};
 }
 
 Outcome run_delete(Context& ctx, const IdOptions& o) {
@@ -88,7 +93,7 @@ Outcome run_delete(Context& ctx, const IdOptions& o) {
   // notice (core::casework; a case record: the whole case).
   auto done = lift(core::casework::delete_record(**vault, o.id));
   if (!done) return unexpected(done.error());
-  report_notice(**vault, rec->entity == "case" ? rec->id : rec->case_id, *done);
+  report_notice(**vault, rec->entity == "case" ? rec->id : rec->case_id, *done, o.json);
   return {};
 }
 
@@ -148,6 +153,7 @@ void add_record_commands(CLI::App& app, Context& ctx) {
   auto* del = group->add_subcommand("delete", "Delete a record (an evidence item takes its attachment with it)");
   add_id_arg(del, d->id);
   del->add_flag("--yes", d->yes, "Confirm the deletion");
+  del->add_flag("--json", d->json, "Print JSON: the case, whether it was a copy, the notice and its recipients");
   ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
 
   auto l = std::make_shared<ListOptions>();

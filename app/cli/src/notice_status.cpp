@@ -27,7 +27,20 @@ nlohmann::json notice_json(const storage::Notice& n) {
 
 }  // namespace
 
-void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done) {
+void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done,
+                   bool json) {
+  if (json) {
+    nlohmann::json out{{"case_id", case_id}, {"on_copy", done.on_copy}, {"notice", nullptr}};
+    if (done.notice) {
+      nlohmann::json recipients = nlohmann::json::array();
+      for (const auto& d : done.notice->deliveries) {
+        recipients.push_back({{"contact_id", d.contact_id}, {"name", contact_name(vault, d.contact_id)}});
+      }
+      out["notice"] = {{"id", done.notice->notice.id}, {"kind", done.notice->notice.kind}, {"recipients", recipients}};
+    }
+    print_json(out);
+    return;
+  }
   if (done.on_copy) return;  // a copy: nothing travels from here
   if (!done.notice) {
     print_note("no bundle of this case was sent: no notice needed");

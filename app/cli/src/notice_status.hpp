@@ -15,7 +15,10 @@ namespace safehold::cli {
 // After a change made by core::casework (a consent withdrawal, a deletion):
 // tells the user which recipients hold copies and how the notice reaches
 // them (nothing on a copy, whose change stays local).
-void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done);
+// With `json`, prints instead one object on stdout: {"case_id", "on_copy",
+// "notice": null or {"id", "kind", "recipients": [{"contact_id", "name"}]}}.
+void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done,
+                   bool json = false);
 
 // A recipient's display name for people, or "contact ID" once the contact
 // is no longer in the address book.
