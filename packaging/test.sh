@@ -12,13 +12,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./packaging/setup-debian.sh
+echo "set-up done at ${SECONDS} s"
 
 jobs=$(nproc)
-step() { printf '\n== %s ==\n' "$*"; }
+# Each step prints the seconds since the script began, so a CI log shows
+# where the time goes (set-up, the two builds, the test runs).
+step() { printf '\n== %s (at %d s) ==\n' "$*" "$SECONDS"; }
 
-step "release build and tests"
+step "release build"
 cmake --preset release >/dev/null
 cmake --build --preset release -j"$jobs"
+step "release tests"
 ctest --preset release
 
 # The package test mostly waits on the Debian archive and dpkg (a fresh root
@@ -31,9 +35,10 @@ if [ "$(id -u)" -eq 0 ]; then
   deb_pid=$!
 fi
 
-step "ASan+UBSan build (clang 14, GUI off) and tests"
+step "ASan+UBSan build (clang 14, GUI off)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j"$jobs"
+step "ASan+UBSan tests"
 ctest --preset asan
 
 step "fuzz smoke (${SAFEHOLD_FUZZ_SECONDS:-5} s per target)"
@@ -49,4 +54,4 @@ else
   echo "SKIPPED: packaging/test-deb.sh needs root (chroot); run it with sudo"
 fi
 echo
-echo "all tests passed"
+echo "all tests passed (${SECONDS} s)"
