@@ -9,8 +9,8 @@
 namespace safehold::cli {
 
 std::string contact_name(storage::Vault& vault, const std::string& contact_id) {
-  auto c = core::exchange::ContactBook(vault).find(contact_id);
-  return c ? c->display_name : "contact " + contact_id;
+  auto name = core::exchange::ContactBook(vault).name_of(contact_id);
+  return name ? name->label(contact_id) : "contact " + contact_id;
 }
 
 namespace {

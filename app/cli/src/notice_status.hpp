@@ -20,8 +20,8 @@ namespace safehold::cli {
 void report_notice(storage::Vault& vault, const std::string& case_id, const core::casework::NotifiedChange& done,
                    bool json = false);
 
-// A recipient's display name for people, or "contact ID" once the contact
-// is no longer in the address book.
+// A recipient's display name for people, marked "(removed <when>)" once the
+// contact left the address book (core::exchange::ContactName::label).
 std::string contact_name(storage::Vault& vault, const std::string& contact_id);
 
 // The case's notices: issued here (with each recipient and whether a bundle

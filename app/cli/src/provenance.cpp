@@ -1,6 +1,7 @@
 #include "provenance.hpp"
 
 #include "failure.hpp"
+#include "notice_status.hpp"
 #include "output.hpp"
 
 namespace safehold::cli {
@@ -10,7 +11,9 @@ Outcome print_provenance(storage::Vault& vault, const std::string& record_id) {
   if (!from) return unexpected(from.error());
   if (!from->has_value()) return {};
   const auto& b = (*from)->bundle;
-  const std::string contact = b.sender_contact_id.empty() ? "no contact holds its key now" : "contact " + b.sender_contact_id;
+  const std::string contact = b.sender_contact_id.empty()
+                                  ? "no contact held its key"
+                                  : "contact " + contact_name(vault, b.sender_contact_id) + ", " + b.sender_contact_id;
   print_line("from: " + b.sender_name + " (" + contact + "), key " + b.signer_key_id + ", bundle " + b.bundle_id +
              " sealed " + b.created + ", imported " + b.imported_at + ", " +
              (b.unverified ? "UNVERIFIED sender (imported with --allow-unverified)" : "sender verified"));

@@ -14,6 +14,9 @@ namespace {
 namespace ms = crypto::minisign;
 using nlohmann::json;
 
+// The settings key under which a removed contact's name is kept.
+std::string former_contact_key(std::string_view id) { return "contact.removed." + std::string(id); }
+
 std::string text_field(const json& fields, const char* name) {
   const auto it = fields.find(name);
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -249,12 +252,42 @@ ExchangeResult<Contact> ContactBook::update(std::string_view id, const ContactEd
   return contact_from_record(*updated);
 }
 
+std::string ContactName::label(std::string_view id) const {
+  if (display_name.empty()) return "contact " + std::string(id);
+  return removed_at.empty() ? display_name : display_name + " (removed " + removed_at + ")";
+}
+
 ExchangeResult<void> ContactBook::remove(std::string_view id) {
   auto r = vault_.records().get(id);
   if (!r) return from_storage(r.error());
   if (r->entity != "contact") return exchange_fail(ExchangeError::not_found, "no contact " + std::string(id));
+  const Contact gone = contact_from_record(*r);
+  json kept = {{"display_name", gone.display_name},
+               {"removed_at", bundle::format_utc(static_cast<std::int64_t>(std::time(nullptr)))}};
+  if (!gone.organisation.empty()) kept["organisation"] = gone.organisation;
+  auto batch = vault_.begin_batch();
+  if (!batch) return from_storage(batch.error());
   if (auto d = vault_.records().remove(id); !d) return from_storage(d.error());
+  if (auto k = vault_.settings().put(former_contact_key(id), kept.dump()); !k) return from_storage(k.error());
+  if (auto c = batch->commit(); !c) return from_storage(c.error());
   return {};
+}
+
+ExchangeResult<ContactName> ContactBook::name_of(std::string_view id) {
+  if (!schema::is_uuid_v4(id)) return ContactName{};
+  auto r = vault_.records().get(id);
+  if (r && r->entity == "contact") {
+    const Contact c = contact_from_record(*r);
+    return ContactName{c.display_name, c.organisation, {}};
+  }
+  if (!r && r.error().code != storage::VaultError::not_found) return from_storage(r.error());
+  auto kept = vault_.settings().get(former_contact_key(id));
+  if (!kept) return from_storage(kept.error());
+  if (!*kept) return ContactName{};
+  // Written by remove() above; read leniently since it only names.
+  const json j = json::parse(**kept, nullptr, false);
+  if (!j.is_object()) return ContactName{};
+  return ContactName{text_field(j, "display_name"), text_field(j, "organisation"), text_field(j, "removed_at")};
 }
 
 ExchangeResult<std::optional<Contact>> ContactBook::by_signing_key(const ms::PublicKey& key) {

@@ -1,7 +1,6 @@
 // check_export: the pre-flight of an export (recipients; consent and
 // identifying fields as core/disclosure decides them), shared by export_bundle.
 #include <algorithm>
-#include <map>
 
 #include "export_internal.hpp"
 #include "safehold/core/exchange/contacts.hpp"
@@ -20,11 +19,11 @@ std::vector<std::string> unique(std::vector<std::string> v) {
   return out;
 }
 
-std::string names_of_dispatches(const std::vector<storage::Dispatch>& sent, const std::map<std::string, std::string>& names) {
+std::string names_of_dispatches(const std::vector<storage::Dispatch>& sent, ContactBook& book) {
   std::string out;
   for (const auto& d : sent) {
-    const auto it = names.find(d.contact_id);
-    const std::string who = it != names.end() ? it->second : "contact " + d.contact_id;
+    auto name = book.name_of(d.contact_id);
+    const std::string who = name ? name->label(d.contact_id) : "contact " + d.contact_id;
     const std::string entry = who + " (" + d.at + ")";
     if (out.find(entry) == std::string::npos) out += (out.empty() ? "" : ", ") + entry;
   }
@@ -52,10 +51,6 @@ ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const Expor
   if (request.cases.empty()) return exchange_fail(ExchangeError::invalid_input, "no case to export");
   if (request.recipients.empty()) return exchange_fail(ExchangeError::invalid_input, "no recipient");
   ContactBook book(vault);
-  auto all = book.list();
-  if (!all) return unexpected(all.error());
-  std::map<std::string, std::string> names;
-  for (const auto& c : *all) names[c.id] = c.display_name;
   for (const auto& id : unique(request.recipients)) {
     auto c = book.find(id);
     if (!c) return unexpected(c.error());
@@ -98,9 +93,11 @@ ExchangeResult<ResolvedExport> resolve_export(storage::Vault& vault, const Expor
       }
       // A contact without a kind of recipient is listed once, above.
       if (disclosure::sharing_scope_for(kind_of(out.contacts, refusal.contact_id)).empty()) continue;
-      std::string message = refusal.message + " (recipient " + names[refusal.contact_id] + ")";
+      auto recipient = book.name_of(refusal.contact_id);
+      if (!recipient) return unexpected(recipient.error());
+      std::string message = refusal.message + " (recipient " + recipient->label(refusal.contact_id) + ")";
       if (check.consent == storage::ConsentState::withdrawn) {
-        message += "; already sent to: " + names_of_dispatches(check.already_sent, names);
+        message += "; already sent to: " + names_of_dispatches(check.already_sent, book);
       }
       out.plan.problems.push_back(
           {case_id, check.reference, refusal.contact_id, refusal.scope, std::move(message)});

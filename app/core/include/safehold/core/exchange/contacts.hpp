@@ -57,6 +57,19 @@ struct ContactEdit {
   std::optional<std::string> notes;
 };
 
+// How a contact id is named wherever the vault says who holds or sent a
+// case: the address book's name, or, for a contact since removed, the name
+// it had then (kept so that "already sent to" never becomes an anonymous id).
+struct ContactName {
+  std::string display_name;  // "" when the id was never a contact of this vault
+  std::string organisation;  // "" if none
+  std::string removed_at;    // UTC; "" while the contact is in the address book
+
+  // "NGO Intake", "NGO Intake (removed 2026-12-06T10:00:00Z)", or
+  // "contact <id>" for an id this vault never knew.
+  std::string label(std::string_view id) const;
+};
+
 // This vault's own identity as a card, and its fingerprint.
 struct OwnIdentity {
   storage::IdentityInfo info;
@@ -92,7 +105,14 @@ class ContactBook {
   // or an unknown kind. Writes (and audits, as record_updated) only when a
   // value differs; returns the contact as it is afterwards.
   [[nodiscard]] ExchangeResult<Contact> update(std::string_view id, const ContactEdit& edit);
+  // Removes the contact from the address book (refused while a record, such
+  // as a consent's allowed recipient, refers to it). Its name, organisation
+  // and removal time are kept in the vault's settings, in the same batch, so
+  // that name_of() still names it; its keys and notes are gone.
   [[nodiscard]] ExchangeResult<void> remove(std::string_view id);
+  // The name of a current or removed contact (ContactName::display_name ""
+  // for an id that never was one).
+  [[nodiscard]] ExchangeResult<ContactName> name_of(std::string_view id);
 
   // The contact holding this signing key, if any.
   [[nodiscard]] ExchangeResult<std::optional<Contact>> by_signing_key(const crypto::minisign::PublicKey& key);
