@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "safehold/crypto/age.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace {
 
@@ -30,15 +30,15 @@ using namespace safehold;
 constexpr std::size_t kBufferSize = 1 << 20;
 
 // A plain file sink: write(2) until done.
-class FdSink final : public io::ByteSink {
+class FdSink final : public base::ByteSink {
  public:
   explicit FdSink(int fd) : fd_(fd) {}
-  expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
+  expected<void, base::IoError> write(std::span<const std::uint8_t> data) override {
     while (!data.empty()) {
       const ssize_t n = ::write(fd_, data.data(), data.size());
       if (n < 0) {
         if (errno == EINTR) continue;
-        return unexpected(io::IoError::write_failed);
+        return unexpected(base::IoError::write_failed);
       }
       data = data.subspan(static_cast<std::size_t>(n));
     }
@@ -63,7 +63,7 @@ int fail(const std::string& what) {
 }
 
 // Copies `in` into `out` through a guarded buffer (it holds plaintext).
-bool pump(io::ByteSource& in, io::ByteSink& out) {
+bool pump(base::ByteSource& in, base::ByteSink& out) {
   crypto::SecretBuffer buf(kBufferSize);
   for (;;) {
     auto n = in.read(buf.span());
@@ -112,8 +112,8 @@ int main(int argc, char** argv) {
     else return usage();
   }
   if (out_path.empty() || in_path.empty()) return usage();
-  auto in = io::FileSource::open(in_path);
-  if (!in) return fail(std::string("cannot open input: ") + io::describe(in.error()));
+  auto in = base::FileSource::open(in_path);
+  if (!in) return fail(std::string("cannot open input: ") + base::describe(in.error()));
   const int fd = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return fail(std::string("cannot create output: ") + std::strerror(errno));
   FdSink out(fd);
@@ -125,8 +125,8 @@ int main(int argc, char** argv) {
     if (!enc) return fail(age::describe(enc.error()));
     if (!pump(*in, *enc) || !enc->finish()) return fail("encryption failed");
   } else if (mode == "decrypt") {
-    auto text = io::read_small_file(identity_file, 64 * 1024);
-    if (!text) return fail(std::string("cannot read identity: ") + io::describe(text.error()));
+    auto text = base::read_small_file(identity_file, 64 * 1024);
+    if (!text) return fail(std::string("cannot read identity: ") + base::describe(text.error()));
     const crypto::SecretBuffer secret = crypto::SecretBuffer::copy_of(*text);
     crypto::fill_random(*text);  // do not leave the key in ordinary heap memory
     auto ids = age::parse_identity_file(secret.view());

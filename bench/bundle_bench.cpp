@@ -18,11 +18,11 @@
 #include "safehold/core/bundle/bundle_reader.hpp"
 #include "safehold/core/bundle/bundle_writer.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/crypto/minisign_files.hpp"
 
 namespace bundle = safehold::core::bundle;
-namespace io = safehold::io;
+namespace base = safehold::base;
 namespace ms = safehold::crypto::minisign;
 namespace fs = std::filesystem;
 
@@ -35,18 +35,18 @@ namespace {
 
 // A plain file sink without fsync, to compare like for like with tools that
 // do not sync either.
-class PlainFileSink final : public io::ByteSink {
+class PlainFileSink final : public base::ByteSink {
  public:
   explicit PlainFileSink(const fs::path& p)
       : fd_(::open(p.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) {
     if (fd_ < 0) die("cannot create output");
   }
   ~PlainFileSink() override { ::close(fd_); }
-  [[nodiscard]] safehold::expected<void, io::IoError> write(
+  [[nodiscard]] safehold::expected<void, base::IoError> write(
       std::span<const std::uint8_t> d) override {
     while (!d.empty()) {
       const ssize_t n = ::write(fd_, d.data(), d.size());
-      if (n < 0) return safehold::unexpected(io::IoError::write_failed);
+      if (n < 0) return safehold::unexpected(base::IoError::write_failed);
       d = d.subspan(static_cast<std::size_t>(n));
     }
     return {};
@@ -57,7 +57,7 @@ class PlainFileSink final : public io::ByteSink {
 };
 
 std::string read_text(const fs::path& p) {
-  auto bytes = io::read_small_file(p, 1 << 16);
+  auto bytes = base::read_small_file(p, 1 << 16);
   if (!bytes) die("cannot read " + p.filename().string());
   return {bytes->begin(), bytes->end()};
 }
@@ -88,19 +88,19 @@ int seal(char** argv, bool sync) {
   contents.case_ids = {case_id};
   contents.files.push_back({"cases/" + case_id + "/" + case_id + ".json", record.size(),
                             bundle::sha256_of(record),
-                            [&record]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
-                              return std::make_unique<io::SpanSource>(bundle::as_bytes(record));
+                            [&record]() -> bundle::Result<std::unique_ptr<base::ByteSource>> {
+                              return std::make_unique<base::SpanSource>(bundle::as_bytes(record));
                             }});
   contents.files.push_back({"attachments/" + bundle::random_uuid4(), size, *digest,
-                            [&attachment]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
-                              auto f = io::FileSource::open(attachment);
+                            [&attachment]() -> bundle::Result<std::unique_ptr<base::ByteSource>> {
+                              auto f = base::FileSource::open(attachment);
                               if (!f) return bundle::fail(bundle::BundleError::read_failed);
-                              return std::make_unique<io::FileSource>(std::move(*f));
+                              return std::make_unique<base::FileSource>(std::move(*f));
                             }});
   bundle::BundleWriter writer({*key, argv[1], "Bench"}, std::move(contents));
   const auto t0 = std::chrono::steady_clock::now();
   if (sync) {
-    auto out = io::AtomicFileWriter::create(argv[4]);
+    auto out = base::AtomicFileWriter::create(argv[4]);
     if (!out) die("cannot create output");
     if (auto r = writer.write(*out); !r) die(bundle::describe(r.error()));
     if (!out->commit()) die("commit");
@@ -121,9 +121,9 @@ class FolderConsumer final : public bundle::BundleConsumer {
   [[nodiscard]] bundle::Result<void> begin_file(const bundle::ManifestFile& f) override {
     const fs::path target = dir_ / f.path;
     fs::create_directories(target.parent_path());
-    auto w = io::AtomicFileWriter::create(target);
+    auto w = base::AtomicFileWriter::create(target);
     if (!w) return bundle::fail(bundle::BundleError::write_failed);
-    current_ = std::make_unique<io::AtomicFileWriter>(std::move(*w));
+    current_ = std::make_unique<base::AtomicFileWriter>(std::move(*w));
     return {};
   }
   [[nodiscard]] bundle::Result<void> file_data(std::span<const std::uint8_t> b) override {
@@ -147,8 +147,8 @@ class FolderConsumer final : public bundle::BundleConsumer {
 
  private:
   fs::path dir_;
-  std::unique_ptr<io::AtomicFileWriter> current_;
-  std::vector<std::unique_ptr<io::AtomicFileWriter>> staged_;
+  std::unique_ptr<base::AtomicFileWriter> current_;
+  std::vector<std::unique_ptr<base::AtomicFileWriter>> staged_;
 };
 
 int open_or_verify(char** argv, const char* out_dir) {
@@ -156,7 +156,7 @@ int open_or_verify(char** argv, const char* out_dir) {
   if (!ids) die("identity");
   auto signer = ms::PublicKey::parse_file(read_text(argv[1]));
   if (!signer) die("sender public key");
-  auto in = io::FileSource::open(argv[2]);
+  auto in = base::FileSource::open(argv[2]);
   if (!in) die("bundle");
   const std::uint64_t size = in->size();
   bundle::BundleReader reader(ids->front(), {[&](const ms::PublicKey& k, const bundle::ManifestSender&) {

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <string>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/storage/vault.hpp"
 
 using namespace safehold;
@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: bench_exchange_vault <vault folder> <owner name> <passphrase file>\n");
     return 2;
   }
-  auto bytes = io::read_small_file(argv[3], 1024);
+  auto bytes = base::read_small_file(argv[3], 1024);
   if (!bytes) {
     std::fprintf(stderr, "bench_exchange_vault: cannot read the passphrase file\n");
     return 1;

@@ -65,7 +65,7 @@ int read(const char* folder) {
   for (;;) {
     auto n = (*reader)->read(buf);
     if (!n) {
-      std::fprintf(stderr, "read failed: %s\n", io::describe(n.error()));
+      std::fprintf(stderr, "read failed: %s\n", base::describe(n.error()));
       return 1;
     }
     if (*n == 0) break;

@@ -9,7 +9,7 @@
 namespace {
 
 bool dearmor(std::span<const std::uint8_t> in, std::vector<std::uint8_t>& out) {
-  safehold::io::SpanSource src(in);
+  safehold::base::SpanSource src(in);
   safehold::age::ArmorReader reader(src);
   std::uint8_t buf[777];  // odd size: exercises partial line hand-out
   for (;;) {
@@ -28,7 +28,7 @@ bool dearmor(std::span<const std::uint8_t> in, std::vector<std::uint8_t>& out) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::vector<std::uint8_t> decoded;
   if (!dearmor({data, size}, decoded)) return 0;
-  safehold::io::VectorSink sink;
+  safehold::base::VectorSink sink;
   safehold::age::ArmorWriter writer(sink);
   if (!writer.write(decoded) || !writer.finish()) std::abort();
   std::vector<std::uint8_t> again;

@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const X25519Identity x25519 = *X25519Identity::parse(kIdentity);
   static const ScryptIdentity scrypt(safehold::crypto::SecretBuffer::copy_of("fuzz"), 4);
   const Identity* ids[] = {&x25519, &scrypt};
-  safehold::io::SpanSource src({data, size});
+  safehold::base::SpanSource src({data, size});
   auto dec = Decryptor::open(src, ids);
   if (!dec) return 0;
   std::uint8_t buf[65536];

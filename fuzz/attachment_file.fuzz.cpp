@@ -13,7 +13,7 @@ using namespace safehold;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (!storage::parse_attachment_header({data, size})) return 0;
   static const std::uint8_t key[32] = {7, 7, 7};
-  io::SpanSource body({data + storage::kAttachmentHeaderSize, size - storage::kAttachmentHeaderSize});
+  base::SpanSource body({data + storage::kAttachmentHeaderSize, size - storage::kAttachmentHeaderSize});
   crypto::StreamReader reader(key, body);
   std::vector<std::uint8_t> buf(4096);
   for (;;) {

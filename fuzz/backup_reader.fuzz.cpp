@@ -32,7 +32,7 @@ void fuzz_header(std::span<const std::uint8_t> in) {
 }
 
 void fuzz_archive(std::span<const std::uint8_t> in) {
-  io::SpanSource src(in);
+  base::SpanSource src(in);
   bf::ArchiveReader archive(src);
   std::vector<std::uint8_t> buf(4099);
   bool saw_manifest = false;

@@ -59,7 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                             const safehold::core::bundle::ManifestSender&) {
     return k == signer ? bundle::SignerTrust::verified : bundle::SignerTrust::unknown;
   };
-  safehold::io::SpanSource src({data, size});
+  safehold::base::SpanSource src({data, size});
   CheckingConsumer consumer;
   const auto r = bundle::read_bundle_tar(src, keys.own_recipient, options, consumer);
   if (r) {

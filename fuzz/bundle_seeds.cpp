@@ -88,8 +88,8 @@ int main(int argc, char** argv) {
       const auto* bytes = &data[i];
       contents.files.push_back(
           {path, bytes->size(), bundle::sha256_of(*bytes),
-           [bytes]() -> bundle::Result<std::unique_ptr<safehold::io::ByteSource>> {
-             return std::make_unique<safehold::io::SpanSource>(*bytes);
+           [bytes]() -> bundle::Result<std::unique_ptr<safehold::base::ByteSource>> {
+             return std::make_unique<safehold::base::SpanSource>(*bytes);
            }});
     }
     const bundle::SenderKeys sender{keys.signer, other, "Fuzz Seed"};
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "prepare: %s\n", bundle::describe(prepared.error()).c_str());
       return 1;
     }
-    safehold::io::VectorSink tar;
+    safehold::base::VectorSink tar;
     if (!bundle::write_bundle_tar(*prepared, tar)) return 1;
     const std::string name = "seed-" + std::to_string(n);
     save(root / "bundle_reader" / name, tar.bytes());

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto again = ms::Signature::parse(canonical);
   if (!again || again->text() != canonical) std::abort();
 
-  safehold::io::SpanSource src(
+  safehold::base::SpanSource src(
       {reinterpret_cast<const std::uint8_t*>(message.data()), message.size()});
   auto tc = ms::verify(key, *sig, src);
   if (tc && (message != kMessage || *tc != kTrustedComment)) std::abort();  // a forgery

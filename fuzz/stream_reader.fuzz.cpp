@@ -8,7 +8,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const std::uint8_t key[32] = {1, 2, 3, 4};
-  safehold::io::SpanSource src({data, size});
+  safehold::base::SpanSource src({data, size});
   safehold::crypto::StreamReader reader(key, src);
   std::vector<std::uint8_t> buf(4096);
   std::size_t released = 0;

@@ -2,21 +2,21 @@
 #include "safehold/crypto/minisign_files.hpp"
 
 #include "minisign_text.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace safehold::crypto::minisign {
 namespace {
 
 namespace fs = std::filesystem;
 
-MinisignError from_file_error(io::FileError e) noexcept {
-  return e == io::FileError::not_found ? MinisignError::not_found : MinisignError::io_failed;
+MinisignError from_file_error(base::FileError e) noexcept {
+  return e == base::FileError::not_found ? MinisignError::not_found : MinisignError::io_failed;
 }
 
 // Reads a whole key or signature file into guarded memory (a secret key file
 // may be unencrypted). Anything longer than any well-formed file is malformed.
 expected<SecretBuffer, MinisignError> read_text(const fs::path& path) {
-  auto src = io::FileSource::open(path);
+  auto src = base::FileSource::open(path);
   if (!src) return unexpected(from_file_error(src.error()));
   if (src->size() > detail::kMaxFileBytes) return unexpected(MinisignError::malformed);
   SecretBuffer text(detail::kMaxFileBytes + 1);
@@ -29,7 +29,7 @@ expected<SecretBuffer, MinisignError> read_text(const fs::path& path) {
 
 expected<void, MinisignError> write_text(const fs::path& path, std::string_view text,
                                          unsigned mode) {
-  auto r = io::write_file_atomically(
+  auto r = base::write_file_atomically(
       path, std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), mode);
   if (!r) return unexpected(from_file_error(r.error()));
   return {};
@@ -75,7 +75,7 @@ expected<void, MinisignError> save_secret_key_file(const fs::path& path, const S
 expected<Signature, MinisignError> sign_file(const SecretKey& key, const fs::path& file,
                                              std::string_view trusted_comment,
                                              std::string_view untrusted_comment) {
-  auto src = io::FileSource::open(file);
+  auto src = base::FileSource::open(file);
   if (!src) return unexpected(from_file_error(src.error()));
   return sign(key, *src, trusted_comment, untrusted_comment);
 }
@@ -85,7 +85,7 @@ expected<std::string, MinisignError> verify_file(const PublicKey& key,
                                                  const fs::path& file) {
   auto signature = load_signature_file(signature_file);
   if (!signature) return unexpected(signature.error());
-  auto src = io::FileSource::open(file);
+  auto src = base::FileSource::open(file);
   if (!src) return unexpected(from_file_error(src.error()));
   return verify(key, *signature, *src);
 }

@@ -22,7 +22,7 @@ std::vector<std::uint8_t> global_message(const std::array<std::uint8_t, kSignatu
   return m;
 }
 
-MinisignError from_io(io::IoError) noexcept { return MinisignError::io_failed; }
+MinisignError from_io(base::IoError) noexcept { return MinisignError::io_failed; }
 
 }  // namespace
 
@@ -35,7 +35,7 @@ Prehasher::Prehasher(Prehasher&&) noexcept = default;
 Prehasher& Prehasher::operator=(Prehasher&&) noexcept = default;
 Prehasher::~Prehasher() = default;
 
-expected<void, io::IoError> Prehasher::write(std::span<const std::uint8_t> data) {
+expected<void, base::IoError> Prehasher::write(std::span<const std::uint8_t> data) {
   if (!data.empty()) crypto_generichash_update(state_.get(), data.data(), data.size());
   return {};
 }
@@ -46,7 +46,7 @@ Prehash Prehasher::finish() noexcept {
   return out;
 }
 
-expected<Prehash, io::IoError> prehash(io::ByteSource& in) {
+expected<Prehash, base::IoError> prehash(base::ByteSource& in) {
   Prehasher hasher;
   std::vector<std::uint8_t> buf(kReadChunk);
   for (;;) {
@@ -143,7 +143,7 @@ expected<std::string, MinisignError> verify_prehashed(const PublicKey& key,
   return signature.trusted_comment_;
 }
 
-expected<Signature, MinisignError> sign(const SecretKey& key, io::ByteSource& file,
+expected<Signature, MinisignError> sign(const SecretKey& key, base::ByteSource& file,
                                         std::string_view trusted_comment,
                                         std::string_view untrusted_comment) {
   // Check the comments before reading a possibly huge file.
@@ -157,7 +157,7 @@ expected<Signature, MinisignError> sign(const SecretKey& key, io::ByteSource& fi
 }
 
 expected<std::string, MinisignError> verify(const PublicKey& key, const Signature& signature,
-                                            io::ByteSource& file) {
+                                            base::ByteSource& file) {
   // A foreign key id fails without reading the (possibly huge) file.
   if (!equal_constant_time(signature.key_id(), key.key_id())) {
     return unexpected(MinisignError::key_id_mismatch);
@@ -169,7 +169,7 @@ expected<std::string, MinisignError> verify(const PublicKey& key, const Signatur
 
 expected<std::string, MinisignError> verify(const PublicKey& key,
                                             std::string_view signature_text,
-                                            io::ByteSource& file) {
+                                            base::ByteSource& file) {
   auto signature = Signature::parse(signature_text);
   if (!signature) return unexpected(signature.error());
   return verify(key, *signature, file);

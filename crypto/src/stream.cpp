@@ -56,22 +56,22 @@ std::uint64_t stream_sealed_size(std::uint64_t plaintext_size) noexcept {
 
 // ---- writer ----------------------------------------------------------------
 
-StreamWriter::StreamWriter(std::span<const std::uint8_t> key, io::ByteSink& out)
+StreamWriter::StreamWriter(std::span<const std::uint8_t> key, base::ByteSink& out)
     : key_(checked_key(key)), out_(out), plain_(kStreamChunkSize), sealed_(kStreamSealedChunkSize) {}
 
-expected<void, io::IoError> StreamWriter::seal_chunk(bool last) {
+expected<void, base::IoError> StreamWriter::seal_chunk(bool last) {
   nonce_[11] = last ? 1 : 0;
   unsigned long long sealed_len = 0;
   crypto_aead_chacha20poly1305_ietf_encrypt(sealed_.data(), &sealed_len, plain_.data(), pending_,
                                             nullptr, 0, nullptr, nonce_, key_.data());
   sodium_memzero(plain_.data(), pending_);
   pending_ = 0;
-  if (!increment_counter(nonce_) && !last) return unexpected(io::IoError::too_large);
+  if (!increment_counter(nonce_) && !last) return unexpected(base::IoError::too_large);
   return out_.write(std::span(sealed_.data(), static_cast<std::size_t>(sealed_len)));
 }
 
-expected<void, io::IoError> StreamWriter::write(std::span<const std::uint8_t> data) {
-  if (finished_ || failed_) return unexpected(io::IoError::write_failed);
+expected<void, base::IoError> StreamWriter::write(std::span<const std::uint8_t> data) {
+  if (finished_ || failed_) return unexpected(base::IoError::write_failed);
   while (!data.empty()) {
     // A full chunk is sealed only once more data arrives: until then it may
     // still turn out to be the last one.
@@ -89,18 +89,18 @@ expected<void, io::IoError> StreamWriter::write(std::span<const std::uint8_t> da
   return {};
 }
 
-expected<void, io::IoError> StreamWriter::finish() {
-  if (finished_ || failed_) return unexpected(io::IoError::write_failed);
+expected<void, base::IoError> StreamWriter::finish() {
+  if (finished_ || failed_) return unexpected(base::IoError::write_failed);
   finished_ = true;
   return seal_chunk(true);
 }
 
 // ---- reader ----------------------------------------------------------------
 
-StreamReader::StreamReader(std::span<const std::uint8_t> key, io::ByteSource& in)
+StreamReader::StreamReader(std::span<const std::uint8_t> key, base::ByteSource& in)
     : key_(checked_key(key)), in_(in), plain_(kStreamChunkSize), sealed_(kStreamSealedChunkSize) {}
 
-bool StreamReader::fail(StreamError e, std::optional<io::IoError> io) {
+bool StreamReader::fail(StreamError e, std::optional<base::IoError> io) {
   error_ = e;
   io_error_ = io;
   return false;
@@ -152,11 +152,11 @@ bool StreamReader::open_next_chunk() {
   return true;
 }
 
-expected<std::size_t, io::IoError> StreamReader::read(std::span<std::uint8_t> out) {
+expected<std::size_t, base::IoError> StreamReader::read(std::span<std::uint8_t> out) {
   if (error_) {
     return unexpected(*error_ == StreamError::io && io_error_ ? *io_error_
-                      : *error_ == StreamError::truncated     ? io::IoError::truncated
-                                                              : io::IoError::corrupt);
+                      : *error_ == StreamError::truncated     ? base::IoError::truncated
+                                                              : base::IoError::corrupt);
   }
   if (out.empty() || done_) return std::size_t{0};
   while (plain_pos_ == plain_len_) {

@@ -113,7 +113,7 @@ TEST_CASE("the archive parser accepts only its one order", "[backup][refusal]") 
     return out;
   };
   auto run = [](const std::vector<std::uint8_t>& bytes) -> std::optional<BackupError> {
-    io::SpanSource src(bytes);
+    base::SpanSource src(bytes);
     bf::ArchiveReader r(src);
     std::vector<std::uint8_t> buf(4096);
     for (;;) {

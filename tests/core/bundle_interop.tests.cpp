@@ -7,17 +7,17 @@
 #include "bundle_world.hpp"
 #include "stock_recipes.hpp"
 #include "safehold/core/bundle/trusted_comment.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 using namespace safehold::test;
 using namespace safehold::core::bundle;
 namespace fs = std::filesystem;
-namespace io = safehold::io;
+namespace base = safehold::base;
 
 namespace {
 
 void save_sealed(const fs::path& path, std::span<const std::uint8_t> bytes) {
-  auto out = io::AtomicFileWriter::create(path);
+  auto out = base::AtomicFileWriter::create(path);
   REQUIRE(out);
   REQUIRE(out->write(bytes));
   REQUIRE(out->commit());

@@ -14,7 +14,7 @@
 using namespace safehold::test;
 using namespace safehold::core::bundle;
 namespace ms = safehold::crypto::minisign;
-namespace io = safehold::io;
+namespace base = safehold::base;
 
 namespace {
 
@@ -111,7 +111,7 @@ TEST_CASE("refused: unknown signer, with its key id for the user to check", "[bu
 
   // A reader without any contacts trusts nobody.
   const auto sealed = age_encrypt(tar_of(s.entries()), {s.lawyer.recipient()});
-  io::SpanSource src(sealed);
+  base::SpanSource src(sealed);
   BundleReader lonely(s.lawyer.age, {});
   const auto r = lonely.verify(src);
   REQUIRE_FALSE(r);
@@ -299,7 +299,7 @@ TEST_CASE("refused: not a binary age file", "[bundle][refusal]") {
   const Scenario s;
   const auto tar = tar_of(s.entries());
   auto r = *safehold::age::X25519Recipient::parse(s.lawyer.recipient());
-  io::VectorSink armored;
+  base::VectorSink armored;
   auto enc = safehold::age::Encryptor::create(armored, r, {.armor = true});
   REQUIRE(enc);
   REQUIRE(enc->write(tar));

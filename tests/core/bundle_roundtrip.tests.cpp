@@ -3,11 +3,11 @@
 
 #include "bundle_world.hpp"
 #include "safehold/core/bundle/paths.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 using namespace safehold::test;
 using namespace safehold::core::bundle;
-namespace io = safehold::io;
+namespace base = safehold::base;
 
 namespace {
 
@@ -72,7 +72,7 @@ TEST_CASE("bundle payload: byte-identical tar for the same contents", "[bundle][
     auto prepared =
         prepare_bundle(sender.sender_keys(), contents_for(set, recipients_of({&lawyer})), fixed);
     REQUIRE(prepared);
-    io::VectorSink sink;
+    base::VectorSink sink;
     REQUIRE(write_bundle_tar(*prepared, sink));
     return sink.bytes();
   };
@@ -107,13 +107,13 @@ TEST_CASE("bundle writer: progress reaches the total, and cancel stops it", "[bu
 
   // The reader reports the same way, and can be cancelled mid-way.
   last_done = 0;
-  io::SpanSource src(sealed);
+  base::SpanSource src(sealed);
   BundleReader reader(lawyer.age, {trusting(sender.sign.public_key()), watch.progress});
   REQUIRE(reader.verify(src));
   CHECK(last_done == expected_total);
 
   StagingConsumer staging;
-  io::SpanSource again(sealed);
+  base::SpanSource again(sealed);
   BundleReader cancelling(lawyer.age,
                           {trusting(sender.sign.public_key()),
                            [](std::uint64_t done, std::uint64_t) { return done < 100000; }});
@@ -122,7 +122,7 @@ TEST_CASE("bundle writer: progress reaches the total, and cancel stops it", "[bu
   CHECK(r.error().code == BundleError::cancelled);
   CHECK(staging.discards == 1);
 
-  io::VectorSink sink;
+  base::VectorSink sink;
   WriteOptions cancel;
   cancel.progress = [](std::uint64_t done, std::uint64_t) { return done < 100000; };
   BundleWriter writer(sender.sender_keys(), contents_for(set, recipients_of({&lawyer})), cancel);
@@ -150,7 +150,7 @@ TEST_CASE("bundle writer: a file that changed since intake stops the export, not
     change(big->bytes);  // then the stored file changes
     TempDir dir;
     {
-      auto out = io::AtomicFileWriter::create(dir / "case.age");
+      auto out = base::AtomicFileWriter::create(dir / "case.age");
       REQUIRE(out);
       BundleWriter writer(sender.sender_keys(), std::move(contents));
       const auto r = writer.write(*out);
@@ -167,7 +167,7 @@ TEST_CASE("bundle writer: contents that break the spec are refused up front",
   const Party sender, lawyer;
   const CaseSet set = CaseSet::sample(1000);
   auto attempt = [&](BundleContents c, SenderKeys keys) {
-    io::CountingSink sink;
+    base::CountingSink sink;
     BundleWriter writer(std::move(keys), std::move(c));
     const auto r = writer.write(sink);
     REQUIRE_FALSE(r);

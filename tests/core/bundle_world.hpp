@@ -74,8 +74,8 @@ inline bundle::BundleContents contents_for(const CaseSet& set,
   for (const auto& f : set.files) {
     const auto* bytes = &f.bytes;
     c.files.push_back({f.path, f.bytes.size(), bundle::sha256_of(f.bytes),
-                       [bytes]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
-                         return std::make_unique<io::SpanSource>(*bytes);
+                       [bytes]() -> bundle::Result<std::unique_ptr<base::ByteSource>> {
+                         return std::make_unique<base::SpanSource>(*bytes);
                        }});
   }
   return c;
@@ -90,7 +90,7 @@ inline std::vector<std::string> recipients_of(std::initializer_list<const Party*
 inline std::vector<std::uint8_t> seal(const Party& sender, const CaseSet& set,
                                       std::vector<std::string> recipients,
                                       bundle::WriteOptions options = {}) {
-  io::VectorSink sink;
+  base::VectorSink sink;
   bundle::BundleWriter writer(sender.sender_keys(), contents_for(set, std::move(recipients)),
                               std::move(options));
   const auto r = writer.write(sink);
@@ -160,7 +160,7 @@ inline std::unique_ptr<Opened> open_as(const Party& me, std::span<const std::uin
                                        std::optional<BundleError> refuse_begin = {}) {
   auto out = std::unique_ptr<Opened>(new Opened{bundle::fail(BundleError::read_failed), {}});
   out->consumer.refuse_begin_with = refuse_begin;
-  io::SpanSource src(bytes);
+  base::SpanSource src(bytes);
   bundle::BundleReader reader(me.age, {std::move(trust), {}});
   out->result = reader.open(src, out->consumer);
   return out;
@@ -176,7 +176,7 @@ struct Entry {
 inline std::vector<std::uint8_t> bytes_of(std::string_view s) { return {s.begin(), s.end()}; }
 
 inline std::vector<std::uint8_t> tar_of(const std::vector<Entry>& entries) {
-  io::VectorSink sink;
+  base::VectorSink sink;
   bundle::TarWriter tar(sink, 0);
   for (const auto& e : entries) {
     if (!tar.begin_entry(e.path, e.bytes.size()) || !tar.write(e.bytes) || !tar.end_entry()) {
@@ -193,17 +193,17 @@ inline std::vector<std::uint8_t> age_encrypt(std::span<const std::uint8_t> plain
   for (const auto& r : recipients) rs.push_back(*age::X25519Recipient::parse(r));
   std::vector<const age::Recipient*> ptrs;
   for (const auto& r : rs) ptrs.push_back(&r);
-  io::VectorSink sink;
+  base::VectorSink sink;
   auto enc = age::Encryptor::create(sink, ptrs);
   if (!enc || !enc->write(plaintext) || !enc->finish()) throw std::runtime_error("age failed");
   return std::move(sink.bytes());
 }
 
 inline std::vector<std::uint8_t> age_decrypt(std::span<const std::uint8_t> file, const Party& me) {
-  io::SpanSource src(file);
+  base::SpanSource src(file);
   auto dec = age::Decryptor::open(src, me.age);
   if (!dec) throw std::runtime_error("age open failed");
-  io::VectorSink sink;
+  base::VectorSink sink;
   std::vector<std::uint8_t> buf(65536);
   for (;;) {
     auto n = dec->read(buf);

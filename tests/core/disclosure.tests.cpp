@@ -9,7 +9,7 @@
 #include <catch2/matchers/catch_matchers_string.hpp>
 
 #include "safehold/core/disclosure/disclosure.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "storage_samples.hpp"
 #include "vault_test_support.hpp"
 
@@ -60,7 +60,7 @@ struct MarkedCase : VaultFixture {
     ev["original_file_name"] = "MARKER-file-name.png";
     evidence = add("evidence_item", ev);
     const std::string content = "attachment bytes";
-    io::SpanSource src(as_bytes(content));
+    base::SpanSource src(as_bytes(content));
     REQUIRE(vault.attachments().import(evidence.id, src));
     custody = add("custody_event", {{"evidence", evidence.id},
                                     {"at", "2026-11-03T10:00:00Z"},

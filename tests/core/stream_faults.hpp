@@ -5,15 +5,15 @@
 #include <algorithm>
 #include <cstring>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 namespace safehold::test {
 
-class FailingSource final : public io::ByteSource {
+class FailingSource final : public base::ByteSource {
  public:
-  FailingSource(std::span<const std::uint8_t> data, std::size_t limit, io::IoError error)
+  FailingSource(std::span<const std::uint8_t> data, std::size_t limit, base::IoError error)
       : data_(data), limit_(limit), error_(error) {}
-  [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
+  [[nodiscard]] expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
     if (pos_ >= limit_ && !out.empty()) return unexpected(error_);
     const std::size_t n = std::min({out.size(), data_.size() - pos_, limit_ - pos_});
     if (n > 0) std::memcpy(out.data(), data_.data() + pos_, n);
@@ -24,14 +24,14 @@ class FailingSource final : public io::ByteSource {
  private:
   std::span<const std::uint8_t> data_;
   std::size_t limit_;
-  io::IoError error_;
+  base::IoError error_;
   std::size_t pos_ = 0;
 };
 
-class FailingSink final : public io::ByteSink {
+class FailingSink final : public base::ByteSink {
  public:
-  FailingSink(std::size_t limit, io::IoError error) : limit_(limit), error_(error) {}
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
+  FailingSink(std::size_t limit, base::IoError error) : limit_(limit), error_(error) {}
+  [[nodiscard]] expected<void, base::IoError> write(std::span<const std::uint8_t> data) override {
     if (written_ + data.size() > limit_) return unexpected(error_);
     written_ += data.size();
     return {};
@@ -39,7 +39,7 @@ class FailingSink final : public io::ByteSink {
 
  private:
   std::size_t limit_;
-  io::IoError error_;
+  base::IoError error_;
   std::size_t written_ = 0;
 };
 

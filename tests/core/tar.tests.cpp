@@ -12,7 +12,7 @@
 using namespace safehold::core::bundle;
 using safehold::test::quote;
 using safehold::test::run;
-namespace io = safehold::io;
+namespace base = safehold::base;
 
 namespace {
 
@@ -23,7 +23,7 @@ struct Item {
 
 std::vector<std::uint8_t> write_tar(const std::vector<Item>& items,
                                     std::int64_t mtime = 1795881600) {
-  io::VectorSink sink;
+  base::VectorSink sink;
   TarWriter w(sink, mtime);
   for (const auto& it : items) {
     REQUIRE(w.begin_entry(it.path, it.bytes.size()));
@@ -40,7 +40,7 @@ std::vector<std::uint8_t> write_tar(const std::vector<Item>& items,
   return std::move(sink.bytes());
 }
 
-Result<std::vector<Item>> read_tar(io::ByteSource& src) {
+Result<std::vector<Item>> read_tar(base::ByteSource& src) {
   TarReader r(src);
   std::vector<Item> out;
   for (;;) {
@@ -60,7 +60,7 @@ Result<std::vector<Item>> read_tar(io::ByteSource& src) {
 }
 
 Result<std::vector<Item>> read_tar(std::span<const std::uint8_t> bytes) {
-  io::SpanSource src(bytes);
+  base::SpanSource src(bytes);
   return read_tar(src);
 }
 
@@ -211,11 +211,11 @@ TEST_CASE("tar: errors of the source win over what libarchive makes of them", "[
   for (const std::size_t at :
        {std::size_t{0}, std::size_t{700}, std::size_t{200000}, good.size() - 10}) {
     INFO(at);
-    safehold::test::FailingSource corrupt(good, at, io::IoError::corrupt);
+    safehold::test::FailingSource corrupt(good, at, base::IoError::corrupt);
     auto r = read_tar(corrupt);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == BundleError::tampered);
-    safehold::test::FailingSource cut(good, at, io::IoError::truncated);
+    safehold::test::FailingSource cut(good, at, base::IoError::truncated);
     r = read_tar(cut);
     REQUIRE_FALSE(r);
     CHECK(r.error().code == BundleError::truncated);
@@ -223,7 +223,7 @@ TEST_CASE("tar: errors of the source win over what libarchive makes of them", "[
 }
 
 TEST_CASE("tar writer: declared sizes are enforced and sink errors surface", "[bundle][tar]") {
-  io::VectorSink sink;
+  base::VectorSink sink;
   {
     TarWriter w(sink, 0);
     REQUIRE(w.begin_entry("manifest.json", 3));
@@ -238,7 +238,7 @@ TEST_CASE("tar writer: declared sizes are enforced and sink errors surface", "[b
   }
   // Abandoned: the header and the two bytes, no padding, no end marker.
   CHECK(sink.bytes().size() == 512 + 2);
-  safehold::test::FailingSink full(5000, io::IoError::disk_full);
+  safehold::test::FailingSink full(5000, base::IoError::disk_full);
   TarWriter w(full, 0);
   REQUIRE(w.begin_entry("manifest.json", 100000));
   const auto data = safehold::test::pseudo_random_bytes(100000);

@@ -17,14 +17,14 @@ using safehold::test::as_bytes;
 namespace {
 
 // Yields its data in pieces of 1..4099 bytes, then fails if asked to.
-class ChoppySource final : public safehold::io::ByteSource {
+class ChoppySource final : public safehold::base::ByteSource {
  public:
   ChoppySource(std::span<const std::uint8_t> data, bool fail_at_end)
       : data_(data), fail_(fail_at_end) {}
-  safehold::expected<std::size_t, safehold::io::IoError> read(
+  safehold::expected<std::size_t, safehold::base::IoError> read(
       std::span<std::uint8_t> out) override {
     if (pos_ == data_.size() && fail_) {
-      return safehold::unexpected(safehold::io::IoError::read_failed);
+      return safehold::unexpected(safehold::base::IoError::read_failed);
     }
     step_ = step_ * 7 % 4099 + 1;
     const std::size_t n = std::min({out.size(), data_.size() - pos_, step_});

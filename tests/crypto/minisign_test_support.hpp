@@ -18,7 +18,7 @@ namespace safehold::test::minisign_support {
 namespace ms = safehold::crypto::minisign;
 namespace kat = safehold::test::minisign_kat;
 using ms::MinisignError;
-using safehold::io::SpanSource;
+using safehold::base::SpanSource;
 
 inline ms::SecretKey kat_secret_key() {
   auto file = ms::SecretKeyFile::parse(kat::kSecretKeyFile);

@@ -59,17 +59,3 @@ TEST_CASE("constant-time equality", "[crypto][secret]") {
   REQUIRE_FALSE(equal_constant_time(x, w));
   REQUIRE(equal_constant_time({}, {}));
 }
-
-#include <sys/prctl.h>
-#include <sys/resource.h>
-
-#include "safehold/crypto/process_hardening.hpp"
-
-TEST_CASE("process hardening disables core dumps and ptrace", "[crypto][process]") {
-  REQUIRE(safehold::crypto::harden_process());
-  rlimit lim{};
-  REQUIRE(::getrlimit(RLIMIT_CORE, &lim) == 0);
-  REQUIRE(lim.rlim_cur == 0);
-  REQUIRE(lim.rlim_max == 0);
-  REQUIRE(::prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0);
-}

@@ -7,9 +7,9 @@
 #include "test_util.hpp"
 
 using namespace safehold::crypto;
-using safehold::io::IoError;
-using safehold::io::SpanSource;
-using safehold::io::VectorSink;
+using safehold::base::IoError;
+using safehold::base::SpanSource;
+using safehold::base::VectorSink;
 using Bytes = std::vector<std::uint8_t>;
 
 namespace {

@@ -40,7 +40,7 @@ TEST_CASE("attachments: the owner's update of an evidence item with other conten
   REQUIRE(old);
   REQUIRE(cw.attachments().remove(old->id));
   const auto other = pseudo_random_bytes(2048, 9);
-  io::SpanSource src(other);
+  base::SpanSource src(other);
   REQUIRE(cw.attachments().import(w.evidence.id, src, other.size()));
   const auto note = w.add("intervention", w.the_case.id, intervention_fields());
   const auto second = w.caseworker.dir / "second.age";

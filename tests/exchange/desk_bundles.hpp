@@ -11,7 +11,7 @@ namespace safehold::test {
 // A bundle from `from` to `to` holding exactly `set`, signed with `from`'s vault key.
 inline std::filesystem::path seal_by(Desk& from, Desk& to, const CaseSet& set, const std::filesystem::path& out) {
   const auto key = from.v().identity().signing_key().value();
-  io::VectorSink sink;
+  base::VectorSink sink;
   bundle::BundleWriter writer({key, from.recipient(), "Hand made"}, contents_for(set, {to.recipient()}));
   REQUIRE(writer.write(sink));
   write_file(out, sink.bytes());

@@ -127,10 +127,10 @@ struct TwoDesks {
     const bool identity = std::find(consent_yes.begin(), consent_yes.end(), "store_real_identity") != consent_yes.end();
     if (identity) ef["original_file_name"] = "IMG_passport_scan.png";
     evidence = add("evidence_item", the_case.id, ef);
-    io::SpanSource src(attachment);
+    base::SpanSource src(attachment);
     REQUIRE(cw.attachments().import(evidence.id, src, attachment.size()));
     empty_evidence = add("evidence_item", the_case.id, evidence_fields("Empty voicemail", "voicemail"));
-    io::SpanSource none(std::span<const std::uint8_t>{});
+    base::SpanSource none(std::span<const std::uint8_t>{});
     REQUIRE(cw.attachments().import(empty_evidence.id, none, 0));
   }
 

@@ -40,7 +40,7 @@ TEST_CASE("mutation: every flipped byte and every cut of a real bundle is refuse
   std::size_t tried = 0;
 
   auto expect_refused = [&](std::span<const std::uint8_t> bytes, const std::string& what) {
-    io::SpanSource src(bytes);
+    base::SpanSource src(bytes);
     const auto r = ex::import_bundle_from(w.ngo.v(), src);
     ++tried;
     if (tried % 25 == 0) REQUIRE(snapshot(w.ngo) == before);

@@ -50,7 +50,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     REQUIRE(ev);
     evidence_id = ev->id;
     const auto bytes = test::pseudo_random_bytes(70'000, 3);
-    io::SpanSource src(bytes);
+    base::SpanSource src(bytes);
     REQUIRE(va.attachments().import(ev->id, src, bytes.size()));
     auto vb = b.open();
     REQUIRE(vb.set_owner_name(kClinic));

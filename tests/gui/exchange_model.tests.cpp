@@ -52,8 +52,8 @@ TEST_CASE("Every refusal of the exchange core has a sentence in every language",
   for (int b = 0; b <= static_cast<int>(BundleError::disk_full); ++b) {
     all.push_back({ExchangeError::bundle_refused, {}, static_cast<BundleError>(b), {}, {}, {}});
   }
-  for (auto f : {io::FileError::not_found, io::FileError::permission_denied, io::FileError::exists,
-                 io::FileError::disk_full, io::FileError::io_failed}) {
+  for (auto f : {base::FileError::not_found, base::FileError::permission_denied, base::FileError::exists,
+                 base::FileError::disk_full, base::FileError::io_failed}) {
     all.push_back({ExchangeError::file_failed, {}, {}, {}, f, {}});
   }
   std::set<std::string> keys;

@@ -109,7 +109,7 @@ struct ReportDesk {
     if (identity) ef["original_file_name"] = "MARKERFILENAME";
     evidence = add("evidence_item", the_case.id, ef);
     const auto bytes = pseudo_random_bytes(5000, 7);
-    io::SpanSource src(bytes);
+    base::SpanSource src(bytes);
     REQUIRE(vault->attachments().import(evidence.id, src, bytes.size()));
     custody = add("custody_event", the_case.id,
                   {{"evidence", evidence.id}, {"at", "2026-11-03T08:00:00Z"}, {"actor", "A. Caseworker"},

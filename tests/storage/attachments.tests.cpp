@@ -4,7 +4,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/storage/attachment_file.hpp"
 #include "storage_samples.hpp"
 #include "vault_test_support.hpp"
@@ -32,12 +32,12 @@ struct EvidenceFixture : VaultFixture {
   }
 };
 
-std::vector<std::uint8_t> read_all(io::ByteSource& src) {
-  io::VectorSink sink;
+std::vector<std::uint8_t> read_all(base::ByteSource& src) {
+  base::VectorSink sink;
   std::vector<std::uint8_t> buf(10007);
   for (;;) {
     auto n = src.read(buf);
-    if (!n) throw std::runtime_error(io::describe(n.error()));
+    if (!n) throw std::runtime_error(base::describe(n.error()));
     if (*n == 0) break;
     (void)sink.write(std::span(buf).first(*n));
   }
@@ -45,11 +45,11 @@ std::vector<std::uint8_t> read_all(io::ByteSource& src) {
 }
 
 // A source that fails after `limit` bytes, like a USB stick pulled mid-copy.
-class FailingSource final : public io::ByteSource {
+class FailingSource final : public base::ByteSource {
  public:
   FailingSource(std::span<const std::uint8_t> data, std::size_t limit) : data_(data), limit_(limit) {}
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
-    if (pos_ >= limit_) return unexpected(io::IoError::read_failed);
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
+    if (pos_ >= limit_) return unexpected(base::IoError::read_failed);
     const std::size_t n = std::min({out.size(), data_.size() - pos_, limit_ - pos_});
     std::copy_n(data_.begin() + static_cast<std::ptrdiff_t>(pos_), n, out.begin());
     pos_ += n;
@@ -71,7 +71,7 @@ TEST_CASE("attachments: import, hash, read back, evidence fields and custody", "
     INFO("size " << size);
     auto ev = size == 0 ? f.evidence : f.another_evidence();
     const auto data = pseudo_random_bytes(size, static_cast<std::uint32_t>(size));
-    io::SpanSource src(data);
+    base::SpanSource src(data);
     std::uint64_t last_progress = 0;
     OperationHooks hooks;
     hooks.progress = [&](std::uint64_t done, std::uint64_t total) {
@@ -114,7 +114,7 @@ TEST_CASE("attachments: import, hash, read back, evidence fields and custody", "
 TEST_CASE("attachments: the file on disk is header + STREAM, never plaintext", "[attachments]") {
   EvidenceFixture f;
   const std::string marker = "PLAINTEXT-MARKER-护照-" + std::string(5000, 'x');
-  io::SpanSource src(as_bytes(marker));
+  base::SpanSource src(as_bytes(marker));
   auto info = f.vault.attachments().import(f.evidence.id, src);
   REQUIRE(info);
   const auto files = f.attachment_files();
@@ -134,13 +134,13 @@ TEST_CASE("attachments: the file on disk is header + STREAM, never plaintext", "
 TEST_CASE("attachments: one content per evidence item, evidence only", "[attachments]") {
   EvidenceFixture f;
   const auto data = pseudo_random_bytes(100);
-  io::SpanSource a(data);
+  base::SpanSource a(data);
   REQUIRE(f.vault.attachments().import(f.evidence.id, a));
-  io::SpanSource b(data);
+  base::SpanSource b(data);
   CHECK(f.vault.attachments().import(f.evidence.id, b).error().code == VaultError::attachment_exists);
-  io::SpanSource c(data);
+  base::SpanSource c(data);
   CHECK(f.vault.attachments().import(f.person.id, c).error().code == VaultError::not_allowed);
-  io::SpanSource d(data);
+  base::SpanSource d(data);
   CHECK(f.vault.attachments().import("5f0c9a52-5d0e-4c7b-9a51-0c1d7e2b9f10", d).error().code == VaultError::not_found);
   CHECK(f.attachment_files().size() == 1);
 }
@@ -149,7 +149,7 @@ TEST_CASE("attachments: cancelled or failing imports leave nothing behind", "[at
   EvidenceFixture f;
   const auto data = pseudo_random_bytes(1 << 20);
   SECTION("cancelled half way") {
-    io::SpanSource src(data);
+    base::SpanSource src(data);
     std::uint64_t seen = 0;
     OperationHooks hooks;
     hooks.progress = [&](std::uint64_t done, std::uint64_t) { seen = done; };
@@ -163,14 +163,14 @@ TEST_CASE("attachments: cancelled or failing imports leave nothing behind", "[at
   CHECK(f.attachment_files().empty());
   CHECK_FALSE(f.vault.attachments().for_evidence(f.evidence.id).value().has_value());
   CHECK_FALSE(f.vault.records().get(f.evidence.id)->fields.contains("sha256"));
-  io::SpanSource again(data);
+  base::SpanSource again(data);
   CHECK(f.vault.attachments().import(f.evidence.id, again).has_value());
 }
 
 TEST_CASE("attachments: plaintext export on request, atomically, audited", "[attachments]") {
   EvidenceFixture f;
   const auto data = pseudo_random_bytes(200000, 7);
-  io::SpanSource src(data);
+  base::SpanSource src(data);
   auto info = f.vault.attachments().import(f.evidence.id, src).value();
   TempDir out;
   REQUIRE(f.vault.attachments().export_plaintext(info.id, out / "copy.bin"));
@@ -197,7 +197,7 @@ TEST_CASE("attachments: plaintext export on request, atomically, audited", "[att
   CHECK(f.vault.attachments().export_plaintext(info.id, out / "copy.bin").error().code ==
         VaultError::already_exists);
   CHECK(read_file(out / "copy.bin") == mine);
-  CHECK(f.vault.attachments().export_plaintext(info.id, out / "copy.bin", {}, io::Publish::replace));
+  CHECK(f.vault.attachments().export_plaintext(info.id, out / "copy.bin", {}, base::Publish::replace));
   CHECK(read_file(out / "copy.bin") == data);
 }
 
@@ -206,7 +206,7 @@ TEST_CASE("attachments: damaged, swapped or missing files are refused", "[attach
   auto second = f.another_evidence();
   const auto d1 = pseudo_random_bytes(150000, 1);
   const auto d2 = pseudo_random_bytes(150000, 2);
-  io::SpanSource s1(d1), s2(d2);
+  base::SpanSource s1(d1), s2(d2);
   auto a1 = f.vault.attachments().import(f.evidence.id, s1).value();
   auto a2 = f.vault.attachments().import(second.id, s2).value();
   auto files = f.attachment_files();
@@ -248,7 +248,7 @@ TEST_CASE("attachments: damaged, swapped or missing files are refused", "[attach
 TEST_CASE("attachments: deleting shreds the key and removes the file", "[attachments]") {
   EvidenceFixture f;
   const auto data = pseudo_random_bytes(1000);
-  io::SpanSource src(data);
+  base::SpanSource src(data);
   auto info = f.vault.attachments().import(f.evidence.id, src).value();
   REQUIRE(f.attachment_files().size() == 1);
   SECTION("the attachment alone") {
@@ -279,7 +279,7 @@ TEST_CASE("attachments: a batch that rolls back removes the files it imported", 
   {
     auto batch = f.vault.begin_batch();
     REQUIRE(batch);
-    io::SpanSource src(data);
+    base::SpanSource src(data);
     REQUIRE(f.vault.attachments().import(f.evidence.id, src));
     CHECK(f.attachment_files().size() == 1);
   }  // not committed
@@ -287,7 +287,7 @@ TEST_CASE("attachments: a batch that rolls back removes the files it imported", 
   CHECK_FALSE(f.vault.attachments().for_evidence(f.evidence.id).value().has_value());
   {
     auto batch = f.vault.begin_batch();
-    io::SpanSource src(data);
+    base::SpanSource src(data);
     REQUIRE(f.vault.attachments().import(f.evidence.id, src));
     REQUIRE(batch->commit());
   }

@@ -50,7 +50,7 @@ int write_attachments(Vault& v) {
   for (;;) {
     auto e = v.records().create("evidence_item", c->id, evidence_fields("video"));
     if (!e) return fail(e.error());
-    io::SpanSource src(content);
+    base::SpanSource src(content);
     auto a = v.attachments().import(e->id, src);
     if (!a) return fail(a.error());
     std::printf("%s\n", a->id.c_str());

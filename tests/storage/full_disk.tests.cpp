@@ -46,7 +46,7 @@ TEST_CASE("full disk: failed writes change nothing and the vault stays intact", 
     CHECK(committed > 0);
     // Every other kind of write fails the same way, and cleanly.
     const auto big = pseudo_random_bytes(1u << 20);
-    io::SpanSource src(big);
+    base::SpanSource src(big);
     CHECK(v->attachments().import(evidence.id, src).error().code == VaultError::disk_full);
     for (const auto& e : fs::directory_iterator(folder / "attachments")) FAIL("left behind: " << e.path());
     auto draft = v->drafts().put("draft", std::string(2u << 20, 'd'));

@@ -124,7 +124,7 @@ TEST_CASE("no plaintext on disk: records, search, drafts and attachments", "[sec
   }
   auto evidence = v.records().create("evidence_item", kase.id, evidence_fields("Scan " + ascii)).value();
   const std::string content = std::string(100000, 'c') + ascii + han + std::string(100000, 'd');
-  io::SpanSource src(as_bytes(content));
+  base::SpanSource src(as_bytes(content));
   auto attachment = v.attachments().import(evidence.id, src).value();
   REQUIRE(v.drafts().put("intake/" + kase.id, "{\"narrative\": \"" + ascii + han + "\"}"));
   REQUIRE(v.settings().put("last_search", ascii));

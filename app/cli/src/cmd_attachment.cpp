@@ -14,7 +14,7 @@
 #include "interrupt.hpp"
 #include "output.hpp"
 #include "record_args.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace safehold::cli {
 namespace {
@@ -22,14 +22,14 @@ namespace {
 namespace fs = std::filesystem;
 
 // Standard input as a byte source; Ctrl-C interrupts a blocked read.
-class StdinSource final : public io::ByteSource {
+class StdinSource final : public base::ByteSource {
  public:
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
     for (;;) {
-      if (!wait_readable(STDIN_FILENO)) return unexpected(io::IoError::cancelled);
+      if (!wait_readable(STDIN_FILENO)) return unexpected(base::IoError::cancelled);
       const auto n = ::read(STDIN_FILENO, out.data(), out.size());
       if (n >= 0) return static_cast<std::size_t>(n);
-      if (errno != EINTR) return unexpected(io::IoError::read_failed);
+      if (errno != EINTR) return unexpected(base::IoError::read_failed);
     }
   }
 };
@@ -43,10 +43,10 @@ struct AddOptions {
 
 Outcome run_add(Context& ctx, const AddOptions& o) {
   // Open the content first: a missing file fails before the passphrase is asked.
-  std::optional<io::FileSource> file;
+  std::optional<base::FileSource> file;
   StdinSource stdin_source;
   if (o.file != "-") {
-    auto opened = io::FileSource::open(o.file);
+    auto opened = base::FileSource::open(o.file);
     if (!opened) return unexpected(to_failure(opened.error(), o.file));
     file.emplace(std::move(*opened));
   }
@@ -114,7 +114,7 @@ Outcome run_get(Context& ctx, const GetOptions& o) {
   }
   ProgressLine progress("decrypting");
   auto exported = lift((*vault)->attachments().export_plaintext(
-      o.id, o.output, hooks_for(progress), o.force ? io::Publish::replace : io::Publish::no_replace));
+      o.id, o.output, hooks_for(progress), o.force ? base::Publish::replace : base::Publish::no_replace));
   progress.finish();
   return exported;
 }

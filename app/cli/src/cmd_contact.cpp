@@ -9,7 +9,7 @@
 #include "field_args.hpp"
 #include "output.hpp"
 #include "safehold/core/exchange/contacts.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/schema/vocabulary.hpp"
 
 namespace safehold::cli {
@@ -59,9 +59,9 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   if (!kind) return unexpected(kind.error());
   std::vector<std::uint8_t> card;
   if (by_card) {
-    auto bytes = io::read_small_file(o.card, ex::kMaxCardSize + 1);
+    auto bytes = base::read_small_file(o.card, ex::kMaxCardSize + 1);
     if (!bytes) {
-      if (bytes.error() == io::FileError::io_failed) return fail(ExitCode::usage, o.card + ": not a Safehold contact card");
+      if (bytes.error() == base::FileError::io_failed) return fail(ExitCode::usage, o.card + ": not a Safehold contact card");
       return unexpected(to_failure(bytes.error(), o.card));
     }
     card = std::move(*bytes);

@@ -9,7 +9,7 @@
 #include "failure.hpp"
 #include "output.hpp"
 #include "safehold/core/exchange/contacts.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace safehold::cli {
 namespace {
@@ -68,7 +68,7 @@ Outcome run_export_card(Context& ctx, const CardOptions& o) {
   }
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(own->card.data());
   // A card is public: readable by others, like a public key file.
-  if (auto w = io::write_file_atomically(o.output, {bytes, own->card.size()}, 0644); !w) {
+  if (auto w = base::write_file_atomically(o.output, {bytes, own->card.size()}, 0644); !w) {
     return unexpected(to_failure(w.error(), o.output));
   }
   print_note("fingerprint " + own->fingerprint + " (read it to the person who adds this card)");

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "output.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/report/stats.hpp"
 
 namespace safehold::cli {
@@ -47,7 +47,7 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return {};
   }
-  auto file = io::AtomicFileWriter::create(o.output, 0600, io::Publish::no_replace);
+  auto file = base::AtomicFileWriter::create(o.output, 0600, base::Publish::no_replace);
   if (!file) return unexpected(to_failure(file.error(), o.output));
   if (auto w = file->write({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}); !w) {
     return unexpected(to_failure(w.error(), o.output));

@@ -41,26 +41,26 @@ ExitCode exit_code_for(VaultError e) noexcept {
   return ExitCode::integrity;
 }
 
-ExitCode exit_code_for(io::FileError e) noexcept {
+ExitCode exit_code_for(base::FileError e) noexcept {
   switch (e) {
-    case io::FileError::not_found: return ExitCode::not_found;
-    case io::FileError::exists: return ExitCode::conflict;
-    case io::FileError::permission_denied:
-    case io::FileError::disk_full:
-    case io::FileError::io_failed: return ExitCode::io;
+    case base::FileError::not_found: return ExitCode::not_found;
+    case base::FileError::exists: return ExitCode::conflict;
+    case base::FileError::permission_denied:
+    case base::FileError::disk_full:
+    case base::FileError::io_failed: return ExitCode::io;
   }
   return ExitCode::io;
 }
 
-ExitCode exit_code_for(io::IoError e) noexcept {
+ExitCode exit_code_for(base::IoError e) noexcept {
   switch (e) {
-    case io::IoError::cancelled: return ExitCode::interrupted;
-    case io::IoError::corrupt:
-    case io::IoError::truncated: return ExitCode::integrity;
-    case io::IoError::too_large: return ExitCode::usage;
-    case io::IoError::read_failed:
-    case io::IoError::write_failed:
-    case io::IoError::disk_full: return ExitCode::io;
+    case base::IoError::cancelled: return ExitCode::interrupted;
+    case base::IoError::corrupt:
+    case base::IoError::truncated: return ExitCode::integrity;
+    case base::IoError::too_large: return ExitCode::usage;
+    case base::IoError::read_failed:
+    case base::IoError::write_failed:
+    case base::IoError::disk_full: return ExitCode::io;
   }
   return ExitCode::io;
 }
@@ -76,12 +76,12 @@ Failure open_failure(std::string_view path, int err) {
   return {err == ENOENT ? ExitCode::not_found : ExitCode::io, std::string(path) + ": " + why};
 }
 
-Failure to_failure(io::FileError e, std::string_view what) {
-  return {exit_code_for(e), std::string(what) + ": " + io::describe(e)};
+Failure to_failure(base::FileError e, std::string_view what) {
+  return {exit_code_for(e), std::string(what) + ": " + base::describe(e)};
 }
 
-Failure to_failure(io::IoError e, std::string_view what) {
-  return {exit_code_for(e), std::string(what) + ": " + io::describe(e)};
+Failure to_failure(base::IoError e, std::string_view what) {
+  return {exit_code_for(e), std::string(what) + ": " + base::describe(e)};
 }
 
 Failure to_failure(const schema::ValidationError& e, std::string_view what) {

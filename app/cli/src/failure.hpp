@@ -5,15 +5,15 @@
 #include <string_view>
 
 #include "exit_codes.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/schema/error.hpp"
 #include "safehold/storage/error.hpp"
 
 namespace safehold::cli {
 
 ExitCode exit_code_for(storage::VaultError e) noexcept;
-ExitCode exit_code_for(io::FileError e) noexcept;
-ExitCode exit_code_for(io::IoError e) noexcept;
+ExitCode exit_code_for(base::FileError e) noexcept;
+ExitCode exit_code_for(base::IoError e) noexcept;
 
 Failure to_failure(const storage::StorageError& e);
 // `what` names the file's role ("input file", "output file"), never its content.
@@ -24,8 +24,8 @@ std::string typed_path(std::string_view path);
 // absent, else 6; the message names the path.
 Failure open_failure(std::string_view path, int err);
 
-Failure to_failure(io::FileError e, std::string_view what);
-Failure to_failure(io::IoError e, std::string_view what);
+Failure to_failure(base::FileError e, std::string_view what);
+Failure to_failure(base::IoError e, std::string_view what);
 Failure to_failure(const schema::ValidationError& e, std::string_view what);
 
 // expected<T, StorageError> -> expected<T, Failure>.

@@ -9,10 +9,10 @@ namespace {
 // Passes the bytes to the temporary file while hashing them for the
 // signature (BLAKE2b-512 prehash) and the audit entry (SHA-256), in one
 // stream.
-class TeeSink final : public io::ByteSink {
+class TeeSink final : public base::ByteSink {
  public:
-  explicit TeeSink(io::ByteSink& file) : file_(file) {}
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
+  explicit TeeSink(base::ByteSink& file) : file_(file) {}
+  [[nodiscard]] expected<void, base::IoError> write(std::span<const std::uint8_t> data) override {
     if (auto w = file_.write(data); !w) return w;
     if (auto w = prehash_.write(data); !w) return w;
     sha_.update(data);
@@ -24,7 +24,7 @@ class TeeSink final : public io::ByteSink {
   std::uint64_t bytes() const noexcept { return bytes_; }
 
  private:
-  io::ByteSink& file_;
+  base::ByteSink& file_;
   crypto::minisign::Prehasher prehash_;
   crypto::Sha256 sha_;
   std::uint64_t bytes_ = 0;
@@ -32,26 +32,26 @@ class TeeSink final : public io::ByteSink {
 
 }  // namespace
 
-ReportFailure file_failure(io::FileError e, const std::filesystem::path& path) {
-  if (e == io::FileError::exists) return {ReportError::exists, path.string() + " already exists"};
-  return {ReportError::file_failed, std::string(io::describe(e)) + ": " + path.string()};
+ReportFailure file_failure(base::FileError e, const std::filesystem::path& path) {
+  if (e == base::FileError::exists) return {ReportError::exists, path.string() + " already exists"};
+  return {ReportError::file_failed, std::string(base::describe(e)) + ": " + path.string()};
 }
 
 ReportResult<SignedTemporaries> write_signed_temporaries(
     const std::filesystem::path& destination, const crypto::minisign::SecretKey& key, const std::string& trusted,
-    const std::string& untrusted, const std::function<ReportResult<void>(io::ByteSink&)>& produce) {
+    const std::string& untrusted, const std::function<ReportResult<void>(base::ByteSink&)>& produce) {
   const std::filesystem::path sig_path = destination.string() + ".minisig";
-  auto file = io::AtomicFileWriter::create(destination, 0600, io::Publish::no_replace);
+  auto file = base::AtomicFileWriter::create(destination, 0600, base::Publish::no_replace);
   if (!file) return unexpected(file_failure(file.error(), destination));
   TeeSink tee(*file);
   if (auto p = produce(tee); !p) return unexpected(p.error());
   auto signature = crypto::minisign::sign_prehashed(key, tee.prehash(), trusted, untrusted);
   if (!signature) return report_fail(ReportError::signing_failed, crypto::minisign::describe(signature.error()));
   const std::string sig_text = signature->text();
-  auto sig_file = io::AtomicFileWriter::create(sig_path, 0600, io::Publish::no_replace);
+  auto sig_file = base::AtomicFileWriter::create(sig_path, 0600, base::Publish::no_replace);
   if (!sig_file) return unexpected(file_failure(sig_file.error(), sig_path));
   if (auto w = sig_file->write({reinterpret_cast<const std::uint8_t*>(sig_text.data()), sig_text.size()}); !w) {
-    return report_fail(ReportError::file_failed, std::string(io::describe(w.error())) + ": " + sig_path.string());
+    return report_fail(ReportError::file_failed, std::string(base::describe(w.error())) + ": " + sig_path.string());
   }
   return SignedTemporaries{destination, sig_path, std::move(*file), std::move(*sig_file), tee.sha256(), tee.bytes()};
 }

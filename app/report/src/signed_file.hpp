@@ -9,7 +9,7 @@
 #include <functional>
 #include <string>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 #include "safehold/crypto/sha256.hpp"
 #include "safehold/report/error.hpp"
@@ -19,8 +19,8 @@ namespace safehold::report::detail {
 struct SignedTemporaries {
   std::filesystem::path destination;
   std::filesystem::path signature_path;  // destination + ".minisig"
-  io::AtomicFileWriter file;
-  io::AtomicFileWriter signature;
+  base::AtomicFileWriter file;
+  base::AtomicFileWriter signature;
   crypto::Sha256Digest sha256{};
   std::uint64_t bytes = 0;
 };
@@ -29,12 +29,12 @@ struct SignedTemporaries {
 // `destination`, and its signature (trusted comment `trusted`) beside it.
 [[nodiscard]] ReportResult<SignedTemporaries> write_signed_temporaries(
     const std::filesystem::path& destination, const crypto::minisign::SecretKey& key, const std::string& trusted,
-    const std::string& untrusted, const std::function<ReportResult<void>(io::ByteSink&)>& produce);
+    const std::string& untrusted, const std::function<ReportResult<void>(base::ByteSink&)>& produce);
 
 // Signature first, then the file; if the file cannot be published the
 // signature is removed again.
 [[nodiscard]] ReportResult<void> publish(SignedTemporaries& t);
 
-ReportFailure file_failure(io::FileError e, const std::filesystem::path& path);
+ReportFailure file_failure(base::FileError e, const std::filesystem::path& path);
 
 }  // namespace safehold::report::detail

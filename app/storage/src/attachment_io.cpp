@@ -11,13 +11,13 @@ namespace {
 
 class FileAttachmentReader final : public AttachmentReader {
  public:
-  FileAttachmentReader(io::FileSource file, AttachmentRow row)
+  FileAttachmentReader(base::FileSource file, AttachmentRow row)
       : info_(std::move(row.info)), file_(std::move(file)), stream_(row.key.span(), file_) {}
 
   const AttachmentInfo& info() const noexcept override { return info_; }
 
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
-    if (failed_) return unexpected(io::IoError::corrupt);
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
+    if (failed_) return unexpected(base::IoError::corrupt);
     auto n = stream_.read(out);
     if (!n) return n;
     if (*n == 0) {
@@ -28,7 +28,7 @@ class FileAttachmentReader final : public AttachmentReader {
         // do not belong together: refuse rather than hand over other content.
         if (count_ != info_.size || !crypto::equal_constant_time(got, info_.sha256)) {
           failed_ = true;
-          return unexpected(io::IoError::corrupt);
+          return unexpected(base::IoError::corrupt);
         }
       }
       return n;
@@ -40,7 +40,7 @@ class FileAttachmentReader final : public AttachmentReader {
 
  private:
   AttachmentInfo info_;
-  io::FileSource file_;            // must precede stream_, which reads from it
+  base::FileSource file_;            // must precede stream_, which reads from it
   crypto::StreamReader stream_;
   crypto::Sha256 hash_;  // the SHA-NI one: libsodium's portable SHA-256 was half the export's CPU
   std::uint64_t count_ = 0;
@@ -50,30 +50,30 @@ class FileAttachmentReader final : public AttachmentReader {
 
 }  // namespace
 
-StorageError from_io_error(io::IoError e) {
+StorageError from_io_error(base::IoError e) {
   switch (e) {
-    case io::IoError::disk_full: return make_error(VaultError::disk_full);
-    case io::IoError::cancelled: return make_error(VaultError::cancelled);
-    case io::IoError::corrupt:
-    case io::IoError::truncated: return make_error(VaultError::attachment_corrupt);
-    default: return make_error(VaultError::io_failed, io::describe(e));
+    case base::IoError::disk_full: return make_error(VaultError::disk_full);
+    case base::IoError::cancelled: return make_error(VaultError::cancelled);
+    case base::IoError::corrupt:
+    case base::IoError::truncated: return make_error(VaultError::attachment_corrupt);
+    default: return make_error(VaultError::io_failed, base::describe(e));
   }
 }
 
-StorageError from_file_error(io::FileError e) {
+StorageError from_file_error(base::FileError e) {
   switch (e) {
-    case io::FileError::disk_full: return make_error(VaultError::disk_full);
-    case io::FileError::permission_denied: return make_error(VaultError::permission_denied);
-    case io::FileError::not_found: return make_error(VaultError::not_found, "file");
-    case io::FileError::exists: return make_error(VaultError::already_exists, "the output file exists");
-    default: return make_error(VaultError::io_failed, io::describe(e));
+    case base::FileError::disk_full: return make_error(VaultError::disk_full);
+    case base::FileError::permission_denied: return make_error(VaultError::permission_denied);
+    case base::FileError::not_found: return make_error(VaultError::not_found, "file");
+    case base::FileError::exists: return make_error(VaultError::already_exists, "the output file exists");
+    default: return make_error(VaultError::io_failed, base::describe(e));
   }
 }
 
 expected<void, StorageError> write_attachment_file(const std::filesystem::path& file, AttachmentRow& row,
-                                                   io::ByteSource& content, std::uint64_t size_hint,
+                                                   base::ByteSource& content, std::uint64_t size_hint,
                                                    const OperationHooks& hooks) {
-  auto writer = io::AtomicFileWriter::create(file, 0600);
+  auto writer = base::AtomicFileWriter::create(file, 0600);
   if (!writer) return unexpected(from_file_error(writer.error()));
   const auto header = attachment_header();
   if (auto w = writer->write(header); !w) return unexpected(from_io_error(w.error()));
@@ -103,9 +103,9 @@ expected<void, StorageError> write_attachment_file(const std::filesystem::path& 
 
 expected<std::unique_ptr<AttachmentReader>, StorageError> open_attachment_file(const std::filesystem::path& path,
                                                                                AttachmentRow row) {
-  auto file = io::FileSource::open(path);
+  auto file = base::FileSource::open(path);
   if (!file) {
-    return unexpected(file.error() == io::FileError::not_found
+    return unexpected(file.error() == base::FileError::not_found
                           ? make_error(VaultError::attachment_corrupt, "file missing for attachment " + row.info.id)
                           : from_file_error(file.error()));
   }

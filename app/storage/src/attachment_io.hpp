@@ -4,20 +4,20 @@
 #include <memory>
 
 #include "attachment_rows.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/storage/attachments.hpp"
 
 namespace safehold::storage::detail {
 
-StorageError from_io_error(io::IoError e);
-StorageError from_file_error(io::FileError e);
+StorageError from_io_error(base::IoError e);
+StorageError from_file_error(base::FileError e);
 
 // Encrypts everything `content` yields into a new file `file` (header, then
 // STREAM under `key`) through an AtomicFileWriter, hashing the plaintext on
 // the way; the file is durable (fsynced, renamed, folder fsynced) when this
 // returns. Constant memory. Fills row.info.size and row.info.sha256.
 [[nodiscard]] expected<void, StorageError> write_attachment_file(const std::filesystem::path& file,
-                                                                 AttachmentRow& row, io::ByteSource& content,
+                                                                 AttachmentRow& row, base::ByteSource& content,
                                                                  std::uint64_t size_hint,
                                                                  const OperationHooks& hooks);
 

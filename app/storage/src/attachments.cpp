@@ -70,7 +70,7 @@ expected<void, StorageError> commit_import(detail::VaultState& s, const Attachme
 
 }  // namespace
 
-expected<AttachmentInfo, StorageError> AttachmentStore::import(std::string_view evidence_id, io::ByteSource& content,
+expected<AttachmentInfo, StorageError> AttachmentStore::import(std::string_view evidence_id, base::ByteSource& content,
                                                                std::uint64_t size_hint, const OperationHooks& hooks) {
   AttachmentRow row;
   fs::path file;
@@ -101,7 +101,7 @@ expected<AttachmentInfo, StorageError> AttachmentStore::import(std::string_view 
 
 expected<AttachmentInfo, StorageError> AttachmentStore::import_file(std::string_view evidence_id, const fs::path& path,
                                                                     const OperationHooks& hooks) {
-  auto src = io::FileSource::open(path);
+  auto src = base::FileSource::open(path);
   if (!src) return unexpected(detail::from_file_error(src.error()));
   return import(evidence_id, *src, src->size(), hooks);
 }
@@ -146,7 +146,7 @@ expected<std::unique_ptr<AttachmentReader>, StorageError> AttachmentStore::get(s
 
 expected<void, StorageError> AttachmentStore::export_plaintext(std::string_view id, const fs::path& destination,
                                                                const OperationHooks& hooks,
-                                                               io::Publish publish) {
+                                                               base::Publish publish) {
   std::unique_ptr<AttachmentReader> reader;
   {
     VaultAccess a(s_);
@@ -159,7 +159,7 @@ expected<void, StorageError> AttachmentStore::export_plaintext(std::string_view 
     if (!r) return unexpected(r.error());
     reader = std::move(*r);
   }
-  auto writer = io::AtomicFileWriter::create(destination, 0600, publish);
+  auto writer = base::AtomicFileWriter::create(destination, 0600, publish);
   if (!writer) return unexpected(detail::from_file_error(writer.error()));
   crypto::SecretBuffer buf(crypto::kStreamChunkSize);
   std::uint64_t done = 0;

@@ -152,11 +152,11 @@ std::array<std::uint8_t, kManifestSize> serialize_manifest(const Manifest& m) {
 
 // ---- ArchiveReader ----------------------------------------------------------
 
-BackupError ArchiveReader::from_io(io::IoError e) const noexcept {
+BackupError ArchiveReader::from_io(base::IoError e) const noexcept {
   switch (e) {
-    case io::IoError::truncated: return BackupError::truncated;
-    case io::IoError::corrupt:
-    case io::IoError::too_large: return BackupError::damaged;
+    case base::IoError::truncated: return BackupError::truncated;
+    case base::IoError::corrupt:
+    case base::IoError::too_large: return BackupError::damaged;
     default: return BackupError::io_failed;
   }
 }
@@ -226,13 +226,13 @@ expected<void, BackupError> ArchiveReader::finish() {
   return {};
 }
 
-expected<std::size_t, io::IoError> EntrySource::read(std::span<std::uint8_t> out) {
+expected<std::size_t, base::IoError> EntrySource::read(std::span<std::uint8_t> out) {
   auto n = archive_.read(out);
   if (!n) {
     error_ = n.error();
-    return unexpected(n.error() == BackupError::truncated ? io::IoError::truncated
-                      : n.error() == BackupError::damaged ? io::IoError::corrupt
-                                                          : io::IoError::read_failed);
+    return unexpected(n.error() == BackupError::truncated ? base::IoError::truncated
+                      : n.error() == BackupError::damaged ? base::IoError::corrupt
+                                                          : base::IoError::read_failed);
   }
   return *n;
 }

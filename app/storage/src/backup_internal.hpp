@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/crypto/sha256.hpp"
 #include "safehold/storage/backup.hpp"
 #include "safehold/storage/vault.hpp"
@@ -15,8 +15,8 @@ inline unexpected<BackupFailure> backup_fail(BackupError code, std::string detai
   return unexpected<BackupFailure>(BackupFailure{code, std::move(detail)});
 }
 BackupFailure from_storage(const StorageError& e);
-BackupFailure from_file(io::FileError e);
-BackupFailure from_io(io::IoError e);
+BackupFailure from_file(base::FileError e);
+BackupFailure from_io(base::IoError e);
 
 // Adds one attachment to the manifest's list digest: name, size (8 bytes
 // big-endian), SHA-256 of the stored bytes.

@@ -10,7 +10,7 @@
 #include "attachment_io.hpp"
 #include "audit_log.hpp"
 #include "identity_rows.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "util.hpp"
 
 namespace safehold::storage {
@@ -139,7 +139,7 @@ expected<void, StorageError> IdentityStore::export_age_identity(const fs::path& 
   std::memcpy(text.data(), head.data(), head.size());
   std::memcpy(text.data() + head.size(), stored->age_identity.data(), stored->age_identity.size());
   text.data()[text.size() - 1] = '\n';
-  auto out = io::AtomicFileWriter::create(destination, 0600, io::Publish::no_replace);
+  auto out = base::AtomicFileWriter::create(destination, 0600, base::Publish::no_replace);
   if (!out) return unexpected(detail::from_file_error(out.error()));
   if (auto w = out->write(text.span()); !w) return unexpected(detail::from_io_error(w.error()));
   auto tx = detail::WriteTransaction::begin(s);

@@ -26,12 +26,12 @@ namespace {
 
 class VaultIncomingAttachment final : public IncomingAttachment {
  public:
-  VaultIncomingAttachment(detail::VaultState* s, AttachmentRow row, fs::path file, io::AtomicFileWriter writer)
+  VaultIncomingAttachment(detail::VaultState* s, AttachmentRow row, fs::path file, base::AtomicFileWriter writer)
       : s_(s), row_(std::move(row)), file_(std::move(file)), writer_(std::move(writer)),
         sealer_(row_.key.span(), *writer_) {}
 
-  expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
-    if (done_) return unexpected(io::IoError::write_failed);
+  expected<void, base::IoError> write(std::span<const std::uint8_t> data) override {
+    if (done_) return unexpected(base::IoError::write_failed);
     hash_.update(data);
     size_ += data.size();
     return sealer_.write(data);
@@ -69,7 +69,7 @@ class VaultIncomingAttachment final : public IncomingAttachment {
   detail::VaultState* s_;
   AttachmentRow row_;
   fs::path file_;
-  std::optional<io::AtomicFileWriter> writer_;  // must precede sealer_, which writes to it
+  std::optional<base::AtomicFileWriter> writer_;  // must precede sealer_, which writes to it
   crypto::StreamWriter sealer_;
   crypto::Sha256 hash_;
   std::uint64_t size_ = 0;
@@ -99,7 +99,7 @@ expected<std::unique_ptr<IncomingAttachment>, StorageError> BundleLedger::receiv
   row.file_name = detail::random_hex(16);
   row.key = crypto::SecretBuffer::random(crypto::kStreamKeySize);
   const fs::path file = s.attachments_dir() / row.file_name;
-  auto writer = io::AtomicFileWriter::create(file, 0600);
+  auto writer = base::AtomicFileWriter::create(file, 0600);
   if (!writer) return unexpected(detail::from_file_error(writer.error()));
   if (auto w = writer->write(attachment_header()); !w) return unexpected(detail::from_io_error(w.error()));
   return std::unique_ptr<IncomingAttachment>(

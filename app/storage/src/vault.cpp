@@ -9,7 +9,7 @@
 #include "audit_log.hpp"
 #include "identity_rows.hpp"
 #include "migrations.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "util.hpp"
 #include "vault_folder.hpp"
 #include "vault_keys.hpp"
@@ -139,8 +139,8 @@ expected<Vault, StorageError> Vault::create(const fs::path& folder, const crypto
   auto key_file = wrap_master_key(s.master_key, passphrase, options.kdf, s.vault_id);
   if (!key_file) return undo(key_file.error());
   const auto bytes = serialize_key_file(*key_file);
-  if (auto w = io::write_file_atomically(folder / detail::kKeyFileName, bytes, 0600); !w) {
-    return undo(make_error(w.error() == io::FileError::disk_full ? VaultError::disk_full : VaultError::io_failed));
+  if (auto w = base::write_file_atomically(folder / detail::kKeyFileName, bytes, 0600); !w) {
+    return undo(make_error(w.error() == base::FileError::disk_full ? VaultError::disk_full : VaultError::io_failed));
   }
   s.db.allow_checkpoint_on_close();
   return Vault(std::move(state));
@@ -157,12 +157,12 @@ expected<Vault, StorageError> Vault::unlock(const fs::path& folder, const crypto
   if (!fd) return unexpected(fd.error());
   s.folder_fd = *fd;
 
-  auto raw = io::read_small_file(folder / detail::kKeyFileName, kMaxKeyFileRead);
+  auto raw = base::read_small_file(folder / detail::kKeyFileName, kMaxKeyFileRead);
   if (!raw) {
-    if (raw.error() == io::FileError::io_failed) {
+    if (raw.error() == base::FileError::io_failed) {
       return unexpected(make_error(VaultError::key_file_malformed, "key file has the wrong size"));
     }
-    return unexpected(raw.error() == io::FileError::permission_denied ? make_error(VaultError::permission_denied)
+    return unexpected(raw.error() == base::FileError::permission_denied ? make_error(VaultError::permission_denied)
                                                                       : make_error(VaultError::io_failed));
   }
   auto key_file = parse_key_file(*raw);

@@ -9,7 +9,7 @@
 #include <set>
 #include <string>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "vault_state.hpp"
 
 namespace safehold::storage::detail {
@@ -90,7 +90,7 @@ expected<void, StorageError> remove_stale_files(const fs::path& folder, Database
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
     if (is_stale_temporary(entry.path().filename().string(), false)) removed |= fs::remove(entry.path(), ec);
   }
-  if (removed) (void)io::sync_directory(folder);
+  if (removed) (void)base::sync_directory(folder);
 
   auto st = db.prepare("SELECT file_name FROM attachments");
   if (!st) return unexpected(st.error());
@@ -105,7 +105,7 @@ expected<void, StorageError> remove_stale_files(const fs::path& folder, Database
       removed |= fs::remove(entry.path(), ec);
     }
   }
-  if (removed) (void)io::sync_directory(dir);
+  if (removed) (void)base::sync_directory(dir);
   return {};
 }
 

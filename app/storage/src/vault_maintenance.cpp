@@ -6,7 +6,7 @@
 
 #include "audit_log.hpp"
 #include "migrations.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/storage/vault.hpp"
 #include "util.hpp"
 #include "vault_folder.hpp"
@@ -21,7 +21,7 @@ expected<void, StorageError> Vault::change_passphrase(const crypto::SecretBuffer
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   const fs::path key_path = s.folder / detail::kKeyFileName;
-  auto raw = io::read_small_file(key_path, 4096);
+  auto raw = base::read_small_file(key_path, 4096);
   if (!raw) return unexpected(make_error(VaultError::io_failed));
   auto key_file = parse_key_file(*raw);
   if (!key_file) return unexpected(make_error(VaultError::key_file_malformed, describe(key_file.error())));
@@ -45,8 +45,8 @@ expected<void, StorageError> Vault::change_passphrase(const crypto::SecretBuffer
   detail::AuditEvent ev{AuditAction::passphrase_changed, "vault", detail::to_hex(s.vault_id), "", "", "", {}};
   if (auto e = detail::append_audit(s, ev); !e) return unexpected(e.error());
   const auto bytes = serialize_key_file(*rewrapped);
-  if (auto w = io::write_file_atomically(key_path, bytes, 0600); !w) {
-    return unexpected(make_error(w.error() == io::FileError::disk_full ? VaultError::disk_full : VaultError::io_failed));
+  if (auto w = base::write_file_atomically(key_path, bytes, 0600); !w) {
+    return unexpected(make_error(w.error() == base::FileError::disk_full ? VaultError::disk_full : VaultError::io_failed));
   }
   return tx->commit();
 }

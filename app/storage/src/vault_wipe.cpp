@@ -82,7 +82,7 @@ expected<WipeReport, BackupFailure> wipe_vault(const fs::path& folder) {
     if (::unlink(key.c_str()) != 0) return unexpected(detail::from_storage(detail::from_file_error(errno)));
     ++report.files_removed;
   }
-  if (auto s = io::sync_directory(folder); !s) return unexpected(detail::from_file(s.error()));
+  if (auto s = base::sync_directory(folder); !s) return unexpected(detail::from_file(s.error()));
   report.key_destroyed_after = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0);
 
   // 2. The rest: ciphertext that no key opens any more.
@@ -96,7 +96,7 @@ expected<WipeReport, BackupFailure> wipe_vault(const fs::path& folder) {
     }
   }
   if (fs::is_directory(attachments, ec)) {
-    (void)io::sync_directory(attachments);
+    (void)base::sync_directory(attachments);
     ::rmdir(attachments.c_str());
   }
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
@@ -107,10 +107,10 @@ expected<WipeReport, BackupFailure> wipe_vault(const fs::path& folder) {
       report.left_behind.push_back(name);
     }
   }
-  (void)io::sync_directory(folder);
+  (void)base::sync_directory(folder);
   if (report.left_behind.empty() && ::rmdir(folder.c_str()) == 0) {
     const fs::path parent = folder.has_parent_path() ? folder.parent_path() : fs::path(".");
-    (void)io::sync_directory(parent);
+    (void)base::sync_directory(parent);
   }
   report.total = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0);
   return report;

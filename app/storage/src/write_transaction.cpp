@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "vault_state.hpp"
 
 namespace safehold::storage::detail {
@@ -10,7 +10,7 @@ namespace fs = std::filesystem;
 
 void remove_files(const std::vector<fs::path>& files) noexcept {
   for (const auto& f : files) ::unlink(f.c_str());
-  if (!files.empty()) (void)io::sync_directory(files.front().parent_path());
+  if (!files.empty()) (void)base::sync_directory(files.front().parent_path());
 }
 
 namespace {

@@ -19,20 +19,20 @@ bool all_space(std::string_view s) noexcept { return std::all_of(s.begin(), s.en
 
 }  // namespace
 
-ArmorReader::ArmorReader(io::ByteSource& in)
+ArmorReader::ArmorReader(base::ByteSource& in)
     : in_(std::make_unique<detail::BufferedSource>(in)) {}
 
 ArmorReader::~ArmorReader() = default;
 
-bool ArmorReader::fail(const char* detail, io::IoError reported) {
+bool ArmorReader::fail(const char* detail, base::IoError reported) {
   failure_ = AgeFailure{AgeError::armor_failure, detail, std::nullopt};
   reported_ = reported;
   return false;
 }
 
 bool ArmorReader::fail_io() {
-  const io::IoError e = in_->error().value_or(io::IoError::read_failed);
-  failure_ = AgeFailure{AgeError::io, io::describe(e), e};
+  const base::IoError e = in_->error().value_or(base::IoError::read_failed);
+  failure_ = AgeFailure{AgeError::io, base::describe(e), e};
   reported_ = e;
   return false;
 }
@@ -47,7 +47,7 @@ bool ArmorReader::start() {
       case Line::error: return fail_io();
       case Line::eof:
       case Line::unterminated:
-        return fail("armor BEGIN line is missing", io::IoError::truncated);
+        return fail("armor BEGIN line is missing", base::IoError::truncated);
       case Line::too_long: return fail("data or too much whitespace before the armor");
     }
     if (all_space(line_)) {
@@ -71,7 +71,7 @@ bool ArmorReader::next_line() {
     case Line::ok: break;
     case Line::unterminated: terminated = false; break;  // allowed for the END line only
     case Line::error: return fail_io();
-    case Line::eof: return fail("armor END line is missing", io::IoError::truncated);
+    case Line::eof: return fail("armor END line is missing", base::IoError::truncated);
     case Line::too_long: return fail("armor line is longer than 64 columns");
   }
   std::string_view content(line_);
@@ -84,7 +84,7 @@ bool ArmorReader::next_line() {
     return !terminated || check_trailer();
   }
   if (last_line_seen_) return fail("armor has data after its last line");
-  if (!terminated) return fail("armor END line is missing", io::IoError::truncated);
+  if (!terminated) return fail("armor END line is missing", base::IoError::truncated);
   if (content.empty()) return fail("armor has an empty line");
   const long n = detail::b64_decode_padded(content, decoded_);
   if (n < 0) return fail("armor line is not canonical padded base64");
@@ -109,7 +109,7 @@ bool ArmorReader::check_trailer() {
   }
 }
 
-expected<std::size_t, io::IoError> ArmorReader::read(std::span<std::uint8_t> out) {
+expected<std::size_t, base::IoError> ArmorReader::read(std::span<std::uint8_t> out) {
   if (failure_) return unexpected(reported_);
   if (out.empty()) return std::size_t{0};
   while (decoded_pos_ == decoded_len_) {

@@ -9,7 +9,7 @@ namespace {
 constexpr std::size_t kFlushAt = 64 * 1024;  // bytes of armored text per write to the sink
 }
 
-ArmorWriter::ArmorWriter(io::ByteSink& out) : out_(out) {
+ArmorWriter::ArmorWriter(base::ByteSink& out) : out_(out) {
   text_.reserve(kFlushAt + 128);
   text_ += kArmorBegin;
   text_ += '\n';
@@ -22,15 +22,15 @@ void ArmorWriter::encode_line(std::span<const std::uint8_t> bytes) {
   text_ += '\n';
 }
 
-expected<void, io::IoError> ArmorWriter::flush() {
+expected<void, base::IoError> ArmorWriter::flush() {
   auto r = out_.write(std::span(reinterpret_cast<const std::uint8_t*>(text_.data()), text_.size()));
   text_.clear();
   if (!r) failed_ = true;
   return r;
 }
 
-expected<void, io::IoError> ArmorWriter::write(std::span<const std::uint8_t> data) {
-  if (finished_ || failed_) return unexpected(io::IoError::write_failed);
+expected<void, base::IoError> ArmorWriter::write(std::span<const std::uint8_t> data) {
+  if (finished_ || failed_) return unexpected(base::IoError::write_failed);
   while (!data.empty()) {
     if (pending_len_ == 0 && data.size() >= pending_.size()) {
       encode_line(data.first(pending_.size()));
@@ -52,8 +52,8 @@ expected<void, io::IoError> ArmorWriter::write(std::span<const std::uint8_t> dat
   return {};
 }
 
-expected<void, io::IoError> ArmorWriter::finish() {
-  if (finished_ || failed_) return unexpected(io::IoError::write_failed);
+expected<void, base::IoError> ArmorWriter::finish() {
+  if (finished_ || failed_) return unexpected(base::IoError::write_failed);
   finished_ = true;
   if (pending_len_ > 0) encode_line(std::span(pending_).first(pending_len_));
   pending_len_ = 0;

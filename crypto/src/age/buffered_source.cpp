@@ -5,10 +5,10 @@
 
 namespace safehold::age::detail {
 
-BufferedSource::BufferedSource(io::ByteSource& in, std::size_t capacity)
+BufferedSource::BufferedSource(base::ByteSource& in, std::size_t capacity)
     : in_(in), buf_(capacity) {}
 
-expected<std::size_t, io::IoError> BufferedSource::fill() {
+expected<std::size_t, base::IoError> BufferedSource::fill() {
   if (pos_ > 0) {  // keep the unread bytes contiguous at the front
     std::memmove(buf_.data(), buf_.data() + pos_, len_ - pos_);
     len_ -= pos_;
@@ -24,7 +24,7 @@ expected<std::size_t, io::IoError> BufferedSource::fill() {
   return *n;
 }
 
-expected<std::size_t, io::IoError> BufferedSource::read(std::span<std::uint8_t> out) {
+expected<std::size_t, base::IoError> BufferedSource::read(std::span<std::uint8_t> out) {
   if (out.empty()) return std::size_t{0};
   if (pos_ == len_) {
     pos_ = len_ = 0;
@@ -60,7 +60,7 @@ BufferedSource::Line BufferedSource::read_line(std::string& line, std::size_t ma
   }
 }
 
-expected<std::span<const std::uint8_t>, io::IoError> BufferedSource::peek(std::size_t n) {
+expected<std::span<const std::uint8_t>, base::IoError> BufferedSource::peek(std::size_t n) {
   n = std::min(n, buf_.size());
   while (len_ - pos_ < n) {
     auto got = fill();

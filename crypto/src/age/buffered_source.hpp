@@ -8,17 +8,17 @@
 #include <string>
 #include <vector>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 namespace safehold::age::detail {
 
-class BufferedSource final : public io::ByteSource {
+class BufferedSource final : public base::ByteSource {
  public:
   static constexpr std::size_t kDefaultCapacity = 64 * 1024;
-  explicit BufferedSource(io::ByteSource& in, std::size_t capacity = kDefaultCapacity);
+  explicit BufferedSource(base::ByteSource& in, std::size_t capacity = kDefaultCapacity);
 
   // Buffered bytes first; large reads with an empty buffer go straight through.
-  [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override;
+  [[nodiscard]] expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override;
 
   enum class Line {
     ok,            // `line` holds one line including its '\n'
@@ -32,20 +32,20 @@ class BufferedSource final : public io::ByteSource {
 
   // Makes up to n (<= capacity) bytes available without consuming them; the
   // span is shorter only at end of input.
-  [[nodiscard]] expected<std::span<const std::uint8_t>, io::IoError> peek(std::size_t n);
+  [[nodiscard]] expected<std::span<const std::uint8_t>, base::IoError> peek(std::size_t n);
 
-  std::optional<io::IoError> error() const noexcept { return error_; }
+  std::optional<base::IoError> error() const noexcept { return error_; }
   // Bytes read from the source but not yet handed out.
   std::size_t buffered() const noexcept { return len_ - pos_; }
 
  private:
   // Reads once from the source into the free end of the buffer; 0 at EOF.
-  [[nodiscard]] expected<std::size_t, io::IoError> fill();
-  io::ByteSource& in_;
+  [[nodiscard]] expected<std::size_t, base::IoError> fill();
+  base::ByteSource& in_;
   std::vector<std::uint8_t> buf_;
   std::size_t pos_ = 0;
   std::size_t len_ = 0;
-  std::optional<io::IoError> error_;
+  std::optional<base::IoError> error_;
 };
 
 }  // namespace safehold::age::detail

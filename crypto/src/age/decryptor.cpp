@@ -27,7 +27,7 @@ bool is_header_space(std::uint8_t c) noexcept {
 }  // namespace
 
 struct Decryptor::State {
-  explicit State(io::ByteSource& in) : raw(in) {}
+  explicit State(base::ByteSource& in) : raw(in) {}
   detail::BufferedSource raw;                     // the input as given
   std::unique_ptr<ArmorReader> armor;             // over raw, when armored
   std::unique_ptr<detail::BufferedSource> dearmored;  // over armor
@@ -48,7 +48,7 @@ Decryptor::Decryptor(Decryptor&&) noexcept = default;
 Decryptor& Decryptor::operator=(Decryptor&&) noexcept = default;
 Decryptor::~Decryptor() = default;
 
-expected<Decryptor, AgeFailure> Decryptor::open(io::ByteSource& in,
+expected<Decryptor, AgeFailure> Decryptor::open(base::ByteSource& in,
                                                 std::span<const Identity* const> identities,
                                                 const DecryptOptions& options) {
   auto s = std::make_unique<State>(in);
@@ -94,7 +94,7 @@ expected<Decryptor, AgeFailure> Decryptor::open(io::ByteSource& in,
 
   std::uint8_t nonce[kPayloadNonceSize];
   auto got = s->content->read_full(nonce);
-  if (!got) return unexpected(s->classify(AgeFailure{AgeError::io, io::describe(got.error()), got.error()}));
+  if (!got) return unexpected(s->classify(AgeFailure{AgeError::io, base::describe(got.error()), got.error()}));
   if (*got != sizeof nonce) {
     return unexpected(s->classify(
         AgeFailure{AgeError::header_failure, "file ends before the payload nonce", std::nullopt}));
@@ -104,21 +104,21 @@ expected<Decryptor, AgeFailure> Decryptor::open(io::ByteSource& in,
   return Decryptor(std::move(s));
 }
 
-expected<Decryptor, AgeFailure> Decryptor::open(io::ByteSource& in, const Identity& identity,
+expected<Decryptor, AgeFailure> Decryptor::open(base::ByteSource& in, const Identity& identity,
                                                 const DecryptOptions& options) {
   const Identity* one[] = {&identity};
   return open(in, one, options);
 }
 
-expected<std::size_t, io::IoError> Decryptor::read(std::span<std::uint8_t> out) {
-  if (!s_) return unexpected(io::IoError::read_failed);
+expected<std::size_t, base::IoError> Decryptor::read(std::span<std::uint8_t> out) {
+  if (!s_) return unexpected(base::IoError::read_failed);
   auto n = s_->stream->read(out);
   if (!n && !s_->failure) {
     const auto err = s_->stream->error();
     AgeFailure f{AgeError::payload_failure, err ? crypto::describe(*err) : "", std::nullopt};
     if (err == crypto::StreamError::io) {
-      const io::IoError e = s_->stream->io_error().value_or(io::IoError::read_failed);
-      f = AgeFailure{AgeError::io, io::describe(e), e};
+      const base::IoError e = s_->stream->io_error().value_or(base::IoError::read_failed);
+      f = AgeFailure{AgeError::io, base::describe(e), e};
     }
     s_->failure = s_->classify(f);
   }

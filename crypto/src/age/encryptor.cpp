@@ -18,7 +18,7 @@ Encryptor::Encryptor(Encryptor&&) noexcept = default;
 Encryptor& Encryptor::operator=(Encryptor&&) noexcept = default;
 Encryptor::~Encryptor() = default;
 
-expected<Encryptor, AgeFailure> Encryptor::create(io::ByteSink& out,
+expected<Encryptor, AgeFailure> Encryptor::create(base::ByteSink& out,
                                                   std::span<const Recipient* const> recipients,
                                                   const EncryptOptions& options) {
   if (recipients.empty()) return age_fail(AgeError::invalid_recipients, "no recipient given");
@@ -41,7 +41,7 @@ expected<Encryptor, AgeFailure> Encryptor::create(io::ByteSink& out,
   crypto::fill_random(nonce);
 
   auto state = std::make_unique<State>();
-  io::ByteSink* sink = &out;
+  base::ByteSink* sink = &out;
   if (options.armor) sink = &state->armor.emplace(out);
   if (auto r = sink->write(
           std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
@@ -53,19 +53,19 @@ expected<Encryptor, AgeFailure> Encryptor::create(io::ByteSink& out,
   return Encryptor(std::move(state));
 }
 
-expected<Encryptor, AgeFailure> Encryptor::create(io::ByteSink& out, const Recipient& recipient,
+expected<Encryptor, AgeFailure> Encryptor::create(base::ByteSink& out, const Recipient& recipient,
                                                   const EncryptOptions& options) {
   const Recipient* one[] = {&recipient};
   return create(out, one, options);
 }
 
-expected<void, io::IoError> Encryptor::write(std::span<const std::uint8_t> data) {
-  if (!s_) return unexpected(io::IoError::write_failed);
+expected<void, base::IoError> Encryptor::write(std::span<const std::uint8_t> data) {
+  if (!s_) return unexpected(base::IoError::write_failed);
   return s_->stream->write(data);
 }
 
-expected<void, io::IoError> Encryptor::finish() {
-  if (!s_) return unexpected(io::IoError::write_failed);
+expected<void, base::IoError> Encryptor::finish() {
+  if (!s_) return unexpected(base::IoError::write_failed);
   if (auto r = s_->stream->finish(); !r) return r;
   if (s_->armor) return s_->armor->finish();
   return {};

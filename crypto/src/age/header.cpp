@@ -33,7 +33,7 @@ class HeaderLines {
       case Line::eof:
       case Line::unterminated: return age_fail(AgeError::header_failure, "header is truncated");
       case Line::too_long: return age_fail(AgeError::header_failure, "header exceeds the size limit");
-      case Line::error: return age_io_fail(in_.error().value_or(io::IoError::read_failed));
+      case Line::error: return age_io_fail(in_.error().value_or(base::IoError::read_failed));
     }
     used_ += line_.size();
     return std::string_view(line_).substr(0, line_.size() - 1);
@@ -135,7 +135,7 @@ expected<Header, AgeFailure> read_header(BufferedSource& in, const HeaderLimits&
 
 expected<ParsedHeader, AgeFailure> parse_header(std::span<const std::uint8_t> bytes,
                                                 const HeaderLimits& limits) {
-  io::SpanSource src(bytes);
+  base::SpanSource src(bytes);
   detail::BufferedSource buffered(src, 4096);
   auto h = detail::read_header(buffered, limits);
   if (!h) return unexpected(h.error());

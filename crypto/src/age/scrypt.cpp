@@ -32,7 +32,7 @@ constexpr int kMaxLogN = 30;
                                             std::uint64_t{1} << log_n, 8, 1, key.data(),
                                             key.size()) != 0) {
     return unexpected(AgeFailure{AgeError::io, "not enough memory for the scrypt work factor",
-                                 io::IoError::too_large});
+                                 base::IoError::too_large});
   }
   return key;
 }

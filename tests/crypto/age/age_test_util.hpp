@@ -41,7 +41,7 @@ struct Decrypted {
 inline Decrypted decrypt_all(std::span<const std::uint8_t> file,
                              std::span<const Identity* const> ids,
                              const DecryptOptions& options = {}, std::size_t read_size = 65536) {
-  io::SpanSource src(file);
+  base::SpanSource src(file);
   Decrypted out;
   auto dec = Decryptor::open(src, ids, options);
   if (!dec) {
@@ -69,7 +69,7 @@ inline Decrypted decrypt_all(std::span<const std::uint8_t> file, const Identity&
 
 inline Bytes encrypt_all(std::span<const std::uint8_t> plain,
                          std::span<const Recipient* const> recipients, bool armor = false) {
-  io::VectorSink sink;
+  base::VectorSink sink;
   auto enc = Encryptor::create(sink, recipients, EncryptOptions{armor});
   if (!enc) throw std::runtime_error("encrypt: " + describe(enc.error()));
   if (!enc->write(plain) || !enc->finish()) throw std::runtime_error("encrypt: write failed");

@@ -12,7 +12,7 @@ const std::string kBegin = "-----BEGIN AGE ENCRYPTED FILE-----";
 const std::string kEnd = "-----END AGE ENCRYPTED FILE-----";
 
 Bytes armor(std::span<const std::uint8_t> data, std::size_t write_size = 1000) {
-  safehold::io::VectorSink sink;
+  safehold::base::VectorSink sink;
   ArmorWriter w(sink);
   for (std::size_t pos = 0; pos < data.size(); pos += write_size) {
     REQUIRE(w.write(data.subspan(pos, std::min(write_size, data.size() - pos))));
@@ -27,7 +27,7 @@ struct Dearmored {
 };
 
 Dearmored dearmor(std::string_view text, std::size_t read_size = 4096) {
-  safehold::io::SpanSource src(safehold::test::as_bytes(text));
+  safehold::base::SpanSource src(safehold::test::as_bytes(text));
   ArmorReader r(src);
   Dearmored out;
   Bytes buf(read_size);

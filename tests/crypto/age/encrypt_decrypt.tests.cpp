@@ -6,11 +6,11 @@
 using namespace safehold::age;
 using namespace safehold::age::test;
 using safehold::crypto::SecretBuffer;
-using safehold::io::IoError;
+using safehold::base::IoError;
 
 namespace {
 
-struct FailingSink final : safehold::io::ByteSink {
+struct FailingSink final : safehold::base::ByteSink {
   std::size_t budget;
   explicit FailingSink(std::size_t b) : budget(b) {}
   safehold::expected<void, IoError> write(std::span<const std::uint8_t> d) override {
@@ -20,8 +20,8 @@ struct FailingSink final : safehold::io::ByteSink {
   }
 };
 
-struct FailingSource final : safehold::io::ByteSource {
-  safehold::io::SpanSource inner;
+struct FailingSource final : safehold::base::ByteSource {
+  safehold::base::SpanSource inner;
   std::size_t budget;
   FailingSource(std::span<const std::uint8_t> d, std::size_t b) : inner(d), budget(b) {}
   safehold::expected<std::size_t, IoError> read(std::span<std::uint8_t> out) override {
@@ -114,7 +114,7 @@ TEST_CASE("age: passphrase (scrypt) files", "[age][roundtrip][scrypt]") {
 
   const X25519Identity x = X25519Identity::generate();
   const Recipient* mixed[] = {&r, &x.recipient()};
-  safehold::io::VectorSink sink;
+  safehold::base::VectorSink sink;
   auto e = Encryptor::create(sink, mixed);
   REQUIRE_FALSE(e);
   CHECK(e.error().code == AgeError::invalid_recipients);
@@ -123,7 +123,7 @@ TEST_CASE("age: passphrase (scrypt) files", "[age][roundtrip][scrypt]") {
 
 TEST_CASE("age: encryptor contract and I/O failures", "[age][roundtrip]") {
   const X25519Identity id = X25519Identity::generate();
-  safehold::io::VectorSink sink;
+  safehold::base::VectorSink sink;
   auto none = Encryptor::create(sink, std::span<const Recipient* const>());
   REQUIRE_FALSE(none);
   CHECK(none.error().code == AgeError::invalid_recipients);

@@ -6,7 +6,7 @@
 
 #include "age_test_util.hpp"
 #include "age_tools.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 using namespace safehold::age;
 using namespace safehold::age::test;
@@ -34,7 +34,7 @@ AgeKey age_keygen(const TempDir& dir, const std::string& name) {
 }
 
 X25519Identity load_identity(const fs::path& file) {
-  auto bytes = safehold::io::read_small_file(file, 4096);
+  auto bytes = safehold::base::read_small_file(file, 4096);
   REQUIRE(bytes);
   const SecretBuffer text = SecretBuffer::copy_of(*bytes);
   auto ids = parse_identity_file(text.view());
@@ -44,7 +44,7 @@ X25519Identity load_identity(const fs::path& file) {
 }
 
 Bytes decrypt_file_with_ours(const fs::path& file, const Identity& id) {
-  auto src = safehold::io::FileSource::open(file);
+  auto src = safehold::base::FileSource::open(file);
   REQUIRE(src);
   auto dec = Decryptor::open(*src, id);
   INFO((dec ? std::string("opened") : describe(dec.error())));
@@ -60,7 +60,7 @@ Bytes decrypt_file_with_ours(const fs::path& file, const Identity& id) {
 
 void encrypt_file_with_ours(const fs::path& file, std::span<const std::uint8_t> plain,
                             std::span<const Recipient* const> rs, bool armor) {
-  auto out = safehold::io::AtomicFileWriter::create(file);
+  auto out = safehold::base::AtomicFileWriter::create(file);
   REQUIRE(out);
   auto enc = Encryptor::create(*out, rs, EncryptOptions{armor});
   REQUIRE(enc);
@@ -95,7 +95,7 @@ TEST_CASE("age interop: our identities work in age", "[age][interop]") {
   const SecretBuffer enc = id.encode();
   std::copy(enc.data(), enc.data() + enc.size(), text.data());
   text.data()[enc.size()] = '\n';
-  REQUIRE(safehold::io::write_file_atomically(dir / "ours.txt", text.span()));
+  REQUIRE(safehold::base::write_file_atomically(dir / "ours.txt", text.span()));
   const ToolResult y = run_tool({"age-keygen", "-y", (dir / "ours.txt").string()});
   REQUIRE(y.status == 0);
   CHECK(y.out == id.recipient().encode() + "\n");
@@ -132,7 +132,7 @@ TEST_CASE("age interop: our files decrypt with `age -d -i`", "[age][interop]") {
   // Mixed recipients: two from age-keygen, one of ours (written as an identity file).
   const AgeKey k1 = age_keygen(dir, "k1"), k2 = age_keygen(dir, "k2");
   const X25519Identity mine = X25519Identity::generate();
-  REQUIRE(safehold::io::write_file_atomically(dir / "mine", mine.encode().span()));
+  REQUIRE(safehold::base::write_file_atomically(dir / "mine", mine.encode().span()));
   auto r1 = X25519Recipient::parse(k1.recipient), r2 = X25519Recipient::parse(k2.recipient);
   REQUIRE((r1 && r2));
   const Bytes plain = safehold::test::pseudo_random_bytes(size, static_cast<std::uint32_t>(size + 2));

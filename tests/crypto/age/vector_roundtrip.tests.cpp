@@ -16,7 +16,7 @@ using safehold::crypto::SecretBuffer;
 namespace {
 
 Bytes dearmor(std::span<const std::uint8_t> text) {
-  safehold::io::SpanSource src(text);
+  safehold::base::SpanSource src(text);
   ArmorReader reader(src);
   Bytes out, buf(4096);
   for (;;) {
@@ -28,7 +28,7 @@ Bytes dearmor(std::span<const std::uint8_t> text) {
 }
 
 Bytes armor(std::span<const std::uint8_t> bin) {
-  safehold::io::VectorSink sink;
+  safehold::base::VectorSink sink;
   ArmorWriter w(sink);
   REQUIRE(w.write(bin));
   REQUIRE(w.finish());
@@ -40,7 +40,7 @@ Bytes seal_file(const Header& h, std::span<const std::uint8_t> file_key,
                 std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> plain) {
   Bytes out = bytes_of(encode_header(h));
   out.insert(out.end(), nonce.begin(), nonce.end());
-  safehold::io::VectorSink payload;
+  safehold::base::VectorSink payload;
   safehold::crypto::StreamWriter w(payload_key(file_key, nonce).span(), payload);
   REQUIRE(w.write(plain));
   REQUIRE(w.finish());

@@ -15,7 +15,7 @@ BundleFailure from_age_open(const age::AgeFailure& e) {
     case age::AgeError::hmac_failure:
       return {BundleError::tampered, "age header"};
     case age::AgeError::io:
-      if (e.io && *e.io != io::IoError::corrupt) return {from_read_error(*e.io), {}};
+      if (e.io && *e.io != base::IoError::corrupt) return {from_read_error(*e.io), {}};
       break;
     default:
       break;
@@ -28,7 +28,7 @@ BundleFailure from_age_open(const age::AgeFailure& e) {
 BundleReader::BundleReader(const age::X25519Identity& identity, ReadOptions options)
     : identity_(identity), options_(std::move(options)) {}
 
-Result<VerifiedBundle> BundleReader::open(io::ByteSource& bundle, BundleConsumer& consumer) {
+Result<VerifiedBundle> BundleReader::open(base::ByteSource& bundle, BundleConsumer& consumer) {
   // Binary only (section 2): armored input fails as a malformed header.
   auto decryptor = age::Decryptor::open(bundle, identity_, {.armor = age::ArmorMode::refused});
   if (!decryptor) {
@@ -40,7 +40,7 @@ Result<VerifiedBundle> BundleReader::open(io::ByteSource& bundle, BundleConsumer
   return read_bundle_tar(*decryptor, identity_.recipient().encode(), options_, consumer);
 }
 
-Result<VerifiedBundle> BundleReader::verify(io::ByteSource& bundle) {
+Result<VerifiedBundle> BundleReader::verify(base::ByteSource& bundle) {
   DiscardingConsumer nothing;
   return open(bundle, nothing);
 }

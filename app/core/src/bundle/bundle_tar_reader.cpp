@@ -171,7 +171,7 @@ class FileChecker {
   std::uint64_t done_ = 0;
 };
 
-Result<VerifiedBundle> read_checked(io::ByteSource& in, std::string_view own_recipient,
+Result<VerifiedBundle> read_checked(base::ByteSource& in, std::string_view own_recipient,
                                     const ReadOptions& options, BundleConsumer& consumer) {
   TarReader tar(in);
   auto leading = read_leading(tar);
@@ -195,7 +195,7 @@ Result<VerifiedBundle> read_checked(io::ByteSource& in, std::string_view own_rec
 
 }  // namespace
 
-Result<VerifiedBundle> read_bundle_tar(io::ByteSource& tar, std::string_view own_recipient,
+Result<VerifiedBundle> read_bundle_tar(base::ByteSource& tar, std::string_view own_recipient,
                                        const ReadOptions& options, BundleConsumer& consumer) {
   auto r = read_checked(tar, own_recipient, options, consumer);
   if (!r) consumer.discard();

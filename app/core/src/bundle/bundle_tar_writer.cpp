@@ -19,12 +19,12 @@ Result<void> put_text(TarWriter& tar, std::string_view path, std::string_view te
 
 // A failing source while sealing: a damaged stored file is a mismatch with
 // what was recorded, anything else a read failure.
-BundleFailure source_failure(io::IoError e, const std::string& path) {
+BundleFailure source_failure(base::IoError e, const std::string& path) {
   switch (e) {
-    case io::IoError::corrupt:
-    case io::IoError::truncated:
+    case base::IoError::corrupt:
+    case base::IoError::truncated:
       return {BundleError::source_mismatch, path};
-    case io::IoError::cancelled:
+    case base::IoError::cancelled:
       return {BundleError::cancelled, {}};
     default:
       return {BundleError::read_failed, path};
@@ -71,7 +71,7 @@ class FileStreamer {
 
 }  // namespace
 
-Result<void> write_bundle_tar(const PreparedBundle& b, io::ByteSink& out,
+Result<void> write_bundle_tar(const PreparedBundle& b, base::ByteSink& out,
                               const ProgressFn& progress) {
   TarWriter tar(out, b.manifest.created);
   if (auto r = put_text(tar, kManifestPath, b.manifest_text); !r) return r;

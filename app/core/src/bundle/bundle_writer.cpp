@@ -87,7 +87,7 @@ Result<PreparedBundle> prepare_bundle(const SenderKeys& sender, BundleContents c
 BundleWriter::BundleWriter(SenderKeys sender, BundleContents contents, WriteOptions options)
     : sender_(std::move(sender)), contents_(std::move(contents)), options_(std::move(options)) {}
 
-Result<Manifest> BundleWriter::write(io::ByteSink& out) {
+Result<Manifest> BundleWriter::write(base::ByteSink& out) {
   auto prepared = prepare_bundle(sender_, std::move(contents_), options_);
   if (!prepared) return unexpected(prepared.error());
 

@@ -44,7 +44,7 @@ std::optional<std::uint64_t> octal_field(std::span<const std::uint8_t> f) {
 
 }  // namespace
 
-TarReader::TarReader(io::ByteSource& in)
+TarReader::TarReader(base::ByteSource& in)
     : in_(in), buffer_(kBufferSize), window_(kWindowSize) {
   archive_ = archive_read_new();
   if (archive_ == nullptr) throw std::bad_alloc();

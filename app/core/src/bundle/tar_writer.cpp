@@ -21,7 +21,7 @@ struct EntryDeleter {
 
 }  // namespace
 
-TarWriter::TarWriter(io::ByteSink& out, std::int64_t mtime) : out_(out), mtime_(mtime) {
+TarWriter::TarWriter(base::ByteSink& out, std::int64_t mtime) : out_(out), mtime_(mtime) {
   archive_ = archive_write_new();
   if (archive_ == nullptr) throw std::bad_alloc();
   // Block size 0: no blocking, every write goes straight to the sink and the

@@ -41,8 +41,8 @@ unexpected<ExchangeFailure> from_bundle(const bundle::BundleFailure& b) {
   return unexpected(std::move(f));
 }
 
-unexpected<ExchangeFailure> from_file(io::FileError e, std::string_view what) {
-  ExchangeFailure f{ExchangeError::file_failed, std::string(what) + ": " + io::describe(e), {}, {}, e, {}};
+unexpected<ExchangeFailure> from_file(base::FileError e, std::string_view what) {
+  ExchangeFailure f{ExchangeError::file_failed, std::string(what) + ": " + base::describe(e), {}, {}, e, {}};
   return unexpected(std::move(f));
 }
 

@@ -4,7 +4,7 @@
 #include "export_internal.hpp"
 #include "safehold/core/bundle/sha256sums.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace safehold::core::exchange {
 namespace {
@@ -12,10 +12,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // Counts what passes to the file.
-class CountingSink final : public io::ByteSink {
+class CountingSink final : public base::ByteSink {
  public:
-  explicit CountingSink(io::ByteSink& out) : out_(out) {}
-  expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
+  explicit CountingSink(base::ByteSink& out) : out_(out) {}
+  expected<void, base::IoError> write(std::span<const std::uint8_t> data) override {
     auto r = out_.write(data);
     if (r) count_ += data.size();
     return r;
@@ -23,7 +23,7 @@ class CountingSink final : public io::ByteSink {
   std::uint64_t count() const noexcept { return count_; }
 
  private:
-  io::ByteSink& out_;
+  base::ByteSink& out_;
   std::uint64_t count_ = 0;
 };
 
@@ -81,7 +81,7 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
   if (!resolved->plan.ok()) return refusal(resolved->plan);
   std::error_code ec;
   if (fs::symlink_status(destination, ec).type() != fs::file_type::not_found) {
-    return from_file(io::FileError::exists, "output file");
+    return from_file(base::FileError::exists, "output file");
   }
   auto identity = vault.identity().info();
   if (!identity) return from_storage(identity.error());
@@ -116,7 +116,7 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
     if (hooks.progress) hooks.progress(done, total);
     return !(hooks.cancel_requested && hooks.cancel_requested());
   };
-  auto out = io::AtomicFileWriter::create(destination, 0600, io::Publish::no_replace);
+  auto out = base::AtomicFileWriter::create(destination, 0600, base::Publish::no_replace);
   if (!out) return from_file(out.error(), "output file");
   CountingSink counted(*out);
   bundle::BundleWriter writer({*key, identity->age_recipient, sender_name(*identity)}, std::move(contents),
@@ -125,8 +125,8 @@ ExchangeResult<ExportResult> export_bundle(storage::Vault& vault, const ExportRe
   if (!manifest) {
     if (manifest.error().code == bundle::BundleError::write_failed ||
         manifest.error().code == bundle::BundleError::disk_full) {
-      return from_file(manifest.error().code == bundle::BundleError::disk_full ? io::FileError::disk_full
-                                                                               : io::FileError::io_failed,
+      return from_file(manifest.error().code == bundle::BundleError::disk_full ? base::FileError::disk_full
+                                                                               : base::FileError::io_failed,
                        "output file");
     }
     return from_bundle(manifest.error());

@@ -45,8 +45,8 @@ void add_text(ExportFiles& into, std::string path, std::string text) {
   const std::string& stored = into.texts.emplace_back(std::move(text));
   const auto* bytes = &stored;
   into.files.push_back({std::move(path), stored.size(), crypto::sha256_of(stored),
-                        [bytes]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
-                          return std::make_unique<io::SpanSource>(bundle::as_bytes(*bytes));
+                        [bytes]() -> bundle::Result<std::unique_ptr<base::ByteSource>> {
+                          return std::make_unique<base::SpanSource>(bundle::as_bytes(*bytes));
                         }});
 }
 
@@ -83,10 +83,10 @@ ExchangeResult<CaseCounts> collect_case(storage::Vault& vault, const CaseExportC
       const std::string attachment_id = d.attachment->id;
       storage::Vault* v = &vault;
       into.files.push_back({"attachments/" + r.id, d.attachment->size, d.attachment->sha256,
-                            [v, attachment_id]() -> bundle::Result<std::unique_ptr<io::ByteSource>> {
+                            [v, attachment_id]() -> bundle::Result<std::unique_ptr<base::ByteSource>> {
                               auto reader = v->attachments().get(attachment_id);
                               if (!reader) return unexpected(source_failure(reader.error()));
-                              return std::unique_ptr<io::ByteSource>(std::move(*reader));
+                              return std::unique_ptr<base::ByteSource>(std::move(*reader));
                             }});
       into.evidence.emplace_back(check.case_id, r.id);
     }

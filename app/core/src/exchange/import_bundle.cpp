@@ -3,7 +3,7 @@
 #include "import_consumer.hpp"
 #include "safehold/core/exchange/contact_card.hpp"
 #include "safehold/core/exchange/contacts.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace safehold::core::exchange {
 namespace {
@@ -80,7 +80,7 @@ struct Run {
   std::optional<ExchangeFailure> lookup_failure;
 };
 
-ExchangeResult<ImportResult> run(storage::Vault& vault, io::ByteSource& in, const ImportOptions& options,
+ExchangeResult<ImportResult> run(storage::Vault& vault, base::ByteSource& in, const ImportOptions& options,
                                  const storage::OperationHooks& hooks, bool importing) {
   auto identity = vault.identity().age_identity();
   if (!identity) return from_storage(identity.error());
@@ -114,28 +114,28 @@ ExchangeResult<ImportResult> run(storage::Vault& vault, io::ByteSource& in, cons
 
 }  // namespace
 
-ExchangeResult<BundleReport> verify_bundle_from(storage::Vault& vault, io::ByteSource& bundle,
+ExchangeResult<BundleReport> verify_bundle_from(storage::Vault& vault, base::ByteSource& bundle,
                                                 const ImportOptions& options, const storage::OperationHooks& hooks) {
   auto r = run(vault, bundle, options, hooks, false);
   if (!r) return unexpected(r.error());
   return std::move(r->report);
 }
 
-ExchangeResult<ImportResult> import_bundle_from(storage::Vault& vault, io::ByteSource& bundle,
+ExchangeResult<ImportResult> import_bundle_from(storage::Vault& vault, base::ByteSource& bundle,
                                                 const ImportOptions& options, const storage::OperationHooks& hooks) {
   return run(vault, bundle, options, hooks, true);
 }
 
 ExchangeResult<BundleReport> verify_bundle(storage::Vault& vault, const std::filesystem::path& bundle,
                                            const ImportOptions& options, const storage::OperationHooks& hooks) {
-  auto in = io::FileSource::open(bundle);
+  auto in = base::FileSource::open(bundle);
   if (!in) return from_file(in.error(), "bundle file");
   return verify_bundle_from(vault, *in, options, hooks);
 }
 
 ExchangeResult<ImportResult> import_bundle(storage::Vault& vault, const std::filesystem::path& bundle,
                                            const ImportOptions& options, const storage::OperationHooks& hooks) {
-  auto in = io::FileSource::open(bundle);
+  auto in = base::FileSource::open(bundle);
   if (!in) return from_file(in.error(), "bundle file");
   return import_bundle_from(vault, *in, options, hooks);
 }

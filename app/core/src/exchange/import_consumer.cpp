@@ -209,7 +209,7 @@ bundle::Result<void> ContentConsumer::file_data(std::span<const std::uint8_t> by
       return {};
     case Mode::attachment:
       if (auto w = incoming_->write(bytes); !w) {
-        return refuse(from_storage(storage::make_error(w.error() == io::IoError::disk_full
+        return refuse(from_storage(storage::make_error(w.error() == base::IoError::disk_full
                                                            ? storage::VaultError::disk_full
                                                            : storage::VaultError::io_failed))
                           .error());

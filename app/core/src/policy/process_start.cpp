@@ -4,7 +4,8 @@
 
 #include <string_view>
 
-#include "safehold/crypto/process_hardening.hpp"
+#include "safehold/base/process_hardening.hpp"
+#include "safehold/crypto/secret.hpp"
 
 namespace safehold::core {
 namespace {
@@ -28,7 +29,8 @@ void silence_sqlcipher_log() noexcept {
 }  // namespace
 
 bool start_process() noexcept {
-  const bool hardened = crypto::harden_process();
+  const bool sodium = crypto::sodium_ready();
+  const bool hardened = base::harden_process() && sodium;
   silence_sqlcipher_log();
   return hardened;
 }

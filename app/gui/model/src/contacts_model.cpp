@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 namespace safehold::appmodel {
 
@@ -53,8 +53,8 @@ bool ContactsModel::export_own_card(storage::Vault& vault, const std::filesystem
   if (std::filesystem::exists(path, ec)) return fail("contacts.error.file_exists", {});
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(own_->card.data());
   // A card is public: readable by others, like a public key file.
-  if (auto w = io::write_file_atomically(path, {bytes, own_->card.size()}, 0644); !w) {
-    return fail("contacts.error.write", io::describe(w.error()));
+  if (auto w = base::write_file_atomically(path, {bytes, own_->card.size()}, 0644); !w) {
+    return fail("contacts.error.write", base::describe(w.error()));
   }
   last_card_file_ = path;
   return true;
@@ -63,11 +63,11 @@ bool ContactsModel::export_own_card(storage::Vault& vault, const std::filesystem
 bool ContactsModel::preview_card(const std::filesystem::path& file) {
   clear_error();
   preview_.reset();
-  auto bytes = io::read_small_file(file, ex::kMaxCardSize + 1);
+  auto bytes = base::read_small_file(file, ex::kMaxCardSize + 1);
   if (!bytes) {
     // read_small_file reports an over-long file as io_failed.
-    return fail(bytes.error() == io::FileError::io_failed ? "contacts.error.not_a_card" : "contacts.error.read",
-                io::describe(bytes.error()));
+    return fail(bytes.error() == base::FileError::io_failed ? "contacts.error.not_a_card" : "contacts.error.read",
+                base::describe(bytes.error()));
   }
   auto card = ex::parse_contact_card(*bytes);
   if (!card) {

@@ -4,7 +4,7 @@
 #include "safehold/core/exchange/contacts.hpp"
 #include "safehold/core/exchange/export.hpp"
 #include "safehold/crypto/age/x25519.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 #include "safehold/storage/vault.hpp"
 
@@ -69,7 +69,7 @@ expected<void, std::string> seed_demo_exchange(storage::Vault& vault, const std:
                                       {"acquired_at", "2026-01-15T10:30:00Z"}, {"media_type", "text/plain"},
                                       {"description", "Fictional sample note"}});
   if (!ev) return fail("clinic evidence", ev.error().describe());
-  io::SpanSource content({reinterpret_cast<const std::uint8_t*>(note.data()), note.size()});
+  base::SpanSource content({reinterpret_cast<const std::uint8_t*>(note.data()), note.size()});
   if (auto a = clinic->attachments().import(ev->id, content, note.size()); !a) {
     return fail("clinic evidence file", a.error().describe());
   }

@@ -60,10 +60,10 @@ const char* failure_key(const core::exchange::ExchangeFailure& f) noexcept {
       return f.vault && *f.vault == storage::VaultError::disk_full ? "bundle.error.disk_full"
                                                                    : "exchange.error.vault_failed";
     case ExchangeError::file_failed:
-      if (f.file && *f.file == io::FileError::exists) return "exchange.error.file_exists";
-      if (f.file && *f.file == io::FileError::not_found) return "exchange.error.file_not_found";
-      if (f.file && *f.file == io::FileError::permission_denied) return "exchange.error.file_permission";
-      if (f.file && *f.file == io::FileError::disk_full) return "bundle.error.disk_full";
+      if (f.file && *f.file == base::FileError::exists) return "exchange.error.file_exists";
+      if (f.file && *f.file == base::FileError::not_found) return "exchange.error.file_not_found";
+      if (f.file && *f.file == base::FileError::permission_denied) return "exchange.error.file_permission";
+      if (f.file && *f.file == base::FileError::disk_full) return "bundle.error.disk_full";
       return "exchange.error.file_failed";
     case ExchangeError::cancelled: return "exchange.error.cancelled";
   }

@@ -26,7 +26,7 @@
 #include <string>
 #include <string_view>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/crypto/secret.hpp"
 #include "safehold/expected.hpp"
 
@@ -158,13 +158,13 @@ class Signature {
 
 // BLAKE2b-512 of everything written to it: the prehash of an "ED" signature.
 // Lets a consumer hash a stream while it passes through (e.g. while staging).
-class Prehasher final : public io::ByteSink {
+class Prehasher final : public base::ByteSink {
  public:
   Prehasher();
   Prehasher(Prehasher&&) noexcept;
   Prehasher& operator=(Prehasher&&) noexcept;
   ~Prehasher() override;
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override;
+  [[nodiscard]] expected<void, base::IoError> write(std::span<const std::uint8_t> data) override;
   // Call once, after the last write.
   [[nodiscard]] Prehash finish() noexcept;
 
@@ -173,13 +173,13 @@ class Prehasher final : public io::ByteSink {
 };
 
 // Reads `in` to its end, in constant memory.
-[[nodiscard]] expected<Prehash, io::IoError> prehash(io::ByteSource& in);
+[[nodiscard]] expected<Prehash, base::IoError> prehash(base::ByteSource& in);
 
 // Signs everything `file` yields. The trusted comment must be one line (no CR,
 // LF or NUL) of at most kMaxTrustedCommentBytes; the untrusted comment the same
 // within kMaxUntrustedCommentBytes (invalid_comment otherwise).
 [[nodiscard]] expected<Signature, MinisignError> sign(
-    const SecretKey& key, io::ByteSource& file, std::string_view trusted_comment,
+    const SecretKey& key, base::ByteSource& file, std::string_view trusted_comment,
     std::string_view untrusted_comment = kDefaultSignatureComment);
 
 // Checks, in order: key id, the file signature over BLAKE2b-512(file), the
@@ -187,10 +187,10 @@ class Prehasher final : public io::ByteSink {
 // comment only when all hold.
 [[nodiscard]] expected<std::string, MinisignError> verify(const PublicKey& key,
                                                           const Signature& signature,
-                                                          io::ByteSource& file);
+                                                          base::ByteSource& file);
 // Same, from the text of a .minisig file (parse errors first).
 [[nodiscard]] expected<std::string, MinisignError> verify(const PublicKey& key,
                                                           std::string_view signature_text,
-                                                          io::ByteSource& file);
+                                                          base::ByteSource& file);
 
 }  // namespace safehold::crypto::minisign

@@ -16,7 +16,7 @@
 #include <span>
 #include <vector>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/crypto/secret.hpp"
 
 namespace safehold::crypto {
@@ -42,17 +42,17 @@ std::uint64_t stream_sealed_size(std::uint64_t plaintext_size) noexcept;
 // Encrypts everything written to it into `out`. Call finish() exactly once
 // after the last write; without finish() the output is a truncated stream that
 // no reader accepts.
-class StreamWriter final : public io::ByteSink {
+class StreamWriter final : public base::ByteSink {
  public:
   // `key` must be kStreamKeySize bytes (std::invalid_argument otherwise).
-  StreamWriter(std::span<const std::uint8_t> key, io::ByteSink& out);
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override;
-  [[nodiscard]] expected<void, io::IoError> finish();
+  StreamWriter(std::span<const std::uint8_t> key, base::ByteSink& out);
+  [[nodiscard]] expected<void, base::IoError> write(std::span<const std::uint8_t> data) override;
+  [[nodiscard]] expected<void, base::IoError> finish();
 
  private:
-  [[nodiscard]] expected<void, io::IoError> seal_chunk(bool last);
+  [[nodiscard]] expected<void, base::IoError> seal_chunk(bool last);
   SecretBuffer key_;
-  io::ByteSink& out_;
+  base::ByteSink& out_;
   SecretBuffer plain_;  // pending plaintext, up to one chunk
   std::size_t pending_ = 0;
   std::vector<std::uint8_t> sealed_;
@@ -66,20 +66,20 @@ class StreamWriter final : public io::ByteSink {
 // detected when its damaged chunk is reached. Consumers that must not act on
 // partial data (imports) stage what they read and commit only after read()
 // has returned 0.
-class StreamReader final : public io::ByteSource {
+class StreamReader final : public base::ByteSource {
  public:
-  StreamReader(std::span<const std::uint8_t> key, io::ByteSource& in);
+  StreamReader(std::span<const std::uint8_t> key, base::ByteSource& in);
   // Returns 0 only after the last chunk authenticated and the input ended.
-  [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override;
+  [[nodiscard]] expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override;
   // The detailed reason after read() failed.
   std::optional<StreamError> error() const noexcept { return error_; }
-  std::optional<io::IoError> io_error() const noexcept { return io_error_; }
+  std::optional<base::IoError> io_error() const noexcept { return io_error_; }
 
  private:
   [[nodiscard]] bool open_next_chunk();
-  bool fail(StreamError e, std::optional<io::IoError> io = std::nullopt);
+  bool fail(StreamError e, std::optional<base::IoError> io = std::nullopt);
   SecretBuffer key_;
-  io::ByteSource& in_;
+  base::ByteSource& in_;
   SecretBuffer plain_;
   std::size_t plain_len_ = 0;
   std::size_t plain_pos_ = 0;
@@ -89,7 +89,7 @@ class StreamReader final : public io::ByteSource {
   bool done_ = false;                       // last chunk released and EOF confirmed
   std::optional<StreamError> pending_error_;  // reported once the released plaintext is read
   std::optional<StreamError> error_;
-  std::optional<io::IoError> io_error_;
+  std::optional<base::IoError> io_error_;
 };
 
 }  // namespace safehold::crypto

@@ -15,8 +15,8 @@
 #include <string>
 #include <string_view>
 
-#include "safehold/crypto/byte_io.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/byte_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/expected.hpp"
 #include "safehold/storage/audit.hpp"
 #include "safehold/storage/error.hpp"
@@ -42,9 +42,9 @@ struct OperationHooks {
 
 // Plaintext of one attachment, decrypted and authenticated chunk by chunk.
 // Reaching the end also checks the SHA-256 recorded at import: a mismatch,
-// like any damaged chunk, fails the read with io::IoError::corrupt, so a
+// like any damaged chunk, fails the read with base::IoError::corrupt, so a
 // consumer that reads to the end has verified the whole content.
-class AttachmentReader : public io::ByteSource {
+class AttachmentReader : public base::ByteSource {
  public:
   ~AttachmentReader() override = default;
   virtual const AttachmentInfo& info() const noexcept = 0;
@@ -61,7 +61,7 @@ class AttachmentStore {
   // them. `size_hint` feeds progress only. Errors: not_found, not_allowed
   // (not an evidence item), attachment_exists, cancelled, disk_full, io_failed.
   [[nodiscard]] expected<AttachmentInfo, StorageError> import(std::string_view evidence_id,
-                                                              io::ByteSource& content,
+                                                              base::ByteSource& content,
                                                               std::uint64_t size_hint = 0,
                                                               const OperationHooks& hooks = {});
   [[nodiscard]] expected<AttachmentInfo, StorageError> import_file(std::string_view evidence_id,
@@ -84,7 +84,7 @@ class AttachmentStore {
   [[nodiscard]] expected<void, StorageError> export_plaintext(std::string_view attachment_id,
                                                               const std::filesystem::path& destination,
                                                               const OperationHooks& hooks = {},
-                                                              io::Publish publish = io::Publish::no_replace);
+                                                              base::Publish publish = base::Publish::no_replace);
   // Crypto-shreds: the key row goes in a transaction, then the file.
   [[nodiscard]] expected<void, StorageError> remove(std::string_view attachment_id);
 

@@ -7,7 +7,7 @@
 #include <span>
 #include <string>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/crypto/secret.hpp"
 #include "safehold/expected.hpp"
 #include "safehold/storage/backup.hpp"
@@ -79,7 +79,7 @@ std::array<std::uint8_t, kManifestSize> serialize_manifest(const Manifest& m);
 // so) or io_failed.
 class ArchiveReader {
  public:
-  explicit ArchiveReader(io::ByteSource& in) noexcept : in_(in) {}
+  explicit ArchiveReader(base::ByteSource& in) noexcept : in_(in) {}
   // The next entry; the previous one's data must have been read to its end.
   [[nodiscard]] expected<EntryHeader, BackupError> next();
   // The current entry's data; 0 at its end.
@@ -89,18 +89,18 @@ class ArchiveReader {
   std::uint64_t remaining() const noexcept { return remaining_; }
 
  private:
-  [[nodiscard]] BackupError from_io(io::IoError e) const noexcept;
-  io::ByteSource& in_;
+  [[nodiscard]] BackupError from_io(base::IoError e) const noexcept;
+  base::ByteSource& in_;
   enum class State { want_database, want_attachment_or_manifest, after_manifest, ended } state_ = State::want_database;
   std::string last_name_;
   std::uint64_t remaining_ = 0;
 };
 
 // An entry's data as a ByteSource (for the attachment decryptor).
-class EntrySource final : public io::ByteSource {
+class EntrySource final : public base::ByteSource {
  public:
   explicit EntrySource(ArchiveReader& archive) noexcept : archive_(archive) {}
-  [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override;
+  [[nodiscard]] expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override;
   std::optional<BackupError> error() const noexcept { return error_; }
 
  private:

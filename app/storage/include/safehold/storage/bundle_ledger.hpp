@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/expected.hpp"
 #include "safehold/storage/attachments.hpp"
 #include "safehold/storage/audit.hpp"
@@ -112,7 +112,7 @@ struct AuditExcerpt {
 // key row inside the current Batch; destroying it unfinished removes the
 // temporary. The evidence record is left exactly as received (no size/hash
 // rewrite, no "hashed" custody event: the bundle importer records "received").
-class IncomingAttachment : public io::ByteSink {
+class IncomingAttachment : public base::ByteSink {
  public:
   ~IncomingAttachment() override = default;
   // Fills info.size and info.sha256 (of the plaintext, computed here).

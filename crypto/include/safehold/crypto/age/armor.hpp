@@ -17,7 +17,7 @@
 #include <string>
 
 #include "safehold/crypto/age/error.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 namespace safehold::age {
 
@@ -32,14 +32,14 @@ inline constexpr std::string_view kArmorEnd = "-----END AGE ENCRYPTED FILE-----"
 // 0 only after the END line and the trailing whitespace were checked; on
 // malformed armor it fails with IoError::corrupt (truncated when the END line
 // is missing) and failure() says why.
-class ArmorReader final : public io::ByteSource {
+class ArmorReader final : public base::ByteSource {
  public:
-  explicit ArmorReader(io::ByteSource& in);
+  explicit ArmorReader(base::ByteSource& in);
   ~ArmorReader() override;
   ArmorReader(const ArmorReader&) = delete;
   ArmorReader& operator=(const ArmorReader&) = delete;
 
-  [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override;
+  [[nodiscard]] expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override;
   // armor_failure, or io when the underlying source failed.
   std::optional<AgeFailure> failure() const noexcept { return failure_; }
 
@@ -47,7 +47,7 @@ class ArmorReader final : public io::ByteSource {
   [[nodiscard]] bool start();      // skips leading whitespace, reads BEGIN
   [[nodiscard]] bool next_line();  // decodes one more line into decoded_
   [[nodiscard]] bool check_trailer();
-  bool fail(const char* detail, io::IoError reported = io::IoError::corrupt);
+  bool fail(const char* detail, base::IoError reported = base::IoError::corrupt);
   bool fail_io();
   std::unique_ptr<detail::BufferedSource> in_;
   std::string line_;
@@ -59,21 +59,21 @@ class ArmorReader final : public io::ByteSource {
   bool last_line_seen_ = false;  // a short (or padded) line was read: END must follow
   bool done_ = false;
   std::optional<AgeFailure> failure_;
-  io::IoError reported_ = io::IoError::corrupt;  // what read() returns after a failure
+  base::IoError reported_ = base::IoError::corrupt;  // what read() returns after a failure
 };
 
 // Encodes everything written to it as armor into `out` (LF line ends, 64
 // columns). Call finish() once after the last write.
-class ArmorWriter final : public io::ByteSink {
+class ArmorWriter final : public base::ByteSink {
  public:
-  explicit ArmorWriter(io::ByteSink& out);
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override;
-  [[nodiscard]] expected<void, io::IoError> finish();
+  explicit ArmorWriter(base::ByteSink& out);
+  [[nodiscard]] expected<void, base::IoError> write(std::span<const std::uint8_t> data) override;
+  [[nodiscard]] expected<void, base::IoError> finish();
 
  private:
-  [[nodiscard]] expected<void, io::IoError> flush();
+  [[nodiscard]] expected<void, base::IoError> flush();
   void encode_line(std::span<const std::uint8_t> bytes);
-  io::ByteSink& out_;
+  base::ByteSink& out_;
   std::array<std::uint8_t, 48> pending_{};
   std::size_t pending_len_ = 0;
   std::string text_;  // encoded lines waiting to be written

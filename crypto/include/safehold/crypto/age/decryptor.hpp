@@ -17,7 +17,7 @@
 
 #include "safehold/crypto/age/header.hpp"
 #include "safehold/crypto/age/stanza.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 namespace safehold::age {
 
@@ -32,7 +32,7 @@ struct DecryptOptions {
   HeaderLimits header_limits{};
 };
 
-class Decryptor final : public io::ByteSource {
+class Decryptor final : public base::ByteSource {
  public:
   // `in` must outlive the Decryptor; the identities are only used inside open().
   // They are tried in order, each against every stanza in order; the first
@@ -40,9 +40,9 @@ class Decryptor final : public io::ByteSource {
   // header_failure. A header holding an scrypt stanza and any other stanza is
   // a header_failure.
   [[nodiscard]] static expected<Decryptor, AgeFailure> open(
-      io::ByteSource& in, std::span<const Identity* const> identities,
+      base::ByteSource& in, std::span<const Identity* const> identities,
       const DecryptOptions& options = {});
-  [[nodiscard]] static expected<Decryptor, AgeFailure> open(io::ByteSource& in,
+  [[nodiscard]] static expected<Decryptor, AgeFailure> open(base::ByteSource& in,
                                                             const Identity& identity,
                                                             const DecryptOptions& options = {});
 
@@ -53,7 +53,7 @@ class Decryptor final : public io::ByteSource {
   // Plaintext. Returns 0 only once the final chunk authenticated and the input
   // ended cleanly. Fails with IoError::corrupt / truncated (or the source's
   // error); failure() then tells payload_failure, armor_failure or io.
-  [[nodiscard]] expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override;
+  [[nodiscard]] expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override;
   std::optional<AgeFailure> failure() const noexcept;
 
   // Whether the input was ASCII-armored, and the verified header (stanzas and

@@ -10,7 +10,7 @@
 #include <span>
 
 #include "safehold/crypto/age/stanza.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 namespace safehold::age {
 
@@ -18,16 +18,16 @@ struct EncryptOptions {
   bool armor = false;  // ASCII-armored output ("-----BEGIN AGE ENCRYPTED FILE-----")
 };
 
-class Encryptor final : public io::ByteSink {
+class Encryptor final : public base::ByteSink {
  public:
   // Draws a fresh file key and nonce, wraps the key for every recipient and
   // writes the header to `out` (which must outlive the Encryptor).
   // Fails with invalid_recipients (none given, or an scrypt recipient mixed
   // with others), with a recipient's own error, or with io.
   [[nodiscard]] static expected<Encryptor, AgeFailure> create(
-      io::ByteSink& out, std::span<const Recipient* const> recipients,
+      base::ByteSink& out, std::span<const Recipient* const> recipients,
       const EncryptOptions& options = {});
-  [[nodiscard]] static expected<Encryptor, AgeFailure> create(io::ByteSink& out,
+  [[nodiscard]] static expected<Encryptor, AgeFailure> create(base::ByteSink& out,
                                                               const Recipient& recipient,
                                                               const EncryptOptions& options = {});
 
@@ -35,9 +35,9 @@ class Encryptor final : public io::ByteSink {
   Encryptor& operator=(Encryptor&&) noexcept;
   ~Encryptor() override;
 
-  [[nodiscard]] expected<void, io::IoError> write(std::span<const std::uint8_t> data) override;
+  [[nodiscard]] expected<void, base::IoError> write(std::span<const std::uint8_t> data) override;
   // Seals the last chunk (and closes the armor). Call exactly once.
-  [[nodiscard]] expected<void, io::IoError> finish();
+  [[nodiscard]] expected<void, base::IoError> finish();
 
  private:
   struct State;

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 namespace safehold::age {
 
@@ -28,7 +28,7 @@ const char* describe(AgeError e) noexcept;
 struct AgeFailure {
   AgeError code = AgeError::header_failure;
   const char* detail = "";
-  std::optional<io::IoError> io;  // set when code == AgeError::io
+  std::optional<base::IoError> io;  // set when code == AgeError::io
 };
 
 // "header failure: X25519 share is not 32 bytes" (one line, no data).
@@ -37,8 +37,8 @@ std::string describe(const AgeFailure& f);
 [[nodiscard]] inline unexpected<AgeFailure> age_fail(AgeError code, const char* detail) {
   return unexpected(AgeFailure{code, detail, std::nullopt});
 }
-[[nodiscard]] inline unexpected<AgeFailure> age_io_fail(io::IoError e) {
-  return unexpected(AgeFailure{AgeError::io, io::describe(e), e});
+[[nodiscard]] inline unexpected<AgeFailure> age_io_fail(base::IoError e) {
+  return unexpected(AgeFailure{AgeError::io, base::describe(e), e});
 }
 
 }  // namespace safehold::age

@@ -16,7 +16,7 @@
 #include "safehold/core/bundle/manifest.hpp"
 #include "safehold/core/bundle/progress.hpp"
 #include "safehold/crypto/age/x25519.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 
 namespace safehold::core::bundle {
@@ -76,7 +76,7 @@ struct VerifiedBundle {
 
 // The reader after decryption: section 8 steps 2-8 on the plaintext tar.
 // `own_recipient` is our "age1…". Used by BundleReader, the fuzzer and tests.
-[[nodiscard]] Result<VerifiedBundle> read_bundle_tar(io::ByteSource& tar,
+[[nodiscard]] Result<VerifiedBundle> read_bundle_tar(base::ByteSource& tar,
                                                      std::string_view own_recipient,
                                                      const ReadOptions& options,
                                                      BundleConsumer& consumer);
@@ -87,9 +87,9 @@ class BundleReader {
   BundleReader(const age::X25519Identity& identity, ReadOptions options);
 
   // Section 8 steps 1-8 on a sealed bundle (binary age only).
-  [[nodiscard]] Result<VerifiedBundle> open(io::ByteSource& bundle, BundleConsumer& consumer);
+  [[nodiscard]] Result<VerifiedBundle> open(base::ByteSource& bundle, BundleConsumer& consumer);
   // The same checks, keeping nothing.
-  [[nodiscard]] Result<VerifiedBundle> verify(io::ByteSource& bundle);
+  [[nodiscard]] Result<VerifiedBundle> verify(base::ByteSource& bundle);
 
  private:
   const age::X25519Identity& identity_;

@@ -7,7 +7,7 @@
 // signed list precedes the files; each file's bytes are hashed again while
 // they stream, and any difference from the declared size or SHA-256 stops the
 // write with source_mismatch. The output is then incomplete: write through
-// io::AtomicFileWriter and commit() only on success, so nothing half-written
+// base::AtomicFileWriter and commit() only on success, so nothing half-written
 // or unverified is ever published.
 #include <cstdint>
 #include <functional>
@@ -19,7 +19,7 @@
 #include "safehold/core/bundle/error.hpp"
 #include "safehold/core/bundle/manifest.hpp"
 #include "safehold/core/bundle/progress.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 
 namespace safehold::core::bundle {
@@ -36,7 +36,7 @@ struct OutgoingFile {
   Sha256Digest sha256{};  // as recorded; the bytes are checked against it
   // Opens the bytes; called once, when the file's turn comes. Errors:
   // read_failed, or source_mismatch if the stored file is damaged.
-  std::function<Result<std::unique_ptr<io::ByteSource>>()> open;
+  std::function<Result<std::unique_ptr<base::ByteSource>>()> open;
 };
 
 struct BundleContents {
@@ -71,7 +71,7 @@ struct PreparedBundle {
 
 // Writes the bundle's tar (the age payload) to `out`. PLAINTEXT: only for
 // tests, fuzz seeds and the age layer below; never to disk in the product.
-[[nodiscard]] Result<void> write_bundle_tar(const PreparedBundle& bundle, io::ByteSink& out,
+[[nodiscard]] Result<void> write_bundle_tar(const PreparedBundle& bundle, base::ByteSink& out,
                                             const ProgressFn& progress = {});
 
 class BundleWriter {
@@ -81,7 +81,7 @@ class BundleWriter {
   // Writes the sealed bundle (binary age, one X25519 stanza per recipient in
   // manifest order) to `out`. Returns the manifest that was signed. On any
   // failure `out` holds an incomplete file that must be discarded.
-  [[nodiscard]] Result<Manifest> write(io::ByteSink& out);
+  [[nodiscard]] Result<Manifest> write(base::ByteSink& out);
 
  private:
   SenderKeys sender_;

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "safehold/core/bundle/error.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 struct archive;
 
@@ -31,7 +31,7 @@ struct TarEntry {
 
 class TarReader {
  public:
-  explicit TarReader(io::ByteSource& in);
+  explicit TarReader(base::ByteSource& in);
   TarReader(const TarReader&) = delete;  // libarchive holds a pointer to this
   TarReader& operator=(const TarReader&) = delete;
   ~TarReader();
@@ -58,13 +58,13 @@ class TarReader {
   [[nodiscard]] std::optional<std::array<std::uint8_t, 512>> raw_block(std::uint64_t at) const;
   [[nodiscard]] Result<void> check_raw_headers(std::uint64_t at, const std::string& where) const;
 
-  io::ByteSource& in_;
+  base::ByteSource& in_;
   struct archive* archive_ = nullptr;
   std::vector<std::uint8_t> buffer_;
   std::vector<std::uint8_t> window_;  // ring of the last bytes read, for check_raw_headers
   std::uint64_t consumed_ = 0;
   std::uint64_t nonzero_end_ = 0;  // offset just past the last non-zero byte seen
-  std::optional<io::IoError> source_error_;
+  std::optional<base::IoError> source_error_;
   std::size_t entries_ = 0;
   std::uint64_t entry_offset_ = 0;  // data bytes of the current entry delivered
   bool opened_ = false;

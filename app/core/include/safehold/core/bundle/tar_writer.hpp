@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "safehold/core/bundle/error.hpp"
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 struct archive;
 
@@ -17,7 +17,7 @@ namespace safehold::core::bundle {
 
 class TarWriter {
  public:
-  TarWriter(io::ByteSink& out, std::int64_t mtime);
+  TarWriter(base::ByteSink& out, std::int64_t mtime);
   TarWriter(const TarWriter&) = delete;  // libarchive holds a pointer to this
   TarWriter& operator=(const TarWriter&) = delete;
   ~TarWriter();
@@ -35,7 +35,7 @@ class TarWriter {
   [[nodiscard]] unexpected<BundleFailure> archive_failure();
   static long write_callback(struct archive*, void* self, const void* data, std::size_t size);
 
-  io::ByteSink& out_;
+  base::ByteSink& out_;
   std::int64_t mtime_;
   struct archive* archive_ = nullptr;
   std::uint64_t entry_size_ = 0;
@@ -43,7 +43,7 @@ class TarWriter {
   bool in_entry_ = false;
   bool sink_failed_ = false;
   bool abandoned_ = false;
-  io::IoError sink_error_ = io::IoError::write_failed;
+  base::IoError sink_error_ = base::IoError::write_failed;
 };
 
 }  // namespace safehold::core::bundle

@@ -13,7 +13,7 @@
 
 #include "safehold/core/bundle/bundle_reader.hpp"
 #include "safehold/core/bundle/error.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/storage/error.hpp"
 
 namespace safehold::core::exchange {
@@ -50,7 +50,7 @@ struct ExchangeFailure {
   std::string detail;
   std::optional<bundle::BundleError> bundle;
   std::optional<storage::VaultError> vault;
-  std::optional<io::FileError> file;
+  std::optional<base::FileError> file;
   std::optional<SignerInfo> signer;  // set for unknown_signer / unverified_signer
 
   // One line: what went wrong, with the detail.
@@ -67,6 +67,6 @@ inline unexpected<ExchangeFailure> exchange_fail(ExchangeError code, std::string
 }
 unexpected<ExchangeFailure> from_storage(const storage::StorageError& e);
 unexpected<ExchangeFailure> from_bundle(const bundle::BundleFailure& f);
-unexpected<ExchangeFailure> from_file(io::FileError e, std::string_view what);
+unexpected<ExchangeFailure> from_file(base::FileError e, std::string_view what);
 
 }  // namespace safehold::core::exchange

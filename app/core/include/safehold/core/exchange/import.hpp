@@ -112,10 +112,10 @@ struct ImportResult {
                                                          const storage::OperationHooks& hooks = {});
 
 // The same on any byte source (tests, the mutation suite).
-[[nodiscard]] ExchangeResult<ImportResult> import_bundle_from(storage::Vault& vault, io::ByteSource& bundle,
+[[nodiscard]] ExchangeResult<ImportResult> import_bundle_from(storage::Vault& vault, base::ByteSource& bundle,
                                                               const ImportOptions& options = {},
                                                               const storage::OperationHooks& hooks = {});
-[[nodiscard]] ExchangeResult<BundleReport> verify_bundle_from(storage::Vault& vault, io::ByteSource& bundle,
+[[nodiscard]] ExchangeResult<BundleReport> verify_bundle_from(storage::Vault& vault, base::ByteSource& bundle,
                                                               const ImportOptions& options = {},
                                                               const storage::OperationHooks& hooks = {});
 

@@ -1,17 +1,16 @@
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <utility>
 
-#include "safehold/crypto/no_replace.hpp"
-#include "safehold/crypto/secret.hpp"
-#include "safehold/crypto/sha256.hpp"
+#include "safehold/base/no_replace.hpp"
 
-namespace safehold::io {
+namespace safehold::base {
 namespace fs = std::filesystem;
 
 namespace {
@@ -107,9 +106,17 @@ expected<AtomicFileWriter, FileError> AtomicFileWriter::create(const fs::path& d
   }
   // A random suffix keeps concurrent writers (and stale temporaries from a
   // killed process) from colliding; the name carries nothing about content.
+  // It needs to be unlikely, not secret (O_EXCL refuses a collision).
   std::uint8_t rnd[8];
-  crypto::fill_random(rnd);
-  const std::string suffix = crypto::to_hex(rnd);
+  if (::getrandom(rnd, sizeof rnd, 0) != static_cast<ssize_t>(sizeof rnd)) {
+    return unexpected(FileError::io_failed);
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string suffix;
+  for (const std::uint8_t b : rnd) {
+    suffix += kHex[b >> 4];
+    suffix += kHex[b & 15];
+  }
   fs::path temp = dir / ("." + destination.filename().string() + ".tmp-" + suffix);
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
                         static_cast<mode_t>(mode));
@@ -232,4 +239,4 @@ expected<void, FileError> sync_directory(const fs::path& dir) {
   return {};
 }
 
-}  // namespace safehold::io
+}  // namespace safehold::base

@@ -10,7 +10,7 @@
 
 #include "safehold/expected.hpp"
 
-namespace safehold::io {
+namespace safehold::base {
 
 // What went wrong below a stream. Decoding layers (STREAM, age) report their
 // own detailed error through their own API and surface `corrupt` / `truncated`
@@ -82,4 +82,4 @@ class CountingSink final : public ByteSink {
   std::uint64_t count_ = 0;
 };
 
-}  // namespace safehold::io
+}  // namespace safehold::base

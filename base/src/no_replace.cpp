@@ -1,15 +1,14 @@
-#include "safehold/crypto/no_replace.hpp"
+#include "safehold/base/no_replace.hpp"
 
 #include <fcntl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>  // renameat2, RENAME_NOREPLACE
 
-#include "safehold/crypto/secret.hpp"
-
-namespace safehold::io {
+namespace safehold::base {
 namespace fs = std::filesystem;
 
 namespace {
@@ -20,21 +19,16 @@ int close_keeping(int fd, int err) noexcept {
   return err;
 }
 
-int copy_bytes(int in, int out, crypto::SecretBuffer& buf) noexcept {
+// sendfile(2) copies inside the kernel: the bytes (a plaintext export, a
+// secret key) never pass through this process's memory, so no buffer of ours
+// can leak them (swap, a core dump) and none needs wiping.
+int copy_bytes(int in, int out) noexcept {
   for (;;) {
-    const ssize_t n = ::read(in, buf.data(), buf.size());
+    const ssize_t n = ::sendfile(out, in, nullptr, 1 << 20);
     if (n == 0) return 0;
     if (n < 0) {
       if (errno == EINTR) continue;
       return errno;
-    }
-    for (ssize_t done = 0; done < n;) {
-      const ssize_t w = ::write(out, buf.data() + done, static_cast<std::size_t>(n - done));
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        return errno;
-      }
-      done += w;
     }
   }
 }
@@ -53,16 +47,13 @@ int move_by_link(const fs::path& from, const fs::path& to) {
 }
 
 int move_by_copy(const fs::path& from, const fs::path& to) {
-  // The bytes may be a plaintext export or a secret key: they pass through
-  // guarded, wiped memory only (allocated before any descriptor is open).
-  crypto::SecretBuffer buf(65536);
   const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
   if (in < 0) return errno;
   struct stat st {};
   if (::fstat(in, &st) != 0) return close_keeping(in, errno);
   const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 07777);
   if (out < 0) return close_keeping(in, errno);
-  int e = copy_bytes(in, out, buf);
+  int e = copy_bytes(in, out);
   if (e == 0 && ::fsync(out) != 0) e = errno;
   e = close_keeping(out, close_keeping(in, e));
   if (e != 0) {
@@ -86,4 +77,4 @@ int move_no_replace(const fs::path& from, const fs::path& to) {
   return move_by_copy(from, to);
 }
 
-}  // namespace safehold::io
+}  // namespace safehold::base

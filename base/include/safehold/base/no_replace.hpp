@@ -6,7 +6,7 @@
 // is taken); on failure `from` is left in place for the caller to remove.
 #include <filesystem>
 
-namespace safehold::io {
+namespace safehold::base {
 
 // renameat2(RENAME_NOREPLACE); where the file system refuses the flag, the
 // hard-link way; where it has no hard links either (FAT through FUSE, some
@@ -20,4 +20,4 @@ namespace safehold::io {
 // name appears before its last byte), but it still never replaces a file.
 [[nodiscard]] int move_by_copy(const std::filesystem::path& from, const std::filesystem::path& to);
 
-}  // namespace safehold::io
+}  // namespace safehold::base

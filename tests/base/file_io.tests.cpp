@@ -7,11 +7,11 @@
 
 #include <cerrno>
 
-#include "safehold/crypto/file_io.hpp"
-#include "safehold/crypto/no_replace.hpp"
+#include "safehold/base/file_io.hpp"
+#include "safehold/base/no_replace.hpp"
 #include "test_util.hpp"
 
-using namespace safehold::io;
+using namespace safehold::base;
 namespace fs = std::filesystem;
 
 namespace {

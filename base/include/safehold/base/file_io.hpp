@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <string>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
-namespace safehold::io {
+namespace safehold::base {
 
 enum class FileError { not_found, permission_denied, exists, disk_full, io_failed };
 const char* describe(FileError e) noexcept;
@@ -93,4 +93,4 @@ class AtomicFileWriter final : public ByteSink {
 // fsync a folder so that a rename or unlink inside it is durable.
 [[nodiscard]] expected<void, FileError> sync_directory(const std::filesystem::path& dir);
 
-}  // namespace safehold::io
+}  // namespace safehold::base

@@ -1,9 +1,9 @@
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 
 #include <algorithm>
 #include <cstring>
 
-namespace safehold::io {
+namespace safehold::base {
 
 const char* describe(IoError e) noexcept {
   switch (e) {
@@ -41,4 +41,4 @@ expected<void, IoError> VectorSink::write(std::span<const std::uint8_t> data) {
   return {};
 }
 
-}  // namespace safehold::io
+}  // namespace safehold::base
