@@ -6,6 +6,7 @@
 #include <catch2/generators/catch_generators.hpp>
 
 #include "headless_ui.hpp"
+#include "shortcuts.hpp"
 #include "vault_fixture.hpp"
 
 using namespace safehold;
@@ -19,6 +20,16 @@ void QueueCtrlDigit(ImGuiKey digit) {
   test::HeadlessUi::QueueKey(digit, false, false, false);
 }
 
+// Unlocks, Ctrl+N and consent given: the intake draft.
+appmodel::IntakeDraft& intake_with_consent(test::VaultFixture& f, test::HeadlessUi& ui) {
+  f.unlock(ui);
+  ui.Press(ImGuiKey_N, /*ctrl=*/true);
+  ui.Frames(2);
+  REQUIRE(f.app.intake.draft);
+  test::give_intake_consent(ui);
+  return *f.app.intake.draft;
+}
+
 }  // namespace
 
 TEST_CASE("Intake: keys queued with a step shortcut land in the new step", "[gui][headless][intake][keyboard]") {
@@ -27,12 +38,7 @@ TEST_CASE("Intake: keys queued with a step shortcut land in the new step", "[gui
   test::VaultFixture f;
   test::HeadlessUi ui(f.app);
   ImGui::GetIO().ConfigInputTrickleEventQueue = trickle;
-  f.unlock(ui);
-  ui.Press(ImGuiKey_N, /*ctrl=*/true);
-  ui.Frames(2);
-  REQUIRE(f.app.intake.draft);
-  auto& d = *f.app.intake.draft;
-  test::give_intake_consent(ui);
+  auto& d = intake_with_consent(f, ui);
   const std::string given_at = d.consent.fields.value("given_at", "");
   REQUIRE_FALSE(given_at.empty());
   ui.Press(ImGuiKey_Tab);  // the focus in a consent field, as after typing there
@@ -75,4 +81,25 @@ TEST_CASE("Intake: keys queued with a step shortcut land in the new step", "[gui
     CHECK(d.interviewee.fields.value("pseudonym", "") == "Aynur");
     CHECK(d.session.fields.value("notes", "").empty());
   }
+}
+
+// Issue 11: Enter on "Add an incident" and the title typed right after it,
+// all queued before one frame: the text went to the old focus (the Add
+// button: lost) because the new record's first field takes the focus a few
+// frames later. Input behind a key that moves the focus by code
+// (FocusNextTextField) is held the same way as behind a step shortcut.
+TEST_CASE("Intake: text typed with an Add button's Enter lands in the new record", "[gui][headless][intake][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  auto& d = intake_with_consent(f, ui);
+  ui.Press(ImGuiKey_5, /*ctrl=*/true);
+  ui.Frames(gui::shortcuts::kMaxHoldFrames + 2);
+  REQUIRE(d.step == IntakeStep::incidents);  // opens with the focus on "Add an incident"
+  test::HeadlessUi::QueueKey(ImGuiKey_Enter, true, false, false);
+  test::HeadlessUi::QueueKey(ImGuiKey_Enter, false, false, false);
+  test::HeadlessUi::QueueTyping("Bus stop");
+  ui.Frames(40);
+  REQUIRE(d.incidents.size() == 1);
+  CHECK(d.incidents[0].fields.value("title", "") == "Bus stop");
+  CHECK_FALSE(ui.Has("typing.went_nowhere"));
 }

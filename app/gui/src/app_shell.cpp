@@ -22,6 +22,7 @@ using appmodel::tr;
 
 void WipeImGuiTextState() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
+  ForgetTyping();
   ImGui::ClearActiveID();
   g.InputTextState.ClearFreeMemory();
   sodium_memzero(&g.InputTextState.Stb, sizeof(g.InputTextState.Stb));
@@ -122,9 +123,10 @@ void AppShell::Draw() {
 
   if (!app_->unlocked()) {
     start.Draw(*app_, ui);
-    return;
+  } else {
+    DrawUnlocked();
   }
-  DrawUnlocked();
+  EndFrameTyping();  // typing no control took: wiped, and said so
 }
 
 void AppShell::DrawToolbar() {
@@ -176,6 +178,7 @@ void AppShell::DrawToolbar() {
     Banner(WarningColor(), tr(app_->status_key()));
     if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
   }
+  DrawStrayTypingNotice();
   ImGui::Separator();
 }
 

@@ -42,6 +42,7 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("###audit", 6, flags)) return;
+  TabReachesTableRows();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("audit.col.seq"), ImGuiTableColumnFlags_WidthStretch, 0.5f);
   ImGui::TableSetupColumn(tr("audit.col.time"), ImGuiTableColumnFlags_WidthStretch, 1.6f);

@@ -115,6 +115,7 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
                                 ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
                                 ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("###cases", 7, flags)) return;
+  TabReachesTableRows();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("cases.col.reference"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
   ImGui::TableSetupColumn(tr("cases.col.title"), ImGuiTableColumnFlags_WidthStretch, 3.0f);

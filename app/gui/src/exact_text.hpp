@@ -28,6 +28,22 @@ void FocusNextTextField();
 // Space while the frame is hidden (after a mouse move, or focus set by code).
 void FocusNextItemVisibly();
 
+// Typing that goes nowhere (issue 11). Typing while the keyboard focus is
+// on a stored-text field that is not being edited (after Escape) re-enters
+// the field and appends it (InputTextExact). Typing that no control takes
+// is never written anywhere and shows a status line instead of vanishing
+// silently:
+// a control that uses typed characters itself (type-to-select in a combo)
+// calls NoteTypingTaken() in the frame it used them;
+void NoteTypingTaken();
+// the shell calls EndFrameTyping() once per frame after drawing every
+// screen (it wipes typing no control took and starts the notice), and
+// DrawStrayTypingNotice() where the status line goes.
+void EndFrameTyping();
+void DrawStrayTypingNotice();
+// Lock, unlock, a context ends: no notice or re-entry carries over.
+void ForgetTyping();
+
 // InputText over `stored` (UTF-8 as stored); true when `stored` changed.
 bool InputTextExact(const char* label, std::string& stored, const ExactTextOptions& options = {});
 

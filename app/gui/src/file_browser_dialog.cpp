@@ -112,6 +112,7 @@ bool FileBrowserDialog::Draw() {
                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
   std::optional<std::size_t> enter;
   if (ImGui::BeginTable("###files", 2, tflags, ImVec2(0, -footer))) {
+    TabReachesTableRows();
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr("files.name"), ImGuiTableColumnFlags_WidthStretch, 5.0f);
     ImGui::TableSetupColumn(tr("files.size"), ImGuiTableColumnFlags_WidthStretch, 1.0f);

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "exact_text.hpp"
 #include "form_widgets.hpp"
 #include "safehold/appmodel/i18n.hpp"
 #include "safehold/appmodel/schema_text.hpp"
@@ -104,6 +105,7 @@ int TypedChoice(std::span<const std::string_view> labels, int current) {
   int chosen = -1;
   for (const ImWchar c : io.InputQueueCharacters) {
     if (c == ' ') continue;  // Space opens the combo
+    NoteTypingTaken();
     char utf8[5] = {};
     const int i = type_select().type(ImTextCharToUtf8(utf8, static_cast<unsigned>(c)), ImGui::GetTime(), labels, current);
     if (i >= 0) chosen = current = i;

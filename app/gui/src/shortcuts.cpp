@@ -94,6 +94,13 @@ void RestoreHeldAfterNewFrame() {
   g_stash.clear();
 }
 
+void HoldQueuedInput() {
+  if (g_holding) return;
+  g_holding = true;
+  g_held_frames = 0;
+  g_stash_from = 0;  // NewFrame has taken what came before: everything still queued is behind
+}
+
 bool HoldingInput() { return g_holding; }
 
 void ForgetHeld() {

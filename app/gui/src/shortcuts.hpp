@@ -22,6 +22,12 @@ inline constexpr int kMaxHoldFrames = 8;
 void UpdateHold();
 void StashHeldForNewFrame();
 void RestoreHeldAfterNewFrame();
+// Code moved the keyboard focus during this frame's drawing (an Add button's
+// Enter opened a new record, FocusNextTextField): input still queued behind
+// the key that did it is held back the same way until the new focus is in
+// place, instead of reaching the old focus. Nothing changes while a hold is
+// already running.
+void HoldQueuedInput();
 // True while input is held back (the host keeps drawing frames).
 [[nodiscard]] bool HoldingInput();
 // A context ends: nothing held may reach the next one.

@@ -41,6 +41,7 @@ void StartScreen::Draw(appmodel::AppModel& app, const UiInfo& ui) {
   appmodel::Language lang = app.settings().language;
   if (LanguagePicker(lang)) app.language_picked(lang);
   if (!ui.cjk_font_found) Banner(WarningColor(), tr("start.no_cjk_font"));
+  DrawStrayTypingNotice();
   if (app.demo) {
     Banner(WarningColor(), tr("demo.banner"));
     ImGui::TextWrapped("%s", appmodel::trf("demo.passphrase", {appmodel::AppModel::kDemoPassphrase}).c_str());

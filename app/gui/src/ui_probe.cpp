@@ -26,7 +26,12 @@ void Probe(const char* name) {
   r.visible = clip.Min.y <= r.min.y && r.max.y <= clip.Max.y;
   r.clip_min_x = clip.Min.x;
   r.clip_max_x = clip.Max.x;
-  r.id = g.LastItemData.ID;
+  // No item of its own: a window's Begin leaves the window's move id as the
+  // last item (a probe on text first in a child), and a window whose items
+  // are skipped (a child scrolled out of view) leaves an earlier item's id.
+  const bool own_item = g.LastItemData.ID != g.CurrentWindow->MoveId && !g.CurrentWindow->SkipItems;
+  r.id = own_item ? g.LastItemData.ID : 0;
+  r.root_window = g.CurrentWindow->RootWindow->ID;
   const ImGuiItemFlags flags = g.LastItemData.InFlags;
   r.tab_stop = r.id != 0 && r.enabled &&
                (flags & (ImGuiItemFlags_NoTabStop | ImGuiItemFlags_NoNav | ImGuiItemFlags_Disabled)) == 0;

@@ -16,6 +16,7 @@ struct ProbeRect {
   int frame = 0;
   ImGuiID id = 0;         // 0 for items that take no input (text)
   bool tab_stop = false;  // Tab should reach it: has an id, enabled, not left out of the Tab order
+  ImGuiID root_window = 0;  // the window it is in (a modal dialog takes the keyboard from the others)
   float clip_min_x = 0, clip_max_x = 0;  // horizontal clip rect it was drawn in (window, table cell)
 };
 

@@ -84,14 +84,53 @@ bool UiRuntime::PrepareFonts() {
   return rebuilt;
 }
 
+namespace {
+
+// Whether the keyboard focus (NavId) was drawn in the last frame. ImGui sets
+// NavIdIsAlive when it sees the focused item but never clears it per frame;
+// it is cleared here after NewFrame (which reads last frame's value).
+bool g_nav_id_drawn = false;
+
+bool TabWaiting(const ImGuiContext& g) {
+  for (const ImGuiInputEvent& e : g.InputEventsQueue) {
+    if (e.Type == ImGuiInputEventType_Key && e.Key.Key == ImGuiKey_Tab && e.Key.Down) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Issue 11: Tab went nowhere when the keyboard focus was on nothing (a
+// screen opened from a toolbar button by code, after Escape) or on an item
+// no longer drawn (the previous screen's): ImGui's Tab moves on from the
+// focused item, and with none found it stays put, for ever. With such a
+// focus and a Tab waiting, the focus frame is hidden first: ImGui's Tab then
+// starts at the window's first control (NavUpdateCreateTabbingRequest:
+// direction 0), in the window's focus scope. Never while a focus request is in flight (FocusNextItemVisibly
+// shows the frame on purpose, and its item is not drawn yet).
+void StartTabAtFirstControlIfFocusGone() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool focus_gone = g.NavId == 0 || !g_nav_id_drawn;
+  const bool request_in_flight = g.NavMoveSubmitted || g.NavMoveScoringItems || g.NavNextActivateId != 0;
+  if (focus_gone && g.ActiveId == 0 && g.NavWindow != nullptr && !request_in_flight && TabWaiting(g)) {
+    g.NavDisableHighlight = true;
+    // Tab stops only at items of the focus scope it starts in; a focus that
+    // was cleared left none (0), so nothing qualified. The window's own.
+    g.NavFocusScopeId = g.NavWindow->NavRootFocusScopeId;
+  }
+}
+
 void UiRuntime::Frame() {
   shortcuts::UpdateHold();  // input behind a shortcut waits until its focus is in place
   shell.NoteQueuedInput();  // the quick-lock key, before NewFrame consumes the queue
   shortcuts::TakeFromQueue();  // Ctrl+PageDown etc., before ImGui's navigation sees them
   shortcuts::StashHeldForNewFrame();
+  StartTabAtFirstControlIfFocusGone();
   ImGui::NewFrame();
+  ImGui::GetCurrentContext()->NavIdIsAlive = false;  // set again when the focused item is drawn
   shortcuts::RestoreHeldAfterNewFrame();
   shell.Draw();
+  g_nav_id_drawn = ImGui::GetCurrentContext()->NavIdIsAlive;
   ImGui::Render();
 }
 

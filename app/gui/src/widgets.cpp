@@ -1,6 +1,8 @@
 #include "widgets.hpp"
 #include "shaped_text.hpp"
 
+#include <imgui_internal.h>  // ImGuiTable, its scrolling window
+
 #include <cmath>
 #include <cstdlib>
 
@@ -50,6 +52,24 @@ void WrappedColored(const ImVec4& color, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextWrapped("%s", text);
   ImGui::PopStyleColor();
+}
+
+void TabReachesTableRows() {
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  if (table == nullptr || table->InnerWindow == table->OuterWindow) return;
+  // What ImGui's Begin does for a flattened child (UpdateWindowParentAndRootLinks),
+  // done after the fact: the rows are submitted after this and take part in
+  // the parent's navigation.
+  ImGuiWindow* inner = table->InnerWindow;
+  inner->Flags |= ImGuiWindowFlags_NavFlattened;
+  inner->RootWindowForNav = table->OuterWindow->RootWindowForNav;
+  // And its focus scope: Begin gave it one of its own, and Tab passes over
+  // items outside the focused one's scope.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g.FocusScopeStack.Size >= 2 && g.CurrentFocusScopeId == inner->ID) {
+    g.FocusScopeStack.back() = g.FocusScopeStack[g.FocusScopeStack.Size - 2];
+    g.CurrentFocusScopeId = inner->NavRootFocusScopeId = g.FocusScopeStack.back();
+  }
 }
 
 void Banner(const ImVec4& color, const char* text) {

@@ -24,6 +24,11 @@ void SetHeadingFont(ImFont* font);
 void LabelValue(const char* label, const std::string& value);
 // The 30-digit fingerprint, large, so it can be read aloud group by group.
 void BigDigits(const std::string& digits, const char* probe);
+// Call right after BeginTable of a table with ScrollY: Tab reaches its rows.
+// Such a table scrolls in a child window of its own, which ImGui 1.90.1
+// creates without ImGuiWindowFlags_NavFlattened (no way to pass it), and Tab
+// never crosses into a child that is not flattened (nor out of it).
+void TabReachesTableRows();
 // Where the in-app file browser opens: HOME, else "/".
 std::string HomeFolder();
 
