@@ -51,7 +51,11 @@ void CheckWindows(const std::string& screen, std::vector<std::string>& out) {
       out.push_back(Where(screen, "window", w->Name) + " " + buf);
     }
     const float inner_w = w->ContentRegionRect.GetWidth();
-    if (w->ContentSize.x > inner_w + kSlack && (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) == 0) {
+    // A multi-line text field is a child window that ImGui opens with
+    // NoMove (no other child here has it): its text scrolls sideways by
+    // design, and its content is a few pixels wider than it even when empty.
+    const bool text_field = (w->Flags & ImGuiWindowFlags_ChildWindow) != 0 && (w->Flags & ImGuiWindowFlags_NoMove) != 0;
+    if (w->ContentSize.x > inner_w + kSlack && (w->Flags & ImGuiWindowFlags_HorizontalScrollbar) == 0 && !text_field) {
       char buf[120];
       std::snprintf(buf, sizeof buf, "content %.0f px wide in %.0f px", w->ContentSize.x, inner_w);
       out.push_back(Where(screen, "window", w->Name) + " " + buf);
@@ -70,7 +74,7 @@ void CheckProbes(const std::string& screen, std::vector<std::string>& out) {
     if (r.frame != ImGui::GetFrameCount()) continue;
     if (r.min.x < -kSlack || r.max.x > display.x + kSlack) {
       out.push_back(Where(screen, "control", name) + " outside the display");
-    } else if (r.min.x >= r.clip_min_x - kSlack && r.max.x > r.clip_max_x + kSlack) {
+    } else if (r.min.x > r.clip_min_x - kSlack && r.max.x > r.clip_max_x + kSlack) {
       // Starts inside its clip rectangle and ends past it. (Selectables
       // reach into the padding, and rows spanning all columns start left of
       // their first column's clip: those are drawn whole.)
@@ -121,7 +125,7 @@ void CheckDrawnText(const std::string& screen, std::vector<std::string>& out) {
 
 }  // namespace
 
-TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headless][layout][.]") {
+TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headless][layout]") {
   const int mode = GENERATE(0, 1, 2);  // 100 %; 200 % content scale; 200 % text-size setting
   const char* names[] = {"100 %", "content scale 2 (HiDPI monitor, $SAFEHOLD_UI_SCALE=2)",
                          "text size 36 px (setting)"};

@@ -2,9 +2,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "safehold/appmodel/record_fields.hpp"
+#include "shaped_text.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -39,9 +41,16 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
   if (a.error_key() != nullptr) WrappedColored(ErrorColor(), tr(a.error_key()));
   if (a.entries().empty() && !a.exhausted()) (void)a.load_more(vault);
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("###audit", 6, flags)) return;
+  // Cells are one line (the clipper needs even rows): text too wide for its
+  // column ends in "…" and shows whole on hover; under 44 em (large text,
+  // small screen) the table scrolls sideways rather than squeezing columns.
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Resizable |
+                                ImGuiTableFlags_SizingStretchProp;
+  const float inner = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize,
+                               ImGui::GetFontSize() * 44);
+  const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 10);
+  if (!ImGui::BeginTable("###audit", 6, flags, ImVec2(0, height), inner)) return;
   TabReachesTableRows();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("audit.col.seq"), ImGuiTableColumnFlags_WidthStretch, 0.5f);
@@ -60,15 +69,15 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
       ImGui::TableNextColumn();
       ImGui::Text("%lld", static_cast<long long>(e.seq));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(appmodel::display_time(e.at).c_str());
+      TextShapedFit(appmodel::display_time(e.at));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.actor.c_str());
+      TextShapedFit(e.actor);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(tr(appmodel::audit_action_key(e.action)));
+      TextShapedFit(tr(appmodel::audit_action_key(e.action)));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(appmodel::audit_object_label(e.object_type).c_str());
+      TextShapedFit(appmodel::audit_object_label(e.object_type));
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.case_reference(e).c_str());
+      TextShapedFit(a.case_reference(e));
     }
   }
   // Reading on when the last loaded row comes into view.

@@ -4,6 +4,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "exact_text.hpp"
 #include "safehold/appmodel/schema_text.hpp"
 #include "safehold/schema/vocabulary.hpp"
@@ -18,6 +20,18 @@ using storage::CaseQuery;
 using storage::CaseSort;
 
 namespace {
+
+// The widest label of a vocabulary in the UI language.
+float WidestLabel(const char* vocab) {
+  float w = 0;
+  if (const auto* v = schema::Vocabularies::builtin().find(vocab)) {
+    for (const auto& e : v->entries()) {
+      const std::string label(appmodel::vocab_label(vocab, e.code));
+      w = std::max(w, ImGui::CalcTextSize(label.c_str()).x);
+    }
+  }
+  return w;
+}
 
 // A combo of checkboxes over a vocabulary, toggling values of one query list.
 void FilterCombo(appmodel::CaseListModel& m, const char* label_key, const char* vocab,
@@ -71,7 +85,7 @@ std::string join_codes(const std::vector<std::string>& codes) {
 void CaseListScreen::Draw(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
   storage::Vault& vault = app.session()->vault();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 22);
+  ImGui::SetNextItemWidth(EmFitting(22));
   if (InputTextExact("###search", search_, {.hint = tr("cases.search"), .probe = "cases.search"})) m.set_text(search_);
   ImGui::SameLine();
   DrawFilters(m);
@@ -111,21 +125,39 @@ void CaseListScreen::DrawFilters(appmodel::CaseListModel& m) {
 void CaseListScreen::DrawTable(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
   storage::Vault& vault = app.session()->vault();
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable |
-                                ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("###cases", 7, flags)) return;
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable;
+  // Every column but the title is as wide as its header or its widest
+  // value, so none is cut; the title takes the rest (cut with "…", whole on
+  // hover) but keeps 12 em: where that does not fit (large text on a small
+  // screen) the table scrolls sideways instead of cutting columns.
+  const float fs = ImGui::GetFontSize();
+  const auto col = [&](const char* key, float content) {
+    return std::max(ImGui::CalcTextSize(tr(key)).x + fs, content);  // + the sort arrow
+  };
+  const float w_ref = col("cases.col.reference", ImGui::CalcTextSize("SH-2026-00000").x);
+  const float w_status = col("cases.col.status", WidestLabel("case_status"));
+  const float w_priority = col("cases.col.priority", WidestLabel("priority"));
+  const float w_risk = col("cases.col.risk", WidestLabel("risk_rating"));
+  const float w_tactics = col("cases.col.tactics", ImGui::CalcTextSize("W9, W9, W9").x);
+  const float w_changed = col("cases.col.changed", ImGui::CalcTextSize(appmodel::display_time("2026-12-31T23:59:00Z").c_str()).x);
+  const float cells = ImGui::GetStyle().CellPadding.x * 2 * 7 + 8;
+  const float fixed = w_ref + w_status + w_priority + w_risk + w_tactics + w_changed + cells;
+  const float inner = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize, fixed + fs * 12);
+  // The rest of the screen, but at least 10 rows (the screen then scrolls).
+  const float height = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 10);
+  if (!ImGui::BeginTable("###cases", 7, flags, ImVec2(0, height), inner)) return;
   TabReachesTableRows();
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn(tr("cases.col.reference"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-  ImGui::TableSetupColumn(tr("cases.col.title"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  ImGui::TableSetupColumn(tr("cases.col.status"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn(tr("cases.col.priority"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-  ImGui::TableSetupColumn(tr("cases.col.risk"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-  ImGui::TableSetupColumn(tr("cases.col.tactics"), ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 1.4f);
+  ImGui::TableSetupColumn(tr("cases.col.reference"), ImGuiTableColumnFlags_WidthFixed, w_ref);
+  ImGui::TableSetupColumn(tr("cases.col.title"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn(tr("cases.col.status"), ImGuiTableColumnFlags_WidthFixed, w_status);
+  ImGui::TableSetupColumn(tr("cases.col.priority"), ImGuiTableColumnFlags_WidthFixed, w_priority);
+  ImGui::TableSetupColumn(tr("cases.col.risk"), ImGuiTableColumnFlags_WidthFixed, w_risk);
+  ImGui::TableSetupColumn(tr("cases.col.tactics"), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, w_tactics);
   ImGui::TableSetupColumn(tr("cases.col.changed"),
-                          ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_DefaultSort |
-                              ImGuiTableColumnFlags_PreferSortDescending, 1.3f);
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                              ImGuiTableColumnFlags_PreferSortDescending, w_changed);
   ImGui::TableHeadersRow();
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs != nullptr && specs->SpecsCount > 0) {
     static constexpr CaseSort kSorts[] = {CaseSort::reference, CaseSort::title, CaseSort::status, CaseSort::priority,
@@ -152,7 +184,7 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
       Probe(("cases.row." + c->reference).c_str());
       ImGui::PopID();
       ImGui::TableNextColumn();
-      TextShaped(c->title);
+      TextShapedFit(c->title);
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(std::string(appmodel::vocab_label("case_status", c->status)).c_str());
       ImGui::TableNextColumn();
@@ -160,7 +192,7 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(std::string(appmodel::vocab_label("risk_rating", c->risk_rating)).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(join_codes(c->tactics).c_str());
+      TextShapedFit(join_codes(c->tactics));
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(appmodel::display_time(c->last_change).c_str());
     }

@@ -41,6 +41,8 @@ void DrawConsent(const appmodel::CaseOverview& o) {
   } else if (o.consent == ConsentState::withdrawn) {
     const std::string at = appmodel::display_time(o.consent_withdrawn_at);
     Banner(ErrorColor(), trf("case.ov.consent.withdrawn", {at}).c_str());
+  } else {
+    return;  // given: a row of the table below
   }
   Probe("case.overview.consent");
 }

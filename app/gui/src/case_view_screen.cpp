@@ -107,7 +107,7 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
     if (select) add_tab_shown_ = select_tab;
     Probe(tab.key);
     if (!open) continue;
-    ImGui::BeginChild("###tab-content", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);
+    BeginRestOfScreen("###tab-content");
     const std::string entity = tab.entity;
     if (entity == "case") {
       DrawCaseOverview(m);

@@ -32,7 +32,7 @@ void ContactsScreen::DrawEdit(appmodel::AppModel& app, const core::exchange::Con
   ImGui::TextUnformatted(trf("contacts.edit.title", {c.display_name}).c_str());
   ImGui::TextUnformatted(tr("contacts.name"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  ImGui::SetNextItemWidth(EmFitting(16));
   InputTextExact("###edit-name", edit_name_, {.probe = "contacts.edit.name"});
   ImGui::TextUnformatted(tr("contacts.kind.label"));
   ImGui::SameLine();
@@ -40,12 +40,12 @@ void ContactsScreen::DrawEdit(appmodel::AppModel& app, const core::exchange::Con
   WrappedColored(MutedColor(), tr("contacts.kind.help"));
   ImGui::TextUnformatted(tr("contacts.organisation"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  ImGui::SetNextItemWidth(EmFitting(16));
   InputTextExact("###edit-org", edit_org_, {.probe = "contacts.edit.organisation"});
   ImGui::TextUnformatted(tr("contacts.edit.notes"));
   InputTextExact("###edit-notes", edit_notes_,
                  {.multiline = true,
-                  .size = ImVec2(ImGui::GetFontSize() * 24, ImGui::GetTextLineHeight() * 4.0f),
+                  .size = ImVec2(EmFitting(24), ImGui::GetTextLineHeight() * 4.0f),
                   .probe = "contacts.edit.notes"});
   WrappedColored(MutedColor(), tr("contacts.edit.keys_stay"));
   ShowContactsError(app.contacts.error_key(), app.contacts.error_detail());

@@ -61,7 +61,7 @@ bool RecipientKindCombo(const char* id, std::string& code, const char* probe, bo
   const std::string shown = code.empty() ? std::string(tr("contacts.kind.choose"))
                                          : std::string(appmodel::vocab_label("recipient_kind", code));
   bool changed = false;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  ImGui::SetNextItemWidth(EmFitting(16));
   const bool open = ImGui::BeginCombo(id, shown.c_str());
   Probe(probe);
   if (open) {
@@ -111,7 +111,7 @@ bool DrawCardPreview(appmodel::AppModel& app, std::string& kind, std::string& or
   WrappedColored(MutedColor(), tr("contacts.kind.help"));
   ImGui::TextUnformatted(tr("contacts.organisation"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+  ImGui::SetNextItemWidth(EmFitting(16));
   InputTextExact("###new-org", organisation, {.probe = "contacts.organisation"});
   if (ImGui::Button(tr("contacts.add.confirm"))) {
     if (app.contacts.add_previewed(app.session()->vault(), organisation, kind)) {
@@ -135,7 +135,13 @@ void ContactsScreen::Draw(appmodel::AppModel& app) {
   WrappedColored(MutedColor(), tr("contacts.explain"));
   // While the edit panel is open its refusals show there, next to the fields.
   if (app.contacts.find(editing_) == nullptr) ShowContactsError(app.contacts.error_key(), app.contacts.error_detail());
-  if (ImGui::BeginTable("###contacts-layout", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV)) {
+  // Own card beside the list; under it where the list would get less than
+  // 32 em (a small screen or large text).
+  if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 32 / 0.6f) {
+    DrawOwnCard(app);
+    ImGui::Spacing();
+    DrawList(app);
+  } else if (ImGui::BeginTable("###contacts-layout", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableSetupColumn("a", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("b", ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableNextRow();
@@ -215,20 +221,19 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
       ImGui::PushID(c.id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      TextShaped(c.display_name);
-      if (!c.organisation.empty()) ImGui::TextColored(MutedColor(), "%s", c.organisation.c_str());
+      TextWrappedShaped(c.display_name);
+      if (!c.organisation.empty()) WrappedColored(MutedColor(), c.organisation.c_str());
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", c.kind.empty() ? tr("contacts.kind.none")
                                               : std::string(appmodel::vocab_label("recipient_kind", c.kind)).c_str());
       ImGui::TableNextColumn();
       if (c.verified) {
-        ImGui::TextColored(OkColor(), "%s", tr("contacts.verified"));
-        ImGui::TextColored(MutedColor(), "%s",
-                           (std::string(appmodel::vocab_label("verification_method", c.verification_method)) + ", " +
-                            appmodel::display_time(c.verified_at))
-                               .c_str());
+        WrappedColored(OkColor(), tr("contacts.verified"));
+        WrappedColored(MutedColor(), (std::string(appmodel::vocab_label("verification_method", c.verification_method)) +
+                                      ", " + appmodel::display_time(c.verified_at))
+                                         .c_str());
       } else {
-        ImGui::TextColored(WarningColor(), "%s", tr("contacts.not_verified"));
+        WrappedColored(WarningColor(), tr("contacts.not_verified"));
       }
       if (ProbesEnabled()) Probe(("contacts.state." + c.display_name).c_str());
       ImGui::TableNextColumn();
@@ -240,11 +245,11 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
           mismatch_ = false;
         }
         if (ProbesEnabled()) Probe(("contacts.verify." + c.display_name).c_str());
-        ImGui::SameLine();
+        SameLineIfFits(ButtonWidth(tr("contacts.edit")));
       }
       if (ImGui::SmallButton(tr("contacts.edit"))) StartEdit(app, c);
       if (ProbesEnabled()) Probe(("contacts.edit." + c.display_name).c_str());
-      ImGui::SameLine();
+      SameLineIfFits(ButtonWidth(tr("contacts.remove")));
       if (ImGui::SmallButton(tr("contacts.remove"))) {
         removing_ = c.id;
         verifying_.clear();

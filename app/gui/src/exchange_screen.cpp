@@ -51,7 +51,7 @@ void ExchangeScreen::Draw(appmodel::AppModel& app) {
   if (send_open) {
     if (force && wanted == Tab::send) app.exchange_tab_requested = false;
     if (!force) app.exchange_tab = Tab::send;
-    ImGui::BeginChild("###send", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);
+    BeginRestOfScreen("###send");
     send.Draw(app);
     ImGui::EndChild();
     ImGui::EndTabItem();
@@ -63,7 +63,7 @@ void ExchangeScreen::Draw(appmodel::AppModel& app) {
   if (receive_open) {
     if (force && wanted == Tab::receive) app.exchange_tab_requested = false;
     if (!force) app.exchange_tab = Tab::receive;
-    ImGui::BeginChild("###receive", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);
+    BeginRestOfScreen("###receive");
     receive.Draw(app);
     ImGui::EndChild();
     ImGui::EndTabItem();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <ctime>
 #include <string>
 
@@ -106,14 +107,15 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
   std::string drop;
   for (const auto& c : m.cases()) {
     ImGui::PushID(c.case_id.c_str());
-    ImGui::BulletText("%s  %s", c.reference.c_str(), c.title.c_str());
-    ImGui::SameLine();
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s  %s", c.reference.c_str(), c.title.c_str());
+    SameLineIfFits(ButtonWidth(tr("export.remove_case")));
     if (ImGui::SmallButton(tr("export.remove_case"))) drop = c.case_id;
     if (ProbesEnabled()) Probe(("export.remove_case." + c.reference).c_str());
     ImGui::PopID();
   }
   if (!drop.empty()) m.remove_case(drop);
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  ImGui::SetNextItemWidth(EmFitting(18));
   const bool typed = InputTextExact("###case-search", search_, {.hint = tr("export.find_case"), .probe = "export.find_case"});
   if (typed || !searched_) {
     searched_ = true;
@@ -128,7 +130,7 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
     if (chosen) continue;
     ImGui::PushID(s.case_id.c_str());
     const std::string label = "+ " + s.reference + "  " + s.title;
-    if (ImGui::Selectable(label.c_str())) m.add_case(vault, s.case_id);
+    if (WrappedSelectable(label, "###add", false)) m.add_case(vault, s.case_id);
     if (ProbesEnabled()) Probe(("export.add_case." + s.reference).c_str());
     ImGui::PopID();
   }
@@ -150,9 +152,10 @@ void ExportPanel::DrawRecipients(appmodel::AppModel& app) {
     bool on = m.has_recipient(c.id);
     std::string label = c.display_name;
     if (!c.kind.empty()) label += "  (" + std::string(appmodel::vocab_label("recipient_kind", c.kind)) + ")";
-    if (ImGui::Checkbox(label.c_str(), &on)) m.toggle_recipient(c.id);
+    if (CheckboxWrapped("###to", label, &on)) m.toggle_recipient(c.id);
     if (ProbesEnabled()) Probe(("export.to." + c.display_name).c_str());
-    ImGui::SameLine();
+    const char* state = tr(c.verified ? "contacts.verified" : "contacts.not_verified");
+    SameLineIfFits(ImGui::CalcTextSize(state).x);
     if (c.verified) {
       ImGui::TextColored(OkColor(), "%s", tr("contacts.verified"));
     } else {
@@ -215,13 +218,13 @@ void ExportPanel::DrawOutput(appmodel::AppModel& app) {
   // Offered only where consent allows it; once on, a case added later whose
   // consent does not allow it shows as a problem (never silently left out).
   ImGui::BeginDisabled(!identifying && !m.identifying_allowed());
-  if (ImGui::Checkbox(tr("export.identifying"), &identifying)) m.set_include_identifying(identifying);
+  if (CheckboxWrapped("###identifying", tr("export.identifying"), &identifying)) m.set_include_identifying(identifying);
   Probe("export.identifying");
   ImGui::EndDisabled();
   WrappedColored(MutedColor(), tr(identifying ? "export.identifying.on" : "export.identifying.off"));
   ImGui::TextUnformatted(tr("export.file_name"));
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  ImGui::SetNextItemWidth(EmFitting(18));
   InputTextExact("###bundle-name", file_name_, {.probe = "export.file_name"});
   ImGui::BeginDisabled(!m.ready());
   if (ImGui::Button(tr("export.seal"))) {

@@ -12,6 +12,7 @@
 #include "safehold/schema/vocabulary.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
+#include "widgets.hpp"
 
 namespace safehold::gui {
 
@@ -32,7 +33,9 @@ void FormatHint(bool valid, const char* key) {
 bool DrawDate(const schema::FieldDef& f, Json& fields, const std::string& probe) {
   appmodel::DateValue d = appmodel::date_of(fields, f.name);
   bool changed = false;
-  const float w = ImGui::GetFontSize() * 7.5f;
+  // Fixed widths, but never past the column; the parts flow onto the next
+  // line where they do not fit side by side (large text, small screen).
+  const float w = EmFitting(7.5f);
   ImGui::SetNextItemWidth(w);
   const ImGuiInputTextFlags no_blank = ImGuiInputTextFlags_CharsNoBlank;
   if (InputTextExact("##date", d.value, {.hint = "YYYY-MM-DD", .flags = no_blank, .probe = probe.c_str()})) {
@@ -40,8 +43,8 @@ bool DrawDate(const schema::FieldDef& f, Json& fields, const std::string& probe)
   }
   const auto* precisions = schema::Vocabularies::builtin().find("date_precision");
   if (precisions != nullptr) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    SameLineIfFits(ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(EmFitting(9));
     const auto* cur = precisions->find(d.precision);
     const std::string preview = cur != nullptr ? appmodel::in_ui_language(cur->label) : std::string(tr("form.precision"));
     if (ImGui::BeginCombo("##precision", preview.c_str())) {
@@ -58,9 +61,9 @@ bool DrawDate(const schema::FieldDef& f, Json& fields, const std::string& probe)
     Probe((probe + ".precision").c_str());
   }
   if (d.precision == "range") {
-    ImGui::SameLine();
+    SameLineIfFits(ImGui::CalcTextSize(tr("form.until")).x);
     ImGui::TextUnformatted(tr("form.until"));
-    ImGui::SameLine();
+    SameLineIfFits(w);
     ImGui::SetNextItemWidth(w);
     const std::string end_probe = probe + ".end";
     if (InputTextExact("##end", d.end, {.hint = "YYYY-MM-DD", .flags = no_blank, .probe = end_probe.c_str()})) {
@@ -75,7 +78,7 @@ bool DrawDate(const schema::FieldDef& f, Json& fields, const std::string& probe)
 bool DrawDateTime(const schema::FieldDef& f, Json& fields, const std::string& probe) {
   std::string value = appmodel::text_of(fields, f.name);
   bool changed = false;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  ImGui::SetNextItemWidth(EmFitting(12));
   // "2026-12-06 14:00" (a typed space) is stored as "2026-12-06T14:00:00Z";
   // the field keeps what was typed until it is left.
   if (InputTextExact("##dt", value, {.hint = "YYYY-MM-DD HH:MM", .probe = probe.c_str()})) {
@@ -83,7 +86,7 @@ bool DrawDateTime(const schema::FieldDef& f, Json& fields, const std::string& pr
     appmodel::set_text(fields, f.name, value);
     changed = true;
   }
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth(tr("form.now")));
   if (ImGui::Button(tr("form.now"))) {
     value = appmodel::utc_now();
     appmodel::set_text(fields, f.name, value);
@@ -158,7 +161,7 @@ bool DrawRef(const schema::FieldDef& f, Json& fields, FormContext& ctx, bool man
     for (const auto& o : options) {
       bool on = appmodel::has_code(fields, f.name, o.id);
       ImGui::PushID(o.id.c_str());
-      if (ImGui::Checkbox(o.label.c_str(), &on)) {
+      if (CheckboxWrapped("###on", o.label, &on)) {
         appmodel::toggle_code(fields, f.name, o.id);
         changed = true;
       }

@@ -19,6 +19,7 @@
 #include "safehold/appmodel/schema_text.hpp"
 #include "safehold/appmodel/type_to_select.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 #include "ui_probe.hpp"
 
 namespace safehold::gui {
@@ -168,7 +169,7 @@ bool DrawCodeSet(const schema::FieldDef& f, Json& fields, const std::string& pro
     first = false;
     bool v = on;
     ImGui::PushID(e.code.c_str());
-    if (ImGui::Checkbox(label.c_str(), &v)) {
+    if (CheckboxWrapped("###on", label, &v)) {
       appmodel::toggle_code(fields, f.name, e.code);
       changed = true;
     }
@@ -211,7 +212,9 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
     filter.clear();
   }
   Probe((probe + ".filter").c_str());
-  const float h = ImGui::GetTextLineHeightWithSpacing() * 12;
+  // 12 lines, but at most 40 % of the screen: a list taller than the page
+  // it scrolls in would trap the mouse wheel.
+  const float h = std::min(ImGui::GetTextLineHeightWithSpacing() * 12, ImGui::GetMainViewport()->WorkSize.y * 0.4f);
   ImGui::BeginChild("##codes", ImVec2(-1, h), true, ImGuiWindowFlags_NavFlattened);
   std::string group;
   for (const auto& e : f.vocabulary->entries()) {
@@ -247,10 +250,26 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
 
 bool DrawScopes(const schema::FieldDef& f, Json& fields, const std::string& probe) {
   if (f.vocabulary == nullptr) return false;
+  static constexpr const char* kChoices[] = {"yes", "no", "later"};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // The answers' columns are as wide as their widest button; the scope's
+  // label takes the rest. Where that leaves the label less than 10 em (a
+  // small screen, large text), each scope is a wrapped label with its three
+  // answers on the line below, so nothing is cut off.
+  float answer_w = 0;
+  for (const char* choice : kChoices) {
+    const std::string label(appmodel::vocab_label("scope_answer", choice));
+    answer_w = std::max(answer_w, ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x);
+  }
+  answer_w += style.CellPadding.x * 2;
+  const bool stacked = ImGui::GetContentRegionAvail().x - 3 * answer_w < ImGui::GetFontSize() * 10;
   bool changed = false;
-  if (!ImGui::BeginTable("##scopes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return false;
-  ImGui::TableSetupColumn("scope", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-  for (int i = 0; i < 3; ++i) ImGui::TableSetupColumn("answer", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##scopes", stacked ? 1 : 4, flags)) return false;
+  ImGui::TableSetupColumn("scope", ImGuiTableColumnFlags_WidthStretch);
+  if (!stacked) {
+    for (int i = 0; i < 3; ++i) ImGui::TableSetupColumn("answer", ImGuiTableColumnFlags_WidthFixed, answer_w - style.CellPadding.x * 2);
+  }
   for (const auto& e : f.vocabulary->entries()) {
     if (e.retired) continue;
     ImGui::TableNextRow();
@@ -260,8 +279,16 @@ bool DrawScopes(const schema::FieldDef& f, Json& fields, const std::string& prob
     DefinitionTooltip(e);
     ImGui::PushID(e.code.c_str());
     const std::string answer = fields.contains(f.name) ? appmodel::text_of(fields[f.name], e.code) : "";
-    for (const char* choice : {"yes", "no", "later"}) {
-      ImGui::TableNextColumn();
+    for (const char* choice : kChoices) {
+      if (!stacked) {
+        ImGui::TableNextColumn();
+      } else if (choice != kChoices[0]) {
+        // Side by side while they fit, else on the next line.
+        ImGui::SameLine(0, style.ItemSpacing.x * 2);
+        if (ImGui::GetContentRegionAvail().x < answer_w - style.CellPadding.x * 2) ImGui::NewLine();
+      } else {
+        ImGui::Indent();
+      }
       const std::string label(appmodel::vocab_label("scope_answer", choice));
       if (ImGui::RadioButton(label.c_str(), answer == choice)) {
         if (!fields.contains(f.name) || !fields[f.name].is_object()) fields[f.name] = Json::object();
@@ -270,6 +297,7 @@ bool DrawScopes(const schema::FieldDef& f, Json& fields, const std::string& prob
       }
       Probe((probe + "." + e.code + "." + choice).c_str());
     }
+    if (stacked) ImGui::Unindent();
     ImGui::PopID();
   }
   ImGui::EndTable();
@@ -296,7 +324,7 @@ bool DrawFilteredPick(const schema::FieldDef& f, Json& fields, bool many, const 
   } else if (const std::string code = current_code(fields, f.name); !code.empty()) {
     preview = std::string(appmodel::vocab_label(f.vocabulary->name(), code));
   }
-  ImGui::SetNextItemWidth(many ? ImGui::GetFontSize() * 12 : -1);
+  ImGui::SetNextItemWidth(many ? EmFitting(12) : -1);
   const bool open = ImGui::BeginCombo("##pick", preview.c_str(), ImGuiComboFlags_HeightLarge);
   if (!open && !many) {
     const auto active = [](const schema::VocabEntry& e) { return !e.retired; };

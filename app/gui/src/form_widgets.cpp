@@ -54,7 +54,7 @@ bool DrawBoolean(const schema::FieldDef& f, Json& fields, const std::string& pro
 bool DrawInteger(const schema::FieldDef& f, Json& fields, const std::string& probe) {
   auto it = fields.find(f.name);
   std::string text = it != fields.end() && it->is_number_integer() ? std::to_string(it->get<std::int64_t>()) : "";
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+  ImGui::SetNextItemWidth(EmFitting(8));
   const bool changed = ImGui::InputText("##v", &text, ImGuiInputTextFlags_CharsDecimal);
   Probe(probe.c_str());
   if (!changed) return false;

@@ -97,7 +97,7 @@ void ImportPanel::DrawRefusal(appmodel::AppModel& app) {
   ImGui::Spacing();
   Banner(WarningColor(), tr("import.allow_unverified.warning"));
   bool allow = m.allow_unverified();
-  if (ImGui::Checkbox(tr("import.allow_unverified"), &allow)) m.set_allow_unverified(allow);
+  if (CheckboxWrapped("###allow", tr("import.allow_unverified"), &allow)) m.set_allow_unverified(allow);
   Probe("import.allow_unverified");
   ImGui::BeginDisabled(!m.allow_unverified());
   if (ImGui::Button(tr("import.verify_again"))) (void)m.reverify(app.session()->vault());

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "safehold/appmodel/schema_text.hpp"
@@ -27,8 +28,16 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
     DrawPaused(m);
     return;
   }
-  const float sidebar = ImGui::GetFontSize() * 13;
-  ImGui::BeginChild("###intake-steps", ImVec2(sidebar, 0), true, ImGuiWindowFlags_NavFlattened);
+  // 13 em, but never more than 30 % of the screen (large text on a small
+  // screen): the step names wrap instead.
+  const float sidebar = std::min(ImGui::GetFontSize() * 13, ImGui::GetContentRegionAvail().x * 0.3f);
+  // Where fewer than 12 lines are left below the toolbar (large text on a
+  // small screen), the step list and the form are as tall as their content
+  // and the screen scrolls as one page: a form box two lines high, inside a
+  // page, would be unusable.
+  const bool one_page = ShortOfHeight();
+  const ImGuiChildFlags grow = one_page ? ImGuiChildFlags_AutoResizeY : 0;
+  ImGui::BeginChild("###intake-steps", ImVec2(sidebar, 0), ImGuiChildFlags_Border | grow, ImGuiWindowFlags_NavFlattened);
   DrawSidebar(m);
   ImGui::EndChild();
   ImGui::SameLine();
@@ -58,7 +67,7 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
     return out;
   };
   const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
-  ImGui::BeginChild("###intake-form", ImVec2(0, -footer), 0, ImGuiWindowFlags_NavFlattened);
+  ImGui::BeginChild("###intake-form", ImVec2(0, one_page ? 0 : -footer), grow, ImGuiWindowFlags_NavFlattened);
   if (focused_step_ != static_cast<int>(m.draft->step)) {
     focused_step_ = static_cast<int>(m.draft->step);
     FocusNextTextField();  // each step opens with the cursor in its first field
@@ -143,10 +152,9 @@ void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
     ImGui::BeginDisabled(!open);
     const bool incomplete = m.step_incomplete(s);
     const std::string label = std::to_string(i + 1) + ". " + tr(appmodel::step_key(s)) +
-                              (incomplete ? appmodel::trf("intake.step.incomplete", {}) : std::string()) + "###step" +
-                              std::to_string(i);
+                              (incomplete ? appmodel::trf("intake.step.incomplete", {}) : std::string());
     if (incomplete) ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor());
-    if (ImGui::Selectable(label.c_str(), m.draft->step == s)) m.go(s);
+    if (WrappedSelectable(label, ("###step" + std::to_string(i)).c_str(), m.draft->step == s)) m.go(s);
     if (incomplete) ImGui::PopStyleColor();
     Probe((std::string("intake.step.") + std::to_string(i)).c_str());
     ImGui::EndDisabled();

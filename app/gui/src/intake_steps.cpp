@@ -199,7 +199,7 @@ bool IntakeScreen::DrawClosing(appmodel::AppModel& app, FormContext& ctx) {
   bool changed = false;
   for (int i = 0; i < appmodel::kClosingChecks; ++i) {
     const std::string key = "intake.check." + std::to_string(i);
-    changed |= ImGui::Checkbox(tr(key), &m.draft->closing[static_cast<std::size_t>(i)]);
+    changed |= CheckboxWrapped(key.c_str(), tr(key), &m.draft->closing[static_cast<std::size_t>(i)]);
     Probe(key.c_str());
   }
   ImGui::Spacing();

@@ -39,7 +39,7 @@ void SettingsScreen::Draw(appmodel::AppModel& app) {
 
     Row("settings.font");
     if (font_px_ == 0) font_px_ = static_cast<int>(s.font_px);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SetNextItemWidth(EmFitting(14));
     ImGui::SliderInt("##font", &font_px_, static_cast<int>(appmodel::Settings::kMinFontPx),
                      static_cast<int>(appmodel::Settings::kMaxFontPx), "%d px");
     Probe("settings.font");
@@ -59,7 +59,7 @@ void SettingsScreen::Draw(appmodel::AppModel& app) {
     s.theme = theme == 1 ? appmodel::Theme::dark : appmodel::Theme::light;
 
     Row("settings.autolock");
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+    ImGui::SetNextItemWidth(EmFitting(14));
     const std::string fmt = s.auto_lock_minutes == 0 ? std::string(tr("settings.autolock.never"))
                                                      : appmodel::trf("settings.autolock.minutes", {"%d"});
     changed |= ImGui::SliderInt("##autolock", &s.auto_lock_minutes, 0,
@@ -96,7 +96,7 @@ void SettingsScreen::DrawPassphraseChange(appmodel::AppModel& app) {
   Heading(tr("passwd.title"));
   const bool busy = p.busy();
   ImGui::BeginDisabled(busy);
-  const float w = ImGui::GetFontSize() * 22;
+  const float w = EmFitting(22);
   ImGui::TextUnformatted(tr("passwd.current"));
   ImGui::SetNextItemWidth(w);
   ImGui::InputText("##current", p.current.data(), p.current.capacity(), ImGuiInputTextFlags_Password);

@@ -14,6 +14,11 @@ namespace safehold::gui {
 // approximately, when it is.
 void TextShaped(std::string_view stored);
 void TextWrappedShaped(std::string_view stored);
+// One line that fits the available width (a table cell of a list whose rows
+// are one line high): when the shaped text is wider it is cut at a
+// character and "…" shows where (at the right, or at the left for
+// right-to-left text, so its beginning stays); hovering shows it whole.
+void TextShapedFit(std::string_view stored);
 
 // Under an editable field holding right-to-left or approximate text: a
 // read-only line with the shaped text (right-aligned when right to left)

@@ -125,7 +125,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     // The warning is about the passphrase just typed: it and its checkbox
     // come next, one Tab away (issue 11's keyboard count).
     Banner(WarningColor(), tr("start.loss_warning"));
-    ImGui::Checkbox(tr("start.acknowledge"), &m.loss_acknowledged);
+    (void)CheckboxWrapped("###acknowledge", tr("start.acknowledge"), &m.loss_acknowledged);
     Probe("start.acknowledge");
     ImGui::TextUnformatted(tr("start.owner"));
     ImGui::SetNextItemWidth(-1);

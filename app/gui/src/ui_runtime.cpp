@@ -8,6 +8,7 @@
 #include <string>
 
 #include "exact_text.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 #include "safehold/appmodel/wiping_allocator.hpp"
 #include "shortcuts.hpp"
 #include "theme.hpp"
@@ -62,11 +63,24 @@ bool UiRuntime::PrepareFonts() {
     glyphs_lock_generation_ = app_->lock_generation();
     want = glyphs_.Clear() || want;  // drop glyphs of the locked session's text
   }
+  // The first screen's glyphs until a vault is open; then the full set, for
+  // good (fonts.hpp: GlyphScope).
+  if (!full_glyphs_ && app_->unlocked()) {
+    full_glyphs_ = true;
+    want = true;
+  }
+  // The folder on the start screen (a HOME with a Chinese name) is not
+  // typed, so glyph growth would not see it.
+  if (!app_->unlocked() && app_->start.folder != noted_folder_) {
+    noted_folder_ = app_->start.folder;
+    appmodel::shown_codepoints().add_utf8(noted_folder_);
+  }
   const double now = ImGui::GetTime();
   want = glyphs_.RebuildDue(fonts_.body, fonts_.heading, now) || want;
   bool rebuilt = false;
   if (want) {
-    fonts_ = BuildFonts(*io.Fonts, px, s.language, glyphs_.Extra());
+    fonts_ = BuildFonts(*io.Fonts, px, s.language, glyphs_.Extra(),
+                        full_glyphs_ ? GlyphScope::full : GlyphScope::first_screen);
     glyphs_.Rebuilt(now);
     ++font_builds_;
     built_px_ = px;

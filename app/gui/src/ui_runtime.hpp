@@ -11,6 +11,8 @@
 // then Frame().
 #include <imgui.h>
 
+#include <string>
+
 #include "app_shell.hpp"
 #include "fonts.hpp"
 #include "glyph_growth.hpp"
@@ -57,6 +59,8 @@ class UiRuntime {
   float content_scale_ = 1.0f;
   appmodel::Language built_lang_{};
   GlyphGrowth glyphs_;
+  bool full_glyphs_ = false;  // GlyphScope::full once a vault was open
+  std::string noted_folder_;
   int font_builds_ = 0;
   std::uint64_t glyphs_lock_generation_ = 0;
   appmodel::Theme applied_theme_{};

@@ -3,6 +3,7 @@
 
 #include <imgui_internal.h>  // ImGuiTable, its scrolling window
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
@@ -46,6 +47,50 @@ void StrengthMeter(const appmodel::PassphraseStrength& s) {
   ImGui::PopStyleColor();
   ImGui::SameLine();
   ImGui::TextUnformatted(label);
+}
+
+bool WrappedSelectable(const std::string& text, const char* id, bool selected) {
+  const float w = ImGui::GetContentRegionAvail().x;
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, w);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Selectable(id, selected, 0, ImVec2(w, size.y));
+  // The text over it, wrapped; the colour follows Push/BeginDisabled.
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                      text.c_str(), nullptr, w);
+  return pressed;
+}
+
+bool CheckboxWrapped(const char* id, const std::string& label, bool* v) {
+  ImGui::PushID(id);
+  bool changed = ImGui::Checkbox("##box", v);
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(label.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::IsItemClicked()) {
+    *v = !*v;
+    changed = true;
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+bool ShortOfHeight() { return ImGui::GetContentRegionAvail().y < ImGui::GetFrameHeightWithSpacing() * 12; }
+
+void BeginRestOfScreen(const char* id) {
+  ImGui::BeginChild(id, ImVec2(0, 0), ShortOfHeight() ? ImGuiChildFlags_AutoResizeY : 0, ImGuiWindowFlags_NavFlattened);
+}
+
+float EmFitting(float em) { return std::min(ImGui::GetFontSize() * em, ImGui::GetContentRegionAvail().x); }
+
+void SameLineIfFits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float ButtonWidth(const char* label) {
+  // Button and SmallButton alike: the text and the frame padding at both sides.
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
 void WrappedColored(const ImVec4& color, const char* text) {
@@ -101,7 +146,7 @@ void Banner(const ImVec4& color, const char* text) {
 
 void Heading(const char* text) {
   if (g_heading != nullptr) ImGui::PushFont(g_heading);
-  TextShaped(text);
+  TextWrappedShaped(text);  // a long case title wraps instead of running off the screen
   if (g_heading != nullptr) ImGui::PopFont();
 }
 

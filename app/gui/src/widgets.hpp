@@ -20,6 +20,28 @@ void Banner(const ImVec4& color, const char* text);
 // Text in the heading font if there is one.
 void Heading(const char* text);
 void SetHeadingFont(ImFont* font);
+// A Selectable whose text wraps at the available width (a list of steps in
+// a narrow sidebar): `id` is its ImGui id ("###…"); returns true on click.
+bool WrappedSelectable(const std::string& text, const char* id, bool selected);
+// A checkbox whose label wraps at the available width (long labels, large
+// text); clicking the label toggles it too. `id` is the ImGui id. The last
+// item afterwards is the label.
+bool CheckboxWrapped(const char* id, const std::string& label, bool* v);
+// True when fewer than 12 lines are left below (large text on a small
+// screen): a part that would fill the rest with its own scrolling is then
+// as tall as its content, and the screen scrolls as one page instead.
+[[nodiscard]] bool ShortOfHeight();
+// BeginChild for the rest of a screen below its header (tab content),
+// NavFlattened; as tall as its content when ShortOfHeight(). EndChild after.
+void BeginRestOfScreen(const char* id);
+// `em` times the text size, but no wider than the space left on the line:
+// fixed-width fields never reach past their column at large text sizes.
+[[nodiscard]] float EmFitting(float em);
+// SameLine() when an item `width` wide still fits on the current line, else
+// stays on a new line: buttons and notes flow instead of being cut.
+void SameLineIfFits(float width);
+// The width of a button (or small button) with this label.
+[[nodiscard]] float ButtonWidth(const char* label);
 // A muted label and its value on one line (wrapped).
 void LabelValue(const char* label, const std::string& value);
 // The 30-digit fingerprint, large, so it can be read aloud group by group.
