@@ -37,9 +37,9 @@ ReportResult<void> fill_folder(storage::Vault& vault, const ComposedExport& comp
                                 " generated=" + composed.generated_at;
     auto t = detail::write_signed_temporaries(
         dir / f.name, *key, trusted, "signature of a Safehold data export",
-        [&](io::ByteSink& sink) -> ReportResult<void> {
+        [&](base::ByteSink& sink) -> ReportResult<void> {
           auto w = sink.write({reinterpret_cast<const std::uint8_t*>(f.content.data()), f.content.size()});
-          if (!w) return report_fail(ReportError::file_failed, std::string(io::describe(w.error())) + ": " + f.name);
+          if (!w) return report_fail(ReportError::file_failed, std::string(base::describe(w.error())) + ": " + f.name);
           return {};
         });
     if (!t) return unexpected(t.error());
@@ -97,7 +97,7 @@ ReportResult<ExportWritten> write_data_export(storage::Vault& vault, const Expor
     fs::remove(directory, ec);  // empty by now: the temporaries went with fill_folder
     return unexpected(filled.error());
   }
-  (void)io::sync_directory(directory.has_parent_path() ? directory.parent_path() : fs::path("."));
+  (void)base::sync_directory(directory.has_parent_path() ? directory.parent_path() : fs::path("."));
   for (const auto& f : composed->files) out.files.push_back(directory / f.name);
   out.cases = composed->case_ids.size();
   out.records = composed->records;

@@ -5,7 +5,7 @@
 #include "report_case.hpp"
 #include "signed_file.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 #include "safehold/crypto/sha256.hpp"
 #include "safehold/report/pdf.hpp"
@@ -53,7 +53,7 @@ ReportResult<ReportWritten> write_report(storage::Vault& vault, const ReportRequ
                               " paper=" + (request.paper == Paper::letter ? "letter" : "a4");
   auto temps = detail::write_signed_temporaries(
       destination, *key, trusted, "signature of a Safehold evidence report",
-      [&](io::ByteSink& sink) -> ReportResult<void> {
+      [&](base::ByteSink& sink) -> ReportResult<void> {
         auto stats = write_pdf(composed->document, request.paper, sink);
         if (!stats) return unexpected(stats.error());
         out.pages = stats->pages;
