@@ -7,6 +7,7 @@
 
 #include "cli_runner.hpp"
 #include "report_world.hpp"
+#include "safehold/core/disclosure/disclosure.hpp"
 #include "safehold/report/stats.hpp"
 
 using namespace safehold;
@@ -152,4 +153,56 @@ TEST_CASE("stats: a case counts until its consent is withdrawn", "[report][stats
   CHECK(after->cases_left_out == 1);
   CHECK(after->incidents == 0);
   CHECK(after->cells.empty());
+}
+
+TEST_CASE("stats: the consents read in one go decide as counts_in_statistics does, case by case", "[report][stats]") {
+  ReportDesk d({"be_interviewed", "share_named_ngos"}, "pseudonym");  // its case: no anonymised_statistics
+  auto& v = d.v();
+  std::map<std::string, bool> expected{{d.the_case.id, false}};
+  auto with_consent = [&](const std::string& title, std::vector<std::string> yes, bool counted,
+                          nlohmann::json withdrawal = nullptr, const char* given_at = nullptr) {
+    const auto c = d.add("case", "", case_fields(title));
+    const auto p = d.add("person", c.id, interviewee_fields("P"));
+    auto f = consent_fields(p.id, std::move(yes));
+    if (given_at != nullptr) f["given_at"] = given_at;
+    const auto consent = d.add("consent", c.id, f);
+    if (!withdrawal.is_null()) {
+      f["withdrawal"] = withdrawal;
+      REQUIRE(v.records().update(consent.id, f));
+    }
+    expected[c.id] = counted;
+    return c;
+  };
+  const std::vector<std::string> stats{"be_interviewed", "anonymised_statistics"};
+  expected[d.add("case", "", case_fields("No consent")).id] = false;
+  with_consent("Yes", stats, true);
+  with_consent("No", {"be_interviewed"}, false);
+  with_consent("Withdrawn", stats, false, {{"at", "2026-11-20T10:00:00Z"}, {"extent", "all"}});
+  with_consent("Future use withdrawn", stats, false, {{"at", "2026-11-20T10:00:00Z"}, {"extent", "future_use"}});
+  with_consent("Statistics withdrawn", stats, false,
+               {{"at", "2026-11-20T10:00:00Z"}, {"extent", "listed_scopes"}, {"scopes", {"anonymised_statistics"}}});
+  with_consent("Other scope withdrawn", stats, true,
+               {{"at", "2026-11-20T10:00:00Z"}, {"extent", "listed_scopes"}, {"scopes", {"share_named_ngos"}}});
+  // Two consent records: the later given_at is the current one.
+  auto later_no = with_consent("Later consent says no", stats, false);
+  const auto p1 = v.records().list(later_no.id, "person").value().front();
+  auto no = consent_fields(p1.id, {"be_interviewed"});
+  no["given_at"] = "2026-11-25T09:30:00Z";
+  d.add("consent", later_no.id, no);
+  auto later_yes = with_consent("Later consent says yes", {"be_interviewed"}, true, nullptr, "2026-10-01T09:30:00Z");
+  const auto p2 = v.records().list(later_yes.id, "person").value().front();
+  d.add("consent", later_yes.id, consent_fields(p2.id, stats));
+
+  auto all = core::disclosure::cases_in_statistics(v);
+  REQUIRE(all);
+  CHECK(all->cases == expected.size());
+  for (const auto& [id, counted] : expected) {
+    INFO(v.records().get(id).value().fields["title"]);
+    CHECK(core::disclosure::counts_in_statistics(v, id).value() == counted);
+    CHECK(all->counted.contains(id) == counted);
+  }
+  auto t = report::count_statistics(v, {report::StatsDimension::year}, 1);
+  REQUIRE(t);
+  CHECK(t->cases_included == 3);
+  CHECK(t->cases_left_out == expected.size() - 3);
 }

@@ -4,6 +4,9 @@
 // (one batch: all or nothing; model-derived order; references between the
 // records of the document remapped to the new ids, both ways). Attachment
 // content does not travel in JSON: evidence items arrive empty.
+// A JSON data export (schema/export-v1.md, an object with "format":
+// "safehold-data-export") is read by report::data_export_from_json, strictly,
+// and written the same way (section 5).
 #include <memory>
 #include <set>
 
@@ -13,9 +16,13 @@
 #include "json_input.hpp"
 #include "output.hpp"
 #include "safehold/core/casework/record_set.hpp"
+#include "safehold/report/data_import.hpp"
 #include "safehold/schema/formats.hpp"
 
 namespace safehold::cli {
+
+ExitCode exit_code_for(report::ReportError e);
+
 namespace {
 
 using nlohmann::json;
@@ -65,10 +72,28 @@ struct ImportOptions {
   IdOutput printed;
 };
 
+// A data export (schema/export-v1.md section 5): the document's case as a new case here.
+Outcome run_export_import(Context& ctx, const json& doc, const ImportOptions& o) {
+  auto parsed = report::data_export_from_json(doc);
+  if (!parsed) return fail(exit_code_for(parsed.error().code), "JSON input: " + parsed.error().describe());
+  auto vault = ctx.vault();
+  if (!vault) return unexpected(vault.error());
+  auto imported = report::import_data_export(**vault, *parsed);
+  if (!imported) return fail(exit_code_for(imported.error().code), imported.error().describe());
+  o.printed.print(imported->case_id);
+  print_note("imported data export of " + parsed->reference + " as " + imported->reference + ": " +
+             std::to_string(imported->records) + " records" +
+             (parsed->withheld_fields == 0 ? std::string()
+                                           : "; " + std::to_string(parsed->withheld_fields) +
+                                                 " field(s) the export withheld are not in it"));
+  return {};
+}
+
 Outcome run_import(Context& ctx, const ImportOptions& o) {
   const std::string& file = o.file;
   auto doc = read_json_input(file);
   if (!doc) return unexpected(doc.error());
+  if (doc->is_object()) return run_export_import(ctx, *doc, o);
   auto items = read_items(*doc);
   if (!items) return unexpected(items.error());
   auto vault = ctx.vault();
@@ -90,7 +115,8 @@ Outcome run_import(Context& ctx, const ImportOptions& o) {
 void add_case_import_command(CLI::App* group, Context& ctx) {
   auto o = std::make_shared<ImportOptions>();
   auto* sub = group->add_subcommand(
-      "import-json", "Import a case from a JSON array of records (as `case show --all --json` prints); prints its id");
+      "import-json", "Import a case from a JSON array of records (as `case show --all --json` prints) or a JSON data export "
+      "(schema/export-v1.md); prints its id");
   sub->add_option("FILE", o->file, "JSON file ('-' = stdin)")->required();
   o->printed.add_flag(sub);
   ctx.bind(sub, [&ctx, o] { return run_import(ctx, *o); });

@@ -13,6 +13,24 @@
 #include "safehold/report/report.hpp"
 
 namespace safehold::cli {
+
+// Also used by `case import-json` for a data export (cmd_case_import.cpp).
+ExitCode exit_code_for(report::ReportError e) {
+  switch (e) {
+    case report::ReportError::invalid_request:
+    case report::ReportError::invalid_input: return ExitCode::usage;
+    case report::ReportError::not_found: return ExitCode::not_found;
+    case report::ReportError::consent_refused:
+    case report::ReportError::not_allowed: return ExitCode::refused;
+    case report::ReportError::exists: return ExitCode::conflict;
+    case report::ReportError::file_failed:
+    case report::ReportError::layout_failed: return ExitCode::io;
+    case report::ReportError::signing_failed:
+    case report::ReportError::vault_failed: return ExitCode::integrity;
+  }
+  return ExitCode::integrity;
+}
+
 namespace {
 
 // For whom a report or export is, and whether identifying fields are asked for.
@@ -47,21 +65,6 @@ struct ReportOptions {
   bool plaintext = false;
   bool json = false;
 };
-
-ExitCode exit_code_for(report::ReportError e) {
-  switch (e) {
-    case report::ReportError::invalid_request: return ExitCode::usage;
-    case report::ReportError::not_found: return ExitCode::not_found;
-    case report::ReportError::consent_refused:
-    case report::ReportError::not_allowed: return ExitCode::refused;
-    case report::ReportError::exists: return ExitCode::conflict;
-    case report::ReportError::file_failed:
-    case report::ReportError::layout_failed: return ExitCode::io;
-    case report::ReportError::signing_failed:
-    case report::ReportError::vault_failed: return ExitCode::integrity;
-  }
-  return ExitCode::integrity;
-}
 
 Outcome run_report(Context& ctx, const ReportOptions& o) {
   if (!o.plaintext) {
@@ -105,6 +108,7 @@ Outcome run_report(Context& ctx, const ReportOptions& o) {
 struct DataExportOptions {
   std::string format, output;
   std::vector<std::string> cases;
+  bool all = false;
   AudienceOptions audience;
   bool plaintext = false;
   bool json = false;
@@ -121,7 +125,9 @@ Outcome run_data_export(Context& ctx, const DataExportOptions& o) {
   if (!format) return fail(ExitCode::usage, "--format must be csv or json");
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
+  if (o.all == !o.cases.empty()) return fail(ExitCode::usage, "name the cases (--case) or export every case (--all)");
   report::ExportRequest req;
+  req.every_case = o.all;
   for (const auto& c : o.cases) {
     auto id = resolve_case(**vault, c);
     if (!id) return unexpected(id.error());
@@ -138,12 +144,18 @@ Outcome run_data_export(Context& ctx, const DataExportOptions& o) {
   if (o.json) {
     nlohmann::json files = nlohmann::json::array();
     for (const auto& f : done->files) files.push_back(f.string());
-    print_json({{"export_id", done->export_id}, {"files", files}, {"cases", done->cases}, {"records", done->records}});
+    nlohmann::json left_out = nlohmann::json::array();
+    for (const auto& l : done->cases_left_out) left_out.push_back({{"case_id", l.case_id}, {"reason", l.reason}});
+    print_json({{"export_id", done->export_id}, {"files", files}, {"cases", done->cases}, {"records", done->records},
+                {"cases_left_out", left_out}});
   } else {
     for (const auto& f : done->files) print_line(f.string());
   }
+  for (const auto& l : done->cases_left_out) print_note("left out: " + l.reason);
   print_note("data export " + done->export_id + ": " + std::to_string(done->cases) + " case(s), " +
-             std::to_string(done->records) + " records; plaintext files written, each signed (FILE.minisig)");
+             std::to_string(done->records) + " records" +
+             (o.all ? ", " + std::to_string(done->cases_left_out.size()) + " case(s) left out by their consent" : "") +
+             "; plaintext files written, each signed (FILE.minisig)");
   return {};
 }
 
@@ -154,8 +166,9 @@ void add_data_export_command(CLI::App& app, Context& ctx) {
   auto* cmd = group->add_subcommand("export", "Write cases as signed CSV (one file per entity) or JSON (one per case)");
   cmd->add_option("--format", o->format, "csv or json")->required();
   cmd->add_option("--case", o->cases, "Case id or reference (repeat for several; each must be allowed)")
-      ->required()
       ->check(case_ref_validator());
+  cmd->add_flag("--all", o->all,
+                "Every case the audience may receive; cases their consent keeps from it are listed as left out");
   add_audience_options(cmd, o->audience);
   cmd->add_flag("--plaintext", o->plaintext, "Confirm that plaintext files may be written outside the vault");
   cmd->add_option("-o,--output", o->output, "DIR to create (must not exist); every FILE with FILE.minisig");

@@ -103,6 +103,15 @@ std::string json_of_case(const ReportCase& c, const ExportRequest& req, const st
          "\n";
 }
 
+// Every case of the vault, oldest first.
+ReportResult<std::vector<std::string>> every_case_id(storage::Vault& vault) {
+  auto cases = vault.records().list_entity("case");
+  if (!cases) return unexpected(detail::from_storage(cases.error()));
+  std::vector<std::string> out;
+  for (const auto& c : *cases) out.push_back(c.id);
+  return out;
+}
+
 }  // namespace
 
 std::optional<ExportFormat> export_format_from_name(std::string_view name) noexcept {
@@ -127,21 +136,31 @@ std::string csv_cell(std::string_view value) {
 }
 
 ReportResult<ComposedExport> compose_data_export(storage::Vault& vault, const ExportRequest& req) {
-  if (req.case_ids.empty()) return report_fail(ReportError::invalid_request, "name at least one case (--case)");
+  if (req.every_case != req.case_ids.empty()) {
+    return report_fail(ReportError::invalid_request, "name the cases (--case) or ask for every case (--all), not both");
+  }
   if (std::set<std::string>(req.case_ids.begin(), req.case_ids.end()).size() != req.case_ids.size()) {
     return report_fail(ReportError::invalid_request, "a case is named twice");
   }
+  auto ids = req.every_case ? every_case_id(vault) : ReportResult<std::vector<std::string>>(req.case_ids);
+  if (!ids) return unexpected(ids.error());
   ComposedExport out;
   out.generated_at = req.generated_at.empty() ? detail::now_utc() : req.generated_at;
   std::vector<ReportCase> cases;
   std::vector<std::string> all_lines;
-  for (const auto& id : req.case_ids) {
+  for (const auto& id : *ids) {
     ReportRequest r;
     r.case_id = id;
     r.contact_id = req.contact_id;
     r.audience_kind = req.audience_kind;
     r.include_identifying = req.include_identifying;
-    auto c = detail::report_case(vault, r);  // any refusal refuses the whole export
+    auto c = detail::report_case(vault, r);
+    // Naming cases, any refusal refuses the whole export; asking for every
+    // case, a case its consent keeps from this audience is left out and listed.
+    if (!c && req.every_case && c.error().code == ReportError::consent_refused) {
+      out.cases_left_out.push_back({id, c.error().detail});
+      continue;
+    }
     if (!c) return unexpected(c.error());
     auto lines = detail::record_lines(*c);
     all_lines.insert(all_lines.end(), lines.begin(), lines.end());
@@ -150,6 +169,11 @@ ReportResult<ComposedExport> compose_data_export(storage::Vault& vault, const Ex
     out.records += c->records.size();
     out.audit_counterparty = c->audit_counterparty;
     cases.push_back(std::move(*c));
+  }
+  if (cases.empty()) {
+    return report_fail(ReportError::consent_refused,
+                       "no case may go to this audience (" + std::to_string(out.cases_left_out.size()) +
+                           " left out by their consent)");
   }
   if (req.format == ExportFormat::csv) {
     const std::string all = detail::records_sha256(std::move(all_lines));

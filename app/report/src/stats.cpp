@@ -34,21 +34,21 @@ std::vector<std::string> year_of(const json& f, const char* name) {
 using HostCountries = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 ReportResult<HostCountries> host_countries(storage::Vault& vault) {
-  auto persons = vault.records().list_entity("person");
-  if (!persons) return unexpected(detail::from_storage(persons.error()));
   std::map<std::string, std::set<std::string>> found;
-  for (const auto& p : *persons) {
+  const std::string names[] = {"roles", "location"};
+  auto scanned = vault.records().scan_fields("person", names, [&](const storage::PartialRecord& p) {
     const json& f = p.fields;
     const auto roles = f.find("roles");
     const bool interviewee =
         roles != f.end() && roles->is_array() && std::find(roles->begin(), roles->end(), "interviewee") != roles->end();
-    if (!interviewee) continue;
+    if (!interviewee) return;
     const auto loc = f.find("location");
     if (loc != f.end() && loc->is_object()) {
       const std::string country = code_of(*loc, "country");
       if (country != "unknown") found[p.case_id].insert(country);
     }
-  }
+  });
+  if (!scanned) return unexpected(detail::from_storage(scanned.error()));
   HostCountries out;
   for (auto& [case_id, countries] : found) out[case_id] = {countries.begin(), countries.end()};
   return out;
@@ -56,9 +56,9 @@ ReportResult<HostCountries> host_countries(storage::Vault& vault) {
 
 // The values a unit (incident or legal measure) has in a dimension (several
 // for tactics, perpetrator types and host countries, each once).
-std::vector<std::string> values_of(const storage::Record& unit, StatsDimension d, const HostCountries& hosts) {
+std::vector<std::string> values_of(const storage::PartialRecord& unit, bool measure, StatsDimension d,
+                                   const HostCountries& hosts) {
   const json& f = unit.fields;
-  const bool measure = unit.entity == "legal_measure";
   switch (d) {
     case StatsDimension::year: return year_of(f, measure ? "date" : "start_date");
     case StatsDimension::outcome: return {code_of(f, "outcome")};
@@ -84,6 +84,24 @@ std::vector<std::string> values_of(const storage::Record& unit, StatsDimension d
     }
   }
   return {"unknown"};
+}
+
+// The fields values_of reads, so only those leave the database.
+std::vector<std::string> fields_read(const std::vector<StatsDimension>& by, bool measures) {
+  std::vector<std::string> out;
+  for (auto d : by) {
+    switch (d) {
+      case StatsDimension::year: out.push_back(measures ? "date" : "start_date"); break;
+      case StatsDimension::outcome: out.push_back("outcome"); break;
+      case StatsDimension::country: out.push_back(measures ? "jurisdiction" : "country"); break;
+      case StatsDimension::measure: out.push_back("type"); break;
+      case StatsDimension::tactic: out.push_back("tactics"); break;
+      case StatsDimension::perpetrator: out.push_back("perpetrators"); break;
+      case StatsDimension::host_country: break;  // the case's persons, not the unit
+    }
+  }
+  if (out.empty()) out.push_back("type");  // host_country alone: any field, the case id is what counts
+  return out;
 }
 
 bool describes_incidents_only(StatsDimension d) {
@@ -128,38 +146,35 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
   table.unit = measures ? StatsUnit::legal_measure : StatsUnit::incident;
   table.by = by;
   table.min_cell = min_cell;
-  auto cases = vault.records().list_entity("case");
-  if (!cases) return unexpected(detail::from_storage(cases.error()));
-  std::set<std::string> included;
-  for (const auto& c : *cases) {
-    auto counts = core::disclosure::counts_in_statistics(vault, c.id);
-    if (!counts) return unexpected(detail::from_disclosure(counts.error()));
-    if (*counts) included.insert(c.id);
-  }
+  // One decision for every case, by core/disclosure's rule (counts_in_statistics).
+  auto consent = core::disclosure::cases_in_statistics(vault);
+  if (!consent) return unexpected(detail::from_disclosure(consent.error()));
+  const auto& included = consent->counted;
   table.cases_included = included.size();
-  table.cases_left_out = cases->size() - included.size();
+  table.cases_left_out = consent->cases - included.size();
   HostCountries hosts;
   if (std::find(by.begin(), by.end(), StatsDimension::host_country) != by.end()) {
     auto found = host_countries(vault);
     if (!found) return unexpected(found.error());
     hosts = std::move(*found);
   }
-  auto units = vault.records().list_entity(measures ? "legal_measure" : "incident");
-  if (!units) return unexpected(detail::from_storage(units.error()));
   std::map<std::vector<std::string>, std::size_t> counts;
-  for (const auto& i : *units) {
-    if (!included.contains(i.case_id)) continue;
-    ++table.incidents;
-    const auto first = values_of(i, by[0], hosts);
-    const auto second = by.size() == 2 ? values_of(i, by[1], hosts) : std::vector<std::string>{""};
-    for (const auto& a : first) {
-      for (const auto& b : second) {
-        std::vector<std::string> key{a};
-        if (by.size() == 2) key.push_back(b);
-        ++counts[key];
-      }
-    }
-  }
+  const auto names = fields_read(by, measures);
+  auto scanned = vault.records().scan_fields(
+      measures ? "legal_measure" : "incident", names, [&](const storage::PartialRecord& i) {
+        if (!included.contains(i.case_id)) return;
+        ++table.incidents;
+        const auto first = values_of(i, measures, by[0], hosts);
+        const auto second = by.size() == 2 ? values_of(i, measures, by[1], hosts) : std::vector<std::string>{""};
+        for (const auto& a : first) {
+          for (const auto& b : second) {
+            std::vector<std::string> key{a};
+            if (by.size() == 2) key.push_back(b);
+            ++counts[key];
+          }
+        }
+      });
+  if (!scanned) return unexpected(detail::from_storage(scanned.error()));
   for (const auto& [values, n] : counts) {
     const bool small = n < min_cell;
     table.cells.push_back({values, small ? 0 : n, small});

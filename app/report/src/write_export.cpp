@@ -101,6 +101,7 @@ ReportResult<ExportWritten> write_data_export(storage::Vault& vault, const Expor
   for (const auto& f : composed->files) out.files.push_back(directory / f.name);
   out.cases = composed->case_ids.size();
   out.records = composed->records;
+  out.cases_left_out = std::move(composed->cases_left_out);
   return out;
 }
 

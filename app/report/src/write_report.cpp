@@ -87,6 +87,7 @@ const char* describe(ReportError e) noexcept {
     case ReportError::signing_failed: return "the report could not be signed";
     case ReportError::vault_failed: return "the vault failed";
     case ReportError::file_failed: return "writing the report failed";
+    case ReportError::invalid_input: return "not a valid data export";
   }
   return "unknown report error";
 }

@@ -88,16 +88,47 @@ CaseConsent evaluate_consent(const std::vector<Record>& records) {
   return out;
 }
 
+namespace {
+
+// A withdrawal recorded on a copy holds whatever the owner's copies say.
+void add_mark(CaseConsent& consent, std::optional<WithdrawalMark> mark) {
+  if (!mark) return;
+  apply_withdrawal_mark(consent, *mark);
+  consent.withdrawal_mark = std::move(mark);
+}
+
+}  // namespace
+
 expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id) {
   auto records = load_case_records(s, case_id, "consent");
   if (!records) return unexpected(records.error());
   auto out = evaluate_consent(*records);
-  // A withdrawal recorded on a copy holds whatever the owner's copies say.
   auto mark = load_withdrawal_mark(s, case_id);
   if (!mark) return unexpected(mark.error());
-  if (*mark) {
-    apply_withdrawal_mark(out, **mark);
-    out.withdrawal_mark = std::move(*mark);
+  add_mark(out, std::move(*mark));
+  return out;
+}
+
+expected<std::map<std::string, CaseConsent, std::less<>>, StorageError> every_case_consent(VaultState& s) {
+  auto cases = s.db.prepare("SELECT id FROM records WHERE entity = 'case'");
+  if (!cases) return unexpected(cases.error());
+  auto ids = cases->all_text(0);
+  if (!ids) return unexpected(ids.error());
+  // Each case's consent records in the order load_case_records gives them
+  // (created_at, rid): evaluate_consent breaks exact ties by that order.
+  auto records = load_entity_records(s, "consent");
+  if (!records) return unexpected(records.error());
+  std::map<std::string, std::vector<Record>, std::less<>> by_case;
+  for (auto& r : *records) by_case[r.case_id].push_back(std::move(r));
+  auto marks = load_withdrawal_marks(s);
+  if (!marks) return unexpected(marks.error());
+  std::map<std::string, CaseConsent, std::less<>> out;
+  for (const auto& id : *ids) {
+    const auto found = by_case.find(id);
+    CaseConsent c = found == by_case.end() ? CaseConsent{} : evaluate_consent(found->second);
+    const auto mark = marks->find(id);
+    add_mark(c, mark == marks->end() ? std::nullopt : std::optional<WithdrawalMark>(mark->second));
+    out.emplace(id, std::move(c));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // given_at (then created_at); a withdrawal on it with extent all or
 // future_use withdraws the case; extent listed_scopes turns the listed scopes
 // to "no" and leaves the rest.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,8 @@ using CaseConsent = CurrentConsent;
 
 CaseConsent evaluate_consent(const std::vector<Record>& consent_records);
 [[nodiscard]] expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id);
+// case_consent of every case, by case id.
+[[nodiscard]] expected<std::map<std::string, CaseConsent, std::less<>>, StorageError> every_case_consent(VaultState& s);
 
 // Entities that may be saved before a case has a consent record: the case,
 // consent, interview_session, and a person whose roles include interviewee.

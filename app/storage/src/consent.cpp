@@ -43,6 +43,12 @@ expected<CurrentConsent, StorageError> ConsentService::current(std::string_view 
   return detail::case_consent(a.state(), case_id);
 }
 
+expected<std::map<std::string, CurrentConsent, std::less<>>, StorageError> ConsentService::current_all() {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  return detail::every_case_consent(a.state());
+}
+
 expected<std::vector<Dispatch>, StorageError> ConsentService::sent_to(std::string_view case_id) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());

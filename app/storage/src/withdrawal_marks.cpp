@@ -20,21 +20,43 @@ using detail::VaultAccess;
 
 namespace detail {
 
-expected<std::optional<WithdrawalMark>, StorageError> load_withdrawal_mark(VaultState& s, std::string_view case_id) {
-  auto st = s.db.prepare("SELECT at, extent, scopes, source, recorded_at FROM case_withdrawals WHERE case_id = ?1");
-  if (!st) return unexpected(st.error());
-  st->bind(1, case_id);
-  auto row = st->step();
-  if (!row) return unexpected(row.error());
-  if (!*row) return std::optional<WithdrawalMark>();
-  WithdrawalMark m{st->text(0), st->text(1), {}, st->text(3), st->text(4)};
-  const auto scopes = nlohmann::json::parse(st->text(2), nullptr, false);
+namespace {
+
+constexpr const char* kMarkColumns = "at, extent, scopes, source, recorded_at, case_id";
+
+WithdrawalMark mark_of(const Statement& st) {
+  WithdrawalMark m{st.text(0), st.text(1), {}, st.text(3), st.text(4)};
+  const auto scopes = nlohmann::json::parse(st.text(2), nullptr, false);
   if (scopes.is_array()) {
     for (const auto& sc : scopes) {
       if (sc.is_string()) m.scopes.push_back(sc.get<std::string>());
     }
   }
-  return std::optional<WithdrawalMark>(std::move(m));
+  return m;
+}
+
+}  // namespace
+
+expected<std::optional<WithdrawalMark>, StorageError> load_withdrawal_mark(VaultState& s, std::string_view case_id) {
+  auto st = s.db.prepare(std::string("SELECT ") + kMarkColumns + " FROM case_withdrawals WHERE case_id = ?1");
+  if (!st) return unexpected(st.error());
+  st->bind(1, case_id);
+  auto row = st->step();
+  if (!row) return unexpected(row.error());
+  if (!*row) return std::optional<WithdrawalMark>();
+  return std::optional<WithdrawalMark>(mark_of(*st));
+}
+
+expected<std::map<std::string, WithdrawalMark, std::less<>>, StorageError> load_withdrawal_marks(VaultState& s) {
+  auto st = s.db.prepare(std::string("SELECT ") + kMarkColumns + " FROM case_withdrawals");
+  if (!st) return unexpected(st.error());
+  std::map<std::string, WithdrawalMark, std::less<>> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return unexpected(row.error());
+    if (!*row) return out;
+    out[st->text(5)] = mark_of(*st);
+  }
 }
 
 void apply_withdrawal_mark(CaseConsent& consent, const WithdrawalMark& mark) {

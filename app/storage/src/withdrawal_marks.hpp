@@ -1,6 +1,8 @@
 #pragma once
 // Internal: withdrawal marks on cases held as copies (case_withdrawals).
+#include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "case_consent.hpp"
@@ -11,6 +13,9 @@ namespace safehold::storage::detail {
 
 [[nodiscard]] expected<std::optional<WithdrawalMark>, StorageError> load_withdrawal_mark(VaultState& s,
                                                                                          std::string_view case_id);
+// Every mark of the vault, by case id.
+[[nodiscard]] expected<std::map<std::string, WithdrawalMark, std::less<>>, StorageError> load_withdrawal_marks(
+    VaultState& s);
 // What the mark does to the consent the records add up to.
 void apply_withdrawal_mark(CaseConsent& consent, const WithdrawalMark& mark);
 // Stores (or replaces) the mark and refreshes the case list's consent state.

@@ -157,4 +157,16 @@ DisclosureResult<bool> counts_in_statistics(storage::Vault& vault, std::string_v
   return c->allowed();
 }
 
+DisclosureResult<StatisticsConsent> cases_in_statistics(storage::Vault& vault) {
+  auto all = vault.consent().current_all();
+  if (!all) return from_storage(all.error());
+  StatisticsConsent out;
+  out.cases = all->size();
+  const ResolvedAudience statistics{Audience::statistics(), {}};
+  for (const auto& [case_id, consent] : *all) {
+    if (!refusal_for(consent, case_id, statistics)) out.counted.insert(case_id);
+  }
+  return out;
+}
+
 }  // namespace safehold::core::disclosure

@@ -25,7 +25,11 @@ enum class ExportFormat { csv, json };
 std::optional<ExportFormat> export_format_from_name(std::string_view name) noexcept;
 
 struct ExportRequest {
-  std::vector<std::string> case_ids;  // at least one; each must be allowed, or nothing is written
+  std::vector<std::string> case_ids;  // each must be allowed, or nothing is written
+  // Instead of case_ids: every case of the vault the audience may receive;
+  // a case whose consent refuses it is left out and listed (ComposedExport::
+  // cases_left_out), never silently skipped. Refused when no case may go.
+  bool every_case = false;
   std::string contact_id;             // either a verified contact...
   std::string audience_kind;          // ...or a recipient_kind code
   bool include_identifying = false;
@@ -41,10 +45,19 @@ struct ExportFile {
   std::string records_sha256;  // of the cases the file holds
 };
 
+// A case an every_case export left out, and why (one line naming the case
+// reference and the scope, never content). For the person exporting only:
+// the files never name cases the audience may not have.
+struct CaseLeftOut {
+  std::string case_id;
+  std::string reason;
+};
+
 struct ComposedExport {
   std::vector<ExportFile> files;
   std::vector<std::string> case_ids;
   std::vector<std::string> case_records_sha256;  // per case, for the audit
+  std::vector<CaseLeftOut> cases_left_out;       // every_case only
   std::size_t records = 0;
   std::string audit_counterparty;                // contact id, or "kind:<code>"
   std::string generated_at;
@@ -58,6 +71,7 @@ struct ExportWritten {
   std::vector<std::filesystem::path> files;  // each with FILE.minisig beside it
   std::size_t cases = 0;
   std::size_t records = 0;
+  std::vector<CaseLeftOut> cases_left_out;  // every_case only
 };
 
 [[nodiscard]] ReportResult<ExportWritten> write_data_export(storage::Vault& vault, const ExportRequest& request,

@@ -20,6 +20,7 @@ enum class ReportError {
   signing_failed,   // the vault's signing key could not be loaded or used
   vault_failed,     // the vault refused or failed
   file_failed,      // writing the output failed (disk full, permission...)
+  invalid_input,    // a data export to import that is not a valid one (schema/export-v1.md section 5)
 };
 
 struct ReportFailure {

@@ -65,6 +65,10 @@ class ConsentService {
                                                           std::string_view scope_code);
   // The case's consent as it stands (not_found for an unknown case).
   [[nodiscard]] expected<CurrentConsent, StorageError> current(std::string_view case_id);
+  // current() of every case of the vault at once, by case id (cases without
+  // a consent record included, state none): one query for the consent
+  // records and one for the withdrawal marks, for statistics over many cases.
+  [[nodiscard]] expected<std::map<std::string, CurrentConsent, std::less<>>, StorageError> current_all();
   // To whom the case was already sent (bundle_exported audit entries), oldest first.
   [[nodiscard]] expected<std::vector<Dispatch>, StorageError> sent_to(std::string_view case_id);
   // Records a withdrawal on a case held as a copy (not_allowed on the

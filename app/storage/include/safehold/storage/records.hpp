@@ -3,7 +3,9 @@
 // "Records". Every write is validated by safehold_schema, checked against the
 // case's consent (docs/storage.md "Consent"), indexed for search and the case
 // list, and audited, in one transaction.
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,12 @@ struct Record {
   nlohmann::json to_json() const;
   // Strict: exactly those keys, of those types (invalid_record otherwise).
   [[nodiscard]] static expected<Record, StorageError> from_json(const nlohmann::json& j);
+};
+
+// Some top-level fields of a record, without the rest (RecordStore::scan_fields).
+struct PartialRecord {
+  std::string case_id;                                // "" for case and contact
+  nlohmann::json fields = nlohmann::json::object();  // only the asked-for fields the record has
 };
 
 // A view on an unlocked vault; must not outlive the Vault it came from.
@@ -70,6 +78,14 @@ class RecordStore {
                                                                  std::string_view entity = {});
   // Every record of an entity across the vault (e.g. all contacts), oldest first.
   [[nodiscard]] expected<std::vector<Record>, StorageError> list_entity(std::string_view entity);
+  // Every record of an entity, reading only the named top-level fields (SQL
+  // picks them out of the stored JSON, so a narrative is never parsed):
+  // statistics over 100,000 cases. `each` is called once per record, in no
+  // particular order, and must not use the vault. Field names are
+  // [a-z0-9_]+ (invalid_argument otherwise).
+  [[nodiscard]] expected<void, StorageError> scan_fields(std::string_view entity,
+                                                         std::span<const std::string> field_names,
+                                                         const std::function<void(const PartialRecord&)>& each);
   // The case with this reference, nullopt if none. ambiguous_reference when
   // several cases hold it (an imported case may carry a number this vault
   // used too): the detail lists their ids and senders; use the id then.

@@ -41,6 +41,7 @@
 // Callable from any thread (the vault serialises access). Reads only.
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -164,5 +165,13 @@ struct DisclosedCase : CaseDisclosure {
 // May the case be counted in anonymised statistics? (check_case with
 // Audience::statistics(), as a yes or no.)
 [[nodiscard]] DisclosureResult<bool> counts_in_statistics(storage::Vault& vault, std::string_view case_id);
+
+// counts_in_statistics of every case of the vault at once (the same rule,
+// the consents read in one go): statistics over 100,000 cases.
+struct StatisticsConsent {
+  std::set<std::string, std::less<>> counted;  // ids of the cases that may be counted
+  std::size_t cases = 0;                       // every case of the vault
+};
+[[nodiscard]] DisclosureResult<StatisticsConsent> cases_in_statistics(storage::Vault& vault);
 
 }  // namespace safehold::core::disclosure
