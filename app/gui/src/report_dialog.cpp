@@ -101,8 +101,11 @@ void ReportDialog::DrawChoices(appmodel::AppModel& app) {
   Probe("report.identifying");
   ImGui::EndDisabled();
   if (!m.identifying_allowed() && !m.identifying_refusal().empty()) {
-    WrappedColored(MutedColor(), trf("report.identifying.not_allowed", {m.identifying_refusal()}).c_str());
+    // Why, in the UI's words; then disclosure's own line (codes and the
+    // case reference only) so the exact answers can be checked.
+    WrappedColored(MutedColor(), tr("report.identifying.not_allowed"));
     Probe("report.identifying.why");
+    WrappedColored(MutedColor(), m.identifying_refusal().c_str());
   }
   ImGui::TextUnformatted(tr("report.language"));
   ImGui::SameLine();

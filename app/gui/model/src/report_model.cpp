@@ -1,5 +1,7 @@
 #include "safehold/appmodel/report_model.hpp"
 
+#include "safehold/appmodel/i18n.hpp"
+#include "safehold/appmodel/schema_text.hpp"
 #include "safehold/core/disclosure/disclosure.hpp"
 
 namespace safehold::appmodel {
@@ -14,6 +16,7 @@ const std::vector<std::string>& ReportModel::audience_kinds() {
 void ReportModel::open(const std::string& case_id) {
   close();
   request_.case_id = case_id;
+  request_.language = schema_language(current_language());  // the labels start in the UI's language
 }
 
 void ReportModel::close() {
