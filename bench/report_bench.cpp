@@ -59,7 +59,7 @@ int setup(const std::string& dir) {
   const auto bytes = test::pseudo_random_bytes(1024, 3);
   for (int i = 0; i < 500; ++i) {
     auto e = add(*v, "evidence_item", c.id, test::evidence_fields("Screenshot " + std::to_string(i)));
-    io::SpanSource src(bytes);
+    base::SpanSource src(bytes);
     if (!v->attachments().import(e.id, src, bytes.size())) return std::fprintf(stderr, "attachment failed\n"), 1;
     for (const char* action : {"analysed", "translated"}) {
       add(*v, "custody_event", c.id,

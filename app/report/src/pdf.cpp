@@ -270,7 +270,7 @@ void draw_frame(cairo_t* cr, const TextEngine& t, const Geometry& g, const Docum
 }
 
 struct StreamState {
-  io::ByteSink* sink = nullptr;
+  base::ByteSink* sink = nullptr;
   bool failed = false;
 };
 
@@ -329,7 +329,7 @@ void draw_page(cairo_t* cr, const TextEngine& text, const Geometry& g, const Doc
 
 }  // namespace
 
-ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, io::ByteSink& out) {
+ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, base::ByteSink& out) {
   const Geometry g = geometry(paper);
   StreamState stream{&out, false};
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(write_to_sink, &stream, g.width, g.height);

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "safehold/crypto/byte_io.hpp"
+#include "safehold/base/byte_io.hpp"
 #include "safehold/report/document.hpp"
 #include "safehold/report/error.hpp"
 
@@ -20,7 +20,7 @@ struct PdfStats {
   std::size_t pages = 0;
 };
 
-[[nodiscard]] ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, io::ByteSink& out);
+[[nodiscard]] ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, base::ByteSink& out);
 
 // One page of the document as pixels, laid out exactly as write_pdf lays it
 // out (the GUI's preview before anything is written). Drawn on a Cairo image
