@@ -90,6 +90,7 @@ void AppShell::AfterLockOrUnlock() {
   case_view = CaseViewScreen{};
   contacts = ContactsScreen{};
   exchange = ExchangeScreen{};
+  statistics = StatisticsScreen{};
 }
 
 void AppShell::CopyToClipboard(const char* text) {
@@ -139,6 +140,7 @@ void AppShell::DrawToolbar() {
                                     {Screen::intake, "nav.intake", "nav.intake"},
                                     {Screen::contacts, "nav.contacts", "nav.contacts"},
                                     {Screen::exchange, "nav.exchange", "nav.exchange"},
+                                    {Screen::statistics, "nav.statistics", "nav.statistics"},
                                     {Screen::audit, "nav.audit", "nav.audit"},
                                     {Screen::settings, "nav.settings", "nav.settings"}};
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -218,6 +220,9 @@ void AppShell::DrawUnlocked() {
       break;
     case Screen::exchange:
       exchange.Draw(*app_);
+      break;
+    case Screen::statistics:
+      statistics.Draw(*app_);
       break;
     default:
       WrappedColored(MutedColor(), tr("screen.not_available"));

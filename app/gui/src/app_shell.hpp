@@ -14,6 +14,7 @@
 #include "intake_screen.hpp"
 #include "settings_screen.hpp"
 #include "start_screen.hpp"
+#include "statistics_screen.hpp"
 #include "ui_info.hpp"
 
 namespace safehold::gui {
@@ -38,6 +39,7 @@ struct AppShell {
   CaseViewScreen case_view;
   ContactsScreen contacts;
   ExchangeScreen exchange;
+  StatisticsScreen statistics;
 
  private:
   void AfterLockOrUnlock();

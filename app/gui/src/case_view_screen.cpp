@@ -81,6 +81,13 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
   Probe("case.heading");
   if (ImGui::SmallButton(tr("case.send"))) app.export_case(c.id);
   Probe("case.send");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(tr("case.report"))) app.report.open(c.id);
+  Probe("case.report");
+  if (app.report.is_open() && app.report.case_id() == c.id) {
+    report_.Draw(app);
+    return;
+  }
   if (m.error_key() != nullptr) {
     WrappedColored(ErrorColor(), appmodel::trf("case.error.detail", {tr(m.error_key()), m.error_detail()}).c_str());
   }

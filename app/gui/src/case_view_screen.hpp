@@ -9,6 +9,7 @@
 
 #include "file_browser_dialog.hpp"
 #include "form_widgets.hpp"
+#include "report_dialog.hpp"
 #include "safehold/appmodel/app_model.hpp"
 
 namespace safehold::gui {
@@ -39,6 +40,7 @@ struct CaseViewScreen {
   std::string copy_ready_; // evidence id confirmed, waiting for the folder
   FileBrowserDialog add_browser_;  // picks the file of a new evidence item
   std::string add_tab_shown_;      // entity whose add-form's tab was brought to the front
+  ReportDialog report_;            // "Report…": drawn in place of the tabs while open
 };
 
 }  // namespace safehold::gui

@@ -13,8 +13,8 @@ const char* Usage() {
          "  --demo                  open a throw-away vault with fictional sample cases,\n"
          "                          in a private temporary folder deleted on exit\n"
          "  --screen NAME           with --demo: show this screen once the demo vault is\n"
-         "                          open (cases, case, case-add, intake, contacts,\n"
-         "                          export, import, audit, settings)\n"
+         "                          open (cases, case, case-add, report, intake, contacts,\n"
+         "                          export, import, audit, settings, statistics)\n"
          "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
          "  --help                  show this help\n"
          "  --version               print the version and the git commit it was built from\n";
@@ -66,8 +66,9 @@ appmodel::Screen ScreenFromName(const std::string& name) {
   if (name == "contacts") return Screen::contacts;
   if (name == "exchange" || name == "export" || name == "import") return Screen::exchange;
   if (name == "audit") return Screen::audit;
+  if (name == "statistics") return Screen::statistics;
   if (name == "settings") return Screen::settings;
-  if (name == "case" || name == "case-add") return Screen::case_view;
+  if (name == "case" || name == "case-add" || name == "report") return Screen::case_view;
   return Screen::cases;
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -23,6 +24,7 @@
 #include "safehold/core/policy/process_start.hpp"
 #include "safehold/core/policy/vault_folder.hpp"
 #include "safehold/version.hpp"
+#include "report_preview.hpp"
 #include "ui_runtime.hpp"
 
 namespace {
@@ -49,6 +51,23 @@ class StartupTrace {
 StartupTrace* g_trace = nullptr;
 void trace(const char* stage) {
   if (g_trace != nullptr) g_trace->mark(stage);
+}
+
+// The report preview's page as a GL texture (report_preview.hpp): uploaded
+// from memory, deleted when the preview goes (lock, another choice).
+ImTextureID upload_texture(const unsigned char* rgba, int width, int height) {
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+  return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(id));
+}
+void release_texture(ImTextureID texture) {
+  const auto id = static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(texture));
+  glDeleteTextures(1, &id);
 }
 
 volatile std::sig_atomic_t g_quit = 0;
@@ -178,6 +197,7 @@ int run(const gui::Options& opts) {
     });
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    gui::SetTextureHost({upload_texture, release_texture});
     trace("ImGui + GL backend");
     int frames = 0;
     bool screen_shown = opts.screen.empty();
@@ -205,11 +225,15 @@ int run(const gui::Options& opts) {
       if (!screen_shown && app.unlocked()) {
         app.go(gui::ScreenFromName(opts.screen));
         if (app.screen() == appmodel::Screen::intake) app.intake.begin();
-        if (opts.screen == "case" || opts.screen == "case-add") {
+        if (opts.screen == "case" || opts.screen == "case-add" || opts.screen == "report") {
           if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
                                       ? app.cases.row_now(app.session()->vault(), 0) : nullptr) {
             app.open_case(first->case_id);
             if (opts.screen == "case-add") app.case_view.add.begin(first->case_id, "incident");
+            if (opts.screen == "report") {
+              app.report.open(first->case_id);
+              app.report.set_audience_kind("lawyer");
+            }
           }
         }
         if (opts.screen == "export" || opts.screen == "import") ShowDemoExchange(app, opts.screen);
@@ -231,6 +255,8 @@ int run(const gui::Options& opts) {
       if (opts.exit_after_frames > 0 && ++frames >= opts.exit_after_frames) break;
     }
     app.lock();
+    ui.shell.case_view = gui::CaseViewScreen{};  // its preview texture, while the GL context lives
+    gui::SetTextureHost({});
     g_ui = nullptr;
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -196,6 +196,7 @@ ReportResult<ComposedReport> compose_report(storage::Vault& vault, const ReportR
   out.records = disclosed->records.size();
   out.identifying_included = disclosed->identifying_included;
   out.audit_counterparty = disclosed->audit_counterparty;
+  out.left_out = disclosed->left_out;
 
   const Composer c(*disclosed, request.language);
   Document& doc = out.document;

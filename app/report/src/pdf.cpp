@@ -1,13 +1,16 @@
 // write_pdf: paginates a Document with Pango and draws it on a Cairo PDF
 // surface that streams into a ByteSink. Two passes: the first lays out every
 // paragraph and decides where each line goes (so the footer can say "page N
-// of M"), the second draws the pages.
+// of M"), the second draws the pages. render_page_image draws one page the
+// same way into memory (the GUI's preview).
 #include "safehold/report/pdf.hpp"
 
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -293,6 +296,37 @@ Geometry geometry(Paper paper) {
   return g;
 }
 
+// Lays out every section (pagination: the first pass of both writers).
+void lay_out(const Document& doc, Paginator& p) {
+  for (std::size_t si = 0; si < doc.sections.size(); ++si) {
+    const Section& section = doc.sections[si];
+    if (si == 1) p.new_page();  // the cover stands alone
+    p.heading(section.title, true);
+    if (section.blocks.empty()) p.row({"", section.empty_note, false});
+    for (const auto& block : section.blocks) {
+      p.heading(block.heading, false);
+      for (const auto& r : block.rows) p.row(r);
+      p.space(6.0);
+    }
+  }
+}
+
+// Draws page `i` (0-based) of what `p` laid out, frame included.
+void draw_page(cairo_t* cr, const TextEngine& text, const Geometry& g, const Document& doc, const Paginator& p,
+               std::size_t i) {
+  const auto& pages = p.pages();
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  draw_frame(cr, text, g, doc, i + 1, pages.size());
+  for (const auto& d : pages[i]) {
+    cairo_move_to(cr, d.x, d.y);
+    if (d.line < 0) {
+      pango_cairo_show_layout(cr, p.layout(d.layout));
+    } else {
+      pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(p.layout(d.layout), d.line));
+    }
+  }
+}
+
 }  // namespace
 
 ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, base::ByteSink& out) {
@@ -308,30 +342,10 @@ ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, base::ByteSin
   {
     const TextEngine text(cr, doc.language);
     Paginator p(text, g);
-    for (std::size_t si = 0; si < doc.sections.size(); ++si) {
-      const Section& section = doc.sections[si];
-      if (si == 1) p.new_page();  // the cover stands alone
-      p.heading(section.title, true);
-      if (section.blocks.empty()) p.row({"", section.empty_note, false});
-      for (const auto& block : section.blocks) {
-        p.heading(block.heading, false);
-        for (const auto& r : block.rows) p.row(r);
-        p.space(6.0);
-      }
-    }
-    const auto& pages = p.pages();
-    stats.pages = pages.size();
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-      cairo_set_source_rgb(cr, 0, 0, 0);
-      draw_frame(cr, text, g, doc, i + 1, pages.size());
-      for (const auto& d : pages[i]) {
-        cairo_move_to(cr, d.x, d.y);
-        if (d.line < 0) {
-          pango_cairo_show_layout(cr, p.layout(d.layout));
-        } else {
-          pango_cairo_show_layout_line(cr, pango_layout_get_line_readonly(p.layout(d.layout), d.line));
-        }
-      }
+    lay_out(doc, p);
+    stats.pages = p.pages().size();
+    for (std::size_t i = 0; i < stats.pages; ++i) {
+      draw_page(cr, text, g, doc, p, i);
       cairo_show_page(cr);
     }
   }
@@ -342,6 +356,62 @@ ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, base::ByteSin
   if (stream.failed) return report_fail(ReportError::file_failed, "writing the PDF failed");
   if (status != CAIRO_STATUS_SUCCESS) return report_fail(ReportError::layout_failed, cairo_status_to_string(status));
   return stats;
+}
+
+ReportResult<PageImage> render_page_image(const Document& doc, Paper paper, std::size_t page, int width_px) {
+  if (width_px < 16 || width_px > 4096) return report_fail(ReportError::invalid_request, "preview width out of range");
+  const Geometry g = geometry(paper);
+  const double scale = static_cast<double>(width_px) / g.width;
+  PageImage out;
+  out.width = width_px;
+  out.height = static_cast<int>(g.height * scale + 0.5);
+  // An image surface over memory we own: the pixels never leave the process.
+  const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, out.width);
+  std::vector<unsigned char> argb(static_cast<std::size_t>(stride) * static_cast<std::size_t>(out.height), 0);
+  cairo_surface_t* surface =
+      cairo_image_surface_create_for_data(argb.data(), CAIRO_FORMAT_ARGB32, out.width, out.height, stride);
+  cairo_t* cr = cairo_create(surface);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_scale(cr, scale, scale);
+  bool drawn = false;
+  {
+    // The same engine as the PDF (metrics unhinted), so the lines break
+    // where they break on paper.
+    const TextEngine text(nullptr, doc.language);
+    Paginator p(text, g);
+    lay_out(doc, p);
+    out.pages = p.pages().size();
+    if (page < out.pages) {
+      draw_page(cr, text, g, doc, p, page);
+      drawn = true;
+    }
+  }
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) return report_fail(ReportError::layout_failed, cairo_status_to_string(status));
+  if (!drawn) return report_fail(ReportError::invalid_request, "no such page");
+  // Cairo's ARGB32 is premultiplied, native-endian 32-bit words; the GPU
+  // wants R, G, B, A bytes. The page is opaque, so no un-premultiplying.
+  const auto w = static_cast<std::size_t>(out.width);
+  const auto h = static_cast<std::size_t>(out.height);
+  const auto row_bytes = static_cast<std::size_t>(stride);
+  out.rgba.resize(w * h * 4);
+  for (std::size_t y = 0; y < h; ++y) {
+    const unsigned char* src = argb.data() + y * row_bytes;
+    unsigned char* dst = out.rgba.data() + y * w * 4;
+    for (std::size_t x = 0; x < w; ++x) {
+      std::uint32_t px = 0;
+      std::memcpy(&px, src + 4 * x, sizeof px);
+      dst[4 * x + 0] = static_cast<unsigned char>(px >> 16);
+      dst[4 * x + 1] = static_cast<unsigned char>(px >> 8);
+      dst[4 * x + 2] = static_cast<unsigned char>(px);
+      dst[4 * x + 3] = 255;
+    }
+  }
+  return out;
 }
 
 GlyphProbe probe_layout(const std::string& text, schema::Language language) {

@@ -20,12 +20,7 @@ struct ReportRecord {
   std::vector<core::disclosure::WithheldField> withheld;  // every field left out, nested ones too
 };
 
-// One reason something is not in the report, with how many records it
-// concerns (section 1: "what was left out and why").
-struct LeftOut {
-  std::string reason;  // identifying_fields, custody_note, interview_sessions
-  std::size_t records = 0;
-};
+using report::LeftOut;  // report.hpp
 
 struct ReportCase {
   std::vector<ReportRecord> records;  // the case record first, then oldest first; no interview sessions

@@ -129,6 +129,8 @@ void AppModel::lock() {
   intake.reset();
   cases.reset();
   case_view.reset();
+  report.close();  // the preview holds the case's text as pixels
+  stats.reset();
   shown_codepoints().clear();
   session_.reset();
   current_case_.clear();

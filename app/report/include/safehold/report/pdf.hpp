@@ -22,6 +22,19 @@ struct PdfStats {
 
 [[nodiscard]] ReportResult<PdfStats> write_pdf(const Document& doc, Paper paper, base::ByteSink& out);
 
+// One page of the document as pixels, laid out exactly as write_pdf lays it
+// out (the GUI's preview before anything is written). Drawn on a Cairo image
+// surface in memory: nothing touches the disk. Holds the case's text as
+// pixels: the caller keeps it only while the case may be shown.
+struct PageImage {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgba;  // width * height * 4 bytes, R G B A, opaque
+  std::size_t pages = 0;            // pages of the whole document
+};
+// `page` 0-based; `width_px` 16..4096 (the height follows the paper).
+[[nodiscard]] ReportResult<PageImage> render_page_image(const Document& doc, Paper paper, std::size_t page,
+                                                        int width_px);
+
 // How the report's text engine lays out one paragraph: the glyph ids and x
 // positions (Pango units) in visual order, and whether its base direction is
 // right to left. Lets a test prove that Uyghur is shaped (joined forms, not

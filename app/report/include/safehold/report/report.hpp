@@ -15,6 +15,7 @@
 // (what, for whom, never content).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "safehold/report/document.hpp"
 #include "safehold/report/error.hpp"
@@ -32,6 +33,14 @@ struct ReportRequest {
   std::string generated_at;    // UTC RFC 3339; "" = now
 };
 
+// One reason something is not in the report, with how many records it
+// concerns (schema/report-v1.md section 1: "what was left out and why"):
+// identifying_fields, custody_note, interview_sessions.
+struct LeftOut {
+  std::string reason;
+  std::size_t records = 0;
+};
+
 struct ComposedReport {
   Document document;
   std::string reference;
@@ -40,6 +49,7 @@ struct ComposedReport {
   bool identifying_included = false;
   std::string audit_counterparty;  // contact id, or "kind:<code>"
   std::string generated_at;
+  std::vector<LeftOut> left_out;  // as the cover lists it
 };
 
 // Everything but writing: the consent check, redaction, the document.

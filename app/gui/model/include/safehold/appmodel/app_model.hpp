@@ -21,14 +21,16 @@
 #include "safehold/appmodel/import_model.hpp"
 #include "safehold/appmodel/intake_model.hpp"
 #include "safehold/appmodel/passphrase_change.hpp"
+#include "safehold/appmodel/report_model.hpp"
 #include "safehold/appmodel/settings.hpp"
 #include "safehold/appmodel/start_model.hpp"
+#include "safehold/appmodel/stats_model.hpp"
 #include "safehold/appmodel/timers.hpp"
 #include "safehold/appmodel/vault_gateway.hpp"
 
 namespace safehold::appmodel {
 
-enum class Screen { start, cases, intake, case_view, contacts, exchange, audit, settings };
+enum class Screen { start, cases, intake, case_view, contacts, exchange, audit, settings, statistics };
 
 class AppModel {
   // First member: the timers below keep a pointer to it.
@@ -91,6 +93,8 @@ class AppModel {
   ContactsModel contacts;
   ExportModel exporter;
   ImportModel importer;
+  ReportModel report;  // the case view's Report… dialog
+  StatsModel stats;
 
   // Opens the export screen with this case chosen.
   void export_case(const std::string& case_id);

@@ -1,0 +1,88 @@
+#pragma once
+// The Report… dialog's state (issue 13): one case, one audience (a contact
+// or a kind of recipient), identifying fields, language and paper. Every
+// change of the choice re-runs app/report's own check (compose_report: the
+// consent and redaction decisions of core::disclosure, nothing decided
+// here) and renders the first page in memory for the preview; write() then
+// calls write_report exactly as the CLI does, only after the user accepted
+// that a PDF is plaintext. Nothing here touches the disk but write().
+//
+// Errors: error_key() is an i18n key, error_detail() app/report's one-line
+// description (codes, references, contact names: never record content).
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "safehold/report/pdf.hpp"
+#include "safehold/report/report.hpp"
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::appmodel {
+
+class ReportModel {
+ public:
+  // The kinds of recipient an audience may be, as the CLI's --audience.
+  static const std::vector<std::string>& audience_kinds();
+
+  void open(const std::string& case_id);
+  void close();  // forgets everything, the preview included
+  [[nodiscard]] bool is_open() const { return !request_.case_id.empty(); }
+  [[nodiscard]] const std::string& case_id() const { return request_.case_id; }
+
+  // Choosing one clears the other.
+  void set_contact(const std::string& contact_id);
+  void set_audience_kind(const std::string& kind);
+  void set_include_identifying(bool on);
+  void set_language(schema::Language lang);
+  void set_paper(report::Paper paper);
+  [[nodiscard]] const report::ReportRequest& request() const { return request_; }
+
+  // Re-runs the check and the preview when the choice changed since the last one.
+  void check_if_needed(storage::Vault& vault);
+  // The report as it would be written (the cover's facts and what is left
+  // out and why), or nullopt when refused (then error_key()).
+  [[nodiscard]] const std::optional<report::ComposedReport>& composed() const { return composed_; }
+  // Whether consent allows identifying fields for this audience, and the
+  // one-line reason when it does not.
+  [[nodiscard]] bool identifying_allowed() const { return identifying_allowed_; }
+  [[nodiscard]] const std::string& identifying_refusal() const { return identifying_refusal_; }
+  // The first page, laid out as in the PDF (pixels in memory only).
+  [[nodiscard]] const std::optional<report::PageImage>& preview() const { return preview_; }
+  // Bumped whenever preview() changes (the GUI re-uploads its texture).
+  [[nodiscard]] std::uint64_t preview_generation() const { return preview_generation_; }
+  [[nodiscard]] bool ready() const { return composed_.has_value(); }
+
+  // Writes `folder`/`file_name` and its .minisig (write_report, the CLI's
+  // call, with the plaintext consent the dialog asked for).
+  bool write(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name);
+  [[nodiscard]] const std::optional<report::ReportWritten>& written() const { return written_; }
+  [[nodiscard]] const std::filesystem::path& written_path() const { return written_path_; }
+
+  [[nodiscard]] const char* error_key() const { return error_key_; }
+  [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
+
+  static constexpr int kPreviewWidth = 800;  // pixels; drawn smaller, so the text stays sharp
+
+ private:
+  void invalidate();
+  void fail(const report::ReportFailure& f);
+  void check_identifying(storage::Vault& vault);
+
+  report::ReportRequest request_;
+  bool checked_ = false;
+  std::optional<report::ComposedReport> composed_;
+  bool identifying_allowed_ = false;
+  std::string identifying_refusal_;
+  std::optional<report::PageImage> preview_;
+  std::uint64_t preview_generation_ = 0;
+  std::optional<report::ReportWritten> written_;
+  std::filesystem::path written_path_;
+  const char* error_key_ = nullptr;
+  std::string error_detail_;
+};
+
+// "report.error.<code>" for a failure of app/report.
+[[nodiscard]] const char* report_error_key(report::ReportError e) noexcept;
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,53 @@
+#pragma once
+// The Statistics screen's state (issue 13): one or two dimensions and the
+// minimum cell, counted by app/report's count_statistics (consent,
+// suppression and the left-out count are decided there, not here). The
+// screen draws the table it returns as bars and as a table.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "safehold/report/stats.hpp"
+#include "safehold/storage/vault.hpp"
+
+namespace safehold::appmodel {
+
+class StatsModel {
+ public:
+  // Every dimension, in the order the screen offers them.
+  static const std::vector<report::StatsDimension>& dimensions();
+
+  void set_first(report::StatsDimension d);
+  // nullopt: one dimension only.
+  void set_second(std::optional<report::StatsDimension> d);
+  void set_min_cell(int n);  // clamped to 1..1000
+  [[nodiscard]] report::StatsDimension first() const { return first_; }
+  [[nodiscard]] const std::optional<report::StatsDimension>& second() const { return second_; }
+  [[nodiscard]] int min_cell() const { return min_cell_; }
+
+  // Counts again when the choice changed since the last count (or refresh()).
+  void count_if_needed(storage::Vault& vault);
+  void refresh() { counted_ = false; }
+  [[nodiscard]] const std::optional<report::StatsTable>& table() const { return table_; }
+
+  [[nodiscard]] const char* error_key() const { return error_key_; }
+  [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
+  void reset();
+
+ private:
+  report::StatsDimension first_ = report::StatsDimension::year;
+  std::optional<report::StatsDimension> second_;
+  int min_cell_ = 5;
+  bool counted_ = false;
+  std::optional<report::StatsTable> table_;
+  const char* error_key_ = nullptr;
+  std::string error_detail_;
+};
+
+// The vocabulary a dimension's values come from ("" for year).
+[[nodiscard]] const char* stats_vocab(report::StatsDimension d) noexcept;
+// A value as the UI shows it: the vocabulary label in the UI language, the
+// year as is, "unknown" translated.
+[[nodiscard]] std::string stats_value_label(report::StatsDimension d, const std::string& value);
+
+}  // namespace safehold::appmodel

@@ -1,0 +1,145 @@
+#include "safehold/appmodel/report_model.hpp"
+
+#include "safehold/appmodel/i18n.hpp"
+#include "safehold/appmodel/schema_text.hpp"
+#include "safehold/core/disclosure/disclosure.hpp"
+
+namespace safehold::appmodel {
+
+namespace dc = core::disclosure;
+
+const std::vector<std::string>& ReportModel::audience_kinds() {
+  static const std::vector<std::string> kinds = {"lawyer", "ngo", "host_authority", "un_body"};
+  return kinds;
+}
+
+void ReportModel::open(const std::string& case_id) {
+  close();
+  request_.case_id = case_id;
+  request_.language = schema_language(current_language());  // the labels start in the UI's language
+}
+
+void ReportModel::close() {
+  request_ = {};
+  invalidate();
+  written_.reset();
+  written_path_.clear();
+}
+
+void ReportModel::invalidate() {
+  checked_ = false;
+  composed_.reset();
+  identifying_allowed_ = false;
+  identifying_refusal_.clear();
+  if (preview_) {
+    preview_.reset();
+    ++preview_generation_;
+  }
+  error_key_ = nullptr;
+  error_detail_.clear();
+}
+
+void ReportModel::set_contact(const std::string& contact_id) {
+  request_.contact_id = contact_id;
+  request_.audience_kind.clear();
+  invalidate();
+}
+
+void ReportModel::set_audience_kind(const std::string& kind) {
+  request_.audience_kind = kind;
+  request_.contact_id.clear();
+  invalidate();
+}
+
+void ReportModel::set_include_identifying(bool on) {
+  request_.include_identifying = on;
+  invalidate();
+}
+
+void ReportModel::set_language(schema::Language lang) {
+  request_.language = lang;
+  invalidate();
+}
+
+void ReportModel::set_paper(report::Paper paper) {
+  request_.paper = paper;
+  invalidate();
+}
+
+void ReportModel::fail(const report::ReportFailure& f) {
+  error_key_ = report_error_key(f.code);
+  error_detail_ = f.detail;
+}
+
+// Asks disclosure alone (no records read) whether identifying fields could
+// go to this audience, so the dialog can say why not before it is asked.
+void ReportModel::check_identifying(storage::Vault& vault) {
+  const dc::Audience audience = request_.contact_id.empty() ? dc::Audience::of_kind(request_.audience_kind)
+                                                            : dc::Audience::contact(request_.contact_id);
+  auto decided = dc::check_case(vault, request_.case_id, std::span(&audience, 1), {.include_identifying = true});
+  if (!decided) {
+    identifying_refusal_ = decided.error().detail;
+    return;
+  }
+  identifying_allowed_ = decided->allowed();
+  if (!decided->refusals.empty()) identifying_refusal_ = decided->refusals.back().message;
+}
+
+void ReportModel::check_if_needed(storage::Vault& vault) {
+  if (checked_ || !is_open()) return;
+  checked_ = true;
+  if (request_.contact_id.empty() && request_.audience_kind.empty()) return;  // nothing chosen yet
+  check_identifying(vault);
+  auto composed = report::compose_report(vault, request_);
+  if (!composed) {
+    fail(composed.error());
+    return;
+  }
+  auto page = report::render_page_image(composed->document, request_.paper, 0, kPreviewWidth);
+  if (!page) {
+    fail(page.error());
+    return;
+  }
+  composed_ = std::move(*composed);
+  preview_ = std::move(*page);
+  ++preview_generation_;
+}
+
+bool ReportModel::write(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name) {
+  written_.reset();
+  written_path_.clear();
+  error_key_ = nullptr;
+  error_detail_.clear();
+  if (file_name.empty() || std::filesystem::path(file_name).has_parent_path()) {
+    error_key_ = "report.error.file_name";
+    return false;
+  }
+  const std::filesystem::path target = folder / file_name;
+  // The dialog showed the plaintext warning and the user accepted it.
+  auto done = report::write_report(vault, request_, target, report::PlaintextConsent::given);
+  if (!done) {
+    fail(done.error());
+    return false;
+  }
+  written_ = std::move(*done);
+  written_path_ = target;
+  return true;
+}
+
+const char* report_error_key(report::ReportError e) noexcept {
+  using report::ReportError;
+  switch (e) {
+    case ReportError::invalid_request: return "report.error.invalid_request";
+    case ReportError::not_found: return "report.error.not_found";
+    case ReportError::consent_refused: return "report.error.consent_refused";
+    case ReportError::not_allowed: return "report.error.not_allowed";
+    case ReportError::exists: return "report.error.exists";
+    case ReportError::layout_failed: return "report.error.layout_failed";
+    case ReportError::signing_failed: return "report.error.signing_failed";
+    case ReportError::vault_failed: return "report.error.vault_failed";
+    case ReportError::file_failed: return "report.error.file_failed";
+  }
+  return "report.error.vault_failed";
+}
+
+}  // namespace safehold::appmodel

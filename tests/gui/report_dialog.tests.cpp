@@ -1,0 +1,157 @@
+// Issue 13: "Report…" in the case view, driven headless on a real vault
+// with the demo's cases: the audience choice and app/report's refusal, the
+// disclosure summary (compared with compose_report on the same vault), the
+// first page rendered in memory, the plaintext warning, the in-app file
+// browser, and the PDF checked with stock minisign and pdftotext.
+#include <catch2/catch_test_macros.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "home_at.hpp"
+#include "report_world.hpp"
+#include "safehold/report/report.hpp"
+#include "seeded_case.hpp"
+
+namespace safehold::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// How many of the preview's pixels are dark (text) and how many white (paper).
+std::pair<std::size_t, std::size_t> dark_and_white(const report::PageImage& p) {
+  std::size_t dark = 0, white = 0;
+  for (std::size_t i = 0; i + 3 < p.rgba.size(); i += 4) {
+    const int sum = p.rgba[i] + p.rgba[i + 1] + p.rgba[i + 2];
+    dark += sum < 200 ? 1 : 0;
+    white += sum == 765 ? 1 : 0;
+  }
+  return {dark, white};
+}
+
+std::size_t files_in(const fs::path& dir) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+}  // namespace
+
+TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext warning, signed PDF", "[report]") {
+  SeededCase s;
+  const fs::path home = s.f.dir.path() / "home";
+  fs::create_directories(home);
+  HomeAt at_home(home);
+  auto& ui = s.ui;
+  auto& m = s.f.app.report;
+
+  ui.Click("case.report");
+  REQUIRE(ui.Has("report.heading"));
+  CHECK_FALSE(ui.Enabled("report.write.button"));  // no audience yet
+
+  // Host-country authorities: the demo consent does not share with them.
+  ui.Click("report.kind.host_authority");
+  CHECK(ui.Has("report.refused"));
+  CHECK_FALSE(m.composed());
+  CHECK(std::string(m.error_key()) == "report.error.consent_refused");
+  CHECK_FALSE(m.preview());
+  CHECK_FALSE(ui.Enabled("report.write.button"));
+
+  // Own lawyer: allowed. The summary is app/report's own answer.
+  ui.Click("report.kind.lawyer");
+  REQUIRE(ui.Has("report.check.ok"));
+  REQUIRE(m.composed());
+  storage::Vault& vault = s.f.app.session()->vault();
+  report::ReportRequest same;
+  same.case_id = s.case_id;
+  same.audience_kind = "lawyer";
+  auto expected = report::compose_report(vault, same);
+  REQUIRE(expected);
+  CHECK(m.composed()->records == expected->records);
+  CHECK(m.composed()->records_sha256 == expected->records_sha256);
+  REQUIRE(m.composed()->left_out.size() == expected->left_out.size());
+  REQUIRE_FALSE(expected->left_out.empty());  // the demo case has interview sessions at least
+  for (const auto& l : expected->left_out) CHECK(ui.Has("report.left_out." + l.reason));
+  // Identifying fields: the demo consent says no to the real identity, and the dialog says why.
+  CHECK_FALSE(ui.Enabled("report.identifying"));
+  CHECK(ui.Has("report.identifying.why"));
+  CHECK_FALSE(m.identifying_refusal().empty());
+
+  // The first page, drawn in memory as the PDF will be.
+  REQUIRE(m.preview());
+  CHECK(m.preview()->width == appmodel::ReportModel::kPreviewWidth);
+  CHECK(m.preview()->height > m.preview()->width);  // portrait A4
+  CHECK(m.preview()->pages >= 2);                   // the cover stands alone
+  const auto [dark, white] = dark_and_white(*m.preview());
+  CHECK(dark > 500);                                  // text was drawn
+  CHECK(white > m.preview()->rgba.size() / 4 / 2);    // on white paper
+  CHECK(ui.Has("report.preview"));
+
+  // Letter and Traditional Chinese labels: the preview follows.
+  const auto generation = m.preview_generation();
+  ui.Click("report.paper.letter");
+  ui.Click("report.language.zh_hant");
+  REQUIRE(m.preview());
+  CHECK(m.preview_generation() > generation);
+  CHECK(m.request().paper == report::Paper::letter);
+  CHECK(m.composed()->document.language == schema::Language::zh_hant);
+  CHECK(m.preview()->height == static_cast<int>(792.0 * appmodel::ReportModel::kPreviewWidth / 612.0 + 0.5));
+
+  // Nothing is written before the warning is accepted and a folder chosen.
+  CHECK(files_in(home) == 0);
+  ui.Click("report.write.button");
+  REQUIRE(ui.Has("report.write.confirm"));
+  ui.Click("report.write.cancel");  // cancel: back, nothing written
+  CHECK_FALSE(ui.Has("report.write.confirm"));
+  CHECK(files_in(home) == 0);
+  ui.Click("report.write.button");
+  ui.Click("report.write.confirm");
+  ui.Click("files.choose");  // the browser opened at HOME: write there
+  REQUIRE(ui.Has("report.done"));
+  REQUIRE(m.written());
+  const fs::path pdf = home / (m.composed()->reference + ".pdf");
+  CHECK(m.written_path() == pdf);
+  REQUIRE(fs::exists(pdf));
+  REQUIRE(fs::exists(pdf.string() + ".minisig"));
+  CHECK(files_in(home) == 2);
+
+  // Stock tools: the signature verifies with the vault's public key; the
+  // labels are Traditional Chinese; Letter paper.
+  const std::string key = vault.identity().info().value().minisign_public_key;
+  const auto verified = run_tool("minisign -V -P " + key + " -m " + q(pdf));
+  CHECK(verified.exit_code == 0);
+  CHECK(verified.out.find("records-sha256=" + expected->records_sha256) != std::string::npos);
+  CHECK(run_tool("pdftotext -enc UTF-8 " + q(pdf) + " -").out.find("證據報告") != std::string::npos);
+  CHECK(run_tool("pdfinfo " + q(pdf)).out.find("612 x 792") != std::string::npos);
+
+  // Audited by app/report: for whom, and the PDF's hash.
+  auto trail = vault.audit().for_case(s.case_id);
+  REQUIRE(trail);
+  const auto entry = std::find_if(trail->begin(), trail->end(), [](const auto& e) { return e.action == "report_written"; });
+  REQUIRE(entry != trail->end());
+  CHECK(entry->counterparty == "kind:lawyer");
+
+  // The same name again: refused, nothing replaced.
+  const auto size_before = fs::file_size(pdf);
+  ui.Click("report.write.button");
+  ui.Click("report.write.confirm");
+  ui.Click("files.choose");
+  CHECK(ui.Has("report.error"));
+  CHECK(std::string(m.error_key()) == "report.error.exists");
+  CHECK(fs::file_size(pdf) == size_before);
+  CHECK(files_in(home) == 2);
+
+  // One byte of the PDF changed: stock minisign refuses it.
+  {
+    std::fstream f(pdf, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(200);
+    f.put('#');
+  }
+  CHECK(run_tool("minisign -V -P " + key + " -m " + q(pdf)).exit_code != 0);
+
+  // Lock: the preview (the case's text as pixels) goes with the rest.
+  ui.Click("nav.lock");
+  CHECK_FALSE(m.is_open());
+  CHECK_FALSE(m.preview());
+}
+
+}  // namespace safehold::test
