@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "backup_screen.hpp"
 #include "clipboard_bridge.hpp"
 #include "draft_offer_panel.hpp"
 #include "exact_text.hpp"
@@ -176,6 +177,7 @@ void AppShell::DrawToolbar() {
     Banner(WarningColor(), tr(app_->status_key()));
     if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
   }
+  DrawBackupReminder(*app_);
   ImGui::Separator();
 }
 
