@@ -10,17 +10,6 @@ using namespace safehold::storage;
 using namespace safehold::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-}  // namespace
-
 TEST_CASE("backup and verify report bytes and entries up to their totals", "[backup][progress]") {
   VaultFixture f;
   fill_backup_world(f.vault, 3ULL << 20, 10);

@@ -1,19 +1,13 @@
 #include "safehold/appmodel/backup_model.hpp"
 
-#include <ctime>
+#include "safehold/appmodel/record_fields.hpp"
 
 namespace safehold::appmodel {
 
 namespace {
 
-std::string default_file_name() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "safehold-%Y-%m-%d.shbackup", &tm);
-  return buf;
-}
+// "safehold-2026-12-06.shbackup": today's date (UTC), nothing else.
+std::string default_file_name() { return "safehold-" + utc_now().substr(0, 10) + ".shbackup"; }
 
 }  // namespace
 
