@@ -17,7 +17,7 @@ TEST_CASE("backup and verify report bytes and entries up to their totals", "[bac
   std::vector<BackupProgress> seen;
   BackupHooks hooks;
   hooks.progress = [&](const BackupProgress& p) { seen.push_back(p); };
-  auto made = write_backup(f.folder, pass("correct horse"), file, io::Publish::no_replace, hooks);
+  auto made = write_backup(f.folder, pass("correct horse"), file, base::Publish::no_replace, hooks);
   REQUIRE(made);
   REQUIRE(seen.size() > 10);
   const auto last = seen.back();
@@ -46,7 +46,7 @@ TEST_CASE("a cancelled backup leaves no file, a cancelled verify no scratch fold
   BackupHooks hooks;
   hooks.progress = [&](const BackupProgress& p) { done = p.bytes_done; };
   hooks.cancel_requested = [&] { return done > (1u << 20); };
-  auto made = write_backup(f.folder, pass("correct horse"), file, io::Publish::no_replace, hooks);
+  auto made = write_backup(f.folder, pass("correct horse"), file, base::Publish::no_replace, hooks);
   REQUIRE_FALSE(made);
   CHECK(made.error().code == BackupError::cancelled);
   CHECK(done > (1u << 20));

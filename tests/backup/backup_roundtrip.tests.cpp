@@ -112,7 +112,7 @@ TEST_CASE("backup never replaces an existing file unless asked", "[backup]") {
   CHECK(r.error().code == BackupError::destination_exists);
   CHECK(read_file(file) == std::vector<std::uint8_t>(as_bytes("someone's file").begin(), as_bytes("someone's file").end()));
   CHECK(names_in(f.dir.path()) == std::vector<std::string>{"taken", "vault"});
-  REQUIRE(write_backup(f.folder, pass("correct horse"), file, io::Publish::replace));
+  REQUIRE(write_backup(f.folder, pass("correct horse"), file, base::Publish::replace));
   CHECK(verify_backup(file, pass("correct horse")));
 }
 

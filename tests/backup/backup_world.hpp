@@ -24,10 +24,10 @@ inline const std::vector<std::string>& backup_markers() {
 }
 
 // A source of `size` pseudo-random bytes without holding them in memory.
-class PatternSource final : public io::ByteSource {
+class PatternSource final : public base::ByteSource {
  public:
   explicit PatternSource(std::uint64_t size) : left_(size) {}
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
     const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(out.size(), left_));
     for (std::size_t i = 0; i < n; ++i) {
       state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -50,15 +50,15 @@ inline void fill_backup_world(storage::Vault& v, std::uint64_t big_attachment, i
     auto person = v.records().create("person", kase->id, interviewee_fields("Crane")).value();
     (void)v.records().create("consent", kase->id, consent_fields(person.id, {"be_interviewed"})).value();
   }
-  auto add = [&](const storage::Record& kase, io::ByteSource& content) {
+  auto add = [&](const storage::Record& kase, base::ByteSource& content) {
     auto ev = v.records().create("evidence_item", kase.id, evidence_fields(m[5])).value();
     auto a = v.attachments().import(ev.id, content);
     if (!a) throw std::runtime_error("import: " + a.error().describe());
   };
-  io::SpanSource empty({});
+  base::SpanSource empty({});
   add(en, empty);
   const std::string small = m[2] + " the officer said 他们没收了护照 " + std::string(70000, 'x');
-  io::SpanSource small_src(as_bytes(small));
+  base::SpanSource small_src(as_bytes(small));
   add(zh, small_src);
   if (big_attachment > 0) {
     PatternSource big(big_attachment);

@@ -58,10 +58,10 @@ std::vector<std::string> names_in(const fs::path& dir) {
 }
 
 // `size` bytes of zeros, for a large attachment.
-class Zeros final : public io::ByteSource {
+class Zeros final : public base::ByteSource {
  public:
   explicit Zeros(std::uint64_t size) : left_(size) {}
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
     const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(left_, out.size()));
     std::fill_n(out.begin(), n, std::uint8_t{0});
     left_ -= n;

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "output.hpp"
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/storage/backup.hpp"
 #include "safehold/storage/key_file.hpp"
 
@@ -66,7 +66,7 @@ Outcome run_backup(Context& ctx, const BackupOptions& o) {
   if (!storage::Vault::exists_at(folder)) return fail(ExitCode::not_found, "no vault in " + folder.string());
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
-  auto s = storage::write_backup(folder, *pass, o.output, o.force ? io::Publish::replace : io::Publish::no_replace);
+  auto s = storage::write_backup(folder, *pass, o.output, o.force ? base::Publish::replace : base::Publish::no_replace);
   if (!s) return backup_failure(s.error());
   print_summary(*s, o.json);
   print_note("backup written to " + o.output + "; check it with: safehold-cli backup verify " + o.output);
@@ -76,7 +76,7 @@ Outcome run_backup(Context& ctx, const BackupOptions& o) {
 
 // The vault id a key file names, without the passphrase ("" if none).
 std::string vault_id_at(const fs::path& folder) {
-  auto raw = io::read_small_file(folder / "vault.key", storage::kKeyFileSize + 1);
+  auto raw = base::read_small_file(folder / "vault.key", storage::kKeyFileSize + 1);
   if (!raw) return {};
   auto kf = storage::parse_key_file(*raw);
   return kf ? crypto::to_hex(kf->vault_id) : std::string();

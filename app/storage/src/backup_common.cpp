@@ -53,23 +53,23 @@ BackupFailure from_storage(const StorageError& e) {
   }
 }
 
-BackupFailure from_file(io::FileError e) {
+BackupFailure from_file(base::FileError e) {
   switch (e) {
-    case io::FileError::not_found: return {BackupError::not_found, {}};
-    case io::FileError::exists: return {BackupError::destination_exists, {}};
-    case io::FileError::permission_denied: return {BackupError::permission_denied, {}};
-    case io::FileError::disk_full: return {BackupError::disk_full, {}};
-    case io::FileError::io_failed: return {BackupError::io_failed, {}};
+    case base::FileError::not_found: return {BackupError::not_found, {}};
+    case base::FileError::exists: return {BackupError::destination_exists, {}};
+    case base::FileError::permission_denied: return {BackupError::permission_denied, {}};
+    case base::FileError::disk_full: return {BackupError::disk_full, {}};
+    case base::FileError::io_failed: return {BackupError::io_failed, {}};
   }
   return {BackupError::io_failed, {}};
 }
 
-BackupFailure from_io(io::IoError e) {
+BackupFailure from_io(base::IoError e) {
   switch (e) {
-    case io::IoError::disk_full: return {BackupError::disk_full, {}};
-    case io::IoError::truncated: return {BackupError::truncated, {}};
-    case io::IoError::corrupt: return {BackupError::damaged, {}};
-    default: return {BackupError::io_failed, io::describe(e)};
+    case base::IoError::disk_full: return {BackupError::disk_full, {}};
+    case base::IoError::truncated: return {BackupError::truncated, {}};
+    case base::IoError::corrupt: return {BackupError::damaged, {}};
+    default: return {BackupError::io_failed, base::describe(e)};
   }
 }
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/crypto/sha256.hpp"
 #include "safehold/storage/backup.hpp"
 #include "safehold/storage/vault.hpp"
@@ -15,8 +15,8 @@ inline unexpected<BackupFailure> backup_fail(BackupError code, std::string detai
   return unexpected<BackupFailure>(BackupFailure{code, std::move(detail)});
 }
 BackupFailure from_storage(const StorageError& e);
-BackupFailure from_file(io::FileError e);
-BackupFailure from_io(io::IoError e);
+BackupFailure from_file(base::FileError e);
+BackupFailure from_io(base::IoError e);
 
 // Adds one attachment to the manifest's list digest: name, size (8 bytes
 // big-endian), SHA-256 of the stored bytes.
@@ -56,33 +56,33 @@ class BackupMeter {
   bool cancelled_ = false;
 };
 
-class MeteredSink final : public io::ByteSink {
+class MeteredSink final : public base::ByteSink {
  public:
-  MeteredSink(io::ByteSink& out, BackupMeter& meter) noexcept : out_(out), meter_(meter) {}
-  expected<void, io::IoError> write(std::span<const std::uint8_t> data) override {
-    if (meter_.stop()) return unexpected(io::IoError::cancelled);
+  MeteredSink(base::ByteSink& out, BackupMeter& meter) noexcept : out_(out), meter_(meter) {}
+  expected<void, base::IoError> write(std::span<const std::uint8_t> data) override {
+    if (meter_.stop()) return unexpected(base::IoError::cancelled);
     auto w = out_.write(data);
     if (w) meter_.add_bytes(data.size());
     return w;
   }
 
  private:
-  io::ByteSink& out_;
+  base::ByteSink& out_;
   BackupMeter& meter_;
 };
 
-class MeteredSource final : public io::ByteSource {
+class MeteredSource final : public base::ByteSource {
  public:
-  MeteredSource(io::ByteSource& in, BackupMeter& meter) noexcept : in_(in), meter_(meter) {}
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
-    if (meter_.stop()) return unexpected(io::IoError::cancelled);
+  MeteredSource(base::ByteSource& in, BackupMeter& meter) noexcept : in_(in), meter_(meter) {}
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
+    if (meter_.stop()) return unexpected(base::IoError::cancelled);
     auto n = in_.read(out);
     if (n) meter_.add_bytes(*n);
     return n;
   }
 
  private:
-  io::ByteSource& in_;
+  base::ByteSource& in_;
   BackupMeter& meter_;
 };
 

@@ -31,33 +31,33 @@ struct KeyRow {
 
 // Passes an entry's stored bytes through, hashing them and, for restore,
 // writing them to the staged attachment file.
-class TeeSource final : public io::ByteSource {
+class TeeSource final : public base::ByteSource {
  public:
-  TeeSource(io::ByteSource& in, io::ByteSink* copy) noexcept : in_(in), copy_(copy) {}
-  expected<std::size_t, io::IoError> read(std::span<std::uint8_t> out) override {
+  TeeSource(base::ByteSource& in, base::ByteSink* copy) noexcept : in_(in), copy_(copy) {}
+  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
     auto n = in_.read(out);
     if (!n || *n == 0) return n;
     hash.update(out.first(*n));
     if (copy_ != nullptr) {
       if (auto w = copy_->write(out.first(*n)); !w) {
         write_error = w.error();
-        return unexpected(io::IoError::write_failed);
+        return unexpected(base::IoError::write_failed);
       }
     }
     return n;
   }
   crypto::Sha256 hash;
-  std::optional<io::IoError> write_error;
+  std::optional<base::IoError> write_error;
 
  private:
-  io::ByteSource& in_;
-  io::ByteSink* copy_;
+  base::ByteSource& in_;
+  base::ByteSink* copy_;
 };
 
 // Decrypts one stored attachment as it streams by and checks it against its
 // row; returns the SHA-256 of the stored bytes (for the manifest's list).
 expected<crypto::Sha256Digest, BackupFailure> check_attachment(bf::ArchiveReader& archive, const KeyRow& row,
-                                                               io::ByteSink* copy) {
+                                                               base::ByteSink* copy) {
   bf::EntrySource entry(archive);
   TeeSource tee(entry, copy);
   auto why = [&](BackupError fallback) -> BackupFailure {
@@ -87,7 +87,7 @@ expected<crypto::Sha256Digest, BackupFailure> check_attachment(bf::ArchiveReader
 
 // Writes the database entry to `file`, durably, returning its SHA-256.
 expected<crypto::Sha256Digest, BackupFailure> stage_database(bf::ArchiveReader& archive, const fs::path& file) {
-  auto out = io::AtomicFileWriter::create(file, 0600, io::Publish::no_replace);
+  auto out = base::AtomicFileWriter::create(file, 0600, base::Publish::no_replace);
   if (!out) return unexpected(from_file(out.error()));
   crypto::Sha256 hash;
   std::vector<std::uint8_t> buf(crypto::kStreamChunkSize);
@@ -158,7 +158,7 @@ expected<std::map<std::string, KeyRow>, BackupFailure> key_rows(VaultState& s) {
 }  // namespace
 
 expected<OpenedBackup, BackupFailure> open_backup(const fs::path& file, const crypto::SecretBuffer& passphrase) {
-  auto src = io::FileSource::open(file);
+  auto src = base::FileSource::open(file);
   if (!src) return unexpected(from_file(src.error()));
   std::array<std::uint8_t, bf::kHeaderSize> head{};
   auto n = src->read_full(head);
@@ -205,9 +205,9 @@ expected<StagedBackup, BackupFailure> read_backup_into(OpenedBackup& ob, const f
     if (e->kind == bf::EntryKind::manifest) break;
     auto row = rows->find(e->name);
     if (row == rows->end()) return backup_fail(BackupError::damaged, "an attachment without a key row");
-    std::optional<io::AtomicFileWriter> copy;
+    std::optional<base::AtomicFileWriter> copy;
     if (keep_attachments) {
-      auto w = io::AtomicFileWriter::create(staging / kAttachmentsDir / e->name, 0600, io::Publish::no_replace);
+      auto w = base::AtomicFileWriter::create(staging / kAttachmentsDir / e->name, 0600, base::Publish::no_replace);
       if (!w) return unexpected(from_file(w.error()));
       copy.emplace(std::move(*w));
     }

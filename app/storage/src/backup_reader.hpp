@@ -12,7 +12,7 @@ namespace safehold::storage::detail {
 struct OpenedBackup {
   backup_format::Header header;
   crypto::SecretBuffer master;
-  io::FileSource file;  // positioned after the header
+  base::FileSource file;  // positioned after the header
 };
 
 // Header checks, Argon2id, the header MAC. Errors name the first that failed.

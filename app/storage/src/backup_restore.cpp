@@ -82,7 +82,7 @@ expected<void, BackupFailure> publish(const fs::path& staging, const fs::path& t
     return unexpected(detail::from_storage(detail::from_file_error(errno)));
   }
   const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  (void)io::sync_directory(parent);
+  (void)base::sync_directory(parent);
   return {};
 }
 
@@ -126,11 +126,11 @@ expected<BackupSummary, BackupFailure> restore_backup(const fs::path& file, cons
   vault.lock();
   // The key file last: until it exists the staged folder is not a vault.
   const auto& key = opened->header.key_file_bytes;
-  if (auto w = io::write_file_atomically(guard.dir / detail::kKeyFileName, key, 0600); !w) {
+  if (auto w = base::write_file_atomically(guard.dir / detail::kKeyFileName, key, 0600); !w) {
     return unexpected(detail::from_file(w.error()));
   }
-  (void)io::sync_directory(guard.dir / detail::kAttachmentsDir);
-  (void)io::sync_directory(guard.dir);
+  (void)base::sync_directory(guard.dir / detail::kAttachmentsDir);
+  (void)base::sync_directory(guard.dir);
   if (auto p = publish(guard.dir, target); !p) return unexpected(p.error());
   guard.dir.clear();
   return staged->summary;

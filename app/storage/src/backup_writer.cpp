@@ -99,12 +99,12 @@ expected<Snapshot, BackupFailure> take_snapshot(const fs::path& vault_folder, co
 
 // Copies one file as an archive entry, hashing what it writes. The size is
 // taken at open; a file that is then longer or shorter changed under us.
-expected<crypto::Sha256Digest, BackupFailure> copy_entry(io::ByteSink& out, bf::EntryKind kind,
+expected<crypto::Sha256Digest, BackupFailure> copy_entry(base::ByteSink& out, bf::EntryKind kind,
                                                          const std::string& name, const fs::path& file,
                                                          std::uint64_t size) {
-  auto src = io::FileSource::open(file);
+  auto src = base::FileSource::open(file);
   if (!src) {
-    if (src.error() == io::FileError::not_found && kind == bf::EntryKind::attachment) {
+    if (src.error() == base::FileError::not_found && kind == bf::EntryKind::attachment) {
       return backup_fail(BackupError::vault_changed, "an attachment was deleted while the backup ran");
     }
     return unexpected(detail::from_file(src.error()));
@@ -131,9 +131,9 @@ expected<crypto::Sha256Digest, BackupFailure> copy_entry(io::ByteSink& out, bf::
 
 expected<BackupSummary, BackupFailure> write_metered(const fs::path& vault_folder,
                                                      const crypto::SecretBuffer& passphrase, const fs::path& output,
-                                                     io::Publish publish, detail::BackupMeter& meter) {
+                                                     base::Publish publish, detail::BackupMeter& meter) {
   if (!Vault::exists_at(vault_folder)) return backup_fail(BackupError::not_found, "no vault in that folder");
-  auto raw = io::read_small_file(vault_folder / detail::kKeyFileName, 4096);
+  auto raw = base::read_small_file(vault_folder / detail::kKeyFileName, 4096);
   if (!raw) return unexpected(detail::from_file(raw.error()));
   auto key_file = parse_key_file(*raw);
   if (!key_file) return backup_fail(BackupError::vault_damaged, describe(key_file.error()));
@@ -142,7 +142,7 @@ expected<BackupSummary, BackupFailure> write_metered(const fs::path& vault_folde
   if (meter.stop()) return backup_fail(BackupError::cancelled);
   const std::string vault_id_hex = detail::to_hex(key_file->vault_id);
 
-  auto out = io::AtomicFileWriter::create(output, 0600, publish);
+  auto out = base::AtomicFileWriter::create(output, 0600, publish);
   if (!out) return unexpected(detail::from_file(out.error()));
   SnapshotFiles temp{detail::sibling_temp(output, "snapshot")};
   auto snap = take_snapshot(vault_folder, detail::database_key(*master, key_file->vault_id), vault_id_hex, temp.file);
@@ -211,7 +211,7 @@ expected<BackupSummary, BackupFailure> write_metered(const fs::path& vault_folde
 }  // namespace
 
 expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder, const crypto::SecretBuffer& passphrase,
-                                                    const fs::path& output, io::Publish publish,
+                                                    const fs::path& output, base::Publish publish,
                                                     const BackupHooks& hooks) {
   detail::BackupMeter meter(hooks);
   auto r = write_metered(vault_folder, passphrase, output, publish, meter);

@@ -77,7 +77,7 @@ bool BackupModel::start(const std::filesystem::path& vault_folder, const std::fi
     Outcome out;
     const auto h = hooks();
     if (write) {
-      auto made = storage::write_backup(vault_folder, pass, file, io::Publish::no_replace, h);
+      auto made = storage::write_backup(vault_folder, pass, file, base::Publish::no_replace, h);
       if (!made) {
         out.failure = made.error();
         return out;

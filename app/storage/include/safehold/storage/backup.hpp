@@ -4,7 +4,7 @@
 // the backup was made; every step streams in constant memory and writes
 // nothing in plaintext.
 //
-//   write_backup(vault_dir, pass, "case.shbackup", io::Publish::no_replace);
+//   write_backup(vault_dir, pass, "case.shbackup", base::Publish::no_replace);
 //   verify_backup("case.shbackup", pass);          // touches no vault
 //   restore_backup("case.shbackup", pass, new_dir);  // new_dir absent or empty
 //   wipe_vault(vault_dir);                           // key file first
@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "safehold/crypto/file_io.hpp"
+#include "safehold/base/file_io.hpp"
 #include "safehold/crypto/secret.hpp"
 #include "safehold/expected.hpp"
 #include "safehold/storage/error.hpp"
@@ -83,7 +83,7 @@ struct BackupHooks {
 [[nodiscard]] expected<BackupSummary, BackupFailure> write_backup(const std::filesystem::path& vault_folder,
                                                                   const crypto::SecretBuffer& passphrase,
                                                                   const std::filesystem::path& output,
-                                                                  io::Publish publish = io::Publish::no_replace,
+                                                                  base::Publish publish = base::Publish::no_replace,
                                                                   const BackupHooks& hooks = {});
 
 // Checks every byte of a backup (every chunk, every attachment against its
