@@ -4,6 +4,7 @@
 // large), contacts, and a long audit trail. Every text holds a marker that
 // must never appear in a backup file. `Contents` is what must survive a
 // backup, wipe and restore unchanged.
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -122,6 +123,14 @@ inline Contents contents_of(storage::Vault& v) {
   c.identity = id.age_recipient + "|" + id.minisign_public_key;
   c.owner = v.owner_name();
   return c;
+}
+
+// The names in a folder, sorted (what a backup, verify or restore left).
+inline std::vector<std::string> names_in(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace safehold::test

@@ -33,6 +33,7 @@ ExitCode exit_code_for(BackupError e) noexcept {
     case BackupError::permission_denied:
     case BackupError::io_failed:
     case BackupError::out_of_memory: return ExitCode::io;
+    case BackupError::cancelled: return ExitCode::interrupted;
   }
   return ExitCode::io;
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "backup_screen.hpp"
 #include "clipboard_bridge.hpp"
 #include "draft_offer_panel.hpp"
 #include "exact_text.hpp"
@@ -181,6 +182,7 @@ void AppShell::DrawToolbar() {
     if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
   }
   DrawStrayTypingNotice();
+  DrawBackupReminder(*app_);
   ImGui::Separator();
 }
 

@@ -67,7 +67,7 @@ appmodel::Screen ScreenFromName(const std::string& name) {
   if (name == "exchange" || name == "export" || name == "import") return Screen::exchange;
   if (name == "audit") return Screen::audit;
   if (name == "statistics") return Screen::statistics;
-  if (name == "settings") return Screen::settings;
+  if (name == "settings" || name == "backup" || name == "wipe") return Screen::settings;
   if (name == "case" || name == "case-add" || name == "report") return Screen::case_view;
   return Screen::cases;
 }

@@ -27,6 +27,23 @@ void Row(const char* label_key) {
 }  // namespace
 
 void SettingsScreen::Draw(appmodel::AppModel& app) {
+  if (!ImGui::BeginTabBar("###settings-tabs")) return;
+  if (ImGui::BeginTabItem(tr("settings.tab.general"))) {
+    DrawGeneral(app);
+    ImGui::EndTabItem();
+  }
+  Probe("settings.tab.general");
+  const ImGuiTabItemFlags backup_flags = app.backup_tab_requested ? ImGuiTabItemFlags_SetSelected : 0;
+  app.backup_tab_requested = false;
+  if (ImGui::BeginTabItem(tr("settings.tab.backup"), nullptr, backup_flags)) {
+    backup_.Draw(app);
+    ImGui::EndTabItem();
+  }
+  Probe("settings.tab.backup");
+  ImGui::EndTabBar();
+}
+
+void SettingsScreen::DrawGeneral(appmodel::AppModel& app) {
   appmodel::Settings s = app.settings();
   bool changed = false;
   Heading(tr("settings.title"));

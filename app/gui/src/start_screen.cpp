@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "backup_screen.hpp"
 #include "exact_text.hpp"
 #include "glyph_growth.hpp"
 #include "language_picker.hpp"
@@ -46,6 +47,7 @@ void StartScreen::Draw(appmodel::AppModel& app, const UiInfo& ui) {
     Banner(WarningColor(), tr("demo.banner"));
     ImGui::TextWrapped("%s", appmodel::trf("demo.passphrase", {appmodel::AppModel::kDemoPassphrase}).c_str());
   }
+  DrawWipeOutcome(app);
   ImGui::Spacing();
 
   const bool busy = m.busy();

@@ -23,6 +23,7 @@ const char* describe(BackupError e) noexcept {
     case BackupError::permission_denied: return "permission denied";
     case BackupError::io_failed: return "input/output error";
     case BackupError::out_of_memory: return "not enough memory for the key derivation the backup asks for";
+    case BackupError::cancelled: return "cancelled; nothing was kept";
   }
   return "unknown backup error";
 }

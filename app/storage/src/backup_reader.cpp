@@ -180,8 +180,11 @@ expected<OpenedBackup, BackupFailure> open_backup(const fs::path& file, const cr
 }
 
 expected<StagedBackup, BackupFailure> read_backup_into(OpenedBackup& ob, const fs::path& staging,
-                                                       bool keep_attachments) {
-  crypto::StreamReader stream(bf::body_key(ob.master, ob.header.body_salt).span(), ob.file);
+                                                       bool keep_attachments, BackupMeter& meter) {
+  meter.set_bytes_total(ob.file.size());
+  meter.add_bytes(bf::kHeaderSize);
+  MeteredSource metered(ob.file, meter);
+  crypto::StreamReader stream(bf::body_key(ob.master, ob.header.body_salt).span(), metered);
   bf::ArchiveReader archive(stream);
   auto first = archive.next();
   if (!first) return backup_fail(first.error());
@@ -191,6 +194,8 @@ expected<StagedBackup, BackupFailure> read_backup_into(OpenedBackup& ob, const f
   if (!state) return unexpected(state.error());
   auto rows = key_rows(**state);
   if (!rows) return unexpected(rows.error());
+  meter.set_entries_total(1 + rows->size());
+  meter.entry_done();
 
   crypto::Sha256 list;
   std::uint64_t count = 0, bytes = 0;
@@ -212,6 +217,7 @@ expected<StagedBackup, BackupFailure> read_backup_into(OpenedBackup& ob, const f
       if (auto c = copy->commit(); !c) return unexpected(from_file(c.error()));
     }
     row->second.seen = true;
+    meter.entry_done();
     add_to_attachment_list(list, e->name, e->size, *h);
     ++count;
     bytes += e->size;

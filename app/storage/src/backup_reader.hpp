@@ -27,8 +27,9 @@ struct StagedBackup {
 // Reads the whole archive: the database into `staging`/vault.db, each
 // attachment checked against its row (and, with keep_attachments, written to
 // `staging`/attachments/), the manifest compared with what was read.
+// Progress and cancel through `meter` (bytes of the whole file).
 [[nodiscard]] expected<StagedBackup, BackupFailure> read_backup_into(OpenedBackup& backup,
                                                                      const std::filesystem::path& staging,
-                                                                     bool keep_attachments);
+                                                                     bool keep_attachments, BackupMeter& meter);
 
 }  // namespace safehold::storage::detail

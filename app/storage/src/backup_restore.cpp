@@ -88,12 +88,18 @@ expected<void, BackupFailure> publish(const fs::path& staging, const fs::path& t
 
 }  // namespace
 
-expected<BackupSummary, BackupFailure> verify_backup(const fs::path& file, const crypto::SecretBuffer& passphrase) {
+expected<BackupSummary, BackupFailure> verify_backup(const fs::path& file, const crypto::SecretBuffer& passphrase,
+                                                     const BackupHooks& hooks) {
+  detail::BackupMeter meter(hooks);
   auto opened = detail::open_backup(file, passphrase);
   if (!opened) return unexpected(opened.error());
+  if (meter.stop()) return backup_fail(BackupError::cancelled);
   StagingGuard guard{detail::sibling_temp(file, "verify")};
   if (auto d = make_private_dir(guard.dir); !d) return unexpected(d.error());
-  auto staged = detail::read_backup_into(*opened, guard.dir, false);
+  auto staged = detail::read_backup_into(*opened, guard.dir, false, meter);
+  // Whatever error a cancel caused below, say it was a cancel (the guard
+  // removes the scratch folder).
+  if (!staged && meter.cancelled()) return backup_fail(BackupError::cancelled);
   if (!staged) return unexpected(staged.error());
   Vault vault = detail::VaultAdopter::adopt(std::move(staged->state));
   if (auto c = check_staged(vault, false); !c) return unexpected(c.error());
@@ -109,7 +115,9 @@ expected<BackupSummary, BackupFailure> restore_backup(const fs::path& file, cons
   StagingGuard guard{detail::sibling_temp(target, "restore")};
   if (auto d = make_private_dir(guard.dir); !d) return unexpected(d.error());
   if (auto d = make_private_dir(guard.dir / detail::kAttachmentsDir); !d) return unexpected(d.error());
-  auto staged = detail::read_backup_into(*opened, guard.dir, true);
+  const BackupHooks no_hooks;  // restore has no progress yet (the CLI only)
+  detail::BackupMeter meter(no_hooks);
+  auto staged = detail::read_backup_into(*opened, guard.dir, true, meter);
   if (!staged) return unexpected(staged.error());
   if (auto a = append_restored_entry(*staged->state, staged->summary); !a) return unexpected(a.error());
   staged->state->db.allow_checkpoint_on_close();

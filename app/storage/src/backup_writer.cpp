@@ -129,10 +129,9 @@ expected<crypto::Sha256Digest, BackupFailure> copy_entry(base::ByteSink& out, bf
   return hash.finish();
 }
 
-}  // namespace
-
-expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder, const crypto::SecretBuffer& passphrase,
-                                                    const fs::path& output, base::Publish publish) {
+expected<BackupSummary, BackupFailure> write_metered(const fs::path& vault_folder,
+                                                     const crypto::SecretBuffer& passphrase, const fs::path& output,
+                                                     base::Publish publish, detail::BackupMeter& meter) {
   if (!Vault::exists_at(vault_folder)) return backup_fail(BackupError::not_found, "no vault in that folder");
   auto raw = base::read_small_file(vault_folder / detail::kKeyFileName, 4096);
   if (!raw) return unexpected(detail::from_file(raw.error()));
@@ -140,6 +139,7 @@ expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder
   if (!key_file) return backup_fail(BackupError::vault_damaged, describe(key_file.error()));
   auto master = unwrap_master_key(*key_file, passphrase);
   if (!master) return unexpected(detail::from_storage(master.error()));
+  if (meter.stop()) return backup_fail(BackupError::cancelled);
   const std::string vault_id_hex = detail::to_hex(key_file->vault_id);
 
   auto out = base::AtomicFileWriter::create(output, 0600, publish);
@@ -164,8 +164,11 @@ expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder
   crypto::fill_random(salt);
   const auto header = bf::serialize_header(std::span<const std::uint8_t, kKeyFileSize>(raw->data(), kKeyFileSize),
                                            salt, crypto::stream_sealed_size(plain), bf::header_key(*master, salt));
-  if (auto w = out->write(header); !w) return unexpected(detail::from_io(w.error()));
-  crypto::StreamWriter stream(bf::body_key(*master, salt).span(), *out);
+  meter.set_bytes_total(header.size() + crypto::stream_sealed_size(plain));
+  meter.set_entries_total(1 + snap->attachment_files.size());
+  detail::MeteredSink sink(*out, meter);
+  if (auto w = sink.write(header); !w) return unexpected(detail::from_io(w.error()));
+  crypto::StreamWriter stream(bf::body_key(*master, salt).span(), sink);
   BackupSummary summary;
   bf::Manifest manifest;
   manifest.created_at = detail::utc_now();
@@ -175,6 +178,7 @@ expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder
   if (!db_hash) return unexpected(db_hash.error());
   manifest.database_sha256 = *db_hash;
   summary.database_bytes = db_size;
+  meter.entry_done();
 
   crypto::Sha256 list;
   for (std::size_t i = 0; i < snap->attachment_files.size(); ++i) {
@@ -183,6 +187,7 @@ expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder
     auto h = copy_entry(stream, bf::EntryKind::attachment, name, vault_folder / detail::kAttachmentsDir / name, size);
     if (!h) return unexpected(h.error());
     detail::add_to_attachment_list(list, name, size, *h);
+    meter.entry_done();
     ++manifest.attachments;
     manifest.attachment_bytes += size;
   }
@@ -201,6 +206,19 @@ expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder
   summary.attachments = manifest.attachments;
   summary.attachment_bytes = manifest.attachment_bytes;
   return summary;
+}
+
+}  // namespace
+
+expected<BackupSummary, BackupFailure> write_backup(const fs::path& vault_folder, const crypto::SecretBuffer& passphrase,
+                                                    const fs::path& output, base::Publish publish,
+                                                    const BackupHooks& hooks) {
+  detail::BackupMeter meter(hooks);
+  auto r = write_metered(vault_folder, passphrase, output, publish, meter);
+  // The writer's temporary and the snapshot are gone by now (their owners'
+  // destructors ran); whatever error the cancel caused, say it was a cancel.
+  if (!r && meter.cancelled()) return backup_fail(BackupError::cancelled);
+  return r;
 }
 
 }  // namespace safehold::storage

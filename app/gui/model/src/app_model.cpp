@@ -1,5 +1,7 @@
 #include "safehold/appmodel/app_model.hpp"
 
+#include "safehold/appmodel/backup_reminder.hpp"
+
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
@@ -60,6 +62,9 @@ void AppModel::tick(bool had_input) {
     idle.activity();
     screen_ = Screen::cases;
     load_settings_from_vault();
+    last_wipe_.reset();
+    backup.refresh(session_->vault());
+    update_backup_reminder();
     if (auto at = intake.saved_draft(session_->vault())) draft_offer_ = DraftOffer{*at};
     if (demo && !demo_seeded_) {
       demo_seeded_ = true;
@@ -81,6 +86,9 @@ void AppModel::tick(bool had_input) {
     case_view.reload();
   }
   if (unlocked()) {
+    const bool backup_was_running = backup.running();
+    backup.poll(session_->vault());
+    if (backup_was_running && !backup.running()) update_backup_reminder();
     intake.autosave(session_->vault());
     if (auto saved = intake.poll_save(session_->vault())) {
       cases.invalidate();
@@ -115,6 +123,10 @@ void AppModel::lock() {
   audit.wait();
   intake.cancel_save();
   exporter.reset();  // cancels a running export (nothing is kept) and waits
+  backup.reset();    // cancels a running backup (no file kept) and wipes its passphrase
+  wipe.reset();
+  travel.reset();
+  reminder_ = reminder_dismissed_ = false;
   importer.reset();  // same for an import: the vault stays as it was
   contacts.reset();
   passwd.clear();
@@ -146,7 +158,43 @@ void AppModel::apply_settings(const Settings& s) {
   settings_ = s;
   set_language(s.language);
   idle.set_minutes(s.auto_lock_minutes);
-  if (unlocked()) save_settings_to_vault();
+  if (unlocked()) {
+    save_settings_to_vault();
+    update_backup_reminder();
+  }
+}
+
+void AppModel::update_backup_reminder() {
+  reminder_ = backup_reminder_due(backup.last_verified(), settings_.backup_reminder_days, clocks_.wall());
+}
+
+void AppModel::open_backup() {
+  go(Screen::settings);
+  backup_tab_requested = true;
+  reminder_dismissed_ = true;
+}
+
+bool AppModel::wipe_vault() {
+  if (!session_ || backup.running()) return false;
+  backup.refresh(session_->vault());  // the guard as of now, not as last drawn
+  if (wipe.blocked_reason(backup.verified_is_current()) != nullptr) return false;
+  const std::filesystem::path folder = session_->vault().folder();
+  lock();  // closes the database and wipes its keys; resets every screen
+  WipeOutcome out;
+  auto r = storage::wipe_vault(folder);
+  if (r) {
+    out.ok = true;
+    out.key_destroyed_ms = r->key_destroyed_after.count() / 1000;
+    out.total_ms = r->total.count() / 1000;
+    out.files_removed = r->files_removed;
+    out.left_behind = r->left_behind.size();
+  } else {
+    out.error_key = backup_error_key(r.error().code);
+    out.error_detail = r.error().describe();
+  }
+  last_wipe_ = std::move(out);
+  start.mode = start.vault_exists() ? StartModel::Mode::unlock : StartModel::Mode::create;
+  return r.has_value();
 }
 
 void AppModel::language_picked(Language lang) {

@@ -34,6 +34,7 @@ std::map<std::string, std::string> Settings::to_pairs() const {
       {"ui.font_px", font},
       {"ui.theme", theme == Theme::dark ? "dark" : "light"},
       {"ui.kdf", kdf == KdfStrength::sensitive ? "sensitive" : "moderate"},
+      {"ui.backup_reminder_days", std::to_string(backup_reminder_days)},
   };
 }
 
@@ -59,6 +60,9 @@ void Settings::apply_pairs(const std::map<std::string, std::string>& pairs) {
     } else if (key == "ui.kdf") {
       if (value == "sensitive") kdf = KdfStrength::sensitive;
       if (value == "moderate") kdf = KdfStrength::moderate;
+    } else if (key == "ui.backup_reminder_days") {
+      int d = -1;
+      if (parse_number(value, d) && (d == 0 || d == 7 || d == 30)) backup_reminder_days = d;
     }
   }
 }

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,7 @@ enum class BackupError {
   permission_denied,
   io_failed,
   out_of_memory,        // Argon2id could not get the memory the key file asks for
+  cancelled,            // the caller's hooks asked to stop; nothing was written under the final name
 };
 const char* describe(BackupError e) noexcept;
 
@@ -57,6 +59,23 @@ struct BackupSummary {
   std::uint64_t database_bytes = 0;
 };
 
+// Progress of write_backup / verify_backup, reported from the thread doing
+// the work (the desktop app's Backup screen). Bytes are those of the backup
+// file written or read; entries are the database and each attachment.
+struct BackupProgress {
+  std::uint64_t bytes_done = 0;
+  std::uint64_t bytes_total = 0;  // 0 until known (after Argon2id)
+  std::uint64_t entries_done = 0;
+  std::uint64_t entries_total = 0;  // 0 until known
+};
+struct BackupHooks {
+  std::function<void(const BackupProgress&)> progress;
+  // Polled before every 64 KiB chunk; true stops the work with
+  // BackupError::cancelled (a backup leaves no file under the final name,
+  // a verify removes its scratch folder).
+  std::function<bool()> cancel_requested;
+};
+
 // Writes a backup of the vault in `vault_folder` to `output`. Works while
 // another process has the vault open (a read snapshot; no folder lock).
 // Errors: not_found (no vault), wrong_passphrase, vault_damaged,
@@ -64,13 +83,15 @@ struct BackupSummary {
 [[nodiscard]] expected<BackupSummary, BackupFailure> write_backup(const std::filesystem::path& vault_folder,
                                                                   const crypto::SecretBuffer& passphrase,
                                                                   const std::filesystem::path& output,
-                                                                  base::Publish publish = base::Publish::no_replace);
+                                                                  base::Publish publish = base::Publish::no_replace,
+                                                                  const BackupHooks& hooks = {});
 
 // Checks every byte of a backup (every chunk, every attachment against its
 // database row, the database's integrity and the audit chain) with an
 // encrypted scratch copy of the database beside the file, removed after.
 [[nodiscard]] expected<BackupSummary, BackupFailure> verify_backup(const std::filesystem::path& file,
-                                                                   const crypto::SecretBuffer& passphrase);
+                                                                   const crypto::SecretBuffer& passphrase,
+                                                                   const BackupHooks& hooks = {});
 
 // Recreates the vault in `target` (absent, or an empty folder). Stages in a
 // hidden folder beside it and renames it into place only when everything

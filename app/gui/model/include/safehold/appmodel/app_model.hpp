@@ -13,6 +13,7 @@
 #include <string>
 
 #include "safehold/appmodel/audit_view.hpp"
+#include "safehold/appmodel/backup_model.hpp"
 #include "safehold/appmodel/case_list_model.hpp"
 #include "safehold/appmodel/case_view_model.hpp"
 #include "safehold/appmodel/clock.hpp"
@@ -27,6 +28,7 @@
 #include "safehold/appmodel/stats_model.hpp"
 #include "safehold/appmodel/timers.hpp"
 #include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/wipe_model.hpp"
 
 namespace safehold::appmodel {
 
@@ -96,6 +98,25 @@ class AppModel {
   ReportModel report;  // the case view's Report… dialog
   StatsModel stats;
 
+  // Backup, emergency wipe, before you travel (Settings → Backup); lock()
+  // resets all three (the travel checklist is stored nowhere).
+  BackupModel backup;
+  WipeConfirm wipe;
+  TravelChecklist travel;
+  // The reminder after unlock (backup_reminder.hpp), until dismissed.
+  [[nodiscard]] bool backup_reminder() const { return reminder_ && !reminder_dismissed_; }
+  void dismiss_backup_reminder() { reminder_dismissed_ = true; }
+  // "Back up now": Settings with its Backup tab in front.
+  void open_backup();
+  bool backup_tab_requested = false;  // the settings screen selects the tab once
+  // Guarded as `safehold-cli wipe`: refuses (false) unless a verified backup
+  // is newer than the last change or wipe.accept_loss, and the word is
+  // typed. Then locks (nothing of the vault left in the model), destroys
+  // the key file first, removes the folder, and returns to the start screen.
+  bool wipe_vault();
+  [[nodiscard]] const std::optional<WipeOutcome>& last_wipe() const { return last_wipe_; }
+  void forget_wipe() { last_wipe_.reset(); }
+
   // Opens the export screen with this case chosen.
   void export_case(const std::string& case_id);
   enum class ExchangeTab { send, receive };
@@ -122,6 +143,11 @@ class AppModel {
   std::string current_case_;
   const char* status_key_ = nullptr;
   std::optional<DraftOffer> draft_offer_;
+  bool reminder_ = false;
+  bool reminder_dismissed_ = false;
+  std::optional<WipeOutcome> last_wipe_;
+
+  void update_backup_reminder();
 
   void load_settings_from_vault();
   void save_settings_to_vault();

@@ -25,6 +25,7 @@ struct Settings {
   float font_px = 18.0f;
   Theme theme = Theme::light;
   KdfStrength kdf = KdfStrength::moderate;
+  int backup_reminder_days = 30;  // 0 (off), 7 or 30: backup_reminder.hpp
 
   [[nodiscard]] std::map<std::string, std::string> to_pairs() const;
   // Applies every recognised, valid pair; ignores unknown keys and keeps the
