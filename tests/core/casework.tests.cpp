@@ -159,3 +159,124 @@ TEST_CASE("casework: sets that are not one case are refused before anything is w
   CHECK(write_record_set(f.vault, contact).error().code == RecordSetError::invalid_set);
   CHECK(f.case_count() == 0);
 }
+
+// ---- the received path: a bundle's records, ids kept (write_received_set) ----
+
+namespace {
+
+const std::string kSigner = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";  // the sender's key line
+
+// A vault that receives: each import stages in its own Batch, as the bundle
+// import does, and commits only what write_received_set accepted.
+struct Receiver : VaultFixture {
+  expected<storage::ImportOutcome, RecordSetFailure> receive(const std::string& bundle_id,
+                                                             std::vector<storage::IncomingRecord> records) {
+    auto batch = vault.begin_batch();
+    if (!batch) throw std::runtime_error("batch");
+    storage::ImportedBundle b;
+    b.bundle_id = bundle_id;
+    b.created = "2026-12-01T10:00:00Z";
+    b.signer_key = kSigner;
+    b.signer_key_id = "0123456789ABCDEF";
+    b.sender_name = "Sender";
+    if (!vault.bundles().begin_import(b)) throw std::runtime_error("begin_import");
+    auto out = write_received_set(vault, {bundle_id, kSigner, std::move(records)});
+    if (!out) {
+      batch->rollback();
+      return out;
+    }
+    if (!batch->commit()) throw std::runtime_error("commit");
+    return out;
+  }
+  std::size_t case_count() { return vault.cases().list({}).value().size(); }
+};
+
+// The sender's intake as a bundle carries it (format version 1: no owner or
+// revision), in the worst order for the consent gate: the interviewee's
+// legal name and the evidence before the consent, the case last, and a
+// measure <-> evidence cycle.
+std::vector<storage::IncomingRecord> as_received(const WrittenSet& sent) {
+  std::vector<storage::IncomingRecord> out;
+  for (const auto& r : sent.records) out.push_back({r, std::nullopt});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("casework: a received set keeps the sender's ids, in the model's order, references any way round",
+          "[casework][received]") {
+  SetFixture sender;
+  const auto sent = write_record_set(sender.vault, sender.intake()).value();
+  REQUIRE(sent.records.back().entity == "case");
+  Receiver r;
+  auto got = r.receive("bundle-1", as_received(sent));
+  REQUIRE(got);
+  CHECK(got->created.size() == 5);
+  CHECK(got->written() == 5);
+  for (const auto& rec : sent.records) {
+    INFO(rec.entity);
+    CHECK(r.vault.records().get(rec.id)->to_json() == rec.to_json());  // ids, timestamps, fields as sent
+    CHECK(r.vault.records().owner(rec.id).value() == kSigner);
+    auto from = r.vault.bundles().provenance(rec.id).value();
+    REQUIRE(from);
+    CHECK(from->first_bundle_id == "bundle-1");
+  }
+  // The sender's records are the sender's: this vault cannot delete one alone.
+  CHECK(r.vault.records().remove(sent.ids.at(kEvidence)).error().code == storage::VaultError::not_allowed);
+  std::size_t imported = 0;
+  for (const auto& e : r.vault.audit().for_case(sent.case_id).value()) imported += e.action == "record_imported";
+  CHECK(imported == 5);
+
+  SECTION("the same records again change nothing") {
+    auto again = r.receive("bundle-2", as_received(sent));
+    REQUIRE(again);
+    CHECK(again->written() == 0);
+    CHECK(again->unchanged == 5);
+  }
+  SECTION("an id this vault holds as another record refuses the set, and nothing of it stays") {
+    auto next = as_received(sent);
+    next[0].record.updated_at = "2030-01-01T00:00:00Z";  // a newer interviewee beside...
+    storage::Record squat = sent.records[1];             // ...the case's id on an incident
+    squat.id = sent.case_id;
+    squat.entity = "incident";
+    squat.fields = incident_fields("t", "n", {"D1"});
+    next.push_back({squat, std::nullopt});
+    auto refused = r.receive("bundle-3", next);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().vault->code == storage::VaultError::not_allowed);
+    CHECK(r.vault.records().get(sent.records[0].id)->updated_at == sent.records[0].updated_at);
+  }
+}
+
+TEST_CASE("casework: a received set refused anywhere leaves the vault as it was", "[casework][received]") {
+  SetFixture sender;
+  const auto sent = write_record_set(sender.vault, sender.intake()).value();
+  Receiver r;
+  auto records = as_received(sent);
+  SECTION("an invalid record") {
+    records[1].record.fields["type"] = "not_a_measure";
+    auto got = r.receive("bundle-1", records);
+    REQUIRE_FALSE(got);
+    CHECK(got.error().vault->code == storage::VaultError::invalid_record);
+  }
+  SECTION("a field the set's own consent does not allow, found after the case and consent were written") {
+    records[3].record.fields["scopes"]["store_real_identity"] = "no";
+    auto got = r.receive("bundle-1", records);
+    REQUIRE_FALSE(got);
+    CHECK(got.error().vault->code == storage::VaultError::consent_scope_refused);
+    CHECK(got.error().entity == "person");
+  }
+  SECTION("a reference to a record that exists nowhere") {
+    records[1].record.fields["evidence"] = {"66666666-6666-4666-8666-666666666666"};
+    auto got = r.receive("bundle-1", records);
+    REQUIRE_FALSE(got);
+    CHECK(got.error().vault->code == storage::VaultError::invalid_reference);
+  }
+  SECTION("outside a batch") {
+    auto got = write_received_set(r.vault, {"bundle-1", kSigner, records});
+    REQUIRE_FALSE(got);
+    CHECK(got.error().vault->code == storage::VaultError::invalid_argument);
+  }
+  CHECK(r.case_count() == 0);
+  for (const auto& rec : sent.records) CHECK(r.vault.records().get(rec.id).error().code == storage::VaultError::not_found);
+}

@@ -32,6 +32,19 @@ struct CaseFixture : VaultFixture {
   }
 };
 
+// Another identity's key line, and a bundle it signed (begun before its
+// records are planned, as the bundle import does).
+const std::string kSigner = "RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3";
+
+ImportedBundle bundle_from_sender(const std::string& id) {
+  ImportedBundle b;
+  b.bundle_id = id;
+  b.created = "2026-12-01T10:00:00Z";
+  b.signer_key = kSigner;
+  b.signer_key_id = "0123456789ABCDEF";
+  return b;
+}
+
 }  // namespace
 
 TEST_CASE("records: every entity round-trips through the database", "[records]") {
@@ -205,31 +218,39 @@ TEST_CASE("records: delete rules", "[records][delete]") {
   }
 }
 
-TEST_CASE("records: import keeps ids and timestamps, accepts references in any order, all or nothing",
+// Records with given ids come only from a bundle, through the ledger's plan
+// (core's casework writer drives it; tests/core/casework.tests.cpp and the
+// exchange tests cover the whole path). Here: the steps cannot be skipped,
+// repeated or run outside a batch.
+TEST_CASE("records: a bundle's records are stored only from the ledger's plan, each once, before settling",
           "[records][import]") {
-  CaseFixture src;  // records made in one vault...
+  CaseFixture src;
   auto evidence = src.add("evidence_item", evidence_fields("letter"));
-  auto measure = src.add("legal_measure", legal_measure_fields(evidence.id));
-  evidence.fields["measures"] = {measure.id};  // a cycle: measure -> evidence -> measure
-  evidence = src.vault.records().update(evidence.id, evidence.fields).value();
-  std::vector<Record> bundle = {measure, evidence, src.consent, src.interviewee, src.the_case};  // worst order
+  std::vector<IncomingRecord> received;
+  for (const auto& r : {src.the_case, src.interviewee, src.consent, evidence}) received.push_back({r, std::nullopt});
 
-  VaultFixture dst;  // ...arrive in another
-  auto bad = bundle;
-  bad[0].fields["type"] = "not_a_measure";
-  CHECK(dst.vault.records().import(bad).error().code == VaultError::invalid_record);
-  CHECK(dst.vault.cases().count({}).value() == 0);
-
-  auto imported = dst.vault.records().import(bundle);
-  REQUIRE(imported);
-  for (const auto& r : bundle) CHECK(dst.vault.records().get(r.id)->to_json() == r.to_json());
-  CHECK(dst.vault.cases().get(src.the_case.id)->reference == src.the_case.fields["reference"]);
-  CHECK(dst.vault.records().remove(evidence.id).error().code == VaultError::has_dependents);
-  auto again = dst.vault.records().import({src.the_case});
-  CHECK(again.error().code == VaultError::not_allowed);
-  const auto trail = dst.vault.audit().for_case(src.the_case.id).value();
-  REQUIRE(trail.size() == 5);
-  CHECK(trail[0].action == "record_imported");
+  VaultFixture dst;
+  CHECK(dst.vault.bundles().plan_records("b", kSigner, received).error().code == VaultError::invalid_argument);
+  auto batch = dst.vault.begin_batch().value();
+  REQUIRE(dst.vault.bundles().begin_import(bundle_from_sender("b")));
+  auto plan = dst.vault.bundles().plan_records("b", kSigner, received).value();
+  REQUIRE(plan.size() == 4);
+  CHECK(plan.outcome().created.size() == 4);
+  CHECK(dst.vault.bundles().settle_planned(plan).error().code == VaultError::invalid_argument);  // nothing stored yet
+  for (std::size_t i = 0; i < plan.size(); ++i) REQUIRE(dst.vault.bundles().store_planned(plan, i));
+  SECTION("a batch holding stored records whose references were not settled cannot commit") {
+    CHECK(batch.commit().error().code == VaultError::not_allowed);
+    CHECK(dst.vault.records().get(evidence.id).error().code == VaultError::not_found);
+  }
+  SECTION("settled, it commits") {
+    CHECK(dst.vault.bundles().store_planned(plan, 0).error().code == VaultError::invalid_argument);  // twice
+    CHECK(dst.vault.bundles().store_planned(plan, 4).error().code == VaultError::invalid_argument);  // not in the plan
+    REQUIRE(dst.vault.bundles().settle_planned(plan));
+    CHECK(dst.vault.bundles().settle_planned(plan).error().code == VaultError::invalid_argument);  // twice
+    REQUIRE(batch.commit());
+    CHECK(dst.vault.records().get(evidence.id)->to_json() == evidence.to_json());
+    CHECK(dst.vault.audit().for_case(src.the_case.id).value().front().action == "record_imported");
+  }
 }
 
 TEST_CASE("records: in a batch, a refused write leaves the batch usable; one that failed after writing breaks it",
@@ -252,14 +273,18 @@ TEST_CASE("records: in a batch, a refused write leaves the batch usable; one tha
     auto batch = f.vault.begin_batch();
     REQUIRE(batch);
     const auto kept = f.add("incident", incident());
-    // Import checks references once all its records are in: a dangling one fails after the row was written.
+    // A bundle's references are checked once all its records are in: a
+    // dangling one fails after the row was written.
     Record measure;
     measure.id = "3f0c9a52-5d0e-4c7b-9a51-0c1d7e2b9f10";
     measure.entity = "legal_measure";
     measure.case_id = f.the_case.id;
     measure.created_at = measure.updated_at = "2026-11-02T09:30:00Z";
     measure.fields = legal_measure_fields("8d1c9a52-5d0e-4c7b-9a51-0c1d7e2b9f11");
-    CHECK(f.vault.records().import({measure}).error().code == VaultError::invalid_reference);
+    REQUIRE(f.vault.bundles().begin_import(bundle_from_sender("b")));
+    auto plan = f.vault.bundles().plan_records("b", kSigner, {{measure, std::nullopt}}).value();
+    REQUIRE(f.vault.bundles().store_planned(plan, 0));
+    CHECK(f.vault.bundles().settle_planned(plan).error().code == VaultError::invalid_reference);
     CHECK(f.vault.records().create("incident", f.the_case.id, incident()).error().code == VaultError::not_allowed);
     CHECK(batch->commit().error().code == VaultError::not_allowed);
     CHECK(f.vault.records().get(kept.id).error().code == VaultError::not_found);

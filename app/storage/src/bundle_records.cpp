@@ -1,16 +1,14 @@
-// BundleLedger::classify and import_records: records as received in a bundle,
+// BundleLedger::classify and plan/store/settle_planned: records as received in a bundle,
 // under the ownership and revision rules of schema/bundle-v1.md 12.
 #include <algorithm>
 #include <set>
 
 #include "audit_log.hpp"
 #include "bundle_ledger_rows.hpp"
-#include "case_consent.hpp"
 #include "incoming_verdict.hpp"
 #include "record_rows.hpp"
 #include "record_write.hpp"
 #include "safehold/schema/record.hpp"
-#include "safehold/schema/write_order.hpp"
 #include "safehold/storage/bundle_ledger.hpp"
 #include "util.hpp"
 #include "withdrawal_marks.hpp"
@@ -20,17 +18,6 @@ using detail::VaultAccess;
 using detail::VaultState;
 
 namespace {
-
-// Write order, from the model (schema::write_rank): the case, then consent,
-// then the rest. So the consent gate sees the set's own consent before any
-// field that needs one of its scopes, e.g. the interviewee's legal_name under
-// store_real_identity (issue 10, finding 1: the interviewee used to be
-// written before the consent that allows it). References are checked after
-// the whole set is written, so the consent may name a person written later.
-int import_rank(const Record& r) {
-  const auto* def = detail::entity_def(r.entity);
-  return def == nullptr ? 0 : schema::write_rank(*def);
-}
 
 // Like every write's reference check, except that a reference to a contact
 // this vault does not have is kept as an id without delete protection:
@@ -57,11 +44,6 @@ expected<void, StorageError> check_references(VaultState& s, const Record& r) {
   return detail::set_record_refs(s, r.id, targets);
 }
 
-struct Pending {
-  detail::Decision decision;
-  bool update;
-};
-
 }  // namespace
 
 expected<IncomingVerdict, StorageError> BundleLedger::classify(const IncomingRecord& incoming,
@@ -73,16 +55,18 @@ expected<IncomingVerdict, StorageError> BundleLedger::classify(const IncomingRec
   return d->verdict;
 }
 
-expected<ImportOutcome, StorageError> BundleLedger::import_records(std::string_view bundle_id,
-                                                                   std::string_view signer_key,
-                                                                   const std::vector<IncomingRecord>& records) {
+expected<ReceivedPlan, StorageError> BundleLedger::plan_records(std::string_view bundle_id,
+                                                                std::string_view signer_key,
+                                                                const std::vector<IncomingRecord>& records) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   auto& s = a.state();
   if (auto r = detail::require_batch(s); !r) return unexpected(r.error());
-  ImportOutcome out;
-  std::vector<Pending> pending;
-  std::vector<std::pair<const IncomingRecord*, std::string>> aside;
+  ReceivedPlan plan;
+  plan.bundle_id_ = std::string(bundle_id);
+  plan.signer_key_ = std::string(signer_key);
+  ImportOutcome& out = plan.outcome_;
+  std::vector<ReceivedPlan::Write> pending;
   std::set<std::string> new_cases;
   for (const auto& in : records) {
     const Record& r = in.record;
@@ -98,65 +82,94 @@ expected<ImportOutcome, StorageError> BundleLedger::import_records(std::string_v
     switch (v.state) {
       case IncomingState::mismatch: return unexpected(make_error(VaultError::not_allowed, v.reason));
       case IncomingState::refused: return unexpected(make_error(VaultError::invalid_record, v.reason));
-      case IncomingState::conflict: aside.emplace_back(&in, v.reason); out.conflicts.push_back(r.id); break;
+      case IncomingState::conflict: plan.aside_.push_back({in, v.reason}); out.conflicts.push_back(r.id); break;
       case IncomingState::identical: ++out.unchanged; break;
       case IncomingState::older: out.stale.push_back(r.id); break;
       case IncomingState::not_owner: out.not_from_owner.push_back(r.id); break;
       case IncomingState::fresh:
-        if (r.entity == "case") new_cases.insert(r.id);
-        pending.push_back({std::move(*d), false});
-        break;
       case IncomingState::newer:
       case IncomingState::upgraded:
-        pending.push_back({std::move(*d), true});
+        if (v.state == IncomingState::fresh && r.entity == "case") new_cases.insert(r.id);
+        pending.push_back({std::move(d->store), std::move(d->meta), v.state != IncomingState::fresh, false});
+        (v.state == IncomingState::fresh ? out.created : v.state == IncomingState::newer ? out.updated : out.upgraded)
+            .push_back(r.id);
         break;
     }
   }
   // Records of a case this vault neither holds nor gets from its owner here
   // (a relayed case) cannot be stored: they are not the signer's to give.
-  std::vector<Pending> kept;
-  for (auto& p : pending) {
-    const Record& r = p.decision.store;
+  for (auto& w : pending) {
+    const Record& r = w.record;
     if (r.entity != "case" && !new_cases.contains(r.case_id)) {
       auto c = detail::find_record(s, r.case_id);
       if (!c) return unexpected(c.error());
       if (!*c) {
+        for (auto* list : {&out.created, &out.updated, &out.upgraded}) std::erase(*list, r.id);
         out.not_from_owner.push_back(r.id);
         continue;
       }
     }
-    (p.decision.verdict.state == IncomingState::fresh     ? out.created
-     : p.decision.verdict.state == IncomingState::newer   ? out.updated
-                                                          : out.upgraded)
-        .push_back(r.id);
-    kept.push_back(std::move(p));
+    plan.writes_.push_back(std::move(w));
   }
-  std::stable_sort(kept.begin(), kept.end(), [](const Pending& x, const Pending& y) {
-    return import_rank(x.decision.store) < import_rank(y.decision.store);
-  });
+  return plan;
+}
+
+expected<void, StorageError> BundleLedger::store_planned(ReceivedPlan& plan, std::size_t i) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto& s = a.state();
+  if (auto r = detail::require_batch(s); !r) return unexpected(r.error());
+  if (i >= plan.writes_.size() || plan.writes_[i].stored) {
+    return unexpected(make_error(VaultError::invalid_argument, "not a record of the plan still to write"));
+  }
+  auto& w = plan.writes_[i];
   auto tx = detail::WriteTransaction::begin(s);
   if (!tx) return unexpected(tx.error());
-  for (const auto& p : kept) {
-    const auto kind = p.update ? detail::WriteKind::import_update : detail::WriteKind::import;
-    const Record& r = p.decision.store;
-    if (auto w = detail::store_record(s, r, {kind, false, &p.decision.meta}); !w) return unexpected(w.error());
-    if (auto w = detail::set_provenance(s, r.id, bundle_id, signer_key); !w) return unexpected(w.error());
+  const auto kind = w.update ? detail::WriteKind::import_update : detail::WriteKind::import;
+  if (auto r = detail::store_record(s, w.record, {kind, false, &w.meta}); !r) return unexpected(r.error());
+  if (auto r = detail::set_provenance(s, w.record.id, plan.bundle_id_, plan.signer_key_); !r) {
+    return unexpected(r.error());
   }
+  if (auto c = tx->commit(); !c) return unexpected(c.error());
+  w.stored = true;
+  ++s.tx_unsettled;  // the batch cannot commit until settle_planned checked its references
+  return {};
+}
+
+expected<void, StorageError> BundleLedger::settle_planned(ReceivedPlan& plan) {
+  VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  auto& s = a.state();
+  if (auto r = detail::require_batch(s); !r) return unexpected(r.error());
+  if (plan.settled_) return unexpected(make_error(VaultError::invalid_argument, "the plan was settled before"));
+  for (const auto& w : plan.writes_) {
+    if (!w.stored) return unexpected(make_error(VaultError::invalid_argument, "record " + w.record.id + " not written"));
+  }
+  auto tx = detail::WriteTransaction::begin(s);
+  if (!tx) return unexpected(tx.error());
+  // Any failure from here leaves records of the plan stored unchecked: the
+  // batch can only roll back.
+  auto broken = [&s](StorageError e) {
+    s.tx_broken = true;
+    return unexpected(std::move(e));
+  };
   std::set<std::string> new_consent_in;
-  for (const auto& p : kept) {
-    if (auto refs = check_references(s, p.decision.store); !refs) return unexpected(refs.error());
-    if (p.decision.store.entity == "consent") new_consent_in.insert(p.decision.store.case_id);
+  for (const auto& w : plan.writes_) {
+    if (auto refs = check_references(s, w.record); !refs) return broken(refs.error());
+    if (w.record.entity == "consent") new_consent_in.insert(w.record.case_id);
   }
   // The owner's consent after the person consented again lifts the mark the
   // owner's withdrawal notice left (bundle-v1.md 12.4, "Consent again").
   for (const auto& case_id : new_consent_in) {
-    if (auto l = detail::lift_mark_on_later_consent(s, case_id); !l) return unexpected(l.error());
+    if (auto l = detail::lift_mark_on_later_consent(s, case_id); !l) return broken(l.error());
   }
-  for (const auto& [in, reason] : aside) {
-    if (auto c = detail::set_aside(s, bundle_id, signer_key, *in, reason); !c) return unexpected(c.error());
+  for (const auto& [in, reason] : plan.aside_) {
+    if (auto c = detail::set_aside(s, plan.bundle_id_, plan.signer_key_, in, reason); !c) return broken(c.error());
   }
-  if (auto c = tx->commit(); !c) return unexpected(c.error());
-  return out;
+  if (auto c = tx->commit(); !c) return broken(c.error());
+  s.tx_unsettled -= plan.writes_.size();
+  plan.settled_ = true;
+  return {};
 }
 
 }  // namespace safehold::storage

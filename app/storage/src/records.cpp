@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "case_consent.hpp"
 #include "case_index.hpp"
 #include "json_access.hpp"
 #include "record_meta_rows.hpp"
@@ -11,7 +10,6 @@
 #include "record_rows.hpp"
 #include "record_write.hpp"
 #include "safehold/schema/formats.hpp"
-#include "safehold/schema/record.hpp"
 #include "util.hpp"
 
 namespace safehold::storage {
@@ -186,45 +184,6 @@ expected<std::optional<Record>, StorageError> RecordStore::find_case_by_referenc
   auto r = detail::load_record(a.state(), id);
   if (!r) return unexpected(r.error());
   return std::optional<Record>(std::move(*r));
-}
-
-namespace {
-
-// Cases first, then what may exist before consent (interviewees before the
-// consent that names them), then consent, then the rest: the consent gate
-// then sees the set's own consent.
-int import_rank(const Record& r) {
-  if (r.entity == "case" || r.entity == "contact") return 0;
-  if (r.entity == "person" && detail::allowed_before_consent(r)) return 1;
-  if (r.entity == "consent") return 2;
-  return 3;
-}
-
-}  // namespace
-
-expected<std::vector<Record>, StorageError> RecordStore::import(const std::vector<Record>& records) {
-  VaultAccess a(s_);
-  if (!a.ok()) return unexpected(a.error());
-  auto& s = a.state();
-  std::vector<Record> ordered = records;
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const Record& x, const Record& y) { return import_rank(x) < import_rank(y); });
-  auto tx = detail::WriteTransaction::begin(s);
-  if (!tx) return unexpected(tx.error());
-  for (const auto& r : ordered) {
-    if (auto v = schema::validate_record(schema::Model::builtin(), r.to_json(), schema::Mode::read); !v) {
-      return unexpected(make_error(VaultError::invalid_record, "record " + r.id + ": " + v.error().describe()));
-    }
-    auto existing = detail::find_record(s, r.id);
-    if (!existing) return unexpected(existing.error());
-    if (*existing) return unexpected(make_error(VaultError::not_allowed, "record " + r.id + " is already in the vault"));
-    if (auto w = detail::store_record(s, r, {detail::WriteKind::import, false, {}}); !w) return unexpected(w.error());
-  }
-  for (const auto& r : ordered) {
-    if (auto refs = detail::check_and_store_references(s, r, true); !refs) return unexpected(refs.error());
-  }
-  if (auto c = tx->commit(); !c) return unexpected(c.error());
-  return ordered;
 }
 
 }  // namespace safehold::storage

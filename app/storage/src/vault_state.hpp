@@ -36,6 +36,10 @@ struct VaultState {
   // A nested operation failed after it had written: the outermost
   // transaction can only roll back.
   bool tx_broken = false;
+  // Records of a bundle stored in this transaction whose references the
+  // ledger has not checked yet (BundleLedger::store_planned, before
+  // settle_planned): the outermost transaction cannot commit them.
+  std::size_t tx_unsettled = 0;
   std::vector<std::filesystem::path> remove_on_rollback;
   std::vector<std::filesystem::path> remove_on_commit;
 

@@ -26,6 +26,7 @@ expected<WriteTransaction, StorageError> WriteTransaction::begin(VaultState& s) 
   if (depth == 0) {
     if (auto r = s.db.run_cached("BEGIN IMMEDIATE"); !r) return unexpected(r.error());
     s.tx_broken = false;
+    s.tx_unsettled = 0;
   } else if (s.tx_broken) {
     return unexpected(batch_broken());
   }
@@ -53,7 +54,7 @@ expected<void, StorageError> WriteTransaction::commit() {
     --state_->tx_depth;
     return {};
   }
-  if (state_->tx_broken) {
+  if (state_->tx_broken || state_->tx_unsettled != 0) {
     rollback();
     return unexpected(batch_broken());
   }
@@ -81,6 +82,7 @@ void WriteTransaction::rollback() noexcept {
   if (depth_ == 0) {
     if (sqlite3_get_autocommit(db) == 0) (void)state_->db.run_cached("ROLLBACK");
     state_->tx_broken = false;
+    state_->tx_unsettled = 0;
   } else if (sqlite3_total_changes64(db) != changes_mark_ || sqlite3_get_autocommit(db) != 0) {
     // It wrote before failing (or SQLite itself rolled the transaction back
     // after an I/O error): what it wrote cannot be undone alone.

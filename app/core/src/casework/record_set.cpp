@@ -1,5 +1,6 @@
 // write_record_set: a set of new records in one batch, in the order the
-// model derives, with references remapped (record_set.hpp).
+// model derives, with references remapped; write_received_set: a bundle's
+// records, ids kept, in the same order, as the ledger decides (record_set.hpp).
 #include "safehold/core/casework/record_set.hpp"
 
 #include <algorithm>
@@ -71,6 +72,18 @@ json without_pending(const schema::EntityDef& def, const json& fields, const std
   return out;
 }
 
+// Indices 0..n-1 in the order the model gives (schema::write_rank: case,
+// consent, the rest), the caller's order kept within a rank: every writer of
+// a set of records orders it here.
+std::vector<std::size_t> model_order(const std::vector<const schema::EntityDef*>& defs) {
+  std::vector<std::size_t> order(defs.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return schema::write_rank(*defs[a]) < schema::write_rank(*defs[b]);
+  });
+  return order;
+}
+
 expected<void, RecordSetFailure> check_set(const RecordSet& set, std::vector<const schema::EntityDef*>& defs) {
   std::size_t cases = 0;
   std::set<std::string> drafts;
@@ -99,10 +112,10 @@ expected<void, RecordSetFailure> check_set(const RecordSet& set, std::vector<con
 }  // namespace
 
 std::string RecordSetFailure::describe() const {
-  std::string where = index ? "record " + std::to_string(*index) + " (" + entity + ")" : std::string();
+  std::string where = index ? "record " + std::to_string(*index) + " (" + entity + ")" : entity;
   switch (code) {
     case RecordSetError::invalid_set: return "not a set of records: " + detail;
-    case RecordSetError::record: return where + ": " + (vault ? vault->describe() : detail);
+    case RecordSetError::record: return (where.empty() ? "" : where + ": ") + (vault ? vault->describe() : detail);
     case RecordSetError::attachment: return where + " file: " + (vault ? vault->describe() : detail);
     case RecordSetError::commit: return "saving: " + (vault ? vault->describe() : detail);
   }
@@ -113,11 +126,7 @@ expected<WrittenSet, RecordSetFailure> write_record_set(storage::Vault& vault, c
                                                         const WriteHooks& hooks) {
   std::vector<const schema::EntityDef*> defs;
   if (auto ok = check_set(set, defs); !ok) return unexpected(ok.error());
-  std::vector<std::size_t> order(set.records.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return schema::write_rank(*defs[a]) < schema::write_rank(*defs[b]);
-  });
+  const std::vector<std::size_t> order = model_order(defs);
   std::set<std::string> unwritten;
   for (const auto& r : set.records) {
     if (!r.draft_id.empty()) unwritten.insert(r.draft_id);
@@ -168,6 +177,26 @@ expected<WrittenSet, RecordSetFailure> write_record_set(storage::Vault& vault, c
     return unexpected(RecordSetFailure{RecordSetError::commit, std::nullopt, {}, c.error(), {}});
   }
   return out;
+}
+
+expected<storage::ImportOutcome, RecordSetFailure> write_received_set(storage::Vault& vault, const ReceivedSet& set) {
+  auto refused = [](const storage::StorageError& e) {
+    return unexpected(RecordSetFailure{RecordSetError::record, std::nullopt, {}, e, {}});
+  };
+  auto ledger = vault.bundles();  // a view on the vault
+  auto plan = ledger.plan_records(set.bundle_id, set.signer_key, set.records);
+  if (!plan) return refused(plan.error());
+  std::vector<const schema::EntityDef*> defs;
+  for (std::size_t i = 0; i < plan->size(); ++i) {
+    defs.push_back(schema::Model::builtin().entity(plan->record(i).entity));  // the ledger validated each
+  }
+  for (const std::size_t i : model_order(defs)) {
+    if (auto w = ledger.store_planned(*plan, i); !w) {
+      return unexpected(RecordSetFailure{RecordSetError::record, std::nullopt, plan->record(i).entity, w.error(), {}});
+    }
+  }
+  if (auto s = ledger.settle_planned(*plan); !s) return refused(s.error());
+  return plan->outcome();
 }
 
 }  // namespace safehold::core::casework

@@ -9,6 +9,7 @@
 #include "safehold/core/bundle/paths.hpp"
 #include "safehold/core/bundle/sha256sums.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/core/casework/record_set.hpp"
 #include "safehold/core/exchange/notice_files.hpp"
 #include "safehold/core/exchange/record_files.hpp"
 
@@ -327,8 +328,9 @@ bundle::Result<void> ContentConsumer::flush_case() {
     }
     return {};
   }
-  auto n = vault_.bundles().import_records(report_.bundle_id, signer, records);
-  if (!n) return refuse(from_write(n.error()));
+  const std::size_t count = records.size();
+  auto n = casework::write_received_set(vault_, {report_.bundle_id, signer, std::move(records)});
+  if (!n) return refuse(from_write(*n.error().vault));
   auto append = [](std::vector<std::string>& to, const std::vector<std::string>& from) {
     to.insert(to.end(), from.begin(), from.end());
   };
@@ -340,7 +342,7 @@ bundle::Result<void> ContentConsumer::flush_case() {
   append(c->conflicts, n->conflicts);
   c->unchanged += n->unchanged;
   written_ += n->written();
-  unchanged_ += records.size() - n->written();
+  unchanged_ += count - n->written();
   return {};
 }
 

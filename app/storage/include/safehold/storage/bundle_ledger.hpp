@@ -12,9 +12,10 @@
 // does not own is kept out and reported (not_owner), never applied. A consent
 // record from a signer who does not own the case refuses the set.
 //
-// The import steps (begin_import … finish_import, receive_attachment) must run
-// inside a Batch on the calling thread; nothing is visible until it commits,
-// and a rollback (or a crash) leaves the vault as it was.
+// The import steps (begin_import … finish_import, the records,
+// receive_attachment) must run inside a Batch on the calling thread; nothing
+// is visible until it commits, and a rollback (or a crash) leaves the vault
+// as it was.
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -73,11 +74,41 @@ struct IncomingRecord {
   std::optional<RecordMeta> meta;
 };
 
-// What import_records did, by record id.
+// What importing a set of records does, by record id.
 struct ImportOutcome {
   std::vector<std::string> created, updated, upgraded, stale, not_from_owner, conflicts;
   std::size_t unchanged = 0;
   std::size_t written() const { return created.size() + updated.size() + upgraded.size(); }
+};
+
+// The ledger's decision on a set of records of one bundle (plan_records).
+// Only the ledger makes one and writes from it; the caller sees what it
+// needs to order the writes.
+class ReceivedPlan {
+ public:
+  const ImportOutcome& outcome() const noexcept { return outcome_; }
+  // The records to write (fresh, newer, upgraded), in the set's order.
+  std::size_t size() const noexcept { return writes_.size(); }
+  const Record& record(std::size_t i) const { return writes_.at(i).record; }
+
+ private:
+  friend class BundleLedger;
+  struct Write {
+    Record record;    // as to be stored (a newer copy may keep held values)
+    RecordMeta meta;  // owner (as stored: '' = this vault) and revision
+    bool update = false;
+    bool stored = false;
+  };
+  struct Aside {
+    IncomingRecord incoming;
+    std::string reason;
+  };
+  std::string bundle_id_;
+  std::string signer_key_;
+  ImportOutcome outcome_;
+  std::vector<Write> writes_;
+  std::vector<Aside> aside_;
+  bool settled_ = false;
 };
 
 // An incoming copy set aside because it conflicts with the vault's.
@@ -149,20 +180,34 @@ class BundleLedger {
   // Records the bundle (counts zero) so provenance can refer to it.
   // already_exists if this signer's bundle id was imported before.
   [[nodiscard]] expected<void, StorageError> begin_import(const ImportedBundle& bundle);
-  // Writes a set of records of one bundle (e.g. one case) as received, by
-  // the rules of IncomingState: fresh ones inserted, newer and upgraded ones
-  // replace the vault's copy, conflicts set aside (record_conflicts, audited),
-  // the rest skipped; a mismatch (not_allowed) or refused consent
-  // (invalid_record) refuses the set.
-  // Records keep their ids and timestamps, are validated in read mode, pass
-  // the same case, consent and reference checks as any write (references may
-  // run in any direction inside the set; a reference to a contact that is not
-  // in this vault is kept as an id, since contacts are not shared), get
-  // provenance, and are audited as record_imported. Returns how many were
-  // written.
-  [[nodiscard]] expected<ImportOutcome, StorageError> import_records(std::string_view bundle_id,
-                                                                     std::string_view signer_key,
-                                                                     const std::vector<IncomingRecord>& records);
+  // A set of records of one bundle (e.g. one case), as received, in three
+  // steps that core::casework::write_received_set drives (the one writer of
+  // record sets, which orders the writes by the model):
+  // 1. plan_records: validates each record in read mode and decides it by
+  //    the rules of IncomingState. A mismatch (not_allowed) or a consent not
+  //    from the case owner (invalid_record) refuses the set; contacts are
+  //    refused (invalid_record: they never travel). Records of a case this
+  //    vault neither holds nor gets in the set (relayed) are kept out
+  //    (not_from_owner). Writes nothing.
+  [[nodiscard]] expected<ReceivedPlan, StorageError> plan_records(std::string_view bundle_id,
+                                                                  std::string_view signer_key,
+                                                                  const std::vector<IncomingRecord>& records);
+  // 2. store_planned: writes plan.record(i) as received (id, timestamps,
+  //    owner and revision kept; fresh ones inserted, newer and upgraded ones
+  //    replace the vault's copy) with the case and consent checks of any
+  //    write, records its provenance, audited as record_imported. Its
+  //    references wait for step 3 (they may run any way inside the set).
+  //    invalid_argument if record i was stored already.
+  [[nodiscard]] expected<void, StorageError> store_planned(ReceivedPlan& plan, std::size_t i);
+  // 3. settle_planned: checks the references of every record written (a
+  //    reference to a contact this vault does not have is kept as an id:
+  //    contacts are not shared), lifts the withdrawal mark a newer consent
+  //    answers (bundle-v1.md 12.4), and sets conflicts aside
+  //    (record_conflicts, audited). invalid_argument if a record of the plan
+  //    was not stored, or the plan was settled before. Until it succeeds the
+  //    Batch cannot commit (not_allowed) once a record of the plan is
+  //    stored; when it fails, the Batch can only roll back.
+  [[nodiscard]] expected<void, StorageError> settle_planned(ReceivedPlan& plan);
   // Content for an evidence item that has none yet. Errors: not_found,
   // not_allowed (not an evidence item), attachment_exists.
   [[nodiscard]] expected<std::unique_ptr<IncomingAttachment>, StorageError> receive_attachment(

@@ -92,15 +92,6 @@ class RecordStore {
   [[nodiscard]] expected<std::optional<Record>, StorageError> find_case_by_reference(
       std::string_view reference);
 
-  // Bundle import: stores records exactly as received (ids, timestamps and a
-  // case's reference are kept), validated in read mode (retired codes
-  // accepted) with the same case, consent and reference checks as create().
-  // The set may hold references among its records in any direction and in any
-  // order: they are checked once all are in. All or nothing. An id that is
-  // already in the vault is refused (not_allowed); a repeated bundle is
-  // recognised by its bundle id before this is called.
-  [[nodiscard]] expected<std::vector<Record>, StorageError> import(const std::vector<Record>& records);
-
  private:
   detail::VaultState* s_;
 };

@@ -1,7 +1,8 @@
 #pragma once
-// Casework: the one writer of a set of new records (an intake, a record added
-// to a case, a case imported from JSON). Both programs use it; none writes a
-// set of records by hand.
+// Casework: the one writer of a set of records: new ones (an intake, a
+// record added to a case, a case imported from JSON: write_record_set) and
+// those a bundle brings (write_received_set). Both programs and the bundle
+// import use it; none writes a set of records by hand.
 //
 //   casework::RecordSet set;
 //   set.records.push_back({draft_case_id, "case", case_fields});
@@ -41,6 +42,7 @@
 #include <nlohmann/json.hpp>
 
 #include "safehold/expected.hpp"
+#include "safehold/storage/bundle_ledger.hpp"
 #include "safehold/storage/vault.hpp"
 
 namespace safehold::core::casework {
@@ -87,5 +89,28 @@ struct WriteHooks {
 
 [[nodiscard]] expected<WrittenSet, RecordSetFailure> write_record_set(storage::Vault& vault, const RecordSet& set,
                                                                       const WriteHooks& hooks = {});
+
+// Records as one bundle brought them (e.g. one case's), signed by `signer_key`.
+struct ReceivedSet {
+  std::string bundle_id;
+  std::string signer_key;  // the minisign public key line
+  std::vector<storage::IncomingRecord> records;
+};
+
+// Writes a received set inside the caller's open Batch (the bundle import
+// stages a whole bundle in one, begun with BundleLedger::begin_import, and
+// rolls it all back on any refusal). Records keep the sender's ids,
+// timestamps, owner and revision; the ledger decides each one
+// (storage::IncomingState: new, newer and upgraded ones are written, conflicts
+// set aside, the rest left as they are; a mismatch or a consent not from the
+// case owner refuses the set), in the model's order like write_record_set;
+// references may run any way inside the set and are checked once all are in.
+// Attachments are not part of it: they come from the bundle stream
+// (BundleLedger::receive_attachment), never from a file.
+// Failures are `record` with storage's error (it names the record id) and,
+// where one record's write failed, its entity; no batch open is
+// storage's invalid_argument.
+[[nodiscard]] expected<storage::ImportOutcome, RecordSetFailure> write_received_set(storage::Vault& vault,
+                                                                                   const ReceivedSet& set);
 
 }  // namespace safehold::core::casework
