@@ -114,21 +114,39 @@ expected<std::map<std::string, CaseConsent, std::less<>>, StorageError> every_ca
   if (!cases) return unexpected(cases.error());
   auto ids = cases->all_text(0);
   if (!ids) return unexpected(ids.error());
-  // Each case's consent records in the order load_case_records gives them
-  // (created_at, rid): evaluate_consent breaks exact ties by that order.
-  auto records = load_entity_records(s, "consent");
-  if (!records) return unexpected(records.error());
-  std::map<std::string, std::vector<Record>, std::less<>> by_case;
-  for (auto& r : *records) by_case[r.case_id].push_back(std::move(r));
+  // Every consent record in one pass, case after case and within a case in
+  // the order load_case_records gives (created_at, rid: evaluate_consent
+  // breaks exact ties by it), so only one case's records are held at a time.
+  auto st = s.db.prepare(
+      "SELECT case_id, id, created_at, fields FROM records WHERE entity = 'consent' ORDER BY case_id, created_at, rid");
+  if (!st) return unexpected(st.error());
+  std::map<std::string, CaseConsent, std::less<>> out;
+  std::vector<Record> one_case;
+  auto flush = [&] {
+    if (!one_case.empty()) out.emplace(one_case.front().case_id, evaluate_consent(one_case));
+    one_case.clear();
+  };
+  for (;;) {
+    auto row = st->step();
+    if (!row) return unexpected(row.error());
+    if (!*row) break;
+    Record r;
+    r.entity = "consent";
+    r.case_id = st->text(0);
+    r.id = st->text(1);
+    r.created_at = st->text(2);
+    r.fields = nlohmann::json::parse(st->text(3), nullptr, false);
+    if (!r.fields.is_object()) return unexpected(make_error(VaultError::database_corrupt, "record " + r.id + " fields"));
+    if (!one_case.empty() && one_case.front().case_id != r.case_id) flush();
+    one_case.push_back(std::move(r));
+  }
+  flush();
   auto marks = load_withdrawal_marks(s);
   if (!marks) return unexpected(marks.error());
-  std::map<std::string, CaseConsent, std::less<>> out;
   for (const auto& id : *ids) {
-    const auto found = by_case.find(id);
-    CaseConsent c = found == by_case.end() ? CaseConsent{} : evaluate_consent(found->second);
+    auto& c = out[id];  // a case without consent records: state none
     const auto mark = marks->find(id);
     add_mark(c, mark == marks->end() ? std::nullopt : std::optional<WithdrawalMark>(mark->second));
-    out.emplace(id, std::move(c));
   }
   return out;
 }
