@@ -129,7 +129,9 @@ bool ReportModel::write(storage::Vault& vault, const std::filesystem::path& fold
 const char* report_error_key(report::ReportError e) noexcept {
   using report::ReportError;
   switch (e) {
-    case ReportError::invalid_request: return "report.error.invalid_request";
+    case ReportError::invalid_request:
+    case ReportError::invalid_input:  // a data export to import: never made by this dialog
+      return "report.error.invalid_request";
     case ReportError::not_found: return "report.error.not_found";
     case ReportError::consent_refused: return "report.error.consent_refused";
     case ReportError::not_allowed: return "report.error.not_allowed";
