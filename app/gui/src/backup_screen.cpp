@@ -81,6 +81,7 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   const bool busy = m.running();
   const float w = ImGui::GetFontSize() * 22;
   ImGui::BeginDisabled(busy);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("backup.folder"));
   ImGui::SameLine();
   ImGui::TextColored(MutedColor(), "%s", m.folder.empty() ? tr("backup.folder.none") : m.folder.string().c_str());
@@ -90,6 +91,7 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
                          "files.title.backup_folder");
   }
   Probe("backup.folder.choose");
+  ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr("backup.file_name"));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w);

@@ -238,7 +238,10 @@ int run(const gui::Options& opts) {
         }
         if (opts.screen == "export" || opts.screen == "import") ShowDemoExchange(app, opts.screen);
         if (opts.screen == "backup" || opts.screen == "wipe") app.open_backup();
-        if (opts.screen == "wipe") app.wipe.open = app.wipe.reveal = true;
+        if (opts.screen == "wipe") {
+          app.wipe.open = true;
+          app.wipe.reveal = appmodel::WipeConfirm::kRevealFrames;
+        }
         screen_shown = true;
       }
       int w = 0;

@@ -51,7 +51,10 @@ void DrawTravelFlow(appmodel::AppModel& app) {
   ImGui::Unindent();
   Step(4, false, verified && t.ready(), "travel.step.wipe");
   ImGui::BeginDisabled(!(verified && t.ready()) || app.wipe.open);
-  if (ImGui::Button(tr("travel.go_wipe"))) app.wipe.open = app.wipe.reveal = true;
+  if (ImGui::Button(tr("travel.go_wipe"))) {
+    app.wipe.open = true;
+    app.wipe.reveal = appmodel::WipeConfirm::kRevealFrames;
+  }
   Probe("travel.go_wipe");
   ImGui::EndDisabled();
   if (!verified) WrappedColored(MutedColor(), tr("travel.wipe.needs_backup"));

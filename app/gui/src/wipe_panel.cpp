@@ -28,17 +28,18 @@ void DrawWipePanel(appmodel::AppModel& app) {
     ImGui::BeginDisabled(app.backup.running());
     // The word field takes the focus when drawn (reveal): a request made
     // now would go to the first text field drawn next frame (the backup's).
-    if (ImGui::Button(tr("wipe.open"))) w.open = w.reveal = true;
+    if (ImGui::Button(tr("wipe.open"))) {
+      w.open = true;
+      w.reveal = appmodel::WipeConfirm::kRevealFrames;
+    }
     Probe("wipe.open");
     ImGui::EndDisabled();
     return;
   }
   ImGui::PushID("###wipe-confirm");
-  if (w.reveal) {
-    ImGui::SetScrollHereY(0.0f);
-    FocusNextTextField();
-    w.reveal = false;
-  }
+  const bool reveal = w.reveal > 0;
+  if (w.reveal == appmodel::WipeConfirm::kRevealFrames) FocusNextTextField();
+  if (reveal) --w.reveal;
   Banner(ErrorColor(), tr("wipe.confirm.what"));
   WrappedColored(WarningColor(), tr("wipe.limits"));
   Probe("wipe.limits");
@@ -66,6 +67,7 @@ void DrawWipePanel(appmodel::AppModel& app) {
   if (ImGui::Button(tr("wipe.cancel"))) w.reset();
   Probe("wipe.cancel");
   if (blocked != nullptr) WrappedColored(MutedColor(), tr(blocked));
+  if (reveal) ImGui::SetScrollHereY(1.0f);  // down to the buttons (the panel fits a 640 px screen)
   ImGui::PopID();
   if (wipe && blocked == nullptr) (void)app.wipe_vault();
 }

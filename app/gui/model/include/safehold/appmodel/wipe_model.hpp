@@ -21,7 +21,10 @@ inline constexpr const char* kWipeWord = "WIPE";
 
 struct WipeConfirm {
   bool open = false;          // the confirmation is shown
-  bool reveal = false;        // scroll it into view once (opened from elsewhere)
+  // Frames left to scroll it into view (two: the first frame that draws it
+  // still has the old content height, which limits the scroll).
+  int reveal = 0;
+  static constexpr int kRevealFrames = 2;
   std::string typed;          // must equal kWipeWord
   bool accept_loss = false;   // wipe without a current verified backup
   // i18n key of why "Wipe now" is disabled, or nullptr.
