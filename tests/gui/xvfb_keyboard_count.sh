@@ -58,7 +58,10 @@ k ctrl+n; settle; t "2026-12-06T14:00:00Z"
 k Tab Tab; t "oo"; settle                  # past Now to Method; "o" twice: "Oral, noted"
 k Tab Tab Tab Tab Tab space        # Language, Interpreter, Understanding Yes/No, "Be interviewed: Yes"
 log "consent: $n"
-k ctrl+3; settle; t "Aynur"                # the person: cursor in Pseudonym
+k ctrl+3; settle; t "Ay"                   # the person: cursor in Pseudonym
+# Issue 11, not counted: Escape pressed by mistake mid-word, typing goes on
+# (the rest lands in the field, read back below as "Aynur").
+xdotool key --clearmodifiers Escape; sleep 0.5; xdotool type --delay 30 "nur"; sleep 0.5
 log "person: $n"
 k ctrl+5; settle; k Return; settle; k Tab; t "D1"; k Return   # Incidents opens on "Add an incident"; Tab to tactics' filter
 log "incident: $n"
