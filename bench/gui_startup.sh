@@ -30,7 +30,7 @@ env -i PATH="$PATH" APP="$app" RUNS="$runs" TMP="$tmp" \
     xvfb-run -a -s "-screen 0 1280x800x24" bash "$tmp/inner.sh"
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-for stage in "model ready" "glfwInit" "window + GL context" "ImGui + GL backend" "fonts + atlas upload" "first frame shown"; do
+for stage in "model ready" "glfwInit" "window + GL context" "fonts found" "ImGui + GL backend" "fonts + atlas upload" "first frame shown"; do
   m=$(grep "startup $stage " "$tmp/trace" | awk '{print $(NF-1)}' | median)
   printf 'startup %-24s median %7s ms since main()  (%d runs)\n' "$stage" "$m" "$runs"
 done

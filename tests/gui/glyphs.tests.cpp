@@ -103,3 +103,25 @@ TEST_CASE("Glyphs of typed, pasted and loaded Traditional/rare characters are ad
   CHECK(missing(ui, kLoaded).size() == loaded_missing.size());
   CHECK(missing(ui, kPasted).size() == pasted_missing.size());
 }
+
+// Startup (issue 11, < 300 ms to the first frame): before a vault is open
+// the atlas holds only what the start screen draws; the full set (every
+// language, schema labels, the common Simplified characters) comes with
+// the first frame after unlock.
+TEST_CASE("The start screen's atlas is small; the full glyph set is built after unlock", "[gui][headless][fonts]") {
+  appmodel::shown_codepoints().clear();
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  if (!ui.runtime().fonts().cjk_found) SKIP("no CJK font installed (fonts-noto-cjk or fonts-wqy)");
+  const int before = ui.runtime().fonts().body->Glyphs.Size;
+  CHECK(before < 1500);
+  CHECK(ui.runtime().fonts().body->FindGlyphNoFallback(0x4E2D) != nullptr);  // 中, for the language names
+  f.unlock(ui);
+  ui.Frames(2);
+  const int after = ui.runtime().fonts().body->Glyphs.Size;
+  CHECK(after >= 2500);
+  // Locking keeps the full set (only the glyphs of the session's text go).
+  ui.Click("nav.lock");
+  ui.Frames(2);
+  CHECK(ui.runtime().fonts().body->Glyphs.Size >= 2500);
+}

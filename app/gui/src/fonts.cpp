@@ -1,4 +1,5 @@
 #include "fonts.hpp"
+#include "font_warmup.hpp"
 
 #include <fontconfig/fontconfig.h>
 #include <ft2build.h>
@@ -202,19 +203,32 @@ std::string ui_text_of(appmodel::Language lang) {
   return out;
 }
 
-}  // namespace
-
-FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang, const std::vector<ImWchar>& extra,
-                      GlyphScope scope) {
+// FcInit once, and the CJK slot follows the language (SC or TC face).
+Cache& ready_for(appmodel::Language lang) {
   auto& c = cache();
   if (!c.fc_ready) {
     FcInit();
     c.fc_ready = true;
   }
   if (c.lang != lang) {
-    c.cjk = Slot{};  // SC or TC face
+    c.cjk = Slot{};
     c.lang = lang;
   }
+  return c;
+}
+
+}  // namespace
+
+void WarmUpFonts(appmodel::Language lang) {
+  auto& c = ready_for(lang);
+  (void)ensure(c.latin, find_latin);
+  (void)ensure(c.cjk, [lang] { return find_cjk(lang); });
+  (void)ui_text_of(lang);  // the translation tables are parsed on first use
+}
+
+FontStatus BuildFonts(ImFontAtlas& atlas, float px, appmodel::Language lang, const std::vector<ImWchar>& extra,
+                      GlyphScope scope) {
+  auto& c = ready_for(lang);
   // The general punctuation (curly quotes, dashes, ellipsis) is always in the
   // list: the Latin face comes first, so these never come from the CJK
   // font's full-width forms.

@@ -15,9 +15,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "command_line.hpp"
+#include "font_warmup.hpp"
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/private_folder.hpp"
@@ -166,6 +168,9 @@ int run(const gui::Options& opts) {
   }
 
   trace("model ready");
+  // Fonts are found and mapped meanwhile; joined before the first atlas
+  // build (and by jthread's destructor on an early return).
+  std::jthread font_warmup([lang = app.settings().language] { gui::WarmUpFonts(lang); });
   glfwSetErrorCallback(glfw_error);
   if (!glfwInit()) return 1;
   trace("glfwInit");
@@ -188,6 +193,8 @@ int run(const gui::Options& opts) {
 
   int exit_code = 0;
   {
+    font_warmup.join();
+    trace("fonts found (on a thread, during the window)");
     gui::UiRuntime ui(app);
     ui.SetContentScale(ContentScale(window));
     g_ui = &ui;
