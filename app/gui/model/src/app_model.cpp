@@ -115,6 +115,8 @@ void AppModel::discard_draft() {
   intake.discard(session_->vault());
 }
 
+AppModel::~AppModel() { lock(); }
+
 void AppModel::lock() {
   const bool was_open = session_ != nullptr;
   draft_offer_.reset();

@@ -40,6 +40,13 @@ class AppModel {
 
  public:
   AppModel(VaultGateway& gateway, Clocks clocks = {});
+  // Locks: worker threads of the screen models (a case-list page read, an
+  // export, a backup) hold references to the open vault, which `session_`,
+  // declared after them, would otherwise destroy first (a case-list read
+  // then waited forever on the destroyed vault's mutex).
+  ~AppModel();
+  AppModel(const AppModel&) = delete;
+  AppModel& operator=(const AppModel&) = delete;
 
   [[nodiscard]] Screen screen() const { return screen_; }
   void go(Screen s);  // ignored (stays on start) while locked
