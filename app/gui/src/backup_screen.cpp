@@ -24,13 +24,14 @@ void DrawBackupReminder(appmodel::AppModel& app) {
   const auto& last = app.backup.last_verified();
   const std::string text =
       last ? trf("backup.reminder.old", {appmodel::display_time(last->verified_at)}) : std::string(tr("backup.reminder.none"));
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(MutedColor(), "%s", text.c_str());
+  // Wrapped, with the buttons flowing onto the next line when narrow: on a
+  // small screen at large text one line cut the text and pushed both
+  // buttons out of the window.
+  WrappedColored(MutedColor(), text.c_str());
   Probe("backup.reminder");
-  ImGui::SameLine();
   if (ImGui::SmallButton(tr("backup.reminder.now"))) app.open_backup();
   Probe("backup.reminder.now");
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::CalcTextSize(tr("backup.reminder.dismiss")).x + ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::SmallButton(tr("backup.reminder.dismiss"))) app.dismiss_backup_reminder();
   Probe("backup.reminder.dismiss");
 }
