@@ -89,10 +89,8 @@ class HeadlessUi {
       const auto r = Rect(probe);
       if (r.visible) return;
       const float margin = io.DisplaySize.y * 0.5f;
-      // Aim the wheel at the widget's column, low in the visible area: the
-      // toolbar and its banners (demo, backup reminder) can fill the top
-      // half of a small screen at large text, and they do not scroll.
-      io.MousePos = ImVec2((r.min.x + r.max.x) * 0.5f, io.DisplaySize.y * 0.85f);
+      // Aim the wheel at the widget's column, inside the visible area.
+      io.MousePos = ImVec2((r.min.x + r.max.x) * 0.5f, io.DisplaySize.y * 0.5f);
       Frame();
       io.MouseWheel = r.min.y < margin ? 1.0f : -1.0f;
     }
