@@ -27,18 +27,19 @@ endif()
 # file, CLI11 4 s, Catch2 0.8 s) in every file, once per configuration
 # (release, asan). Measured on 8 files each under ASan: one unity file instead of
 # eight took 17.5 s of CPU instead of 44.6 s (schema) and 5.1 s instead of
-# 22.1 s (storage). So our libraries are built in unity batches, and the test
-# files and the CLI's commands, whose file-local helpers repeat names from file
-# to file (AddOptions, run_add, kValid), get the heavy headers precompiled
-# instead (about 20% less per file).
+# 22.1 s (storage). So our libraries and the CLI are built in unity batches
+# (the CLI with its command groups' file-local names made distinct:
+# CaseListOptions, run_case_list); the test files, whose file-local helpers
+# still repeat names from file to file (kValid), get the heavy headers
+# precompiled instead (about 20% less per file).
 # Either can be switched off (-DSAFEHOLD_UNITY=OFF -DSAFEHOLD_PCH=OFF), for
 # example to see which file an error message belongs to.
-option(SAFEHOLD_UNITY "Build the libraries in unity batches" ON)
+option(SAFEHOLD_UNITY "Build the libraries and the CLI in unity batches" ON)
 option(SAFEHOLD_PCH "Precompile the large third-party headers of the tests and the CLI" ON)
 
 # safehold_unity(target): compile the target's files in batches of eight.
 # Files in one batch share one translation unit, so names at file scope (in
-# anonymous namespaces too) must not repeat within a library.
+# anonymous namespaces too) must not repeat within a library or the CLI.
 function(safehold_unity target)
   if(SAFEHOLD_UNITY)
     set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)

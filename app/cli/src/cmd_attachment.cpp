@@ -34,14 +34,14 @@ class StdinSource final : public base::ByteSource {
   }
 };
 
-struct AddOptions {
+struct AttachmentAddOptions {
   std::string case_ref, file, kind, description, media_type;
   bool keep_file_name = false;
   RecordArgs record;
   IdOutput printed;
 };
 
-Outcome run_add(Context& ctx, const AddOptions& o) {
+Outcome run_attachment_add(Context& ctx, const AttachmentAddOptions& o) {
   // Open the content first: a missing file fails before the passphrase is asked.
   std::optional<base::FileSource> file;
   StdinSource stdin_source;
@@ -119,12 +119,12 @@ Outcome run_get(Context& ctx, const GetOptions& o) {
   return exported;
 }
 
-struct ListOptions {
+struct AttachmentListOptions {
   std::string case_ref;
   bool json = false;
 };
 
-Outcome run_list(Context& ctx, const ListOptions& o) {
+Outcome run_attachment_list(Context& ctx, const AttachmentListOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
@@ -146,12 +146,12 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
   return {};
 }
 
-struct DeleteOptions {
+struct AttachmentDeleteOptions {
   std::string id;
   bool yes = false;
 };
 
-Outcome run_delete(Context& ctx, const DeleteOptions& o) {
+Outcome run_attachment_delete(Context& ctx, const AttachmentDeleteOptions& o) {
   if (!o.yes) return fail(ExitCode::usage, "the content will be destroyed for good: add --yes");
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
@@ -163,7 +163,7 @@ Outcome run_delete(Context& ctx, const DeleteOptions& o) {
 void add_attachment_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("attachment", "Evidence content: add, get, list, delete");
 
-  auto a = std::make_shared<AddOptions>();
+  auto a = std::make_shared<AttachmentAddOptions>();
   auto* add = group->add_subcommand("add", "Encrypt FILE into the vault as a new evidence item; prints the attachment id");
   a->printed.add_flag(add);
   add_case_arg(add, a->case_ref);
@@ -174,7 +174,7 @@ void add_attachment_commands(CLI::App& app, Context& ctx) {
   add->add_flag("--keep-file-name", a->keep_file_name,
                 "Store the original file name (identifying: needs consent scope store_real_identity)");
   add_record_args(add, a->record, false);
-  ctx.bind(add, [&ctx, a] { return run_add(ctx, *a); });
+  ctx.bind(add, [&ctx, a] { return run_attachment_add(ctx, *a); });
 
   auto g = std::make_shared<GetOptions>();
   auto* get = group->add_subcommand("get", "Decrypt an attachment to a file (plaintext outside the vault!)");
@@ -183,17 +183,17 @@ void add_attachment_commands(CLI::App& app, Context& ctx) {
   get->add_flag("--force", g->force, "Replace an existing output file");
   ctx.bind(get, [&ctx, g] { return run_get(ctx, *g); });
 
-  auto l = std::make_shared<ListOptions>();
+  auto l = std::make_shared<AttachmentListOptions>();
   auto* list = group->add_subcommand("list", "List a case's attachments: id, evidence id, size, SHA-256, time");
   add_case_arg(list, l->case_ref);
   list->add_flag("--json", l->json, "Print JSON");
-  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+  ctx.bind(list, [&ctx, l] { return run_attachment_list(ctx, *l); });
 
-  auto d = std::make_shared<DeleteOptions>();
+  auto d = std::make_shared<AttachmentDeleteOptions>();
   auto* del = group->add_subcommand("delete", "Destroy an attachment's content (its key first: crypto-shredding)");
   add_id_arg(del, d->id, "ATTACHMENT_ID");
   del->add_flag("--yes", d->yes, "Confirm the deletion");
-  ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
+  ctx.bind(del, [&ctx, d] { return run_attachment_delete(ctx, *d); });
 }
 
 }  // namespace safehold::cli

@@ -11,7 +11,7 @@
 namespace safehold::cli {
 namespace {
 
-struct ShowOptions {
+struct AuditShowOptions {
   std::string case_ref;
   std::string object_id;
   std::int64_t after = 0;
@@ -46,7 +46,7 @@ nlohmann::json entry_json(const storage::AuditEntry& e) {
           {"prev_hash", to_hex(e.prev_hash)}, {"entry_hash", to_hex(e.entry_hash)}};
 }
 
-Outcome run_show(Context& ctx, const ShowOptions& o) {
+Outcome run_audit_show(Context& ctx, const AuditShowOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto trail = (*vault)->audit();
@@ -81,7 +81,7 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
   return {};
 }
 
-Outcome run_verify(Context& ctx, bool json) {
+Outcome run_audit_verify(Context& ctx, bool json) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto result = lift((*vault)->audit().verify());
@@ -103,7 +103,7 @@ Outcome run_verify(Context& ctx, bool json) {
 void add_audit_commands(CLI::App& app, Context& ctx) {
   auto* audit = app.add_subcommand("audit", "The append-only, hash-chained audit trail");
 
-  auto o = std::make_shared<ShowOptions>();
+  auto o = std::make_shared<AuditShowOptions>();
   auto* show = audit->add_subcommand(
       "show", "List audit entries (all, of one case, or of one record), newest first; --limit keeps the newest N");
   show->add_option("--case", o->case_ref, "Only entries about this case")->check(case_ref_validator());
@@ -113,12 +113,12 @@ void add_audit_commands(CLI::App& app, Context& ctx) {
   show->add_option("--limit", o->limit, "Only the newest N entries (default 1000)")->check(CLI::Range(1, 100000));
   show->add_flag("--oldest-first", o->oldest_first, "List the oldest entry first (the newest N all the same)");
   show->add_flag("--json", o->json, "Print JSON");
-  ctx.bind(show, [&ctx, o] { return run_show(ctx, *o); });
+  ctx.bind(show, [&ctx, o] { return run_audit_show(ctx, *o); });
 
   auto* verify = audit->add_subcommand("verify", "Recompute the hash chain; exit 1 naming the first broken entry");
   auto verify_json = std::make_shared<bool>(false);
   verify->add_flag("--json", *verify_json, "Print JSON: intact, entries, first_broken_seq");
-  ctx.bind(verify, [&ctx, verify_json] { return run_verify(ctx, *verify_json); });
+  ctx.bind(verify, [&ctx, verify_json] { return run_audit_verify(ctx, *verify_json); });
 }
 
 }  // namespace safehold::cli

@@ -17,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using storage::BackupError;
 
-ExitCode exit_code_for(BackupError e) noexcept {
+ExitCode backup_exit_code_for(BackupError e) noexcept {
   switch (e) {
     case BackupError::not_found: return ExitCode::not_found;
     case BackupError::not_a_backup: return ExitCode::not_a_backup;
@@ -38,16 +38,16 @@ ExitCode exit_code_for(BackupError e) noexcept {
   return ExitCode::io;
 }
 
-unexpected<Failure> backup_failure(const storage::BackupFailure& f) { return fail(exit_code_for(f.code), f.describe()); }
+unexpected<Failure> backup_failure(const storage::BackupFailure& f) { return fail(backup_exit_code_for(f.code), f.describe()); }
 
-nlohmann::json summary_json(const storage::BackupSummary& s) {
+nlohmann::json backup_summary_json(const storage::BackupSummary& s) {
   return {{"created_at", s.created_at},     {"vault_id", s.vault_id},
           {"audit_seq", s.audit_seq},       {"attachments", s.attachments},
           {"attachment_bytes", s.attachment_bytes}, {"database_bytes", s.database_bytes}};
 }
 
 void print_summary(const storage::BackupSummary& s, bool json) {
-  if (json) return print_json(summary_json(s));
+  if (json) return print_json(backup_summary_json(s));
   print_line("vault " + s.vault_id + "\tsnapshot " + s.created_at + "\taudit entries " + std::to_string(s.audit_seq) +
              "\t" + std::to_string(s.attachments) + " attachments (" + std::to_string(s.attachment_bytes) + " bytes)");
 }
@@ -100,7 +100,7 @@ void remember_verified(Context& ctx, const crypto::SecretBuffer& pass, const sto
                : "verified; not recorded in the vault: " + r.error().describe());
 }
 
-Outcome run_verify(Context& ctx, const BackupOptions& o) {
+Outcome run_backup_verify(Context& ctx, const BackupOptions& o) {
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
   auto s = storage::verify_backup(o.verify_file, *pass);
@@ -182,7 +182,7 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
   auto* verify = backup->add_subcommand("verify", "Check every byte of a backup without restoring it");
   verify->add_option("file", o->verify_file, "The backup file")->required()->type_name("FILE");
   verify->add_flag("--json", o->json, "Print the summary as JSON");
-  ctx.bind(backup, [&ctx, o, verify] { return verify->parsed() ? run_verify(ctx, *o) : run_backup(ctx, *o); });
+  ctx.bind(backup, [&ctx, o, verify] { return verify->parsed() ? run_backup_verify(ctx, *o) : run_backup(ctx, *o); });
 
   auto file = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);

@@ -52,7 +52,7 @@ Outcome run_new(Context& ctx, const CaseFieldOptions& o) {
   return {};
 }
 
-struct ListOptions {
+struct CaseListOptions {
   std::vector<std::string> statuses, priorities, risks, tactics, countries, purposes, consent;
   std::string text, sort = "last_change";
   bool ascending = false, json = false;
@@ -70,7 +70,7 @@ storage::CaseSort sort_from(const std::string& s) {
   return CaseSort::last_change;
 }
 
-nlohmann::json summary_json(const storage::CaseSummary& c) {
+nlohmann::json case_summary_json(const storage::CaseSummary& c) {
   return {{"case_id", c.case_id},   {"reference", c.reference},     {"title", c.title},
           {"status", c.status},     {"priority", c.priority},       {"risk_rating", c.risk_rating},
           {"consent", storage::to_string(c.consent)}, {"tactics", c.tactics},
@@ -78,7 +78,7 @@ nlohmann::json summary_json(const storage::CaseSummary& c) {
           {"last_change", c.last_change}, {"from", c.from}};
 }
 
-Outcome run_list(Context& ctx, const ListOptions& o) {
+Outcome run_case_list(Context& ctx, const CaseListOptions& o) {
   storage::CaseQuery q;
   // Codes or labels in any language, resolved as writes resolve them; an
   // unknown value is refused rather than quietly matching nothing.
@@ -114,7 +114,7 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
   if (!cases) return unexpected(cases.error());
   Listing out(o.json);
   for (const auto& c : *cases) {
-    out.add(summary_json(c), c.case_id + "\t" + c.reference + "\t" + (c.status.empty() ? "-" : c.status) + "\t" +
+    out.add(case_summary_json(c), c.case_id + "\t" + c.reference + "\t" + (c.status.empty() ? "-" : c.status) + "\t" +
                                  storage::to_string(c.consent) + "\t" + c.title +
                                  // Whose an imported case is: its reference was numbered by another vault.
                                  (c.from.empty() ? "" : "\tfrom " + c.from));
@@ -123,12 +123,12 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
   return {};
 }
 
-struct ShowOptions {
+struct CaseShowOptions {
   std::string case_ref;
   bool all = false, json = false;
 };
 
-Outcome run_show(Context& ctx, const ShowOptions& o) {
+Outcome run_case_show(Context& ctx, const CaseShowOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
@@ -166,12 +166,12 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
   return {};
 }
 
-struct EditOptions {
+struct CaseEditOptions {
   std::string case_ref;
   CaseFieldOptions fields;
 };
 
-Outcome run_edit(Context& ctx, const EditOptions& o) {
+Outcome run_case_edit(Context& ctx, const CaseEditOptions& o) {
   const auto args = o.fields.with_shortcuts();
   if (args.from_file.empty() && args.fields.empty() && args.shortcuts.empty()) {
     return fail(ExitCode::usage, "nothing to change (give --title, --field, --from-file...)");
@@ -191,12 +191,12 @@ Outcome run_edit(Context& ctx, const EditOptions& o) {
   return {};
 }
 
-struct DeleteOptions {
+struct CaseDeleteOptions {
   std::string case_ref;
   bool yes = false, json = false;
 };
 
-Outcome run_delete(Context& ctx, const DeleteOptions& o) {
+Outcome run_case_delete(Context& ctx, const CaseDeleteOptions& o) {
   if (!o.yes) return fail(ExitCode::usage, "deleting a case deletes all its records and attachments: add --yes");
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
@@ -221,7 +221,7 @@ void add_case_commands(CLI::App& app, Context& ctx) {
   n->add(create, false);
   ctx.bind(create, [&ctx, n] { return run_new(ctx, *n); });
 
-  auto l = std::make_shared<ListOptions>();
+  auto l = std::make_shared<CaseListOptions>();
   auto* list = group->add_subcommand("list", "List cases: id, reference, status, consent, title");
   list->add_option("--status", l->statuses, "Only these statuses, code or label (vocab list case_status); repeatable");
   list->add_option("--priority", l->priorities, "Only these priorities, code or label (vocab list priority); repeatable");
@@ -241,27 +241,27 @@ void add_case_commands(CLI::App& app, Context& ctx) {
   list->add_option("--limit", l->limit, "At most this many cases (1-1000)")->check(CLI::Range(1, 1000));
   list->add_option("--offset", l->offset, "Skip this many cases");
   list->add_flag("--json", l->json, "Print JSON");
-  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+  ctx.bind(list, [&ctx, l] { return run_case_list(ctx, *l); });
 
-  auto s = std::make_shared<ShowOptions>();
+  auto s = std::make_shared<CaseShowOptions>();
   auto* show = group->add_subcommand("show", "Show a case (with --all, every record of it)");
   add_case_arg(show, s->case_ref);
   show->add_flag("--all", s->all, "Also show every record of the case");
   show->add_flag("--json", s->json, "Print JSON (with --all: an array, the case first)");
-  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+  ctx.bind(show, [&ctx, s] { return run_case_show(ctx, *s); });
 
-  auto e = std::make_shared<EditOptions>();
+  auto e = std::make_shared<CaseEditOptions>();
   auto* edit = group->add_subcommand("edit", "Change fields of a case");
   add_case_arg(edit, e->case_ref);
   e->fields.add(edit, true);
-  ctx.bind(edit, [&ctx, e] { return run_edit(ctx, *e); });
+  ctx.bind(edit, [&ctx, e] { return run_case_edit(ctx, *e); });
 
-  auto d = std::make_shared<DeleteOptions>();
+  auto d = std::make_shared<CaseDeleteOptions>();
   auto* del = group->add_subcommand("delete", "Delete a case with all its records and attachments");
   add_case_arg(del, d->case_ref);
   del->add_flag("--yes", d->yes, "Confirm the deletion");
   del->add_flag("--json", d->json, "Print JSON: the case, whether it was a copy, the notice and its recipients");
-  ctx.bind(del, [&ctx, d] { return run_delete(ctx, *d); });
+  ctx.bind(del, [&ctx, d] { return run_case_delete(ctx, *d); });
 
   add_case_import_command(group, ctx);
 }

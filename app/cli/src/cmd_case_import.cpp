@@ -89,7 +89,7 @@ Outcome run_export_import(Context& ctx, const json& doc, const ImportOptions& o)
   return {};
 }
 
-Outcome run_import(Context& ctx, const ImportOptions& o) {
+Outcome run_case_import(Context& ctx, const ImportOptions& o) {
   const std::string& file = o.file;
   auto doc = read_json_input(file);
   if (!doc) return unexpected(doc.error());
@@ -119,7 +119,7 @@ void add_case_import_command(CLI::App* group, Context& ctx) {
       "(schema/export-v1.md); prints its id");
   sub->add_option("FILE", o->file, "JSON file ('-' = stdin)")->required();
   o->printed.add_flag(sub);
-  ctx.bind(sub, [&ctx, o] { return run_import(ctx, *o); });
+  ctx.bind(sub, [&ctx, o] { return run_case_import(ctx, *o); });
 }
 
 }  // namespace safehold::cli

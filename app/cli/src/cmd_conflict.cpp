@@ -11,7 +11,7 @@
 namespace safehold::cli {
 namespace {
 
-struct ListOptions {
+struct ConflictListOptions {
   std::string case_ref;
   bool json = false;
 };
@@ -22,7 +22,7 @@ struct SettleOptions {
   IdOutput printed;
 };
 
-Outcome run_list(Context& ctx, const ListOptions& o) {
+Outcome run_conflict_list(Context& ctx, const ConflictListOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   std::string case_id;
@@ -88,11 +88,11 @@ Outcome run_settle(Context& ctx, const SettleOptions& o) {
 void add_conflict_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("conflict", "Incoming copies set aside by an import: list, settle");
 
-  auto l = std::make_shared<ListOptions>();
+  auto l = std::make_shared<ConflictListOptions>();
   auto* list = group->add_subcommand("list", "List conflicts (id, record, revisions, the fields that differ)");
   list->add_option("--case", l->case_ref, "Only this case")->check(case_ref_validator());
   list->add_flag("--json", l->json, "Print JSON (both copies in full)");
-  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+  ctx.bind(list, [&ctx, l] { return run_conflict_list(ctx, *l); });
 
   auto s = std::make_shared<SettleOptions>();
   auto* settle = group->add_subcommand("settle", "Settle a conflict; prints the id of the record kept");

@@ -75,12 +75,12 @@ Outcome run_record(Context& ctx, const RecordOptions& o) {
   return {};
 }
 
-struct ShowOptions {
+struct ConsentShowOptions {
   std::string case_ref;
   bool json = false;
 };
 
-Outcome run_show(Context& ctx, const ShowOptions& o) {
+Outcome run_consent_show(Context& ctx, const ConsentShowOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto case_id = resolve_case(**vault, o.case_ref);
@@ -187,11 +187,11 @@ void add_consent_commands(CLI::App& app, Context& ctx) {
   add_record_args(rec, r->record, false);
   ctx.bind(rec, [&ctx, r] { return run_record(ctx, *r); });
 
-  auto s = std::make_shared<ShowOptions>();
+  auto s = std::make_shared<ConsentShowOptions>();
   auto* show = group->add_subcommand("show", "Consent state, answer per scope, and where the case was sent");
   add_case_arg(show, s->case_ref);
   show->add_flag("--json", s->json, "Print JSON");
-  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+  ctx.bind(show, [&ctx, s] { return run_consent_show(ctx, *s); });
 
   auto w = std::make_shared<WithdrawOptions>();
   auto* withdraw = group->add_subcommand("withdraw", "Record a withdrawal of consent; lists who already received the case");

@@ -42,12 +42,12 @@ nlohmann::json to_json(const ex::Contact& c) {
           {"created_at", c.created_at}};
 }
 
-struct AddOptions {
+struct ContactAddOptions {
   std::string card, name, age, minisign, org, kind, notes;
   IdOutput printed;
 };
 
-Outcome run_add(Context& ctx, const AddOptions& o) {
+Outcome run_contact_add(Context& ctx, const ContactAddOptions& o) {
   const bool by_card = !o.card.empty();
   if (by_card == (!o.name.empty() || !o.age.empty() || !o.minisign.empty())) {
     return fail(ExitCode::usage, "give either --card FILE, or --name, --age and --minisign");
@@ -78,11 +78,11 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
   return {};
 }
 
-struct ListOptions {
+struct ContactListOptions {
   bool json = false;
 };
 
-Outcome run_list(Context& ctx, const ListOptions& o) {
+Outcome run_contact_list(Context& ctx, const ContactListOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto all = lift(ex::ContactBook(**vault).list());
@@ -96,12 +96,12 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
   return {};
 }
 
-struct ShowOptions {
+struct ContactShowOptions {
   std::string who;
   bool json = false;
 };
 
-Outcome run_show(Context& ctx, const ShowOptions& o) {
+Outcome run_contact_show(Context& ctx, const ContactShowOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto c = lift(ex::ContactBook(**vault).find(o.who));
@@ -123,7 +123,7 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
   return {};
 }
 
-struct EditOptions {
+struct ContactEditOptions {
   std::string who, name, org, kind, notes;
   CLI::Option *name_opt = nullptr, *org_opt = nullptr, *kind_opt = nullptr, *notes_opt = nullptr;
   // --age, --minisign and --card are accepted only to refuse them with a reason.
@@ -135,7 +135,7 @@ std::optional<std::string> given(const CLI::Option* opt, const std::string& valu
   return opt->count() > 0 ? std::optional<std::string>(value) : std::nullopt;
 }
 
-Outcome run_edit(Context& ctx, const EditOptions& o) {
+Outcome run_contact_edit(Context& ctx, const ContactEditOptions& o) {
   if (o.keys_given) {
     return fail(ExitCode::usage,
                 "a contact's keys cannot be edited: other keys are a new contact (`contact add`, then `contact "
@@ -166,7 +166,7 @@ struct VerifyOptions {
   std::string who, method, fingerprint;
 };
 
-Outcome run_verify(Context& ctx, const VerifyOptions& o) {
+Outcome run_contact_verify(Context& ctx, const VerifyOptions& o) {
   auto method = code_in("verification_method", o.method, "verification method");
   if (!method) return unexpected(method.error());
   auto vault = ctx.vault();
@@ -199,7 +199,7 @@ Outcome run_remove(Context& ctx, const RemoveOptions& o) {
 void add_contact_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("contact", "Address book for sealed bundles: add, list, show, edit, verify, remove");
 
-  auto a = std::make_shared<AddOptions>();
+  auto a = std::make_shared<ContactAddOptions>();
   auto* add = group->add_subcommand("add", "Add a contact from a card, or from its keys; prints the contact id");
   a->printed.add_flag(add);
   add->add_option("--card", a->card, "A contact card file (schema/contact-card-v1.md)");
@@ -209,20 +209,20 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   add->add_option("--org", a->org, "Organisation");
   add->add_option("--kind", a->kind, "Kind of recipient: lawyer, ngo, host-authority, un-body (decides the consent scope)");
   add->add_option("--notes", a->notes, "Notes");
-  ctx.bind(add, [&ctx, a] { return run_add(ctx, *a); });
+  ctx.bind(add, [&ctx, a] { return run_contact_add(ctx, *a); });
 
-  auto l = std::make_shared<ListOptions>();
+  auto l = std::make_shared<ContactListOptions>();
   auto* list = group->add_subcommand("list", "List contacts: id, name, kind, verified, fingerprint");
   list->add_flag("--json", l->json, "Print JSON");
-  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+  ctx.bind(list, [&ctx, l] { return run_contact_list(ctx, *l); });
 
-  auto s = std::make_shared<ShowOptions>();
+  auto s = std::make_shared<ContactShowOptions>();
   auto* show = group->add_subcommand("show", "Show a contact (by id or display name) with its fingerprint");
   show->add_option("CONTACT", s->who, "Contact id or display name")->required();
   show->add_flag("--json", s->json, "Print JSON");
-  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+  ctx.bind(show, [&ctx, s] { return run_contact_show(ctx, *s); });
 
-  auto e = std::make_shared<EditOptions>();
+  auto e = std::make_shared<ContactEditOptions>();
   auto* edit = group->add_subcommand(
       "edit", "Change a contact's name, organisation, kind or notes; its keys cannot change (audited)");
   edit->add_option("CONTACT", e->who, "Contact id or display name")->required();
@@ -234,7 +234,7 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   for (const char* key_option : {"--age", "--minisign", "--card"}) {
     edit->add_option(key_option, e->key_value)->group("")->each([e](const std::string&) { e->keys_given = true; });
   }
-  ctx.bind(edit, [&ctx, e] { return run_edit(ctx, *e); });
+  ctx.bind(edit, [&ctx, e] { return run_contact_edit(ctx, *e); });
 
   auto v = std::make_shared<VerifyOptions>();
   auto* verify = group->add_subcommand(
@@ -242,7 +242,7 @@ void add_contact_commands(CLI::App& app, Context& ctx) {
   verify->add_option("CONTACT", v->who, "Contact id or display name")->required();
   verify->add_option("--method", v->method, "How: in-person, call or qr")->required();
   verify->add_option("--fingerprint", v->fingerprint, "The fingerprint you compared (checked against the contact's)");
-  ctx.bind(verify, [&ctx, v] { return run_verify(ctx, *v); });
+  ctx.bind(verify, [&ctx, v] { return run_contact_verify(ctx, *v); });
 
   auto r = std::make_shared<RemoveOptions>();
   auto* remove = group->add_subcommand("remove", "Remove a contact (refused while a consent record names it)");

@@ -12,7 +12,7 @@
 namespace safehold::cli {
 namespace {
 
-struct ShowOptions {
+struct CustodyShowOptions {
   std::string evidence_id;
   bool json = false;
 };
@@ -25,7 +25,7 @@ std::string text_of(const nlohmann::json& fields, const char* name) {
   return it->dump();  // the not-answered marker
 }
 
-Outcome run_show(Context& ctx, const ShowOptions& o) {
+Outcome run_custody_show(Context& ctx, const CustodyShowOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto evidence = (*vault)->records().get(o.evidence_id);
@@ -64,12 +64,12 @@ Outcome run_show(Context& ctx, const ShowOptions& o) {
 
 void add_custody_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("custody", "Chain of custody of evidence items");
-  auto s = std::make_shared<ShowOptions>();
+  auto s = std::make_shared<CustodyShowOptions>();
   auto* show = group->add_subcommand(
       "show", "The custody events of one evidence item, oldest first: at, action, actor, hash verified, event id");
   add_id_arg(show, s->evidence_id, "EVIDENCE");
   show->add_flag("--json", s->json, "Print JSON (the custody_event records)");
-  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+  ctx.bind(show, [&ctx, s] { return run_custody_show(ctx, *s); });
 }
 
 }  // namespace safehold::cli

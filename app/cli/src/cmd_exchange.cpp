@@ -68,7 +68,7 @@ nlohmann::json plan_json(storage::Vault& vault, const ex::ExportPlan& plan) {
   return out;
 }
 
-Outcome run_check(storage::Vault& vault, const ex::ExportRequest& req, bool json) {
+Outcome run_export_check(storage::Vault& vault, const ex::ExportRequest& req, bool json) {
   auto plan = lift(ex::check_export(vault, req));
   if (!plan) return unexpected(plan.error());
   if (json) {
@@ -98,7 +98,7 @@ Outcome run_export(Context& ctx, const ExportOptions& o) {
   if (!vault) return unexpected(vault.error());
   auto req = request_for(**vault, o);
   if (!req) return unexpected(req.error());
-  if (o.check) return run_check(**vault, *req, o.json);
+  if (o.check) return run_export_check(**vault, *req, o.json);
   InterruptScope interrupts;
   ProgressLine progress("sealing");
   auto done = lift(ex::export_bundle(**vault, *req, o.output, hooks_for(progress)));
@@ -204,7 +204,7 @@ void print_report(const ex::BundleReport& r) {
   print_line("already imported: " + (r.already_imported ? "yes, " + r.imported_at : std::string("no")));
 }
 
-Outcome run_verify(Context& ctx, const ReadOptions& o) {
+Outcome run_bundle_verify(Context& ctx, const ReadOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   InterruptScope interrupts;
@@ -220,7 +220,7 @@ Outcome run_verify(Context& ctx, const ReadOptions& o) {
   return {};
 }
 
-Outcome run_import(Context& ctx, const ReadOptions& o) {
+Outcome run_bundle_import(Context& ctx, const ReadOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   InterruptScope interrupts;
@@ -277,7 +277,7 @@ void add_exchange_commands(CLI::App& app, Context& ctx) {
   ver->add_option("FILE", v->file, "The bundle file")->required();
   ver->add_flag("--allow-unverified", v->allow_unverified, "Accept a contact whose fingerprint was not verified");
   ver->add_flag("--json", v->json, "Print JSON");
-  ctx.bind(ver, [&ctx, v] { return run_verify(ctx, *v); });
+  ctx.bind(ver, [&ctx, v] { return run_bundle_verify(ctx, *v); });
 
   auto i = std::make_shared<ReadOptions>();
   auto* imp = app.add_subcommand("import", "Verify and import a bundle, all or nothing; again: nothing changes");
@@ -285,7 +285,7 @@ void add_exchange_commands(CLI::App& app, Context& ctx) {
   imp->add_flag("--allow-unverified", i->allow_unverified,
                 "Accept a contact whose fingerprint was not verified (the import is marked as such)");
   imp->add_flag("--json", i->json, "Print JSON");
-  ctx.bind(imp, [&ctx, i] { return run_import(ctx, *i); });
+  ctx.bind(imp, [&ctx, i] { return run_bundle_import(ctx, *i); });
 }
 
 }  // namespace safehold::cli

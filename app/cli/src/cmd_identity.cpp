@@ -17,11 +17,11 @@ namespace {
 namespace fs = std::filesystem;
 namespace ex = core::exchange;
 
-struct ShowOptions {
+struct IdentityShowOptions {
   bool json = false;
 };
 
-Outcome run_show(Context& ctx, const ShowOptions& o) {
+Outcome run_identity_show(Context& ctx, const IdentityShowOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto own = lift(ex::own_identity(**vault));
@@ -95,10 +95,10 @@ Outcome run_export_age_key(Context& ctx, const AgeKeyOptions& o) {
 void add_identity_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("identity", "This vault's keys for sealed bundles: show, export-card, export-age-key");
 
-  auto s = std::make_shared<ShowOptions>();
+  auto s = std::make_shared<IdentityShowOptions>();
   auto* show = group->add_subcommand("show", "Show the name, age recipient, minisign public key and fingerprint");
   show->add_flag("--json", s->json, "Print JSON");
-  ctx.bind(show, [&ctx, s] { return run_show(ctx, *s); });
+  ctx.bind(show, [&ctx, s] { return run_identity_show(ctx, *s); });
 
   auto c = std::make_shared<CardOptions>();
   auto* card = group->add_subcommand("export-card", "Write this vault's contact card (public) to give to others");

@@ -11,7 +11,7 @@
 namespace safehold::cli {
 namespace {
 
-struct AddOptions {
+struct IncidentAddOptions {
   std::string case_ref, narrative, narrative_language, title, country, start_date, end_date, channel, outcome;
   std::vector<std::string> tactics;
   bool verbatim = false;
@@ -19,7 +19,7 @@ struct AddOptions {
   IdOutput printed;
 };
 
-Outcome run_add(Context& ctx, const AddOptions& o) {
+Outcome run_incident_add(Context& ctx, const IncidentAddOptions& o) {
   RecordArgs args = o.record;
   add_list_shortcut(args, "tactics", o.tactics);
   add_shortcuts(args, {{"narrative.text", &o.narrative}, {"narrative.language", &o.narrative_language},
@@ -44,7 +44,7 @@ Outcome run_add(Context& ctx, const AddOptions& o) {
 void add_incident_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("incident", "Incidents: add, list, show, edit, delete");
 
-  auto a = std::make_shared<AddOptions>();
+  auto a = std::make_shared<IncidentAddOptions>();
   auto* add = group->add_subcommand("add", "Add an incident to a case; prints its id");
   a->printed.add_flag(add);
   add_case_arg(add, a->case_ref);
@@ -59,7 +59,7 @@ void add_incident_commands(CLI::App& app, Context& ctx) {
   add->add_option("--channel", a->channel, "Channel code or label (vocab list channel)");
   add->add_option("--outcome", a->outcome, "Outcome code or label (vocab list outcome)");
   add_record_args(add, a->record, false);
-  ctx.bind(add, [&ctx, a] { return run_add(ctx, *a); });
+  ctx.bind(add, [&ctx, a] { return run_incident_add(ctx, *a); });
 }
 
 }  // namespace safehold::cli

@@ -13,7 +13,7 @@
 namespace safehold::cli {
 namespace {
 
-struct ListOptions {
+struct NoticeListOptions {
   std::string case_ref;
   bool json = false;
 };
@@ -26,7 +26,7 @@ expected<std::string, Failure> case_of(storage::Vault& vault, const std::string&
   return arg;
 }
 
-Outcome run_list(Context& ctx, const ListOptions& o) {
+Outcome run_notice_list(Context& ctx, const NoticeListOptions& o) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   std::vector<std::string> cases;
@@ -67,12 +67,12 @@ Outcome run_list(Context& ctx, const ListOptions& o) {
 
 void add_notice_commands(CLI::App& app, Context& ctx) {
   auto* group = app.add_subcommand("notice", "Withdrawal and deletion notices: issued here (and to whom sent), applied here");
-  auto l = std::make_shared<ListOptions>();
+  auto l = std::make_shared<NoticeListOptions>();
   auto* list = group->add_subcommand("list", "Notices per case; per recipient: sent (bundle, time) or not yet sent");
   list->add_option("--case", l->case_ref, "Only this case (an id also for a case deleted here)")
       ->check(case_ref_validator());
   list->add_flag("--json", l->json, "Print JSON");
-  ctx.bind(list, [&ctx, l] { return run_list(ctx, *l); });
+  ctx.bind(list, [&ctx, l] { return run_notice_list(ctx, *l); });
 }
 
 }  // namespace safehold::cli

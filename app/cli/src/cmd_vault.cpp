@@ -55,7 +55,7 @@ Outcome run_passwd(Context& ctx, const std::string& kdf) {
   return {};
 }
 
-Outcome run_check(Context& ctx, bool json) {
+Outcome run_vault_check(Context& ctx, bool json) {
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto report = lift((*vault)->check_integrity());
@@ -104,7 +104,7 @@ void add_vault_commands(CLI::App& app, Context& ctx) {
   auto json = std::make_shared<bool>(false);
   auto* check = app.add_subcommand("check", "Full integrity check: database pages, audit chain, attachment files");
   check->add_flag("--json", *json, "Print the report as JSON");
-  ctx.bind(check, [&ctx, json] { return run_check(ctx, *json); });
+  ctx.bind(check, [&ctx, json] { return run_vault_check(ctx, *json); });
 }
 
 }  // namespace safehold::cli
