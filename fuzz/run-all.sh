@@ -21,7 +21,12 @@ run_one() {
   [ -d "fuzz/seeds/$name" ] && seeds=("fuzz/seeds/$name")
   if "$bin" -max_total_time="$FUZZ_SECONDS" -max_len=300000 -rss_limit_mb=2048 \
       "$corpus" "${seeds[@]}" >"$corpus.log" 2>&1; then
-    printf '%-24s %s\n' "$name" "$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$corpus.log" | tail -1 || echo ok)"
+    # One line per target: runs and seconds, then libFuzzer's final coverage
+    # (cov = edges, ft = features), corpus size, speed and peak RSS.
+    printf '%-24s %s | %s\n' "$name" \
+      "$(grep -Eo 'Done [0-9]+ runs in [0-9]+ second' "$corpus.log" | tail -1 || echo ok)" \
+      "$(grep -E '^#[0-9]+' "$corpus.log" | tail -1 |
+         grep -Eo '(cov|ft|corp|exec/s|rss): [^ ]+' | tr '\n' ' ')"
     rm -rf "$corpus" "$corpus.log"
   else
     { printf '%-24s FAILED\n' "$name"; tail -40 "$corpus.log"; } >&2
