@@ -176,6 +176,15 @@ void AppShell::DrawToolbar() {
   }
   if (ImGui::Button(lock_label.c_str())) app_->lock();
   Probe("nav.lock");
+  ImGui::Separator();
+}
+
+// Drawn at the top of the screen's own scrolling area, not in the toolbar:
+// at 200 % on a 1024x640 screen the demo banner and the backup reminder's
+// wrapped lines took over half the window above it, and controls low in
+// the case view and the intake could not be reached by the mouse wheel.
+// Where there is room nothing scrolls, and they look as before.
+void AppShell::DrawBanners() {
   if (app_->demo) Banner(WarningColor(), tr("demo.banner"));
   if (app_->status_key() != nullptr) {
     Banner(WarningColor(), tr(app_->status_key()));
@@ -183,7 +192,8 @@ void AppShell::DrawToolbar() {
   }
   DrawStrayTypingNotice();
   DrawBackupReminder(*app_);
-  ImGui::Separator();
+  if (app_->backup_reminder() || app_->demo || app_->status_key() != nullptr) ImGui::Separator();
+  DrawDraftOffer(*app_);
 }
 
 void AppShell::DrawUnlocked() {
@@ -199,8 +209,8 @@ void AppShell::DrawUnlocked() {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("###main", nullptr, flags);
   DrawToolbar();
-  DrawDraftOffer(*app_);
   ImGui::BeginChild("###screen", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // Tab crosses into it
+  DrawBanners();
   switch (app_->screen()) {
     case Screen::settings:
       settings.Draw(*app_);

@@ -230,11 +230,19 @@ bool DrawDefinedCodePicker(const schema::FieldDef& f, Json& fields, const std::s
     ImGui::PushID(e.code.c_str());
     bool v = on;
     const std::string title = e.code + "  " + label_of(e);
-    if (ImGui::Checkbox(title.c_str(), &v)) {
+    bool toggled = ImGui::Checkbox("##on", &v);
+    Probe((probe + "." + e.code).c_str());
+    // The label wraps (a click on it ticks too): at 200 % on a 1024x640
+    // screen "A5  …" ran past the list's right edge, cut off.
+    ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopTextWrapPos();
+    toggled |= ImGui::IsItemClicked();
+    if (toggled) {
       appmodel::toggle_code(fields, f.name, e.code);
       changed = true;
     }
-    Probe((probe + "." + e.code).c_str());
     if (e.definition) {
       ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
       ImGui::PushStyleColor(ImGuiCol_Text, MutedColor());
