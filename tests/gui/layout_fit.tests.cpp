@@ -11,7 +11,9 @@
 //   - every named control (Probe) lies inside the display and inside the
 //     clip rectangle it was drawn in, horizontally (a label cut by its table
 //     column or window: "Ask lat");
-//   - no text drawn by the screen reaches past its clip rectangle sideways.
+//   - no text drawn by the screen reaches past its clip rectangle sideways;
+//   - no tab of a tab bar is narrower than its label (ImGui shrinks tabs to
+//     fit and ends their labels in "…": "Ov…" for Overview).
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
 
@@ -123,6 +125,20 @@ void CheckDrawnText(const std::string& screen, std::vector<std::string>& out) {
   }
 }
 
+void CheckTabLabels(const std::string& screen, std::vector<std::string>& out) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (int b = 0; b < g.TabBars.GetMapSize(); ++b) {
+    ImGuiTabBar* bar = g.TabBars.TryGetMapData(b);
+    if (bar == nullptr || bar->CurrFrameVisible != ImGui::GetFrameCount()) continue;
+    for (ImGuiTabItem& tab : bar->Tabs) {
+      if (tab.LastFrameVisible != ImGui::GetFrameCount() || tab.Width + kSlack >= tab.ContentWidth) continue;
+      char buf[120];
+      std::snprintf(buf, sizeof buf, "%.0f px wide for a label of %.0f px", tab.Width, tab.ContentWidth);
+      out.push_back(Where(screen, "tab", ImGui::TabBarGetTabName(bar, &tab)) + " " + buf);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headless][layout]") {
@@ -142,6 +158,7 @@ TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headle
         CheckWindows(screen, problems);
         CheckProbes(screen, problems);
         CheckDrawnText(screen, problems);
+        CheckTabLabels(screen, problems);
       },
       [&](const std::string&) {
         if (mode != 2) return;

@@ -2,6 +2,7 @@
 #include "shaped_text.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // TabItemCalcSize
 
 #include <algorithm>
 #include <string>
@@ -25,6 +26,56 @@ std::vector<const storage::Record*> pointers(const std::vector<storage::Record>&
   std::vector<const storage::Record*> out;
   for (const auto& r : rs) out.push_back(&r);
   return out;
+}
+
+struct Tab {
+  const char* key;
+  const char* entity;
+};
+constexpr Tab kTabs[] = {{"case.tab.overview", "case"},           {"case.tab.consent", "consent"},
+                         {"case.tab.sessions", "interview_session"}, {"case.tab.people", "person"},
+                         {"case.tab.incidents", "incident"},      {"case.tab.measures", "legal_measure"},
+                         {"case.tab.evidence", "evidence_item"},   {"case.tab.risk", "risk_assessment"},
+                         {"case.tab.interventions", "intervention"}, {"case.tab.history", ""}};
+
+std::string TabLabel(const Tab& tab) { return std::string(tr(tab.key)) + "###" + tab.key; }
+
+// The tabs in as many rows as the width needs, each label whole: one ImGui
+// tab bar shrank ten tabs to "Ov…" at 200 % text on a 1024x640 screen. One
+// tab bar per row, each tab a button; `current` is drawn as the selected
+// tab. Returns the key of the tab clicked, or nullptr.
+const char* DrawTabRows(const std::string& current) {
+  const char* clicked = nullptr;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float gap = ImGui::GetStyle().ItemInnerSpacing.x;  // as ImGui's tab bar lays them out
+  const ImVec4 selected = ImGui::GetStyleColorVec4(ImGuiCol_TabActive);
+  std::size_t from = 0;
+  for (int row = 0; from < std::size(kTabs); ++row) {
+    std::size_t to = from;
+    float used = 0;
+    for (; to < std::size(kTabs); ++to) {
+      const float w = ImGui::TabItemCalcSize(TabLabel(kTabs[to]).c_str(), false).x + (to > from ? gap : 0);
+      if (to > from && used + w > avail) break;
+      used += w;
+    }
+    ImGui::PushID(row);
+    if (ImGui::BeginTabBar("###case-tabs", ImGuiTabBarFlags_NoTooltip)) {
+      for (std::size_t i = from; i < to; ++i) {
+        const bool is_current = current == kTabs[i].key;
+        if (is_current) {
+          ImGui::PushStyleColor(ImGuiCol_Tab, selected);
+          ImGui::PushStyleColor(ImGuiCol_TabUnfocused, selected);
+        }
+        if (ImGui::TabItemButton(TabLabel(kTabs[i]).c_str())) clicked = kTabs[i].key;
+        if (is_current) ImGui::PopStyleColor(2);
+        Probe(kTabs[i].key);
+      }
+      ImGui::EndTabBar();
+    }
+    ImGui::PopID();
+    from = to;
+  }
+  return clicked;
 }
 
 }  // namespace
@@ -91,29 +142,22 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
   if (m.error_key() != nullptr) {
     WrappedColored(ErrorColor(), appmodel::trf("case.error.detail", {tr(m.error_key()), m.error_detail()}).c_str());
   }
-  if (!ImGui::BeginTabBar("###case-tabs")) return;
-  struct Tab {
-    const char* key;
-    const char* entity;
-  };
-  static constexpr Tab kTabs[] = {{"case.tab.overview", "case"},           {"case.tab.consent", "consent"},
-                                  {"case.tab.sessions", "interview_session"}, {"case.tab.people", "person"},
-                                  {"case.tab.incidents", "incident"},      {"case.tab.measures", "legal_measure"},
-                                  {"case.tab.evidence", "evidence_item"},   {"case.tab.risk", "risk_assessment"},
-                                  {"case.tab.interventions", "intervention"}, {"case.tab.history", ""}};
   // A newly opened add-form brings its tab to the front once (a custody
   // note's is the evidence tab). Decided before the tabs are drawn: a form
   // closed while drawing them must not select another tab.
   const std::string add_tab = m.add.entity() == "custody_event" ? std::string("evidence_item") : m.add.entity();
   if (!m.add.open()) add_tab_shown_.clear();
-  const std::string select_tab = m.add.open() && add_tab_shown_ != add_tab ? add_tab : std::string();
+  if (m.add.open() && add_tab_shown_ != add_tab) {
+    for (const auto& tab : kTabs) {
+      if (add_tab == tab.entity) tab_ = tab.key;
+    }
+    add_tab_shown_ = add_tab;
+  }
+  if (tab_.empty()) tab_ = kTabs[0].key;
+  if (const char* clicked = DrawTabRows(tab_)) tab_ = clicked;
   for (const auto& tab : kTabs) {
-    const std::string label = std::string(tr(tab.key)) + "###" + tab.key;
-    const bool select = !select_tab.empty() && select_tab == tab.entity;
-    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-    if (select) add_tab_shown_ = select_tab;
-    Probe(tab.key);
-    if (!open) continue;
+    if (tab_ != tab.key) continue;
+    ImGui::PushID(tab.key);  // each tab's contents keep their own scroll position
     BeginRestOfScreen("###tab-content");
     const std::string entity = tab.entity;
     if (entity == "case") {
@@ -129,9 +173,8 @@ void CaseViewScreen::Draw(appmodel::AppModel& app) {
       DrawRecords(app, tab.entity, pointers(m.of(entity)));
     }
     ImGui::EndChild();
-    ImGui::EndTabItem();
+    ImGui::PopID();
   }
-  ImGui::EndTabBar();
 }
 
 void CaseViewScreen::DrawRecords(appmodel::AppModel& app, const char* entity,

@@ -40,6 +40,7 @@ struct CaseViewScreen {
   std::string copy_ready_; // evidence id confirmed, waiting for the folder
   FileBrowserDialog add_browser_;  // picks the file of a new evidence item
   std::string add_tab_shown_;      // entity whose add-form's tab was brought to the front
+  std::string tab_;                // key of the tab shown ("case.tab.overview")
   ReportDialog report_;            // "Report…": drawn in place of the tabs while open
 };
 
