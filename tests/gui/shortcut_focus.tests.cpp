@@ -5,6 +5,8 @@
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
 
+#include <imgui_internal.h>
+
 #include "headless_ui.hpp"
 #include "shortcuts.hpp"
 #include "vault_fixture.hpp"
@@ -102,4 +104,63 @@ TEST_CASE("Intake: text typed with an Add button's Enter lands in the new record
   REQUIRE(d.incidents.size() == 1);
   CHECK(d.incidents[0].fields.value("title", "") == "Bus stop");
   CHECK_FALSE(ui.Has("typing.went_nowhere"));
+}
+
+// Issue 11 (task gui11b): Ctrl+3 before consent is given did nothing
+// visible; the cursor stayed in the consent step's first field ("Given
+// at"), and the name the caseworker typed next, meant for step 3, went into
+// it. A refused step shortcut now says why next to the step list and moves
+// the focus to the step list, where typing goes into no field and says so.
+TEST_CASE("Intake: a step shortcut refused before consent says why and keeps typing out of the consent fields",
+          "[gui][headless][intake][keyboard]") {
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Press(ImGuiKey_N, /*ctrl=*/true);
+  ui.Frames(gui::shortcuts::kMaxHoldFrames + 2);
+  REQUIRE(f.app.intake.draft);
+  auto& d = *f.app.intake.draft;
+  REQUIRE(d.step == IntakeStep::consent);
+  // The consent step opens with the cursor in its first field.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  REQUIRE(g.ActiveId != 0);
+  REQUIRE(g.ActiveId == g.InputTextState.ID);
+  CHECK_FALSE(ui.Has("intake.step.refused"));
+
+  const ImGuiKey key = GENERATE(ImGuiKey_3, ImGuiKey_PageDown);
+  if (key == ImGuiKey_PageDown) {
+    // Ctrl+PageDown from the session step (always open) to step 3.
+    ui.Press(ImGuiKey_2, /*ctrl=*/true);
+    ui.Frames(gui::shortcuts::kMaxHoldFrames + 2);
+    REQUIRE(d.step == IntakeStep::session);
+    REQUIRE(g.ActiveId == g.InputTextState.ID);
+  }
+  INFO((key == ImGuiKey_3 ? "Ctrl+3 on the consent step" : "Ctrl+PageDown on the session step"));
+  const IntakeStep from = d.step;
+  const std::string consent_before = d.consent.fields.dump();
+  const std::string session_before = d.session.fields.dump();
+  QueueCtrlDigit(key);
+  test::HeadlessUi::QueueTyping("Aynur");
+  ui.Frames(40);
+  CHECK(d.step == from);
+  CHECK(d.consent.fields.dump() == consent_before);
+  CHECK(d.session.fields.dump() == session_before);
+  CHECK(d.interviewee.fields.value("pseudonym", "").empty());
+  // Said on screen, next to the steps, and the typing said so too.
+  CHECK(ui.Has("intake.step.refused"));
+  CHECK(ui.Has("typing.went_nowhere"));
+  CHECK(g.ActiveId != g.InputTextState.ID);  // no field is being edited
+
+  // Consent given: the line goes, and Ctrl+3 opens step 3.
+  if (d.step != IntakeStep::consent) {
+    ui.Press(ImGuiKey_1, /*ctrl=*/true);
+    ui.Frames(gui::shortcuts::kMaxHoldFrames + 2);
+    REQUIRE(d.step == IntakeStep::consent);
+  }
+  test::give_intake_consent(ui);
+  ui.Frames(2);
+  CHECK_FALSE(ui.Has("intake.step.refused"));
+  ui.Press(ImGuiKey_3, /*ctrl=*/true);
+  ui.Frames(gui::shortcuts::kMaxHoldFrames + 2);
+  CHECK(d.step == IntakeStep::interviewee);
 }

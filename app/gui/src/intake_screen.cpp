@@ -36,6 +36,18 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
   // and the screen scrolls as one page: a form box two lines high, inside a
   // page, would be unusable.
   const bool one_page = ShortOfHeight();
+  // A step shortcut to a step not open yet (Ctrl+3, Ctrl+PageDown to it) is
+  // refused out loud; decided before the step list is drawn, which takes
+  // the focus in this frame.
+  const int now = static_cast<int>(m.draft->step);
+  if (const int to = shortcuts::StepPressed(); to >= 0 && to < appmodel::kIntakeSteps &&
+                                                 !m.step_open(static_cast<IntakeStep>(to))) {
+    RefuseStep(now, to);
+  }
+  if (now + 1 < appmodel::kIntakeSteps && shortcuts::Pressed(shortcuts::Action::next_step) &&
+      !m.step_open(static_cast<IntakeStep>(now + 1))) {
+    RefuseStep(now, now + 1);
+  }
   const ImGuiChildFlags grow = one_page ? ImGuiChildFlags_AutoResizeY : 0;
   ImGui::BeginChild("###intake-steps", ImVec2(sidebar, 0), ImGuiChildFlags_Border | grow, ImGuiWindowFlags_NavFlattened);
   DrawSidebar(m);
@@ -106,6 +118,16 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
   }
 }
 
+// Why move the focus: a refused Ctrl+3 left the cursor in the consent
+// field it was in, and the name typed next (for step 3) went into it. On
+// the step list, typing goes into no field and says so (typing.went_nowhere).
+void IntakeScreen::RefuseStep(int from, int to) {
+  refused_step_ = to;
+  refused_from_ = from;
+  focus_steps_ = true;
+  shortcuts::HoldQueuedInput();  // what was typed behind the shortcut waits for the new focus
+}
+
 void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
   appmodel::IntakeModel& m = app.intake;
   storage::Vault& vault = app.session()->vault();
@@ -154,10 +176,23 @@ void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
     const std::string label = std::to_string(i + 1) + ". " + tr(appmodel::step_key(s)) +
                               (incomplete ? appmodel::trf("intake.step.incomplete", {}) : std::string());
     if (incomplete) ImGui::PushStyleColor(ImGuiCol_Text, ErrorColor());
+    if (focus_steps_ && m.draft->step == s) {
+      FocusNextItemVisibly();
+      focus_steps_ = false;
+    }
     if (WrappedSelectable(label, ("###step" + std::to_string(i)).c_str(), m.draft->step == s)) m.go(s);
     if (incomplete) ImGui::PopStyleColor();
     Probe((std::string("intake.step.") + std::to_string(i)).c_str());
     ImGui::EndDisabled();
+  }
+  if (refused_step_ >= 0 && (refused_from_ != static_cast<int>(m.draft->step) ||
+                             m.step_open(static_cast<IntakeStep>(refused_step_)))) {
+    refused_step_ = -1;
+  }
+  if (refused_step_ >= 0) {
+    ImGui::Spacing();
+    WrappedColored(WarningColor(), appmodel::trf("intake.step.refused", {std::to_string(refused_step_ + 1)}).c_str());
+    Probe("intake.step.refused");
   }
   if (const char* missing = m.consent_missing_key()) {
     ImGui::Spacing();

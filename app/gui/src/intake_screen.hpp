@@ -21,6 +21,7 @@ struct IntakeScreen {
   void DrawResumeChoice(appmodel::AppModel& app);
   void DrawSidebar(appmodel::IntakeModel& m);
   void DrawPaused(appmodel::IntakeModel& m);
+  void RefuseStep(int from, int to);
   bool DrawStep(appmodel::AppModel& app, FormContext& ctx);
   bool DrawConsent(appmodel::IntakeModel& m, FormContext& ctx);
   bool DrawSession(appmodel::IntakeModel& m, FormContext& ctx);
@@ -37,6 +38,14 @@ struct IntakeScreen {
   bool confirm_discard_ = false;
   bool begin_requested_ = false;
   int focused_step_ = -1;  // the step whose first control got the focus
+  // A step shortcut refused because the step is not open yet (Ctrl+3 before
+  // consent): the step it asked for, said on screen next to the step list
+  // while the caseworker stays on `refused_from_`; the keyboard focus moves
+  // to the step list once (`focus_steps_`) so the words typed next do not
+  // land in the field that had the focus.
+  int refused_step_ = -1;
+  int refused_from_ = -1;
+  bool focus_steps_ = false;
 };
 
 }  // namespace safehold::gui
