@@ -256,3 +256,33 @@ TEST_CASE("Quick lock: ten taps shorter than a frame lock ten times of ten", "[g
   ImGui::GetIO().ConfigInputTrickleEventQueue = true;
   CHECK(locked == 10);
 }
+
+// Issue 11 (task gui11b): Escape in a passphrase field did ImGui's revert,
+// so a half-typed passphrase vanished without a word (the dots went). Now
+// Escape leaves the field and keeps what was typed, as in every other field
+// of the app (docs/gui.md, "Text fields").
+TEST_CASE("Start screen: Escape in a passphrase field keeps what was typed", "[gui][headless][start][keyboard]") {
+  StartFixture f;
+  const bool unlock = GENERATE(false, true);
+  INFO((unlock ? "unlock" : "create"));
+  if (unlock) f.make_vault();
+  test::HeadlessUi ui(f.app);
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ui.Click("start.passphrase");
+  ui.Type("orchid tram");
+  REQUIRE(g.ActiveId == ui.Rect("start.passphrase").id);
+  ui.Press(ImGuiKey_Escape);
+  CHECK(f.app.start.passphrase.view() == "orchid tram");
+  CHECK(g.ActiveId != ui.Rect("start.passphrase").id);  // the field was left
+  // Back in, the rest typed: the whole passphrase.
+  ui.Click("start.passphrase");
+  ui.Press(ImGuiKey_End);
+  ui.Type("line velvet");
+  CHECK(f.app.start.passphrase.view() == "orchid tramline velvet");
+  if (!unlock) {
+    ui.Click("start.repeat");
+    ui.Type("orchid");
+    ui.Press(ImGuiKey_Escape);
+    CHECK(f.app.start.repeat.view() == "orchid");
+  }
+}

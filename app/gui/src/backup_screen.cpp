@@ -99,6 +99,7 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   InputTextExact("###backup-name", m.file_name, {.probe = "backup.file_name"});
   ImGui::TextUnformatted(tr("backup.passphrase"));
   ImGui::SetNextItemWidth(w);
+  LeaveOnEscapeKeepingText("##backup-pass");  // Escape keeps what was typed, as in every field
   ImGui::InputText("##backup-pass", m.passphrase.data(), m.passphrase.capacity(), ImGuiInputTextFlags_Password);
   MarkSecretField();
   Probe("backup.passphrase");

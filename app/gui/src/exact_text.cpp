@@ -18,15 +18,6 @@
 namespace safehold::gui {
 namespace {
 
-// ImGui reverts a field to the text it held when editing began when Escape
-// is pressed in it: an account typed into "In their own words" would be gone
-// (and the autosave would store the empty field). Leaving the field before
-// ImGui sees the key keeps the text: the string already holds every edit.
-void LeaveOnEscapeKeepingText(const char* label) {
-  const ImGuiID id = ImGui::GetID(label);
-  if (ImGui::GetActiveID() == id && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::ClearActiveID();
-}
-
 // True if a line of `text` is wider than `width` (ImGui's multi-line field
 // scrolls sideways instead of wrapping).
 bool HasLineWiderThan(std::string_view text, float width) {
@@ -144,6 +135,15 @@ void ReenteredCursorToEnd(ImGuiID id) {
 }
 
 }  // namespace
+
+// ImGui reverts a field to the text it held when editing began when Escape
+// is pressed in it: an account typed into "In their own words" would be gone
+// (and the autosave would store the empty field). Leaving the field before
+// ImGui sees the key keeps the text: the string already holds every edit.
+void LeaveOnEscapeKeepingText(const char* label) {
+  const ImGuiID id = ImGui::GetID(label);
+  if (ImGui::GetActiveID() == id && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::ClearActiveID();
+}
 
 void NoteTypingTaken() { g_typing_taken = true; }
 

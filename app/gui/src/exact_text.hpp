@@ -44,6 +44,11 @@ void DrawStrayTypingNotice();
 // Lock, unlock, a context ends: no notice or re-entry carries over.
 void ForgetTyping();
 
+// Call right before an InputText labelled `label`: Escape in it leaves the
+// field and keeps what was typed (ImGui would revert it). Every field of
+// the app, passphrase fields included (docs/gui.md, "Text fields").
+void LeaveOnEscapeKeepingText(const char* label);
+
 // InputText over `stored` (UTF-8 as stored); true when `stored` changed.
 bool InputTextExact(const char* label, std::string& stored, const ExactTextOptions& options = {});
 

@@ -8,6 +8,7 @@
 #include "language_picker.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
+#include "exact_text.hpp"
 #include "widgets.hpp"
 
 namespace safehold::gui {
@@ -116,17 +117,20 @@ void SettingsScreen::DrawPassphraseChange(appmodel::AppModel& app) {
   const float w = EmFitting(22);
   ImGui::TextUnformatted(tr("passwd.current"));
   ImGui::SetNextItemWidth(w);
+  LeaveOnEscapeKeepingText("##current");  // Escape keeps what was typed, as in every field
   ImGui::InputText("##current", p.current.data(), p.current.capacity(), ImGuiInputTextFlags_Password);
   MarkSecretField();
   Probe("passwd.current");
   ImGui::TextUnformatted(tr("passwd.new"));
   ImGui::SetNextItemWidth(w);
+  LeaveOnEscapeKeepingText("##new");  // Escape keeps what was typed, as in every field
   ImGui::InputText("##new", p.next.data(), p.next.capacity(), ImGuiInputTextFlags_Password);
   MarkSecretField();
   if (ImGui::IsItemEdited()) p.next_edited();
   Probe("passwd.new");
   ImGui::TextUnformatted(tr("start.repeat"));
   ImGui::SetNextItemWidth(w);
+  LeaveOnEscapeKeepingText("##repeat");  // Escape keeps what was typed, as in every field
   ImGui::InputText("##repeat", p.repeat.data(), p.repeat.capacity(), ImGuiInputTextFlags_Password);
   MarkSecretField();
   Probe("passwd.repeat");

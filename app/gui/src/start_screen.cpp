@@ -110,6 +110,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     ImGui::SetKeyboardFocusHere();
     focus_passphrase_ = false;
   }
+  LeaveOnEscapeKeepingText("##passphrase");  // Escape keeps what was typed, as in every field
   if (ImGui::InputText("##passphrase", m.passphrase.data(), m.passphrase.capacity(), secret_flags)) {
     submit = true;
   }
@@ -120,6 +121,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   if (create) {
     ImGui::TextUnformatted(tr("start.repeat"));
     ImGui::SetNextItemWidth(-1);
+    LeaveOnEscapeKeepingText("##repeat");  // Escape keeps what was typed, as in every field
     if (ImGui::InputText("##repeat", m.repeat.data(), m.repeat.capacity(), secret_flags)) submit = true;
     MarkSecretField();
     Probe("start.repeat");
