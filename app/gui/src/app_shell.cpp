@@ -176,6 +176,12 @@ void AppShell::DrawToolbar() {
   }
   if (ImGui::Button(lock_label.c_str())) app_->lock();
   Probe("nav.lock");
+  // Short and said once: stays in sight whatever the screen's scroll.
+  if (app_->status_key() != nullptr) {
+    Banner(WarningColor(), tr(app_->status_key()));
+    if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
+  }
+  DrawStrayTypingNotice();
   ImGui::Separator();
 }
 
@@ -186,13 +192,8 @@ void AppShell::DrawToolbar() {
 // Where there is room nothing scrolls, and they look as before.
 void AppShell::DrawBanners() {
   if (app_->demo) Banner(WarningColor(), tr("demo.banner"));
-  if (app_->status_key() != nullptr) {
-    Banner(WarningColor(), tr(app_->status_key()));
-    if (ImGui::SmallButton(tr("status.dismiss"))) app_->clear_status();
-  }
-  DrawStrayTypingNotice();
   DrawBackupReminder(*app_);
-  if (app_->backup_reminder() || app_->demo || app_->status_key() != nullptr) ImGui::Separator();
+  if (app_->backup_reminder() || app_->demo) ImGui::Separator();
   DrawDraftOffer(*app_);
 }
 

@@ -45,7 +45,7 @@ struct AppShell {
   void AfterLockOrUnlock();
   void DrawUnlocked();
   void DrawToolbar();
-  void DrawBanners();  // demo, status, stray typing, backup reminder, draft offer
+  void DrawBanners();  // demo, backup reminder, draft offer
   void ServiceClipboard();
 
   appmodel::AppModel* app_;
