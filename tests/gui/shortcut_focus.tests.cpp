@@ -113,8 +113,12 @@ TEST_CASE("Intake: text typed with an Add button's Enter lands in the new record
 // the focus to the step list, where typing goes into no field and says so.
 TEST_CASE("Intake: a step shortcut refused before consent says why and keeps typing out of the consent fields",
           "[gui][headless][intake][keyboard]") {
+  // Also on a short screen at 200 %, where the line must be scrolled into sight.
+  const bool small = GENERATE(false, true);
+  INFO((small ? "1024x640 at 200 %" : "1280x800 at 100 %"));
   test::VaultFixture f;
-  test::HeadlessUi ui(f.app);
+  test::HeadlessUi ui(f.app, small ? ImVec2(1024, 640) : ImVec2(1280, 800));
+  if (small) ui.runtime().SetContentScale(2.0f);
   f.unlock(ui);
   ui.Press(ImGuiKey_N, /*ctrl=*/true);
   ui.Frames(gui::shortcuts::kMaxHoldFrames + 2);
@@ -148,6 +152,7 @@ TEST_CASE("Intake: a step shortcut refused before consent says why and keeps typ
   CHECK(d.interviewee.fields.value("pseudonym", "").empty());
   // Said on screen, next to the steps, and the typing said so too.
   CHECK(ui.Has("intake.step.refused"));
+  CHECK(ui.Rect("intake.step.refused").visible);
   CHECK(ui.Has("typing.went_nowhere"));
   CHECK(g.ActiveId != g.InputTextState.ID);  // no field is being edited
 

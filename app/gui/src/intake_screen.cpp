@@ -1,6 +1,7 @@
 #include "intake_screen.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ScrollToItem
 
 #include <algorithm>
 #include <string>
@@ -168,6 +169,18 @@ void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
 }
 
 void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
+  if (refused_step_ >= 0 && (refused_from_ != static_cast<int>(m.draft->step) ||
+                             m.step_open(static_cast<IntakeStep>(refused_step_)))) {
+    refused_step_ = -1;
+  }
+  // Above the steps, and scrolled into view once: below them it was out of
+  // sight on a short screen at 200 %.
+  if (refused_step_ >= 0) {
+    WrappedColored(WarningColor(), appmodel::trf("intake.step.refused", {std::to_string(refused_step_ + 1)}).c_str());
+    Probe("intake.step.refused");
+    if (focus_steps_) ImGui::ScrollToItem(ImGuiScrollFlags_KeepVisibleEdgeY);
+    ImGui::Spacing();
+  }
   for (int i = 0; i < appmodel::kIntakeSteps; ++i) {
     const auto s = static_cast<IntakeStep>(i);
     const bool open = m.step_open(s);
@@ -184,15 +197,6 @@ void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
     if (incomplete) ImGui::PopStyleColor();
     Probe((std::string("intake.step.") + std::to_string(i)).c_str());
     ImGui::EndDisabled();
-  }
-  if (refused_step_ >= 0 && (refused_from_ != static_cast<int>(m.draft->step) ||
-                             m.step_open(static_cast<IntakeStep>(refused_step_)))) {
-    refused_step_ = -1;
-  }
-  if (refused_step_ >= 0) {
-    ImGui::Spacing();
-    WrappedColored(WarningColor(), appmodel::trf("intake.step.refused", {std::to_string(refused_step_ + 1)}).c_str());
-    Probe("intake.step.refused");
   }
   if (const char* missing = m.consent_missing_key()) {
     ImGui::Spacing();
