@@ -53,7 +53,7 @@ void DrawSharing(const appmodel::CaseOverview& o) {
     const std::string value = answer.empty() ? std::string(tr("case.ov.not_answered"))
                                              : std::string(appmodel::vocab_label("scope_answer", answer));
     const std::string line = trf("text.label_value", {appmodel::vocab_label("scope", scope), value});
-    ImGui::TextColored(color, "%s", line.c_str());
+    WrappedColored(color, line.c_str());  // whole at 200 %: "(counts as no)" was cut
   }
 }
 
@@ -80,10 +80,9 @@ void DrawCaseOverview(const appmodel::CaseViewModel& m) {
   ImGui::TableSetupColumn("###label", ImGuiTableColumnFlags_WidthFixed);
   ImGui::TableSetupColumn("###value", ImGuiTableColumnFlags_WidthStretch);
   if (o.consent == storage::ConsentState::given && Row("case.ov.consent")) {
-    ImGui::TextColored(OkColor(), "%s",
-                       trf("case.ov.consent.given", {appmodel::display_time(o.consent_given_at),
-                                                     Label("consent_method", o.consent_method)})
-                           .c_str());
+    WrappedColored(OkColor(), trf("case.ov.consent.given", {appmodel::display_time(o.consent_given_at),
+                                                            Label("consent_method", o.consent_method)})
+                                  .c_str());
   }
   if (!o.sharing.empty() && Row("case.ov.sharing")) DrawSharing(o);
   if (o.recontact_allowed && Row("case.ov.recontact")) Wrapped(tr(*o.recontact_allowed ? "case.ov.yes" : "case.ov.no"));
@@ -102,10 +101,10 @@ void DrawCaseOverview(const appmodel::CaseViewModel& m) {
     ImGui::TextColored(MutedColor(), "%s", tr("case.ov.risk.none"));
   } else {
     const bool severe = o.risk_rating == "high" || o.risk_rating == "critical";
-    ImGui::TextColored(severe ? WarningColor() : ImGui::GetStyleColorVec4(ImGuiCol_Text), "%s",
-                       trf("case.ov.risk.assessed", {Label("risk_rating", o.risk_rating),
-                                                     appmodel::display_time(o.risk_assessed_at)})
-                           .c_str());
+    WrappedColored(severe ? WarningColor() : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                   trf("case.ov.risk.assessed", {Label("risk_rating", o.risk_rating),
+                                                 appmodel::display_time(o.risk_assessed_at)})
+                       .c_str());
   }
   Row("case.ov.next");
   DrawNextSteps(o);
