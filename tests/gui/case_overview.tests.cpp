@@ -41,7 +41,7 @@ TEST_CASE("Case overview: consent, sharing, counts, tactics, dates, risk, next s
   test::VaultFixture f;
   test::HeadlessUi ui(f.app);
   f.unlock(ui);
-  storage::Vault& v = f.app.session()->vault();
+  storage::Vault& v = f.app.session().vault();
   REQUIRE(appmodel::seed_demo_cases(v, appmodel::DemoOptions{.cases = 5}));
   const auto ids = case_ids_by_title(v);
   appmodel::CaseViewModel m;

@@ -17,7 +17,7 @@ using appmodel::tr;
 
 void AuditScreen::Draw(appmodel::AppModel& app) {
   appmodel::AuditView& a = app.audit;
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   Heading(tr("audit.title"));
   ImGui::TextWrapped("%s", tr("audit.explain"));
   if (a.verifying()) {

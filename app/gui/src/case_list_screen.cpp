@@ -84,7 +84,7 @@ std::string join_codes(const std::vector<std::string>& codes) {
 
 void CaseListScreen::Draw(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   ImGui::SetNextItemWidth(EmFitting(22));
   if (InputTextExact("###search", search_, {.hint = tr("cases.search"), .probe = "cases.search"})) m.set_text(search_);
   ImGui::SameLine();
@@ -124,7 +124,7 @@ void CaseListScreen::DrawFilters(appmodel::CaseListModel& m) {
 
 void CaseListScreen::DrawTable(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable;
   // Every column but the title is as wide as its header or its widest

@@ -66,7 +66,7 @@ std::string ProblemText(appmodel::AppModel& app, const ex::ExportProblem& p) {
 }  // namespace
 
 void ExportPanel::Draw(appmodel::AppModel& app) {
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   appmodel::ExportModel& m = app.exporter;
   (void)app.contacts.load(vault);
   if (file_name_.empty()) file_name_ = DefaultBundleName();
@@ -100,7 +100,7 @@ void ExportPanel::Draw(appmodel::AppModel& app) {
 
 void ExportPanel::DrawCases(appmodel::AppModel& app) {
   appmodel::ExportModel& m = app.exporter;
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   ImGui::TextUnformatted(tr("export.step.cases"));
   ImGui::Separator();
   if (m.cases().empty()) WrappedColored(MutedColor(), tr("export.no_case"));

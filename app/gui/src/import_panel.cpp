@@ -24,7 +24,7 @@ using appmodel::trf;
 using Stage = appmodel::ImportModel::Stage;
 
 void ImportPanel::Draw(appmodel::AppModel& app) {
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   appmodel::ImportModel& m = app.importer;
   WrappedColored(MutedColor(), tr("import.explain"));
   if (!m.busy()) {
@@ -87,7 +87,7 @@ void ImportPanel::DrawRefusal(appmodel::AppModel& app) {
     }
     Probe("import.signer.add");
     if (app.contacts.error_key() != nullptr) ShowRefusal(app.contacts.error_key(), app.contacts.error_detail(), "contacts.error");
-    if (DrawCardPreview(app, new_kind_, new_org_, s->fingerprint)) (void)m.reverify(app.session()->vault());
+    if (DrawCardPreview(app, new_kind_, new_org_, s->fingerprint)) (void)m.reverify(app.session().vault());
     return;
   }
   // A contact, not yet verified.
@@ -100,7 +100,7 @@ void ImportPanel::DrawRefusal(appmodel::AppModel& app) {
   if (CheckboxWrapped("###allow", tr("import.allow_unverified"), &allow)) m.set_allow_unverified(allow);
   Probe("import.allow_unverified");
   ImGui::BeginDisabled(!m.allow_unverified());
-  if (ImGui::Button(tr("import.verify_again"))) (void)m.reverify(app.session()->vault());
+  if (ImGui::Button(tr("import.verify_again"))) (void)m.reverify(app.session().vault());
   Probe("import.verify_again");
   ImGui::EndDisabled();
 }
@@ -145,7 +145,7 @@ void ImportPanel::DrawReport(appmodel::AppModel& app) {
   BigDigits(s.fingerprint, "import.report.fingerprint");
   LabelValue(tr("import.report.created"), appmodel::display_time(r.created));
   LabelValue(tr("import.report.size"), appmodel::format_size(r.total_bytes));
-  if (const auto* summary = m.summary(app.session()->vault())) DrawTrustSummary(*summary);
+  if (const auto* summary = m.summary(app.session().vault())) DrawTrustSummary(*summary);
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("###incoming", 4, flags)) {
@@ -199,7 +199,7 @@ void ImportPanel::DrawReport(appmodel::AppModel& app) {
     return;
   }
   WrappedColored(MutedColor(), tr("import.ready"));
-  if (ImGui::Button(tr("import.go"))) (void)m.import(app.session()->vault());
+  if (ImGui::Button(tr("import.go"))) (void)m.import(app.session().vault());
   Probe("import.go");
 }
 

@@ -108,7 +108,7 @@ void IntakeScreen::Draw(appmodel::AppModel& app) {
 
 void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
   appmodel::IntakeModel& m = app.intake;
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   Heading(tr("nav.intake"));
   if (!saved_draft_) saved_draft_ = m.saved_draft(vault);
   const auto& saved = *saved_draft_;

@@ -94,7 +94,7 @@ void glfw_error(int code, const char* description) {
 // the fictional clinic chosen, or the import dialog checking the bundle the
 // clinic sent (demo_exchange.hpp), for trying them and for screenshots.
 void ShowDemoExchange(appmodel::AppModel& app, const std::string& screen) {
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   if (screen == "import") {
     app.exchange_tab = appmodel::AppModel::ExchangeTab::receive;
     app.exchange_tab_requested = true;
@@ -150,9 +150,9 @@ gui::UiRuntime* g_ui = nullptr;  // for the content-scale callback
 
 int run(const gui::Options& opts) {
   std::optional<appmodel::PrivateFolder> demo_folder;
-  appmodel::StorageGateway gateway;
+  appmodel::VaultOpener opener;
   appmodel::set_language(appmodel::language_from_environment());
-  appmodel::AppModel app(gateway);
+  appmodel::AppModel app(opener);
   app.start.folder = opts.vault.empty() ? core::default_vault_folder().string() : opts.vault;
   if (opts.demo) {
     auto folder = appmodel::PrivateFolder::create("safehold-demo");
@@ -233,8 +233,8 @@ int run(const gui::Options& opts) {
         app.go(gui::ScreenFromName(opts.screen));
         if (app.screen() == appmodel::Screen::intake) app.intake.begin();
         if (opts.screen == "case" || opts.screen == "case-add" || opts.screen == "report") {
-          if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
-                                      ? app.cases.row_now(app.session()->vault(), 0) : nullptr) {
+          if (const auto* first = app.cases.refresh_if_needed(app.session().vault())
+                                      ? app.cases.row_now(app.session().vault(), 0) : nullptr) {
             app.open_case(first->case_id);
             if (opts.screen == "case-add") app.case_view.add.begin(first->case_id, "incident");
             if (opts.screen == "report") {

@@ -28,7 +28,7 @@ std::string DefaultFileName(const appmodel::ReportModel& m) {
 
 void ReportDialog::Draw(appmodel::AppModel& app) {
   appmodel::ReportModel& m = app.report;
-  storage::Vault& vault = app.session()->vault();
+  storage::Vault& vault = app.session().vault();
   m.check_if_needed(vault);
   if (m.preview()) {
     texture_.Update(m.preview_generation(), m.preview()->rgba.data(), m.preview()->width, m.preview()->height);
@@ -72,7 +72,7 @@ void ReportDialog::DrawAudience(appmodel::AppModel& app) {
   appmodel::ReportModel& m = app.report;
   ImGui::TextUnformatted(tr("report.audience"));
   ImGui::Separator();
-  (void)app.contacts.load(app.session()->vault());
+  (void)app.contacts.load(app.session().vault());
   for (const auto& c : app.contacts.contacts()) {
     ImGui::PushID(c.id.c_str());
     std::string label = c.display_name;

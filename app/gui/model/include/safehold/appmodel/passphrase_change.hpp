@@ -5,7 +5,7 @@
 #include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/passphrase_field.hpp"
 #include "safehold/appmodel/passphrase_strength.hpp"
-#include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/vault_opener.hpp"
 
 namespace safehold::appmodel {
 
