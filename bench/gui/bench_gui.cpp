@@ -216,9 +216,9 @@ void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
   // Jump to the end: the worst page read (largest OFFSET).
   {
     app.cases.invalidate();
-    (void)app.cases.refresh_if_needed(app.session().vault());
+    (void)app.cases.refresh_if_needed();
     auto t = Clock::now();
-    (void)app.cases.row_now(app.session().vault(), app.cases.count() - 1);
+    (void)app.cases.row_now(app.cases.count() - 1);
     std::printf("page read at the end of the list: %.2f ms\n", ms_since(t));
   }
 

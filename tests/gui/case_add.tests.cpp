@@ -44,7 +44,7 @@ TEST_CASE("Case view: lock while a large evidence file is being stored stops it;
   const auto evidence_before = v.records().list(s.case_id, "evidence_item").value().size();
   const auto files_before = files_under(s.f.folder() / "attachments");
   s.add().begin_evidence(s.case_id, video.string());
-  REQUIRE(s.add().save(v));
+  REQUIRE(s.add().save());
   REQUIRE(s.add().saving());
   s.ui.Click("nav.lock");  // must not wait for the whole file
   REQUIRE_FALSE(s.f.app.unlocked());

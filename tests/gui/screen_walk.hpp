@@ -107,14 +107,14 @@ inline void WalkScreens(HeadlessUi& ui, DemoApp& d, const Visit& visit, const Vi
   visit("contacts");
 
   app.export_case(case_id);
-  (void)app.contacts.load(app.session().vault());
+  (void)app.contacts.load();
   for (const auto& c : app.contacts.contacts()) app.exporter.toggle_recipient(c.id);
   settle();
   visit("export");
 
   app.exchange_tab = appmodel::AppModel::ExchangeTab::receive;
   app.exchange_tab_requested = true;
-  (void)app.importer.verify(app.session().vault(), appmodel::demo_bundle_path(app.demo_folder()));
+  (void)app.importer.verify(appmodel::demo_bundle_path(app.demo_folder()));
   settle();
   visit("import");
   ui.Click("import.choose");

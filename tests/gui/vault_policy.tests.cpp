@@ -114,7 +114,8 @@ TEST_CASE("vault policy (app): the forms accept exactly the passphrases the shar
     // capacity) and the form lets it through.
     const bool start_accepts = m.passphrase.view() == pass && m.blocked_reason() == nullptr;
     CHECK(start_accepts == shared);
-    appmodel::PassphraseChange change;
+    appmodel::Session locked;  // the form is checked before any vault is used
+    appmodel::PassphraseChange change(locked);
     change.current.assign("the old passphrase");
     change.next.assign(pass);
     change.repeat.assign(pass);

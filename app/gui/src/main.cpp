@@ -94,17 +94,16 @@ void glfw_error(int code, const char* description) {
 // the fictional clinic chosen, or the import dialog checking the bundle the
 // clinic sent (demo_exchange.hpp), for trying them and for screenshots.
 void ShowDemoExchange(appmodel::AppModel& app, const std::string& screen) {
-  storage::Vault& vault = app.session().vault();
   if (screen == "import") {
     app.exchange_tab = appmodel::AppModel::ExchangeTab::receive;
     app.exchange_tab_requested = true;
-    (void)app.importer.verify(vault, appmodel::demo_bundle_path(app.demo_folder()));
+    (void)app.importer.verify(appmodel::demo_bundle_path(app.demo_folder()));
     return;
   }
-  if (app.cases.refresh_if_needed(vault)) {
-    if (const auto* first = app.cases.row_now(vault, 0)) app.export_case(first->case_id);
+  if (app.cases.refresh_if_needed()) {
+    if (const auto* first = app.cases.row_now(0)) app.export_case(first->case_id);
   }
-  (void)app.contacts.load(vault);
+  (void)app.contacts.load();
   // Both fictional contacts: the check shows what stops the unverified one.
   for (const auto& c : app.contacts.contacts()) app.exporter.toggle_recipient(c.id);
 }
@@ -233,8 +232,8 @@ int run(const gui::Options& opts) {
         app.go(gui::ScreenFromName(opts.screen));
         if (app.screen() == appmodel::Screen::intake) app.intake.begin();
         if (opts.screen == "case" || opts.screen == "case-add" || opts.screen == "report") {
-          if (const auto* first = app.cases.refresh_if_needed(app.session().vault())
-                                      ? app.cases.row_now(app.session().vault(), 0) : nullptr) {
+          if (const auto* first = app.cases.refresh_if_needed()
+                                      ? app.cases.row_now(0) : nullptr) {
             app.open_case(first->case_id);
             if (opts.screen == "case-add") app.case_view.add.begin(first->case_id, "incident");
             if (opts.screen == "report") {

@@ -38,7 +38,7 @@ std::filesystem::path AppModel::demo_folder() const {
 
 void AppModel::export_case(const std::string& case_id) {
   if (!unlocked()) return;
-  exporter.add_case(session_.vault(), case_id);
+  exporter.add_case(case_id);
   go(Screen::exchange);
   exchange_tab = ExchangeTab::send;
   exchange_tab_requested = true;
@@ -63,9 +63,9 @@ void AppModel::tick(bool had_input) {
     screen_ = Screen::cases;
     load_settings_from_vault();
     last_wipe_.reset();
-    backup.refresh(session_.vault());
+    backup.refresh();
     update_backup_reminder();
-    if (auto at = intake.saved_draft(session_.vault())) draft_offer_ = DraftOffer{*at};
+    if (auto at = intake.saved_draft()) draft_offer_ = DraftOffer{*at};
     if (demo && !demo_seeded_) {
       demo_seeded_ = true;
       if (!seed_demo_cases(session_.vault(), DemoOptions{}) ||
@@ -87,14 +87,14 @@ void AppModel::tick(bool had_input) {
   }
   if (unlocked()) {
     const bool backup_was_running = backup.running();
-    backup.poll(session_.vault());
+    backup.poll();
     if (backup_was_running && !backup.running()) update_backup_reminder();
-    intake.autosave(session_.vault());
-    if (auto saved = intake.poll_save(session_.vault())) {
+    intake.autosave();
+    if (auto saved = intake.poll_save()) {
       cases.invalidate();
       open_case(saved->case_id);
     }
-    if (case_view.poll_add(session_.vault())) cases.invalidate();
+    if (case_view.poll_add()) cases.invalidate();
   }
   if (unlocked() && idle.due()) lock();
 }
@@ -102,7 +102,7 @@ void AppModel::tick(bool had_input) {
 void AppModel::continue_draft() {
   if (!draft_offer_ || !unlocked()) return;
   draft_offer_.reset();
-  if (intake.resume(session_.vault())) screen_ = Screen::intake;
+  if (intake.resume()) screen_ = Screen::intake;
 }
 
 void AppModel::ask_discard_draft(bool ask) {
@@ -112,7 +112,7 @@ void AppModel::ask_discard_draft(bool ask) {
 void AppModel::discard_draft() {
   if (!draft_offer_ || !draft_offer_->confirming_discard || !unlocked()) return;
   draft_offer_.reset();
-  intake.discard(session_.vault());
+  intake.discard();
 }
 
 AppModel::~AppModel() { lock(); }
@@ -136,9 +136,9 @@ void AppModel::lock() {
   // A save that finished meanwhile is collected first (it deletes the
   // draft); an intake still in progress survives as an encrypted draft.
   if (unlocked()) {
-    (void)intake.poll_save(session_.vault());
-    intake.autosave(session_.vault(), /*force=*/true);
-    case_view.keep_unsaved_add(session_.vault());
+    (void)intake.poll_save();
+    intake.autosave(/*force=*/true);
+    case_view.keep_unsaved_add();
   }
   intake.reset();
   cases.reset();
@@ -178,7 +178,7 @@ void AppModel::open_backup() {
 
 bool AppModel::wipe_vault() {
   if (!unlocked() || backup.running()) return false;
-  backup.refresh(session_.vault());  // the guard as of now, not as last drawn
+  backup.refresh();  // the guard as of now, not as last drawn
   if (wipe.blocked_reason(backup.verified_is_current()) != nullptr) return false;
   const std::filesystem::path folder = session_.vault().folder();
   lock();  // closes the database and wipes its keys; resets every screen

@@ -98,20 +98,20 @@ class AppModel {
   IdleLock idle;
   ClipboardGuard clipboard;
   // Screen states of the unlocked app; lock() resets every one of them.
-  PassphraseChange passwd;
-  AuditView audit;
-  IntakeModel intake{clocks_};
-  CaseListModel cases{clocks_};
-  CaseViewModel case_view;
-  ContactsModel contacts;
-  ExportModel exporter;
-  ImportModel importer;
-  ReportModel report;  // the case view's Report… dialog
-  StatsModel stats;
+  PassphraseChange passwd{session_};
+  AuditView audit{session_};
+  IntakeModel intake{clocks_, session_};
+  CaseListModel cases{clocks_, session_};
+  CaseViewModel case_view{session_};
+  ContactsModel contacts{session_};
+  ExportModel exporter{session_};
+  ImportModel importer{session_};
+  ReportModel report{session_};  // the case view's Report… dialog
+  StatsModel stats{session_};
 
   // Backup, emergency wipe, before you travel (Settings → Backup); lock()
   // resets all three (the travel checklist is stored nowhere).
-  BackupModel backup;
+  BackupModel backup{session_};
   WipeConfirm wipe;
   TravelChecklist travel;
   // The reminder after unlock (backup_reminder.hpp), until dismissed.
