@@ -266,7 +266,7 @@ int run(const gui::Options& opts) {
       if (opts.exit_after_frames > 0 && ++frames >= opts.exit_after_frames) break;
     }
     app.lock();
-    ui.shell.case_view = gui::CaseViewScreen{};  // its preview texture, while the GL context lives
+    ui.shell.screens.case_view = gui::CaseViewScreen{};  // its preview texture, while the GL context lives
     gui::SetTextureHost({});
     g_ui = nullptr;
     ImGui_ImplOpenGL3_Shutdown();
