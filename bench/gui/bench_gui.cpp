@@ -67,9 +67,9 @@ void setup_io() {
 void bench_startup() {
   for (auto lang : {appmodel::Language::en, appmodel::Language::zh_Hant}) {
     appmodel::set_language(lang);
-    appmodel::StorageGateway gateway;
+    appmodel::VaultOpener opener;
     auto t0 = Clock::now();
-    appmodel::AppModel app(gateway);
+    appmodel::AppModel app(opener);
     app.start.folder = "/nonexistent/bench-vault";
     gui::UiRuntime ui(app);
     setup_io();
@@ -100,8 +100,8 @@ std::vector<ImWchar> missing_ideographs(const gui::UiRuntime& ui, std::size_t n)
 
 void bench_glyphs() {
   appmodel::set_language(appmodel::Language::zh_Hant);
-  appmodel::StorageGateway gateway;
-  appmodel::AppModel app(gateway);
+  appmodel::VaultOpener opener;
+  appmodel::AppModel app(opener);
   app.start.folder = "/nonexistent/bench-vault";
   gui::UiRuntime ui(app);
   setup_io();
@@ -176,8 +176,8 @@ void click(gui::UiRuntime& ui, const std::string& probe) {
 
 void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
   if (!ensure_vault(dir, cases)) return;
-  appmodel::StorageGateway gateway;
-  appmodel::AppModel app(gateway);
+  appmodel::VaultOpener opener;
+  appmodel::AppModel app(opener);
   gui::UiRuntime ui(app);
   setup_io();
   gui::EnableProbes(true);
@@ -216,9 +216,9 @@ void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
   // Jump to the end: the worst page read (largest OFFSET).
   {
     app.cases.invalidate();
-    (void)app.cases.refresh_if_needed(app.session()->vault());
+    (void)app.cases.refresh_if_needed();
     auto t = Clock::now();
-    (void)app.cases.row_now(app.session()->vault(), app.cases.count() - 1);
+    (void)app.cases.row_now(app.cases.count() - 1);
     std::printf("page read at the end of the list: %.2f ms\n", ms_since(t));
   }
 
@@ -227,7 +227,7 @@ void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
   q.sort = storage::CaseSort::created;
   q.descending = false;
   q.limit = 1;
-  auto first = app.session()->vault().cases().list(q);
+  auto first = app.session().vault().cases().list(q);
   if (!first || first->empty()) return;
   app.open_case((*first)[0].case_id);
   for (int i = 0; i < 5; ++i) ui.Frame();

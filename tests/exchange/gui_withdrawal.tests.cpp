@@ -19,13 +19,14 @@ TEST_CASE("GUI model: a consent withdrawal saved in the case view issues the not
   import_into(w.ngo, first);
 
   auto& vault = w.caseworker.v();
-  appmodel::CaseViewModel m;
-  REQUIRE(m.load(vault, w.the_case.id));
+  appmodel::Session session(vault);
+  appmodel::CaseViewModel m(session);
+  REQUIRE(m.load(w.the_case.id));
   REQUIRE(m.of("consent").size() == 1);
   m.begin_edit(m.of("consent")[0]);
   m.edit_fields()["withdrawal"] = {{"at", "2026-12-01T09:00:00Z"}, {"extent", "all"}};
   INFO(m.error_detail());
-  REQUIRE(m.save_edit(vault));
+  REQUIRE(m.save_edit());
 
   CHECK(vault.consent().state(w.the_case.id).value() == storage::ConsentState::withdrawn);
   const auto issued = vault.notices().issued(w.the_case.id).value();

@@ -29,7 +29,7 @@ struct AstralCase {
 // An unlocked vault driven through the headless UI.
 struct AstralUi {
   AstralUi() { f.unlock(ui); }
-  storage::Vault& vault() { return f.app.session()->vault(); }
+  storage::Vault& vault() { return f.app.session().vault(); }
 
   AstralCase seed(const std::string& narrative) {
     storage::Vault& v = vault();

@@ -198,7 +198,7 @@ TEST_CASE("Wipe refuses without a current verified backup until the person choos
   test::VaultFixture f;
   test::HeadlessUi ui(f.app);
   f.unlock(ui);
-  REQUIRE(appmodel::seed_demo_cases(f.app.session()->vault(), appmodel::DemoOptions{.cases = 1}));
+  REQUIRE(appmodel::seed_demo_cases(f.app.session().vault(), appmodel::DemoOptions{.cases = 1}));
   ui.Click("nav.settings");
   ui.Click("settings.tab.backup");
   ui.Click("wipe.open");
@@ -233,8 +233,8 @@ TEST_CASE("Before you travel: back up, verify, choose where it goes, wipe; resto
   test::VaultFixture f;
   test::HeadlessUi ui(f.app);
   f.unlock(ui);
-  REQUIRE(appmodel::seed_demo_cases(f.app.session()->vault(), appmodel::DemoOptions{.cases = 3}));
-  auto before = f.app.session()->vault().cases().list(storage::CaseQuery{});
+  REQUIRE(appmodel::seed_demo_cases(f.app.session().vault(), appmodel::DemoOptions{.cases = 3}));
+  auto before = f.app.session().vault().cases().list(storage::CaseQuery{});
   REQUIRE(before);
   const fs::path out = f.dir.path() / "stick";
   fs::create_directory(out);

@@ -40,11 +40,11 @@ TEST_CASE("Case view: lock while a large evidence file is being stored stops it;
   test::write_file(video, {});
   std::filesystem::resize_file(video, 512ull << 20);
   SeededCase s;
-  storage::Vault& v = s.f.app.session()->vault();
+  storage::Vault& v = s.f.app.session().vault();
   const auto evidence_before = v.records().list(s.case_id, "evidence_item").value().size();
   const auto files_before = files_under(s.f.folder() / "attachments");
   s.add().begin_evidence(s.case_id, video.string());
-  REQUIRE(s.add().save(v));
+  REQUIRE(s.add().save());
   REQUIRE(s.add().saving());
   s.ui.Click("nav.lock");  // must not wait for the whole file
   REQUIRE_FALSE(s.f.app.unlocked());
@@ -207,7 +207,7 @@ TEST_CASE("Case view: the vault refuses what consent does not allow; the form is
   REQUIRE(s.add().open());
   CHECK(s.add().fields()["pseudonym"] == "Sample cousin");  // what was typed is kept
   CHECK(s.f.app.case_view.of("person").size() == people_before);
-  auto rs = s.f.app.session()->vault().records().list(s.case_id);
+  auto rs = s.f.app.session().vault().records().list(s.case_id);
   REQUIRE(rs);
   CHECK(std::none_of(rs->begin(), rs->end(), [](const storage::Record& r) {
     return appmodel::text_of(r.fields, "pseudonym") == "Sample cousin";
@@ -255,13 +255,13 @@ TEST_CASE("Case view: lock, or opening another case, keeps a half-filled add-for
   CHECK(ui.Has("case.add.restored"));
   CHECK(ui.Has("case.add.incident.title"));
   const std::string key = appmodel::CaseAddModel::draft_key(s.case_id);
-  CHECK_FALSE(s.f.app.session()->vault().drafts().get(key).value().has_value());  // back in memory only
+  CHECK_FALSE(s.f.app.session().vault().drafts().get(key).value().has_value());  // back in memory only
 
   // Opening another case keeps it as a draft too; coming back restores it.
   storage::CaseQuery all;
   all.limit = 10;
   std::string other;
-  const auto listed = s.f.app.session()->vault().cases().list(all);
+  const auto listed = s.f.app.session().vault().cases().list(all);
   REQUIRE(listed);
   for (const auto& c : *listed) {
     if (c.case_id != s.case_id) other = c.case_id;
@@ -270,7 +270,7 @@ TEST_CASE("Case view: lock, or opening another case, keeps a half-filled add-for
   s.f.app.open_case(other);
   ui.Frames(2);
   CHECK_FALSE(s.add().open());
-  CHECK(s.f.app.session()->vault().drafts().get(key).value().has_value());
+  CHECK(s.f.app.session().vault().drafts().get(key).value().has_value());
   s.f.app.open_case(s.case_id);
   ui.Frames(2);
   CHECK(restored_here());
@@ -283,8 +283,8 @@ TEST_CASE("Case view: lock, or opening another case, keeps a half-filled add-for
   s.f.app.open_case(s.case_id);
   ui.Frames(2);
   CHECK_FALSE(s.add().open());
-  CHECK_FALSE(s.f.app.session()->vault().drafts().get(key).value().has_value());
-  auto rs = s.f.app.session()->vault().records().list(s.case_id);
+  CHECK_FALSE(s.f.app.session().vault().drafts().get(key).value().has_value());
+  auto rs = s.f.app.session().vault().records().list(s.case_id);
   REQUIRE(rs);
   CHECK(std::none_of(rs->begin(), rs->end(),
                      [&](const storage::Record& r) { return appmodel::text_of(r.fields, "title") == typed; }));

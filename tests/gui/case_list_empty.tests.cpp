@@ -29,7 +29,7 @@ TEST_CASE("Case list: a new vault shows the first-step hint, not an empty table"
     REQUIRE(ui.Has("cases.count"));
   }
   SECTION("once the vault has a case the hint is gone") {
-    REQUIRE(appmodel::seed_demo_cases(f.app.session()->vault(), appmodel::DemoOptions{.cases = 1}));
+    REQUIRE(appmodel::seed_demo_cases(f.app.session().vault(), appmodel::DemoOptions{.cases = 1}));
     f.app.cases.invalidate();
     REQUIRE(ui.FramesUntil([&] { return f.app.cases.count() == 1; }, 10));
     ui.Frames(5);

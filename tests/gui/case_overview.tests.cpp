@@ -41,14 +41,15 @@ TEST_CASE("Case overview: consent, sharing, counts, tactics, dates, risk, next s
   test::VaultFixture f;
   test::HeadlessUi ui(f.app);
   f.unlock(ui);
-  storage::Vault& v = f.app.session()->vault();
+  storage::Vault& v = f.app.session().vault();
   REQUIRE(appmodel::seed_demo_cases(v, appmodel::DemoOptions{.cases = 5}));
   const auto ids = case_ids_by_title(v);
-  appmodel::CaseViewModel m;
+  appmodel::Session session(v);
+  appmodel::CaseViewModel m(session);
 
   SECTION("a case with consent, one incident, a measure, a risk assessment") {
     const std::string id = ids.at("Relatives questioned after a protest abroad (fictional)");
-    REQUIRE(m.load(v, id));
+    REQUIRE(m.load(id));
     const auto& o = m.overview();
     CHECK_FALSE(o.consent_read_failed);
     CHECK(o.consent == storage::ConsentState::given);
@@ -76,7 +77,7 @@ TEST_CASE("Case overview: consent, sharing, counts, tactics, dates, risk, next s
   }
 
   SECTION("incidents over several years give the date range and the union of tactics") {
-    REQUIRE(m.load(v, ids.at("示例案件（虚构）：亲属被约谈")));
+    REQUIRE(m.load(ids.at("示例案件（虚构）：亲属被约谈")));
     const auto& o = m.overview();
     CHECK(o.incidents == 3);
     CHECK(o.tactics == std::vector<std::string>{"D1", "D4"});
@@ -86,7 +87,7 @@ TEST_CASE("Case overview: consent, sharing, counts, tactics, dates, risk, next s
   }
 
   SECTION("withdrawn consent: every sharing scope reads no") {
-    REQUIRE(m.load(v, ids.at("示例案件（虛構）：網上騷擾與冒充")));
+    REQUIRE(m.load(ids.at("示例案件（虛構）：網上騷擾與冒充")));
     const auto& o = m.overview();
     CHECK(o.consent == storage::ConsentState::withdrawn);
     CHECK(o.consent_withdrawn_at == "2026-02-20T09:00:00Z");
@@ -99,7 +100,7 @@ TEST_CASE("Case overview: consent, sharing, counts, tactics, dates, risk, next s
   SECTION("a new case without consent") {
     auto c = v.records().create("case", "", {{"title", "Bare case"}});
     REQUIRE(c);
-    REQUIRE(m.load(v, c->id));
+    REQUIRE(m.load(c->id));
     const auto& o = m.overview();
     CHECK(o.consent == storage::ConsentState::none);
     CHECK(o.consent_given_at.empty());

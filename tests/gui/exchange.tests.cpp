@@ -212,7 +212,7 @@ TEST_CASE("Exchange through the UI: card, verify, export with a consent problem 
     REQUIRE(ui.Has("import.report.cases"));
     // The trust summary (issue 11): not verified, sealed for this vault
     // only, and what the import will create (from the rolled-back run).
-    const auto* summary = b.app.importer.summary(b.app.session()->vault());
+    const auto* summary = b.app.importer.summary();
     REQUIRE(summary != nullptr);
     CHECK(summary->verified_at.empty());
     CHECK(summary->others.empty());

@@ -79,8 +79,8 @@ TEST_CASE("Sizes are shown as file managers show them", "[gui][files]") {
 TEST_CASE("Choosing a vault folder through the in-app browser", "[gui][headless][files]") {
   test::TempDir dir;
   make_tree(dir.path());
-  appmodel::StorageGateway gateway;
-  appmodel::AppModel app(gateway);
+  appmodel::VaultOpener opener;
+  appmodel::AppModel app(opener);
   app.start.mode = appmodel::StartModel::Mode::create;
   app.start.folder = dir.path().string();
   test::HeadlessUi ui(app);

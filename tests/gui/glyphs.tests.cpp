@@ -85,7 +85,7 @@ TEST_CASE("Glyphs of typed, pasted and loaded Traditional/rare characters are ad
   CHECK(missing(ui, kPasted).empty());
 
   // Loaded from the vault: a case title shown in the case view's heading.
-  auto c = f.app.session()->vault().records().create("case", "", {{"title", std::string("案件：") + kLoaded}});
+  auto c = f.app.session().vault().records().create("case", "", {{"title", std::string("案件：") + kLoaded}});
   REQUIRE(c);
   f.app.open_case(c->id);
   frames_for(ui, 0.5);

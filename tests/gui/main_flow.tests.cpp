@@ -12,8 +12,8 @@ using namespace safehold;
 TEST_CASE("Main flow: create, unlock, intake with consent and an incident, search, lock",
           "[gui][headless][flow]") {
   test::TempDir dir;
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
-  appmodel::AppModel app{gateway};
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
+  appmodel::AppModel app{opener};
   appmodel::set_language(appmodel::Language::en);
   app.apply_settings(appmodel::Settings{});
   app.start.folder = (dir.path() / "vault").string();
@@ -73,7 +73,7 @@ TEST_CASE("Main flow: create, unlock, intake with consent and an incident, searc
   REQUIRE(ui.FramesUntil([&] { return app.cases.query().text == "passport"; }, 5));
   ui.Frames(2);
   CHECK(app.cases.count() == 1);
-  const auto* row = app.cases.row_now(app.session()->vault(), 0);
+  const auto* row = app.cases.row_now(0);
   REQUIRE(row != nullptr);
   CHECK(row->case_id == case_id);
   CHECK(row->tactics == std::vector<std::string>{"C1"});

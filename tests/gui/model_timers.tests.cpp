@@ -101,8 +101,8 @@ TEST_CASE("Clipboard copy is due for clearing after 30 s, only if still ours", "
 
 TEST_CASE("App model auto-locks on its injected clock", "[gui][model][idle]") {
   FakeTime t;
-  safehold::appmodel::StorageGateway gateway;
-  safehold::appmodel::AppModel app(gateway, t.clocks());
+  safehold::appmodel::VaultOpener opener;
+  safehold::appmodel::AppModel app(opener, t.clocks());
   auto s = app.settings();
   s.auto_lock_minutes = 3;
   app.apply_settings(s);
@@ -124,8 +124,8 @@ TEST_CASE("Auto-lock after a suspend locks the real vault and releases it", "[gu
                                              {.owner_name = "t", .kdf = safehold::storage::KdfParams::insecure_for_tests()}));
   }
   FakeTime t;
-  safehold::appmodel::StorageGateway gateway;
-  safehold::appmodel::AppModel app(gateway, t.clocks());
+  safehold::appmodel::VaultOpener opener;
+  safehold::appmodel::AppModel app(opener, t.clocks());
   auto s = app.settings();
   s.auto_lock_minutes = 5;
   app.apply_settings(s);

@@ -60,7 +60,7 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   ui.Click("report.kind.lawyer");
   REQUIRE(ui.Has("report.check.ok"));
   REQUIRE(m.composed());
-  storage::Vault& vault = s.f.app.session()->vault();
+  storage::Vault& vault = s.f.app.session().vault();
   report::ReportRequest same;
   same.case_id = s.case_id;
   same.audience_kind = "lawyer";

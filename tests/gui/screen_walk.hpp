@@ -18,8 +18,8 @@ namespace safehold::test {
 
 struct DemoApp {
   TempDir dir;
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
-  appmodel::AppModel app{gateway};
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
+  appmodel::AppModel app{opener};
   DemoApp() {
     appmodel::set_language(appmodel::Language::en);
     app.apply_settings(appmodel::Settings{});
@@ -31,7 +31,7 @@ using Visit = std::function<void(const std::string& screen)>;
 inline std::string FirstCaseId(appmodel::AppModel& app) {
   storage::CaseQuery q;
   q.limit = 1;
-  auto listed = app.session()->vault().cases().list(q);
+  auto listed = app.session().vault().cases().list(q);
   REQUIRE(listed);
   REQUIRE_FALSE(listed->empty());
   return (*listed)[0].case_id;
@@ -103,14 +103,14 @@ inline void WalkScreens(HeadlessUi& ui, DemoApp& d, const Visit& visit, const Vi
   visit("contacts");
 
   app.export_case(case_id);
-  (void)app.contacts.load(app.session()->vault());
+  (void)app.contacts.load();
   for (const auto& c : app.contacts.contacts()) app.exporter.toggle_recipient(c.id);
   settle();
   visit("export");
 
   app.exchange_tab = appmodel::AppModel::ExchangeTab::receive;
   app.exchange_tab_requested = true;
-  (void)app.importer.verify(app.session()->vault(), appmodel::demo_bundle_path(app.demo_folder()));
+  (void)app.importer.verify(appmodel::demo_bundle_path(app.demo_folder()));
   settle();
   visit("import");
   ui.Click("import.choose");

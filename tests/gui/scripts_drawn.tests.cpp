@@ -97,7 +97,7 @@ TEST_CASE("Uyghur, Turkish, Tibetan, Kazakh, Kyrgyz, Polish, Greek and CJK Ext-B
 
   for (const Sample& s : kSamples) {
     INFO(s.text);
-    auto c = f.app.session()->vault().records().create("case", "", {{"title", std::string(s.text)}});
+    auto c = f.app.session().vault().records().create("case", "", {{"title", std::string(s.text)}});
     REQUIRE(c);
     f.app.open_case(c->id);
     for (int i = 0; i < 60; ++i) ui.Frame();  // 1 s: the atlas grows (rate-limited rebuilds)

@@ -37,8 +37,8 @@ struct SeededCase {
   std::string case_id;
   SeededCase() {
     f.unlock(ui);
-    REQUIRE(appmodel::seed_demo_cases(f.app.session()->vault(), appmodel::DemoOptions{.cases = 5}));
-    case_id = case_id_titled(f.app.session()->vault(), kCaseTitle);
+    REQUIRE(appmodel::seed_demo_cases(f.app.session().vault(), appmodel::DemoOptions{.cases = 5}));
+    case_id = case_id_titled(f.app.session().vault(), kCaseTitle);
     f.app.open_case(case_id);
     ui.Frames(2);
   }

@@ -23,7 +23,7 @@ TEST_CASE("Settings are saved in the vault and come back after lock and unlock",
   REQUIRE_FALSE(f.app.unlocked());
   // Before unlock nothing is read from the vault: a fresh app starts with
   // defaults, then gets the vault's choices on unlock.
-  appmodel::AppModel fresh(f.gateway);
+  appmodel::AppModel fresh(f.opener);
   appmodel::set_language(appmodel::Language::en);
   fresh.apply_settings(appmodel::Settings{});
   fresh.start.folder = f.folder().string();

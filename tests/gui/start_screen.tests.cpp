@@ -20,8 +20,8 @@ constexpr const char* kPassphrase = "orchid tramline velvet quarry nineteen";
 // A real vault folder; vaults made here use the library's low test cost.
 struct StartFixture {
   test::TempDir dir;
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
-  appmodel::AppModel app{gateway};
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
+  appmodel::AppModel app{opener};
   StartFixture() {
     appmodel::set_language(appmodel::Language::en);
     app.apply_settings(appmodel::Settings{});
@@ -77,7 +77,7 @@ TEST_CASE("Create a vault: strength meter, repeat and acknowledgement gate the b
   REQUIRE(ui.FramesUntil([&] { return f.app.unlocked(); }));
   CHECK(f.app.screen() == appmodel::Screen::cases);
   CHECK(storage::Vault::exists_at(f.dir.path() / "vault"));
-  CHECK(f.app.session()->vault().owner_name() == "caseworker A.L.");
+  CHECK(f.app.session().vault().owner_name() == "caseworker A.L.");
   // The passphrase is gone from the form and from ImGui's memory.
   CHECK(f.app.start.passphrase.empty());
   CHECK(f.app.start.repeat.empty());

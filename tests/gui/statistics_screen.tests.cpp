@@ -42,7 +42,7 @@ TEST_CASE("Statistics screen: bars and table show count_statistics, suppressed c
           "[stats]") {
   SeededCase s;
   auto& ui = s.ui;
-  storage::Vault& vault = s.f.app.session()->vault();
+  storage::Vault& vault = s.f.app.session().vault();
   // More cases than the fixture's five, so that some cells reach the minimum.
   REQUIRE(appmodel::seed_demo_cases(vault, appmodel::DemoOptions{.cases = 30}));
   s.f.app.stats.refresh();

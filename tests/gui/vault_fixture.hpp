@@ -13,8 +13,8 @@ inline constexpr const char* kTestPassphrase = "orchid tramline velvet quarry ni
 
 struct VaultFixture {
   TempDir dir;
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
-  appmodel::AppModel app{gateway};
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
+  appmodel::AppModel app{opener};
 
   VaultFixture() {
     appmodel::set_language(appmodel::Language::en);

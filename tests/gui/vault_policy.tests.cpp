@@ -36,9 +36,9 @@ struct Unset {
   }
 };
 
-std::unique_ptr<appmodel::VaultSession> wait_for(appmodel::StartModel& m) {
+std::optional<storage::Vault> wait_for(appmodel::StartModel& m) {
   for (int i = 0; i < 2000 && m.busy(); ++i) {
-    if (auto s = m.poll()) return s;
+    if (auto v = m.poll()) return v;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   return m.poll();
@@ -60,8 +60,8 @@ TEST_CASE("vault policy (app): first run in a fresh home creates the vault at th
   TempDir home;
   test::HomeAt at(home.path());
   Unset xdg("XDG_DATA_HOME"), chosen("SAFEHOLD_VAULT");
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
-  appmodel::StartModel m(gateway);
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
+  appmodel::StartModel m(opener);
   m.folder = core::default_vault_folder().string();  // what main.cpp does
   const fs::path vault = home / ".local/share/safehold/vault";
   CHECK(fs::path(m.folder) == vault);
@@ -88,8 +88,8 @@ TEST_CASE("vault policy (app): SAFEHOLD_VAULT is the app's default too", "[gui][
 TEST_CASE("vault policy (app): a folder that cannot be made is named with the reason", "[gui][policy]") {
   TempDir dir;
   test::write_file(dir / "file", std::vector<std::uint8_t>{'x'});
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
-  appmodel::StartModel m(gateway);
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
+  appmodel::StartModel m(opener);
   m.folder = (dir / "file/sub/vault").string();
   fill_create_form(m, "vivid kettle orbit saffron");
   REQUIRE(m.submit());
@@ -101,20 +101,21 @@ TEST_CASE("vault policy (app): a folder that cannot be made is named with the re
 
 TEST_CASE("vault policy (app): the forms accept exactly the passphrases the shared rule accepts",
           "[gui][policy]") {
-  appmodel::StorageGateway gateway{storage::KdfParams::insecure_for_tests()};
+  appmodel::VaultOpener opener{storage::KdfParams::insecure_for_tests()};
   for (const auto& pass : {std::string("password"), std::string("correct horse"),
                            std::string("vivid kettle orbit saffron"), test::strong_passphrase_of_length(1024),
                            test::strong_passphrase_of_length(1025)}) {
     INFO("passphrase of " << pass.size() << " bytes");
     const bool shared = core::check_new_passphrase(pass) == core::NewPassphraseProblem::none;
-    appmodel::StartModel m(gateway);
+    appmodel::StartModel m(opener);
     m.folder = "/nonexistent/vault";
     fill_create_form(m, pass);
     // The field holds the whole passphrase (ImGui cannot type past its
     // capacity) and the form lets it through.
     const bool start_accepts = m.passphrase.view() == pass && m.blocked_reason() == nullptr;
     CHECK(start_accepts == shared);
-    appmodel::PassphraseChange change;
+    appmodel::Session locked;  // the form is checked before any vault is used
+    appmodel::PassphraseChange change(locked);
     change.current.assign("the old passphrase");
     change.next.assign(pass);
     change.repeat.assign(pass);

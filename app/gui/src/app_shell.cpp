@@ -84,14 +84,7 @@ void AppShell::AfterLockOrUnlock() {
   WipeImGuiTextState();
   ClearFormWidgetState();
   start = StartScreen{};
-  settings = SettingsScreen{};
-  audit = AuditScreen{};
-  intake = IntakeScreen{};
-  cases = CaseListScreen{};
-  case_view = CaseViewScreen{};
-  contacts = ContactsScreen{};
-  exchange = ExchangeScreen{};
-  statistics = StatisticsScreen{};
+  screens = ScreenStates{};
 }
 
 void AppShell::CopyToClipboard(const char* text) {
@@ -132,18 +125,6 @@ void AppShell::Draw() {
 }
 
 void AppShell::DrawToolbar() {
-  struct Item {
-    Screen screen;
-    const char* key;
-    const char* probe;
-  };
-  static constexpr Item kItems[] = {{Screen::cases, "nav.cases", "nav.cases"},
-                                    {Screen::intake, "nav.intake", "nav.intake"},
-                                    {Screen::contacts, "nav.contacts", "nav.contacts"},
-                                    {Screen::exchange, "nav.exchange", "nav.exchange"},
-                                    {Screen::statistics, "nav.statistics", "nav.statistics"},
-                                    {Screen::audit, "nav.audit", "nav.audit"},
-                                    {Screen::settings, "nav.settings", "nav.settings"}};
   const ImGuiStyle& style = ImGui::GetStyle();
   const auto button_width = [&](const std::string& label) {
     return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
@@ -154,17 +135,20 @@ void AppShell::DrawToolbar() {
   const float right = ImGui::GetWindowContentRegionMax().x;
   // The buttons flow onto a second row when the window is narrow (1024×640
   // at 200 % text) instead of running past its right edge.
-  for (const auto& item : kItems) {
-    const bool current = app_->screen() == item.screen;
-    std::string label = std::string(tr(item.key)) + "###" + item.probe;
-    if (&item != kItems) {
+  bool first = true;
+  for (const auto& item : Screens()) {
+    if (item.toolbar_key == nullptr) continue;
+    const bool current = app_->screen() == item.id;
+    std::string label = std::string(tr(item.toolbar_key)) + "###" + item.toolbar_key;
+    if (!first) {
       ImGui::SameLine();
       if (ImGui::GetCursorPosX() + button_width(label) > right) ImGui::NewLine();
     }
+    first = false;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(label.c_str())) app_->go(item.screen);
-    if (item.screen == Screen::intake) shortcuts::Tooltip(shortcuts::Action::new_intake);
-    Probe(item.probe);
+    if (ImGui::Button(label.c_str())) app_->go(item.id);
+    if (item.shortcut) shortcuts::Tooltip(*item.shortcut);
+    Probe(item.toolbar_key);
     if (current) ImGui::PopStyleColor();
   }
   ImGui::SameLine();
@@ -198,9 +182,10 @@ void AppShell::DrawBanners() {
 }
 
 void AppShell::DrawUnlocked() {
-  if (shortcuts::Pressed(shortcuts::Action::new_intake)) {
-    app_->go(Screen::intake);
-    if (!app_->intake.draft) intake.RequestBegin();
+  for (const auto& item : Screens()) {
+    if (!item.shortcut || !shortcuts::Pressed(*item.shortcut)) continue;
+    app_->go(item.id);
+    if (item.on_shortcut != nullptr) item.on_shortcut(screens, *app_);
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
@@ -212,34 +197,10 @@ void AppShell::DrawUnlocked() {
   DrawToolbar();
   ImGui::BeginChild("###screen", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // Tab crosses into it
   DrawBanners();
-  switch (app_->screen()) {
-    case Screen::settings:
-      settings.Draw(*app_);
-      break;
-    case Screen::audit:
-      audit.Draw(*app_);
-      break;
-    case Screen::cases:
-      cases.Draw(*app_);
-      break;
-    case Screen::case_view:
-      case_view.Draw(*app_);
-      break;
-    case Screen::intake:
-      intake.Draw(*app_);
-      break;
-    case Screen::contacts:
-      contacts.Draw(*app_);
-      break;
-    case Screen::exchange:
-      exchange.Draw(*app_);
-      break;
-    case Screen::statistics:
-      statistics.Draw(*app_);
-      break;
-    default:
-      WrappedColored(MutedColor(), tr("screen.not_available"));
-      break;
+  if (const ScreenEntry* shown = FindScreen(app_->screen())) {
+    shown->draw(screens, *app_);
+  } else {
+    WrappedColored(MutedColor(), tr("screen.not_available"));
   }
   ImGui::EndChild();
   ImGui::End();

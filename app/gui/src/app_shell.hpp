@@ -6,15 +6,8 @@
 #include <cstdint>
 
 #include "safehold/appmodel/app_model.hpp"
-#include "audit_screen.hpp"
-#include "case_list_screen.hpp"
-#include "case_view_screen.hpp"
-#include "contacts_screen.hpp"
-#include "exchange_screen.hpp"
-#include "intake_screen.hpp"
-#include "settings_screen.hpp"
+#include "screens.hpp"
 #include "start_screen.hpp"
-#include "statistics_screen.hpp"
 #include "ui_info.hpp"
 
 namespace safehold::gui {
@@ -32,14 +25,7 @@ struct AppShell {
 
   UiInfo ui;
   StartScreen start;
-  SettingsScreen settings;
-  AuditScreen audit;
-  IntakeScreen intake;
-  CaseListScreen cases;
-  CaseViewScreen case_view;
-  ContactsScreen contacts;
-  ExchangeScreen exchange;
-  StatisticsScreen statistics;
+  ScreenStates screens;  // of the unlocked app (screens.hpp)
 
  private:
   void AfterLockOrUnlock();

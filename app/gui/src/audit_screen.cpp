@@ -17,7 +17,6 @@ using appmodel::tr;
 
 void AuditScreen::Draw(appmodel::AppModel& app) {
   appmodel::AuditView& a = app.audit;
-  storage::Vault& vault = app.session()->vault();
   Heading(tr("audit.title"));
   ImGui::TextWrapped("%s", tr("audit.explain"));
   if (a.verifying()) {
@@ -25,7 +24,7 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
     ImGui::SameLine();
     ImGui::TextUnformatted(tr("audit.verifying"));
   } else {
-    if (ImGui::Button(tr("audit.verify"))) (void)a.verify(vault);
+    if (ImGui::Button(tr("audit.verify"))) (void)a.verify();
     Probe("audit.verify");
   }
   if (const auto& v = a.verification()) {
@@ -39,7 +38,7 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
     Probe("audit.result");
   }
   if (a.error_key() != nullptr) WrappedColored(ErrorColor(), tr(a.error_key()));
-  if (a.entries().empty() && !a.exhausted()) (void)a.load_more(vault);
+  if (a.entries().empty() && !a.exhausted()) (void)a.load_more();
 
   // Cells are one line (the clipper needs even rows): text too wide for its
   // column ends in "…" and shows whole on hover; under 44 em (large text,
@@ -81,7 +80,7 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
     }
   }
   // Reading on when the last loaded row comes into view.
-  if (clipper.DisplayEnd >= static_cast<int>(a.entries().size()) && !a.exhausted()) (void)a.load_more(vault);
+  if (clipper.DisplayEnd >= static_cast<int>(a.entries().size()) && !a.exhausted()) (void)a.load_more();
   ImGui::EndTable();
 }
 

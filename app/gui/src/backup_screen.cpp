@@ -110,7 +110,7 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   // ImGui's own copies of the field's text are wiped as it leaves.
   if (ImGui::Button(tr("backup.start"))) {
     WipeImGuiTextState();
-    (void)m.start_backup(app.session()->vault().folder());
+    (void)m.start_backup();
   }
   Probe("backup.start");
   ImGui::SameLine();

@@ -135,7 +135,7 @@ void CaseViewScreen::DrawAddForm(appmodel::AppModel& app) {
     ImGui::TextUnformatted(tr("case.add.saving"));
     return;
   }
-  if (ImGui::Button(tr("case.add.save"))) (void)add.save(app.session()->vault());
+  if (ImGui::Button(tr("case.add.save"))) (void)add.save();
   Probe("case.add.save");
   ImGui::SameLine();
   if (ImGui::Button(tr("case.add.cancel"))) add.cancel();

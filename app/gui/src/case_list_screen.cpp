@@ -84,12 +84,11 @@ std::string join_codes(const std::vector<std::string>& codes) {
 
 void CaseListScreen::Draw(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
-  storage::Vault& vault = app.session()->vault();
   ImGui::SetNextItemWidth(EmFitting(22));
   if (InputTextExact("###search", search_, {.hint = tr("cases.search"), .probe = "cases.search"})) m.set_text(search_);
   ImGui::SameLine();
   DrawFilters(m);
-  (void)m.refresh_if_needed(vault);
+  (void)m.refresh_if_needed();
   if (m.error_key() != nullptr) WrappedColored(ErrorColor(), tr(m.error_key()));
   if (m.count() == 0 && !m.has_filters() && search_.empty() && m.error_key() == nullptr) {
     // A new vault: say what to do first rather than show an empty table.
@@ -124,7 +123,6 @@ void CaseListScreen::DrawFilters(appmodel::CaseListModel& m) {
 
 void CaseListScreen::DrawTable(appmodel::AppModel& app) {
   appmodel::CaseListModel& m = app.cases;
-  storage::Vault& vault = app.session()->vault();
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_ScrollX | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable;
   // Every column but the title is as wide as its header or its widest
@@ -170,7 +168,7 @@ void CaseListScreen::DrawTable(appmodel::AppModel& app) {
   clipper.Begin(static_cast<int>(m.count()));
   while (clipper.Step()) {
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const storage::CaseSummary* c = m.row(vault, static_cast<std::size_t>(row));
+      const storage::CaseSummary* c = m.row(static_cast<std::size_t>(row));
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       if (c == nullptr) {

@@ -111,12 +111,11 @@ FormContext CaseFormContext(const appmodel::CaseViewModel& m, const std::set<std
 
 void CaseViewScreen::Draw(appmodel::AppModel& app) {
   appmodel::CaseViewModel& m = app.case_view;
-  storage::Vault& vault = app.session()->vault();
   if (app.current_case().empty()) {
     WrappedColored(MutedColor(), tr("case.none"));
     return;
   }
-  (void)m.load(vault, app.current_case());
+  (void)m.load(app.current_case());
   if (m.error_key() != nullptr && !m.case_record()) {
     WrappedColored(ErrorColor(), tr(m.error_key()));
     return;
@@ -215,7 +214,7 @@ void CaseViewScreen::DrawRecord(appmodel::AppModel& app, const storage::Record& 
   FormContext ctx = CaseFormContext(m, opened, "case.form." + r.entity + ".");
   (void)DrawRecordForm(def, m.edit_fields(), ctx);
   if (ImGui::Button(tr("case.save"))) {
-    if (m.save_edit(app.session()->vault())) app.cases.invalidate();
+    if (m.save_edit()) app.cases.invalidate();
   }
   Probe(("case.save." + r.entity).c_str());
   ImGui::SameLine();
@@ -291,7 +290,7 @@ void CaseViewScreen::DrawEvidenceExtras(appmodel::AppModel& app, const storage::
     if (ImGui::Button(tr("files.cancel"))) copy_for_.clear();
   }
   if (copy_ready_ == r.id && browser_.Draw()) {
-    (void)app.case_view.save_copy(app.session()->vault(), r, browser_.chosen);
+    (void)app.case_view.save_copy(r, browser_.chosen);
     copy_for_.clear();
     copy_ready_.clear();
   }

@@ -2,22 +2,60 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <string_view>
+
+#include "screens.hpp"
 
 namespace safehold::gui {
 
+namespace {
+
+// The screen names of `--screen` (screens.hpp), wrapped under the option's
+// column.
+std::string ScreenNamesWrapped() {
+  constexpr std::size_t kWidth = 80;
+  const std::string indent(26, ' ');
+  std::string out = indent + "open (";
+  std::size_t line = out.size();
+  bool line_empty = true;
+  for (const auto& s : Screens()) {
+    for (const auto& name : s.names) {
+      if (name.empty()) continue;
+      const std::string word = std::string(name) + ",";
+      if (!line_empty && line + 1 + word.size() > kWidth) {
+        out += "\n" + indent;
+        line = indent.size();
+        line_empty = true;
+      }
+      if (!line_empty) {
+        out += ' ';
+        ++line;
+      }
+      out += word;
+      line += word.size();
+      line_empty = false;
+    }
+  }
+  out.back() = ')';
+  return out + "\n";
+}
+
+}  // namespace
+
 const char* Usage() {
-  return "Usage: safehold [--vault FOLDER] [--demo] [--exit-after-frames N] [--help] [--version]\n"
-         "\n"
-         "  --vault FOLDER          vault folder to unlock or create\n"
-         "                          (default: $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold/vault)\n"
-         "  --demo                  open a throw-away vault with fictional sample cases,\n"
-         "                          in a private temporary folder deleted on exit\n"
-         "  --screen NAME           with --demo: show this screen once the demo vault is\n"
-         "                          open (cases, case, case-add, report, intake, contacts,\n"
-         "                          export, import, audit, settings, statistics)\n"
-         "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
-         "  --help                  show this help\n"
-         "  --version               print the version and the git commit it was built from\n";
+  static const std::string text =
+      "Usage: safehold [--vault FOLDER] [--demo] [--exit-after-frames N] [--help] [--version]\n"
+      "\n"
+      "  --vault FOLDER          vault folder to unlock or create\n"
+      "                          (default: $SAFEHOLD_VAULT, else $XDG_DATA_HOME/safehold/vault)\n"
+      "  --demo                  open a throw-away vault with fictional sample cases,\n"
+      "                          in a private temporary folder deleted on exit\n"
+      "  --screen NAME           with --demo: show this screen once the demo vault is\n" +
+      ScreenNamesWrapped() +
+      "  --exit-after-frames N   quit after N frames (tests and screenshots)\n"
+      "  --help                  show this help\n"
+      "  --version               print the version and the git commit it was built from\n";
+  return text.c_str();
 }
 
 Options ParseOptions(const std::vector<std::string>& args) {
@@ -61,15 +99,8 @@ Options ParseOptions(const std::vector<std::string>& args) {
 }
 
 appmodel::Screen ScreenFromName(const std::string& name) {
-  using appmodel::Screen;
-  if (name == "intake") return Screen::intake;
-  if (name == "contacts") return Screen::contacts;
-  if (name == "exchange" || name == "export" || name == "import") return Screen::exchange;
-  if (name == "audit") return Screen::audit;
-  if (name == "statistics") return Screen::statistics;
-  if (name == "settings" || name == "backup" || name == "wipe") return Screen::settings;
-  if (name == "case" || name == "case-add" || name == "report") return Screen::case_view;
-  return Screen::cases;
+  const ScreenEntry* s = FindScreen(name);
+  return s != nullptr ? s->id : appmodel::Screen::cases;
 }
 
 }  // namespace safehold::gui

@@ -51,7 +51,7 @@ void ContactsScreen::DrawEdit(appmodel::AppModel& app, const core::exchange::Con
   ShowContactsError(app.contacts.error_key(), app.contacts.error_detail());
   if (ImGui::Button(tr("contacts.edit.save"))) {
     // The kind decides what an export to the contact needs: plans are stale.
-    if (app.contacts.update(app.session()->vault(), c.id, edit_name_, edit_kind_, edit_org_, edit_notes_)) {
+    if (app.contacts.update(c.id, edit_name_, edit_kind_, edit_org_, edit_notes_)) {
       editing_.clear();
       app.exporter.invalidate();
     }

@@ -114,7 +114,7 @@ bool DrawCardPreview(appmodel::AppModel& app, std::string& kind, std::string& or
   ImGui::SetNextItemWidth(EmFitting(16));
   InputTextExact("###new-org", organisation, {.probe = "contacts.organisation"});
   if (ImGui::Button(tr("contacts.add.confirm"))) {
-    if (app.contacts.add_previewed(app.session()->vault(), organisation, kind)) {
+    if (app.contacts.add_previewed(organisation, kind)) {
       added = true;
       kind.clear();
       organisation.clear();
@@ -130,7 +130,7 @@ bool DrawCardPreview(appmodel::AppModel& app, std::string& kind, std::string& or
 }
 
 void ContactsScreen::Draw(appmodel::AppModel& app) {
-  (void)app.contacts.load(app.session()->vault());
+  (void)app.contacts.load();
   Heading(tr("contacts.title"));
   WrappedColored(MutedColor(), tr("contacts.explain"));
   // While the edit panel is open its refusals show there, next to the fields.
@@ -152,9 +152,8 @@ void ContactsScreen::Draw(appmodel::AppModel& app) {
     ImGui::EndTable();
   }
   if (browser_.Draw()) {
-    storage::Vault& vault = app.session()->vault();
     if (browsing_ == Browse::card_folder) {
-      (void)app.contacts.export_own_card(vault, browser_.chosen, card_file_name_);
+      (void)app.contacts.export_own_card(browser_.chosen, card_file_name_);
     } else if (browsing_ == Browse::card_file) {
       (void)app.contacts.preview_card(browser_.chosen);
     }
@@ -266,7 +265,7 @@ void ContactsScreen::DrawList(appmodel::AppModel& app) {
   if (const auto* c = app.contacts.find(removing_)) {
     Banner(WarningColor(), trf("contacts.remove.confirm_text", {c->display_name}).c_str());
     if (ImGui::Button(tr("contacts.remove.confirm"))) {
-      if (app.contacts.remove(app.session()->vault(), removing_)) app.exporter.invalidate();
+      if (app.contacts.remove(removing_)) app.exporter.invalidate();
       removing_.clear();
     }
     Probe("contacts.remove.confirm");
@@ -291,7 +290,7 @@ void ContactsScreen::DrawVerify(appmodel::AppModel& app, const core::exchange::C
     Probe((std::string("contacts.verify.method.") + kMethods[i]).c_str());
   }
   if (ImGui::Button(tr("contacts.verify.match"))) {
-    if (app.contacts.verify(app.session()->vault(), c.id, kMethods[method_])) {
+    if (app.contacts.verify(c.id, kMethods[method_])) {
       verifying_.clear();
       app.exporter.invalidate();
     }

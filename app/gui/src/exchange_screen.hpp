@@ -42,10 +42,4 @@ struct ExchangeScreen {
   ImportPanel receive;
 };
 
-// A progress bar (indeterminate while the total is unknown) and a cancel
-// button; `probe` names the button.
-void ProgressWithCancel(float fraction, const char* label, bool& cancel, const char* probe);
-// A core refusal: the translated sentence, then the core's one-line detail.
-void ShowRefusal(const char* key, const std::string& detail, const char* probe);
-
 }  // namespace safehold::gui

@@ -66,9 +66,8 @@ std::string ProblemText(appmodel::AppModel& app, const ex::ExportProblem& p) {
 }  // namespace
 
 void ExportPanel::Draw(appmodel::AppModel& app) {
-  storage::Vault& vault = app.session()->vault();
   appmodel::ExportModel& m = app.exporter;
-  (void)app.contacts.load(vault);
+  (void)app.contacts.load();
   if (file_name_.empty()) file_name_ = DefaultBundleName();
   WrappedColored(MutedColor(), tr("export.explain"));
   if (m.running()) {
@@ -77,7 +76,7 @@ void ExportPanel::Draw(appmodel::AppModel& app) {
     if (cancel) m.cancel();
     return;
   }
-  m.check_if_needed(vault);
+  m.check_if_needed();
   // Choices on the left, their check and the seal button on the right: the
   // whole dialog fits one screen, so the problems are seen next to the
   // choices that cause them.
@@ -94,13 +93,12 @@ void ExportPanel::Draw(appmodel::AppModel& app) {
     ImGui::EndTable();
   }
   if (browser_.Draw()) {
-    (void)m.start(vault, browser_.chosen, file_name_);
+    (void)m.start(browser_.chosen, file_name_);
   }
 }
 
 void ExportPanel::DrawCases(appmodel::AppModel& app) {
   appmodel::ExportModel& m = app.exporter;
-  storage::Vault& vault = app.session()->vault();
   ImGui::TextUnformatted(tr("export.step.cases"));
   ImGui::Separator();
   if (m.cases().empty()) WrappedColored(MutedColor(), tr("export.no_case"));
@@ -119,7 +117,7 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
   const bool typed = InputTextExact("###case-search", search_, {.hint = tr("export.find_case"), .probe = "export.find_case"});
   if (typed || !searched_) {
     searched_ = true;
-    (void)m.search_cases(vault, search_, 8);
+    (void)m.search_cases(search_, 8);
   }
   const float rows = 5.5f;
   ImGui::BeginChild("###case-choices", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows), true,
@@ -130,7 +128,7 @@ void ExportPanel::DrawCases(appmodel::AppModel& app) {
     if (chosen) continue;
     ImGui::PushID(s.case_id.c_str());
     const std::string label = "+ " + s.reference + "  " + s.title;
-    if (WrappedSelectable(label, "###add", false)) m.add_case(vault, s.case_id);
+    if (WrappedSelectable(label, "###add", false)) m.add_case(s.case_id);
     if (ProbesEnabled()) Probe(("export.add_case." + s.reference).c_str());
     ImGui::PopID();
   }

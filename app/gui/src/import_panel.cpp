@@ -24,7 +24,6 @@ using appmodel::trf;
 using Stage = appmodel::ImportModel::Stage;
 
 void ImportPanel::Draw(appmodel::AppModel& app) {
-  storage::Vault& vault = app.session()->vault();
   appmodel::ImportModel& m = app.importer;
   WrappedColored(MutedColor(), tr("import.explain"));
   if (!m.busy()) {
@@ -57,7 +56,7 @@ void ImportPanel::Draw(appmodel::AppModel& app) {
   if (browser_.Draw()) {
     if (browsing_ == Browse::bundle) {
       m.set_allow_unverified(false);
-      (void)m.verify(vault, browser_.chosen);
+      (void)m.verify(browser_.chosen);
     } else if (browsing_ == Browse::signer_card) {
       (void)app.contacts.preview_card(browser_.chosen);
     }
@@ -87,7 +86,7 @@ void ImportPanel::DrawRefusal(appmodel::AppModel& app) {
     }
     Probe("import.signer.add");
     if (app.contacts.error_key() != nullptr) ShowRefusal(app.contacts.error_key(), app.contacts.error_detail(), "contacts.error");
-    if (DrawCardPreview(app, new_kind_, new_org_, s->fingerprint)) (void)m.reverify(app.session()->vault());
+    if (DrawCardPreview(app, new_kind_, new_org_, s->fingerprint)) (void)m.reverify();
     return;
   }
   // A contact, not yet verified.
@@ -100,7 +99,7 @@ void ImportPanel::DrawRefusal(appmodel::AppModel& app) {
   if (CheckboxWrapped("###allow", tr("import.allow_unverified"), &allow)) m.set_allow_unverified(allow);
   Probe("import.allow_unverified");
   ImGui::BeginDisabled(!m.allow_unverified());
-  if (ImGui::Button(tr("import.verify_again"))) (void)m.reverify(app.session()->vault());
+  if (ImGui::Button(tr("import.verify_again"))) (void)m.reverify();
   Probe("import.verify_again");
   ImGui::EndDisabled();
 }
@@ -145,7 +144,7 @@ void ImportPanel::DrawReport(appmodel::AppModel& app) {
   BigDigits(s.fingerprint, "import.report.fingerprint");
   LabelValue(tr("import.report.created"), appmodel::display_time(r.created));
   LabelValue(tr("import.report.size"), appmodel::format_size(r.total_bytes));
-  if (const auto* summary = m.summary(app.session()->vault())) DrawTrustSummary(*summary);
+  if (const auto* summary = m.summary()) DrawTrustSummary(*summary);
   ImGui::Spacing();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable("###incoming", 4, flags)) {
@@ -199,7 +198,7 @@ void ImportPanel::DrawReport(appmodel::AppModel& app) {
     return;
   }
   WrappedColored(MutedColor(), tr("import.ready"));
-  if (ImGui::Button(tr("import.go"))) (void)m.import(app.session()->vault());
+  if (ImGui::Button(tr("import.go"))) (void)m.import();
   Probe("import.go");
 }
 

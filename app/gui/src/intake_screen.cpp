@@ -131,9 +131,8 @@ void IntakeScreen::RefuseStep(int from, int to) {
 
 void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
   appmodel::IntakeModel& m = app.intake;
-  storage::Vault& vault = app.session()->vault();
   Heading(tr("nav.intake"));
-  if (!saved_draft_) saved_draft_ = m.saved_draft(vault);
+  if (!saved_draft_) saved_draft_ = m.saved_draft();
   const auto& saved = *saved_draft_;
   if (!saved) {
     ImGui::TextWrapped("%s", tr("intake.intro"));
@@ -146,7 +145,7 @@ void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
   if (begin_requested_) FocusNextItemVisibly();  // Ctrl+N: Resume, one Enter away
   begin_requested_ = false;
   if (ImGui::Button(tr("intake.resume"))) {
-    (void)m.resume(vault);
+    (void)m.resume();
     saved_draft_.reset();
   }
   Probe("intake.resume");
@@ -158,7 +157,7 @@ void IntakeScreen::DrawResumeChoice(appmodel::AppModel& app) {
   }
   WrappedColored(WarningColor(), tr("intake.discard.confirm"));
   if (ImGui::Button(tr("intake.discard.yes"))) {
-    m.discard(vault);
+    m.discard();
     m.begin();
     confirm_discard_ = false;
     saved_draft_.reset();

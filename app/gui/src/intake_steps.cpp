@@ -216,7 +216,7 @@ bool IntakeScreen::DrawClosing(appmodel::AppModel& app, FormContext& ctx) {
     return changed;
   }
   if (ImGui::Button(tr("intake.save")) || shortcuts::Pressed(shortcuts::Action::save)) {
-    (void)m.save(app.session()->vault());
+    (void)m.save();
   }
   shortcuts::Tooltip(shortcuts::Action::save);
   Probe("intake.save");

@@ -94,17 +94,16 @@ void glfw_error(int code, const char* description) {
 // the fictional clinic chosen, or the import dialog checking the bundle the
 // clinic sent (demo_exchange.hpp), for trying them and for screenshots.
 void ShowDemoExchange(appmodel::AppModel& app, const std::string& screen) {
-  storage::Vault& vault = app.session()->vault();
   if (screen == "import") {
     app.exchange_tab = appmodel::AppModel::ExchangeTab::receive;
     app.exchange_tab_requested = true;
-    (void)app.importer.verify(vault, appmodel::demo_bundle_path(app.demo_folder()));
+    (void)app.importer.verify(appmodel::demo_bundle_path(app.demo_folder()));
     return;
   }
-  if (app.cases.refresh_if_needed(vault)) {
-    if (const auto* first = app.cases.row_now(vault, 0)) app.export_case(first->case_id);
+  if (app.cases.refresh_if_needed()) {
+    if (const auto* first = app.cases.row_now(0)) app.export_case(first->case_id);
   }
-  (void)app.contacts.load(vault);
+  (void)app.contacts.load();
   // Both fictional contacts: the check shows what stops the unverified one.
   for (const auto& c : app.contacts.contacts()) app.exporter.toggle_recipient(c.id);
 }
@@ -150,9 +149,9 @@ gui::UiRuntime* g_ui = nullptr;  // for the content-scale callback
 
 int run(const gui::Options& opts) {
   std::optional<appmodel::PrivateFolder> demo_folder;
-  appmodel::StorageGateway gateway;
+  appmodel::VaultOpener opener;
   appmodel::set_language(appmodel::language_from_environment());
-  appmodel::AppModel app(gateway);
+  appmodel::AppModel app(opener);
   app.start.folder = opts.vault.empty() ? core::default_vault_folder().string() : opts.vault;
   if (opts.demo) {
     auto folder = appmodel::PrivateFolder::create("safehold-demo");
@@ -233,8 +232,8 @@ int run(const gui::Options& opts) {
         app.go(gui::ScreenFromName(opts.screen));
         if (app.screen() == appmodel::Screen::intake) app.intake.begin();
         if (opts.screen == "case" || opts.screen == "case-add" || opts.screen == "report") {
-          if (const auto* first = app.cases.refresh_if_needed(app.session()->vault())
-                                      ? app.cases.row_now(app.session()->vault(), 0) : nullptr) {
+          if (const auto* first = app.cases.refresh_if_needed()
+                                      ? app.cases.row_now(0) : nullptr) {
             app.open_case(first->case_id);
             if (opts.screen == "case-add") app.case_view.add.begin(first->case_id, "incident");
             if (opts.screen == "report") {
@@ -267,7 +266,7 @@ int run(const gui::Options& opts) {
       if (opts.exit_after_frames > 0 && ++frames >= opts.exit_after_frames) break;
     }
     app.lock();
-    ui.shell.case_view = gui::CaseViewScreen{};  // its preview texture, while the GL context lives
+    ui.shell.screens.case_view = gui::CaseViewScreen{};  // its preview texture, while the GL context lives
     gui::SetTextureHost({});
     g_ui = nullptr;
     ImGui_ImplOpenGL3_Shutdown();

@@ -28,8 +28,7 @@ std::string DefaultFileName(const appmodel::ReportModel& m) {
 
 void ReportDialog::Draw(appmodel::AppModel& app) {
   appmodel::ReportModel& m = app.report;
-  storage::Vault& vault = app.session()->vault();
-  m.check_if_needed(vault);
+  m.check_if_needed();
   if (m.preview()) {
     texture_.Update(m.preview_generation(), m.preview()->rgba.data(), m.preview()->width, m.preview()->height);
   } else {
@@ -64,7 +63,7 @@ void ReportDialog::Draw(appmodel::AppModel& app) {
   }
   if (browser_.Draw()) {
     warned_ = false;
-    (void)m.write(vault, browser_.chosen, file_name_);
+    (void)m.write(browser_.chosen, file_name_);
   }
 }
 
@@ -72,7 +71,7 @@ void ReportDialog::DrawAudience(appmodel::AppModel& app) {
   appmodel::ReportModel& m = app.report;
   ImGui::TextUnformatted(tr("report.audience"));
   ImGui::Separator();
-  (void)app.contacts.load(app.session()->vault());
+  (void)app.contacts.load();
   for (const auto& c : app.contacts.contacts()) {
     ImGui::PushID(c.id.c_str());
     std::string label = c.display_name;

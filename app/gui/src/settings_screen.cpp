@@ -153,7 +153,7 @@ void SettingsScreen::DrawPassphraseChange(appmodel::AppModel& app) {
   }
   const char* blocked = p.blocked_reason();
   ImGui::BeginDisabled(blocked != nullptr);
-  if (ImGui::Button(tr("passwd.change"))) (void)p.submit(app.session()->vault(), app.settings().kdf);
+  if (ImGui::Button(tr("passwd.change"))) (void)p.submit(app.settings().kdf);
   Probe("passwd.change");
   ImGui::EndDisabled();
   if (blocked != nullptr && !p.current.empty()) WrappedColored(MutedColor(), tr(blocked));

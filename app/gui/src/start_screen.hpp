@@ -1,6 +1,6 @@
 #pragma once
 // Start screen: unlock a vault or create one. Reads AppModel::start and
-// calls its commands; never touches files (the model's gateway does).
+// calls its commands; never touches files (the model's vault opener does).
 #include "file_browser_dialog.hpp"
 #include "safehold/appmodel/app_model.hpp"
 

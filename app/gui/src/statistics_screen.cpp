@@ -50,7 +50,7 @@ void StatisticsScreen::Draw(appmodel::AppModel& app) {
   WrappedColored(MutedColor(), tr("stats.explain"));
   DrawChoices(app);
   appmodel::StatsModel& m = app.stats;
-  m.count_if_needed(app.session()->vault());
+  m.count_if_needed();
   if (!m.table()) {
     ShowRefusal(m.error_key(), m.error_detail(), "stats.error");
     return;

@@ -8,8 +8,8 @@
 
 namespace safehold::appmodel {
 
-AppModel::AppModel(VaultGateway& gateway, Clocks clocks)
-    : clocks_(std::move(clocks)), start(gateway), idle(clocks_), clipboard(clocks_) {
+AppModel::AppModel(const VaultOpener& opener, Clocks clocks)
+    : clocks_(std::move(clocks)), start(opener), idle(clocks_), clipboard(clocks_) {
   idle.activity();
   settings_.language = current_language();
   idle.set_minutes(settings_.auto_lock_minutes);
@@ -38,7 +38,7 @@ std::filesystem::path AppModel::demo_folder() const {
 
 void AppModel::export_case(const std::string& case_id) {
   if (!unlocked()) return;
-  exporter.add_case(session_->vault(), case_id);
+  exporter.add_case(case_id);
   go(Screen::exchange);
   exchange_tab = ExchangeTab::send;
   exchange_tab_requested = true;
@@ -57,19 +57,19 @@ void AppModel::go(Screen s) {
 
 void AppModel::tick(bool had_input) {
   if (had_input) idle.activity();
-  if (auto session = start.poll()) {
-    session_ = std::move(session);
+  if (auto vault = start.poll()) {
+    session_.open(std::move(*vault));
     idle.activity();
     screen_ = Screen::cases;
     load_settings_from_vault();
     last_wipe_.reset();
-    backup.refresh(session_->vault());
+    backup.refresh();
     update_backup_reminder();
-    if (auto at = intake.saved_draft(session_->vault())) draft_offer_ = DraftOffer{*at};
+    if (auto at = intake.saved_draft()) draft_offer_ = DraftOffer{*at};
     if (demo && !demo_seeded_) {
       demo_seeded_ = true;
-      if (!seed_demo_cases(session_->vault(), DemoOptions{}) ||
-          !seed_demo_exchange(session_->vault(), demo_folder())) {
+      if (!seed_demo_cases(session_.vault(), DemoOptions{}) ||
+          !seed_demo_exchange(session_.vault(), demo_folder())) {
         status_key_ = "status.demo_not_seeded";
       }
     }
@@ -87,22 +87,22 @@ void AppModel::tick(bool had_input) {
   }
   if (unlocked()) {
     const bool backup_was_running = backup.running();
-    backup.poll(session_->vault());
+    backup.poll();
     if (backup_was_running && !backup.running()) update_backup_reminder();
-    intake.autosave(session_->vault());
-    if (auto saved = intake.poll_save(session_->vault())) {
+    intake.autosave();
+    if (auto saved = intake.poll_save()) {
       cases.invalidate();
       open_case(saved->case_id);
     }
-    if (case_view.poll_add(session_->vault())) cases.invalidate();
+    if (case_view.poll_add()) cases.invalidate();
   }
   if (unlocked() && idle.due()) lock();
 }
 
 void AppModel::continue_draft() {
-  if (!draft_offer_ || !session_) return;
+  if (!draft_offer_ || !unlocked()) return;
   draft_offer_.reset();
-  if (intake.resume(session_->vault())) screen_ = Screen::intake;
+  if (intake.resume()) screen_ = Screen::intake;
 }
 
 void AppModel::ask_discard_draft(bool ask) {
@@ -110,15 +110,15 @@ void AppModel::ask_discard_draft(bool ask) {
 }
 
 void AppModel::discard_draft() {
-  if (!draft_offer_ || !draft_offer_->confirming_discard || !session_) return;
+  if (!draft_offer_ || !draft_offer_->confirming_discard || !unlocked()) return;
   draft_offer_.reset();
-  intake.discard(session_->vault());
+  intake.discard();
 }
 
 AppModel::~AppModel() { lock(); }
 
 void AppModel::lock() {
-  const bool was_open = session_ != nullptr;
+  const bool was_open = unlocked();
   draft_offer_.reset();
   // Work on worker threads holds references to the vault: finish it first.
   passwd.wait();
@@ -135,10 +135,10 @@ void AppModel::lock() {
   audit.reset();
   // A save that finished meanwhile is collected first (it deletes the
   // draft); an intake still in progress survives as an encrypted draft.
-  if (session_) {
-    (void)intake.poll_save(session_->vault());
-    intake.autosave(session_->vault(), /*force=*/true);
-    case_view.keep_unsaved_add(session_->vault());
+  if (unlocked()) {
+    (void)intake.poll_save();
+    intake.autosave(/*force=*/true);
+    case_view.keep_unsaved_add();
   }
   intake.reset();
   cases.reset();
@@ -146,7 +146,7 @@ void AppModel::lock() {
   report.close();  // the preview holds the case's text as pixels
   stats.reset();
   shown_codepoints().clear();
-  session_.reset();
+  session_.close();
   current_case_.clear();
   start.clear_secrets();
   // The vault that was open exists: next comes unlocking it again.
@@ -177,10 +177,10 @@ void AppModel::open_backup() {
 }
 
 bool AppModel::wipe_vault() {
-  if (!session_ || backup.running()) return false;
-  backup.refresh(session_->vault());  // the guard as of now, not as last drawn
+  if (!unlocked() || backup.running()) return false;
+  backup.refresh();  // the guard as of now, not as last drawn
   if (wipe.blocked_reason(backup.verified_is_current()) != nullptr) return false;
-  const std::filesystem::path folder = session_->vault().folder();
+  const std::filesystem::path folder = session_.vault().folder();
   lock();  // closes the database and wipes its keys; resets every screen
   WipeOutcome out;
   auto r = storage::wipe_vault(folder);
@@ -207,7 +207,7 @@ void AppModel::language_picked(Language lang) {
 }
 
 void AppModel::load_settings_from_vault() {
-  auto kv = session_->vault().settings();
+  auto kv = session_.vault().settings();
   std::map<std::string, std::string> pairs;
   auto keys = kv.keys("ui.");
   if (!keys) {
@@ -226,7 +226,7 @@ void AppModel::load_settings_from_vault() {
 }
 
 void AppModel::save_settings_to_vault() {
-  auto kv = session_->vault().settings();
+  auto kv = session_.vault().settings();
   for (const auto& [key, value] : settings_.to_pairs()) {
     if (!kv.put(key, value)) {
       status_key_ = "status.settings_not_saved";

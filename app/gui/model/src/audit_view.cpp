@@ -28,7 +28,8 @@ std::string AuditView::case_reference(const storage::AuditEntry& e) const {
   return it->second;
 }
 
-bool AuditView::load_more(storage::Vault& vault) {
+bool AuditView::load_more() {
+  storage::Vault& vault = session_->vault();
   if (exhausted_) return true;
   const std::int64_t after = entries_.empty() ? 0 : entries_.back().seq;
   auto page = vault.audit().page(after, kPage);
@@ -48,7 +49,8 @@ bool AuditView::load_more(storage::Vault& vault) {
   return true;
 }
 
-bool AuditView::verify(storage::Vault& vault) {
+bool AuditView::verify() {
+  storage::Vault& vault = session_->vault();
   result_.reset();
   return verify_.start([&vault] { return vault.audit().verify(); });
 }

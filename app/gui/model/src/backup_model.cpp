@@ -33,7 +33,7 @@ const char* backup_error_key(storage::BackupError e) noexcept {
   return "backup.error.io";
 }
 
-BackupModel::BackupModel() : file_name(default_file_name()) {}
+BackupModel::BackupModel(Session& session) : file_name(default_file_name()), session_(&session) {}
 
 storage::BackupHooks BackupModel::hooks() {
   storage::BackupHooks h;
@@ -47,12 +47,12 @@ storage::BackupHooks BackupModel::hooks() {
   return h;
 }
 
-bool BackupModel::start_backup(const std::filesystem::path& vault_folder) {
+bool BackupModel::start_backup() {
   if (file_name.empty() || file_name.find('/') != std::string::npos || folder.empty()) {
     error_key_ = "backup.error.file_name";
     return false;
   }
-  return start(vault_folder, folder / file_name, true);
+  return start(session_->vault().folder(), folder / file_name, true);
 }
 
 bool BackupModel::start_verify(const std::filesystem::path& file) { return start({}, file, false); }
@@ -105,7 +105,8 @@ float BackupModel::progress() const {
   return static_cast<float>(static_cast<double>(bytes_done_.load()) / static_cast<double>(total));
 }
 
-void BackupModel::poll(storage::Vault& vault) {
+void BackupModel::poll() {
+  storage::Vault& vault = session_->vault();
   auto r = work_.poll();
   if (!r) return;
   phase_ = Phase::idle;
@@ -125,10 +126,11 @@ void BackupModel::poll(storage::Vault& vault) {
       error_detail_ = rec.error().describe();
     }
   }
-  refresh(vault);
+  refresh();
 }
 
-void BackupModel::refresh(storage::Vault& vault) {
+void BackupModel::refresh() {
+  storage::Vault& vault = session_->vault();
   auto last = storage::last_verified_backup(vault);
   last_verified_ = last ? *last : std::nullopt;
   auto current = storage::verified_backup_is_current(vault);

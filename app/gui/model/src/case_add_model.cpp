@@ -61,7 +61,8 @@ void CaseAddModel::resume_after_pause() {
   paused_ = false;
 }
 
-bool CaseAddModel::save(storage::Vault& vault) {
+bool CaseAddModel::save() {
+  storage::Vault& vault = session_->vault();
   if (!open() || paused_) return false;
   error_key_ = nullptr;
   error_detail_.clear();

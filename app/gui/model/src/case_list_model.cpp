@@ -41,7 +41,8 @@ bool CaseListModel::has_filters() const {
          !q.countries.empty() || !q.purposes.empty() || !q.consent.empty() || !q.text.empty();
 }
 
-bool CaseListModel::refresh_if_needed(storage::Vault& vault) {
+bool CaseListModel::refresh_if_needed() {
+  storage::Vault& vault = session_->vault();
   if (typed_ != query_.text && clocks_->steady() - typed_at_ >= kTypingPause) {
     query_.text = typed_;
     stale_ = true;
@@ -93,7 +94,8 @@ void CaseListModel::collect_fetch() {
   store_page(fetch_page_, std::move(**r));
 }
 
-const storage::CaseSummary* CaseListModel::row(storage::Vault& vault, std::size_t i) {
+const storage::CaseSummary* CaseListModel::row(std::size_t i) {
+  storage::Vault& vault = session_->vault();
   if (i >= count_) return nullptr;
   collect_fetch();
   const std::size_t page = i / kPage;
@@ -111,7 +113,8 @@ const storage::CaseSummary* CaseListModel::row(storage::Vault& vault, std::size_
   return k < it->second.size() ? &it->second[k] : nullptr;
 }
 
-const storage::CaseSummary* CaseListModel::row_now(storage::Vault& vault, std::size_t i) {
+const storage::CaseSummary* CaseListModel::row_now(std::size_t i) {
+  storage::Vault& vault = session_->vault();
   if (i >= count_) return nullptr;
   fetch_.wait();
   collect_fetch();

@@ -9,11 +9,12 @@
 
 namespace safehold::appmodel {
 
-bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
+bool CaseViewModel::load(const std::string& case_id) {
+  storage::Vault& vault = session_->vault();
   if (case_id == loaded_id_) return error_key_ == nullptr;
   clear_loaded();
   if (add.open() && add.case_id() != case_id && !add.saving()) {
-    keep_unsaved_add(vault);
+    keep_unsaved_add();
     add.cancel();
   }
   loaded_id_ = case_id;
@@ -41,7 +42,7 @@ bool CaseViewModel::load(storage::Vault& vault, const std::string& case_id) {
   if (auto h = vault.audit().for_case(case_id)) history_ = std::move(*h);
   build_timeline();
   overview_ = summarize_case(*this, vault);
-  restore_unsaved_add(vault, case_id);
+  restore_unsaved_add(case_id);
   return true;
 }
 
@@ -69,7 +70,8 @@ void CaseViewModel::cancel_edit() {
   edit_fields_ = nlohmann::json();
 }
 
-bool CaseViewModel::save_edit(storage::Vault& vault) {
+bool CaseViewModel::save_edit() {
+  storage::Vault& vault = session_->vault();
   // Through core: a consent withdrawal filled in here issues the notice to
   // the case's earlier recipients in the same batch, as `consent withdraw` does.
   auto r = core::casework::save_record_edit(vault, edit_id_, edit_fields_);
@@ -81,7 +83,7 @@ bool CaseViewModel::save_edit(storage::Vault& vault) {
   cancel_edit();
   const std::string id = loaded_id_;
   loaded_id_.clear();
-  return load(vault, id);
+  return load(id);
 }
 
 void CaseViewModel::build_timeline() {
@@ -95,8 +97,9 @@ void CaseViewModel::build_timeline() {
   for (const auto& k : keyed) timeline_.push_back(k.second);
 }
 
-bool CaseViewModel::save_copy(storage::Vault& vault, const storage::Record& evidence,
+bool CaseViewModel::save_copy(const storage::Record& evidence,
                               const std::filesystem::path& folder) {
+  storage::Vault& vault = session_->vault();
   const auto a = attachment_for(evidence.id);
   if (!a) return false;
   std::string name = std::filesystem::path(text_of(evidence.fields, "original_file_name")).filename().string();
@@ -117,12 +120,12 @@ bool CaseViewModel::save_copy(storage::Vault& vault, const storage::Record& evid
   return true;
 }
 
-bool CaseViewModel::poll_add(storage::Vault& vault) {
+bool CaseViewModel::poll_add() {
   auto id = add.poll();
   if (!id) return false;
   const std::string case_id = loaded_id_;
   loaded_id_.clear();
-  if (!case_id.empty()) (void)load(vault, case_id);
+  if (!case_id.empty()) (void)load(case_id);
   return true;
 }
 
@@ -133,12 +136,14 @@ std::set<std::string> CaseViewModel::sensitive_opened() const {
   return out;
 }
 
-void CaseViewModel::keep_unsaved_add(storage::Vault& vault) {
+void CaseViewModel::keep_unsaved_add() {
+  storage::Vault& vault = session_->vault();
   add.stop_save();
   if (auto d = add.draft_json()) (void)vault.drafts().put(CaseAddModel::draft_key(add.case_id()), *d);
 }
 
-void CaseViewModel::restore_unsaved_add(storage::Vault& vault, const std::string& case_id) {
+void CaseViewModel::restore_unsaved_add(const std::string& case_id) {
+  storage::Vault& vault = session_->vault();
   if (add.open()) return;
   const std::string key = CaseAddModel::draft_key(case_id);
   auto d = vault.drafts().get(key);

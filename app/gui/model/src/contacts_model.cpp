@@ -21,7 +21,8 @@ void ContactsModel::clear_error() {
   error_detail_.clear();
 }
 
-bool ContactsModel::load(storage::Vault& vault) {
+bool ContactsModel::load() {
+  storage::Vault& vault = session_->vault();
   if (loaded_) return true;
   loaded_ = true;
   auto own = ex::own_identity(vault);
@@ -43,10 +44,10 @@ const ex::Contact* ContactsModel::find(const std::string& id) const {
   return nullptr;
 }
 
-bool ContactsModel::export_own_card(storage::Vault& vault, const std::filesystem::path& folder,
+bool ContactsModel::export_own_card(const std::filesystem::path& folder,
                                     const std::string& file_name) {
   clear_error();
-  if (!load(vault) || !own_) return false;
+  if (!load() || !own_) return false;
   if (file_name.empty() || file_name.find('/') != std::string::npos) return fail("contacts.error.file_name", {});
   const auto path = folder / file_name;
   std::error_code ec;
@@ -80,7 +81,8 @@ bool ContactsModel::preview_card(const std::filesystem::path& file) {
   return true;
 }
 
-bool ContactsModel::add_previewed(storage::Vault& vault, const std::string& organisation, const std::string& kind) {
+bool ContactsModel::add_previewed(const std::string& organisation, const std::string& kind) {
+  storage::Vault& vault = session_->vault();
   clear_error();
   if (!preview_) return false;
   const auto& c = preview_->card;
@@ -89,10 +91,11 @@ bool ContactsModel::add_previewed(storage::Vault& vault, const std::string& orga
   last_added_ = added->id;
   preview_.reset();
   loaded_ = false;
-  return load(vault);
+  return load();
 }
 
-bool ContactsModel::verify(storage::Vault& vault, const std::string& id, const std::string& method) {
+bool ContactsModel::verify(const std::string& id, const std::string& method) {
+  storage::Vault& vault = session_->vault();
   clear_error();
   const auto* c = find(id);
   if (c == nullptr) return fail("contacts.error.gone", {});
@@ -101,25 +104,27 @@ bool ContactsModel::verify(storage::Vault& vault, const std::string& id, const s
   auto done = ex::ContactBook(vault).verify(id, method, c->fingerprint);
   if (!done) return failed(done.error());
   loaded_ = false;
-  return load(vault);
+  return load();
 }
 
-bool ContactsModel::update(storage::Vault& vault, const std::string& id, const std::string& name,
+bool ContactsModel::update(const std::string& id, const std::string& name,
                            const std::string& kind, const std::string& organisation, const std::string& notes) {
+  storage::Vault& vault = session_->vault();
   clear_error();
   if (find(id) == nullptr) return fail("contacts.error.gone", {});
   if (name.find_first_not_of(' ') == std::string::npos) return fail("contacts.error.name_empty", {});
   auto done = ex::ContactBook(vault).update(id, {name, organisation, kind, notes});
   if (!done) return failed(done.error());
   loaded_ = false;
-  return load(vault);
+  return load();
 }
 
-bool ContactsModel::remove(storage::Vault& vault, const std::string& id) {
+bool ContactsModel::remove(const std::string& id) {
+  storage::Vault& vault = session_->vault();
   clear_error();
   if (auto r = ex::ContactBook(vault).remove(id); !r) return failed(r.error());
   loaded_ = false;
-  return load(vault);
+  return load();
 }
 
 void ContactsModel::reset() {

@@ -8,7 +8,8 @@ namespace safehold::appmodel {
 
 namespace ex = core::exchange;
 
-void ExportModel::add_case(storage::Vault& vault, const std::string& case_id) {
+void ExportModel::add_case(const std::string& case_id) {
+  storage::Vault& vault = session_->vault();
   for (const auto& c : cases_) {
     if (c.case_id == case_id) return;
   }
@@ -45,7 +46,8 @@ void ExportModel::set_include_identifying(bool on) {
   checked_ = false;
 }
 
-bool ExportModel::search_cases(storage::Vault& vault, const std::string& text, std::size_t limit) {
+bool ExportModel::search_cases(const std::string& text, std::size_t limit) {
+  storage::Vault& vault = session_->vault();
   storage::CaseQuery q;
   q.text = text;
   q.limit = limit;
@@ -66,7 +68,8 @@ ex::ExportRequest ExportModel::request(bool identifying) const {
   return r;
 }
 
-void ExportModel::check_if_needed(storage::Vault& vault) {
+void ExportModel::check_if_needed() {
+  storage::Vault& vault = session_->vault();
   if (checked_ || running()) return;
   checked_ = true;
   plan_.reset();
@@ -108,7 +111,8 @@ bool ExportModel::ready() const {
   return checked_ && plan_ && plan_->ok() && !cases_.empty() && !recipients_.empty() && !running();
 }
 
-bool ExportModel::start(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name) {
+bool ExportModel::start(const std::filesystem::path& folder, const std::string& file_name) {
+  storage::Vault& vault = session_->vault();
   if (!ready()) return false;
   error_key_ = nullptr;
   error_detail_.clear();

@@ -24,7 +24,8 @@ storage::OperationHooks ImportModel::work_hooks() {
   return hooks;
 }
 
-bool ImportModel::verify(storage::Vault& vault, const std::filesystem::path& bundle) {
+bool ImportModel::verify(const std::filesystem::path& bundle) {
+  storage::Vault& vault = session_->vault();
   if (busy()) return false;
   begin_work();
   file_ = bundle;
@@ -37,7 +38,8 @@ bool ImportModel::verify(storage::Vault& vault, const std::filesystem::path& bun
   return verify_.start([&vault, file = file_, options, hooks] { return ex::verify_bundle(vault, file, options, hooks); });
 }
 
-bool ImportModel::import(storage::Vault& vault) {
+bool ImportModel::import() {
+  storage::Vault& vault = session_->vault();
   if (stage_ != Stage::verified || !report_ || report_->already_imported) return false;
   begin_work();
   const storage::OperationHooks hooks = work_hooks();
@@ -103,7 +105,8 @@ void ImportModel::reset() {
   cancel_ = false;
 }
 
-const ImportSummary* ImportModel::summary(storage::Vault& vault) {
+const ImportSummary* ImportModel::summary() {
+  storage::Vault& vault = session_->vault();
   if (!report_) return nullptr;
   if (!summary_) {
     auto contacts = core::exchange::ContactBook(vault).list();

@@ -56,7 +56,8 @@ void IntakeModel::begin() {
   dirty_ = true;
 }
 
-std::optional<std::string> IntakeModel::saved_draft(storage::Vault& vault) const {
+std::optional<std::string> IntakeModel::saved_draft() const {
+  storage::Vault& vault = session_->vault();
   auto value = vault.drafts().get(kDraftKey);
   if (!value || !*value) return std::nullopt;
   auto json = Json::parse(**value, nullptr, false);
@@ -65,7 +66,8 @@ std::optional<std::string> IntakeModel::saved_draft(storage::Vault& vault) const
   return d->started_at;
 }
 
-bool IntakeModel::resume(storage::Vault& vault) {
+bool IntakeModel::resume() {
+  storage::Vault& vault = session_->vault();
   auto value = vault.drafts().get(kDraftKey);
   if (!value || !*value) return false;
   auto d = IntakeDraft::from_json(Json::parse(**value, nullptr, false));
@@ -79,13 +81,15 @@ bool IntakeModel::resume(storage::Vault& vault) {
   return true;
 }
 
-void IntakeModel::discard(storage::Vault& vault) {
+void IntakeModel::discard() {
+  storage::Vault& vault = session_->vault();
   (void)vault.drafts().remove(kDraftKey);
   draft.reset();
   dirty_ = false;
 }
 
-void IntakeModel::autosave(storage::Vault& vault, bool force) {
+void IntakeModel::autosave(bool force) {
+  storage::Vault& vault = session_->vault();
   if (!draft || !dirty_) return;
   if (!force && since_save_.elapsed() < kAutosaveEvery) return;
   if (vault.drafts().put(kDraftKey, draft->to_json().dump())) {
@@ -195,9 +199,10 @@ std::vector<std::pair<std::string, std::string>> IntakeModel::options(std::strin
   return out;
 }
 
-bool IntakeModel::save(storage::Vault& vault) {
+bool IntakeModel::save() {
+  storage::Vault& vault = session_->vault();
   if (!draft || !consent_complete() || saving()) return false;
-  autosave(vault, /*force=*/true);
+  autosave(/*force=*/true);
   if (const auto found = problems(); !found.empty()) {
     save_attempted_ = true;
     save_error_key_ = "intake.error.incomplete";
@@ -214,7 +219,8 @@ bool IntakeModel::save(storage::Vault& vault) {
   return save_work_.start([&vault, d = *draft, p = &progress_]() { return save_intake(vault, d, p); });
 }
 
-std::optional<SavedCase> IntakeModel::poll_save(storage::Vault& vault) {
+std::optional<SavedCase> IntakeModel::poll_save() {
+  storage::Vault& vault = session_->vault();
   auto r = save_work_.poll();
   if (!r) return std::nullopt;
   if (!*r) {

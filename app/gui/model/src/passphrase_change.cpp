@@ -11,7 +11,8 @@ const char* PassphraseChange::blocked_reason() const {
   return nullptr;
 }
 
-bool PassphraseChange::submit(storage::Vault& vault, KdfStrength kdf) {
+bool PassphraseChange::submit(KdfStrength kdf) {
+  storage::Vault& vault = session_->vault();
   if (busy() || blocked_reason() != nullptr) return false;
   done_ = false;
   error_key_ = nullptr;

@@ -73,7 +73,8 @@ void ReportModel::fail(const report::ReportFailure& f) {
 
 // Asks disclosure alone (no records read) whether identifying fields could
 // go to this audience, so the dialog can say why not before it is asked.
-void ReportModel::check_identifying(storage::Vault& vault) {
+void ReportModel::check_identifying() {
+  storage::Vault& vault = session_->vault();
   const dc::Audience audience = request_.contact_id.empty() ? dc::Audience::of_kind(request_.audience_kind)
                                                             : dc::Audience::contact(request_.contact_id);
   auto decided = dc::check_case(vault, request_.case_id, std::span(&audience, 1), {.include_identifying = true});
@@ -85,11 +86,12 @@ void ReportModel::check_identifying(storage::Vault& vault) {
   if (!decided->refusals.empty()) identifying_refusal_ = decided->refusals.back().message;
 }
 
-void ReportModel::check_if_needed(storage::Vault& vault) {
+void ReportModel::check_if_needed() {
+  storage::Vault& vault = session_->vault();
   if (checked_ || !is_open()) return;
   checked_ = true;
   if (request_.contact_id.empty() && request_.audience_kind.empty()) return;  // nothing chosen yet
-  check_identifying(vault);
+  check_identifying();
   auto composed = report::compose_report(vault, request_);
   if (!composed) {
     fail(composed.error());
@@ -105,7 +107,8 @@ void ReportModel::check_if_needed(storage::Vault& vault) {
   ++preview_generation_;
 }
 
-bool ReportModel::write(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name) {
+bool ReportModel::write(const std::filesystem::path& folder, const std::string& file_name) {
+  storage::Vault& vault = session_->vault();
   written_.reset();
   written_path_.clear();
   error_key_ = nullptr;

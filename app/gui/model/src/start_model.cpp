@@ -24,14 +24,14 @@ const char* key_for(OpenErrorKind kind) {
 
 StartModel::~StartModel() {
   // A running Argon2id cannot be interrupted; wait so the worker never
-  // outlives the gateway. The session it may return is destroyed (locked).
+  // outlives the opener. The vault it may return is destroyed (locked).
   if (pending_.valid()) pending_.wait();
 }
 
 void StartModel::passphrase_edited() { strength_ = estimate_strength(passphrase.view()); }
 
 bool StartModel::vault_exists() const {
-  return !folder.empty() && gateway_->exists(std::filesystem::path(folder));
+  return !folder.empty() && opener_->exists(std::filesystem::path(folder));
 }
 
 const char* StartModel::blocked_reason() const {
@@ -51,30 +51,30 @@ bool StartModel::submit() {
   error_detail_.clear();
   auto path = std::filesystem::path(folder);
   auto secret = passphrase.take_copy();
-  auto* gw = gateway_;
+  const auto* opener = opener_;
   if (mode == Mode::create) {
     auto kdf_choice = kdf;
     auto owner = owner_name;
     pending_ = std::async(std::launch::async,
-                          [gw, path, s = std::move(secret), kdf_choice, owner]() mutable {
-                            return gw->create(path, std::move(s), kdf_choice, owner);
+                          [opener, path, s = std::move(secret), kdf_choice, owner]() mutable {
+                            return opener->create(path, std::move(s), kdf_choice, owner);
                           });
   } else {
-    pending_ = std::async(std::launch::async, [gw, path, s = std::move(secret)]() mutable {
-      return gw->unlock(path, std::move(s));
+    pending_ = std::async(std::launch::async, [opener, path, s = std::move(secret)]() mutable {
+      return opener->unlock(path, std::move(s));
     });
   }
   return true;
 }
 
-std::unique_ptr<VaultSession> StartModel::poll() {
-  if (!pending_.valid()) return nullptr;
-  if (pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
+std::optional<storage::Vault> StartModel::poll() {
+  if (!pending_.valid()) return std::nullopt;
+  if (pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
   Result r = pending_.get();
   if (!r) {
     error_key_ = key_for(r.error().kind);
     error_detail_ = r.error().detail;
-    return nullptr;
+    return std::nullopt;
   }
   clear_secrets();
   return std::move(*r);

@@ -34,7 +34,8 @@ void StatsModel::set_min_cell(int n) {
   counted_ = false;
 }
 
-void StatsModel::count_if_needed(storage::Vault& vault) {
+void StatsModel::count_if_needed() {
+  storage::Vault& vault = session_->vault();
   if (counted_) return;
   counted_ = true;
   table_.reset();
@@ -55,7 +56,7 @@ void StatsModel::count_if_needed(storage::Vault& vault) {
 }
 
 void StatsModel::reset() {
-  *this = StatsModel{};
+  *this = StatsModel(*session_);
 }
 
 const char* stats_vocab(StatsDimension d) noexcept {

@@ -23,11 +23,12 @@
 #include "safehold/appmodel/intake_model.hpp"
 #include "safehold/appmodel/passphrase_change.hpp"
 #include "safehold/appmodel/report_model.hpp"
+#include "safehold/appmodel/session.hpp"
 #include "safehold/appmodel/settings.hpp"
 #include "safehold/appmodel/start_model.hpp"
 #include "safehold/appmodel/stats_model.hpp"
 #include "safehold/appmodel/timers.hpp"
-#include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/vault_opener.hpp"
 #include "safehold/appmodel/wipe_model.hpp"
 
 namespace safehold::appmodel {
@@ -35,23 +36,26 @@ namespace safehold::appmodel {
 enum class Screen { start, cases, intake, case_view, contacts, exchange, audit, settings, statistics };
 
 class AppModel {
-  // First member: the timers below keep a pointer to it.
+  // First members: the timers and models below keep pointers to them, and
+  // the session outlives every model (their worker threads hold its vault).
   Clocks clocks_;
+  Session session_;
 
  public:
-  AppModel(VaultGateway& gateway, Clocks clocks = {});
-  // Locks: worker threads of the screen models (a case-list page read, an
-  // export, a backup) hold references to the open vault, which `session_`,
-  // declared after them, would otherwise destroy first (a case-list read
-  // then waited forever on the destroyed vault's mutex).
+  AppModel(const VaultOpener& opener, Clocks clocks = {});
+  // Locks, as the user's lock does: an intake in progress and an unsaved
+  // add-form are kept as encrypted drafts. (The models' worker threads, which
+  // hold the open vault, are joined before `session_`, declared before the
+  // models, closes it.)
   ~AppModel();
   AppModel(const AppModel&) = delete;
   AppModel& operator=(const AppModel&) = delete;
 
   [[nodiscard]] Screen screen() const { return screen_; }
   void go(Screen s);  // ignored (stays on start) while locked
-  [[nodiscard]] bool unlocked() const { return session_ != nullptr; }
-  [[nodiscard]] VaultSession* session() { return session_.get(); }
+  [[nodiscard]] bool unlocked() const { return session_.open(); }
+  // The vault the models work on (session.hpp): open while unlocked.
+  [[nodiscard]] Session& session() { return session_; }
 
   // Once per frame: collects a finished unlock/create, applies auto-lock.
   // `had_input` is whether the user touched mouse or keyboard this frame.
@@ -94,20 +98,20 @@ class AppModel {
   IdleLock idle;
   ClipboardGuard clipboard;
   // Screen states of the unlocked app; lock() resets every one of them.
-  PassphraseChange passwd;
-  AuditView audit;
-  IntakeModel intake{clocks_};
-  CaseListModel cases{clocks_};
-  CaseViewModel case_view;
-  ContactsModel contacts;
-  ExportModel exporter;
-  ImportModel importer;
-  ReportModel report;  // the case view's Report… dialog
-  StatsModel stats;
+  PassphraseChange passwd{session_};
+  AuditView audit{session_};
+  IntakeModel intake{clocks_, session_};
+  CaseListModel cases{clocks_, session_};
+  CaseViewModel case_view{session_};
+  ContactsModel contacts{session_};
+  ExportModel exporter{session_};
+  ImportModel importer{session_};
+  ReportModel report{session_};  // the case view's Report… dialog
+  StatsModel stats{session_};
 
   // Backup, emergency wipe, before you travel (Settings → Backup); lock()
   // resets all three (the travel checklist is stored nowhere).
-  BackupModel backup;
+  BackupModel backup{session_};
   WipeConfirm wipe;
   TravelChecklist travel;
   // The reminder after unlock (backup_reminder.hpp), until dismissed.
@@ -143,7 +147,6 @@ class AppModel {
  private:
   Settings settings_;
   Screen screen_ = Screen::start;
-  std::unique_ptr<VaultSession> session_;
   std::uint64_t lock_generation_ = 0;
   bool language_explicit_ = false;
   bool demo_seeded_ = false;

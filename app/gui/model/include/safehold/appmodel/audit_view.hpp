@@ -9,6 +9,7 @@
 
 #include "safehold/appmodel/background.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
@@ -23,13 +24,15 @@ namespace safehold::appmodel {
 
 class AuditView {
  public:
+  explicit AuditView(Session& session) : session_(&session) {}
+
   static constexpr std::size_t kPage = 500;
 
   [[nodiscard]] const std::vector<storage::AuditEntry>& entries() const { return entries_; }
   [[nodiscard]] bool exhausted() const { return exhausted_; }
   // Reads the next page; false (and error_key) on a storage error.
-  bool load_more(storage::Vault& vault);
-  bool verify(storage::Vault& vault);
+  bool load_more();
+  bool verify();
   [[nodiscard]] bool verifying() const { return verify_.busy(); }
   void poll();
   [[nodiscard]] const std::optional<storage::AuditVerification>& verification() const { return result_; }
@@ -42,6 +45,7 @@ class AuditView {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   std::vector<storage::AuditEntry> entries_;
   std::map<std::string, std::string, std::less<>> case_refs_;  // case id -> reference ("" = gone)
   bool exhausted_ = false;

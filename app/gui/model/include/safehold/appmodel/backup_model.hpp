@@ -15,6 +15,7 @@
 #include "safehold/appmodel/passphrase_field.hpp"
 #include "safehold/storage/backup.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
@@ -27,9 +28,9 @@ class BackupModel {
   std::filesystem::path folder;  // chosen with the file browser
   bool verify_after = true;    // verify right after writing
 
-  BackupModel();
-  // Writes `folder`/`file_name` from the vault in `vault_folder`.
-  bool start_backup(const std::filesystem::path& vault_folder);
+  explicit BackupModel(Session& session);
+  // Writes `folder`/`file_name` from the session's vault.
+  bool start_backup();
   // Verifies an existing backup file (chosen with the file browser).
   bool start_verify(const std::filesystem::path& file);
   [[nodiscard]] bool running() const { return work_.busy(); }
@@ -41,7 +42,7 @@ class BackupModel {
   [[nodiscard]] std::uint64_t entries_total() const { return entries_total_.load(); }
   // Once per frame: collects a finished run; a verified backup of this
   // vault is recorded in it.
-  void poll(storage::Vault& vault);
+  void poll();
   void wait() { work_.wait(); }
 
   // What the last run did (the file written and/or verified).
@@ -55,7 +56,7 @@ class BackupModel {
 
   // The vault's record of its last verified backup, and whether nothing
   // changed since (the guard the wipe uses). Read again after each run.
-  void refresh(storage::Vault& vault);
+  void refresh();
   [[nodiscard]] const std::optional<storage::VerifiedBackup>& last_verified() const { return last_verified_; }
   [[nodiscard]] bool verified_is_current() const { return current_; }
 
@@ -63,6 +64,7 @@ class BackupModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   struct Outcome {
     std::optional<storage::BackupSummary> summary;
     std::optional<storage::BackupFailure> failure;

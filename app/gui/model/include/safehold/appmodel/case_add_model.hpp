@@ -27,11 +27,14 @@
 #include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/record_fields.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
 class CaseAddModel {
  public:
+  explicit CaseAddModel(Session& session) : session_(&session) {}
+
   // Entities added with the "Add …" button of their tab (custody events are
   // added under their evidence item: begin_custody).
   [[nodiscard]] static bool addable(std::string_view entity);
@@ -58,7 +61,7 @@ class CaseAddModel {
   [[nodiscard]] bool paused() const { return paused_; }
 
   // Starts the save on a worker thread; false if nothing is open or a save runs.
-  bool save(storage::Vault& vault);
+  bool save();
   [[nodiscard]] bool saving() const { return work_.busy(); }
   // Once per frame: the new record's id, once, when the save succeeded (the
   // form is then closed). A refusal keeps the form and sets error_key().
@@ -89,6 +92,7 @@ class CaseAddModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   std::string case_id_;
   std::string entity_;
   std::string file_;

@@ -15,6 +15,7 @@
 #include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/clock.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
@@ -24,7 +25,7 @@ class CaseListModel {
   static constexpr std::size_t kMaxPages = 16;
   static constexpr std::chrono::milliseconds kTypingPause{300};
 
-  explicit CaseListModel(const Clocks& clocks) : clocks_(&clocks) {}
+  CaseListModel(const Clocks& clocks, Session& session) : session_(&session), clocks_(&clocks) {}
 
   [[nodiscard]] const storage::CaseQuery& query() const { return query_; }
   // Filters: toggles a value in one of the query's lists.
@@ -37,20 +38,21 @@ class CaseListModel {
 
   // Re-counts and drops pages when the query changed (or a write happened:
   // invalidate()). Returns false and sets error_key() on a storage error.
-  bool refresh_if_needed(storage::Vault& vault);
+  bool refresh_if_needed();
   void invalidate() { stale_ = true; }
   [[nodiscard]] std::size_t count() const { return count_; }
   // Row i of the current result; nullptr past the end, on error, or while
   // its page is being read (the read starts here if needed).
-  const storage::CaseSummary* row(storage::Vault& vault, std::size_t i);
+  const storage::CaseSummary* row(std::size_t i);
   // Same, but reads a missing page right away (tests, benchmarks).
-  const storage::CaseSummary* row_now(storage::Vault& vault, std::size_t i);
+  const storage::CaseSummary* row_now(std::size_t i);
   [[nodiscard]] bool reading() const { return fetch_.busy(); }
   [[nodiscard]] const char* error_key() const { return error_key_; }
   [[nodiscard]] std::size_t page_reads() const { return page_reads_; }
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   const Clocks* clocks_;
   storage::CaseQuery query_;
   std::string typed_;

@@ -14,13 +14,16 @@
 #include "safehold/appmodel/case_add_model.hpp"
 #include "safehold/appmodel/case_overview.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
 class CaseViewModel {
  public:
+  explicit CaseViewModel(Session& session) : add(session), session_(&session) {}
+
   // Loads `case_id` if it is not the one loaded. False and error_key() on failure.
-  bool load(storage::Vault& vault, const std::string& case_id);
+  bool load(const std::string& case_id);
   void reload() { loaded_id_.clear(); }
   [[nodiscard]] const std::optional<storage::Record>& case_record() const { return case_; }
   [[nodiscard]] const std::vector<storage::Record>& of(const std::string& entity) const;
@@ -35,7 +38,7 @@ class CaseViewModel {
   void cancel_edit();
   // Saves through core::casework::save_record_edit: a withdrawal filled in
   // on the consent of the vault's own case issues its notice with it.
-  bool save_edit(storage::Vault& vault);
+  bool save_edit();
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
 
@@ -44,7 +47,7 @@ class CaseViewModel {
   // protection). The vault audits it as attachment_exported. Returns the
   // path written; false and error_key() on failure (an existing file is
   // never overwritten).
-  bool save_copy(storage::Vault& vault, const storage::Record& evidence, const std::filesystem::path& folder);
+  bool save_copy(const storage::Record& evidence, const std::filesystem::path& folder);
   [[nodiscard]] const std::filesystem::path& last_copy() const { return last_copy_; }
 
   // Adding a record to the loaded case (case_add_model.hpp). Survives
@@ -53,10 +56,10 @@ class CaseViewModel {
   // again; keep_unsaved_add() does the same before lock.
   CaseAddModel add;
   // Lock: stops a running save, then keeps an unsaved form as a draft.
-  void keep_unsaved_add(storage::Vault& vault);
+  void keep_unsaved_add();
   // Once per frame: collects a finished add. True when a record was added
   // (then the case was read again: the record is in its tab and History).
-  bool poll_add(storage::Vault& vault);
+  bool poll_add();
   // The V-Sensitive modules opened by any session of the case (or by the
   // session being added): the forms show those modules' fields.
   [[nodiscard]] std::set<std::string> sensitive_opened() const;
@@ -69,8 +72,9 @@ class CaseViewModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   void clear_loaded();
-  void restore_unsaved_add(storage::Vault& vault, const std::string& case_id);
+  void restore_unsaved_add(const std::string& case_id);
   std::string loaded_id_;
   std::optional<storage::Record> case_;
   std::map<std::string, std::vector<storage::Record>> by_entity_;

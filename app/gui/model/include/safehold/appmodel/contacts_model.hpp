@@ -15,6 +15,7 @@
 #include "safehold/appmodel/qr_code.hpp"
 #include "safehold/core/exchange/contacts.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
@@ -27,8 +28,10 @@ struct CardPreview {
 
 class ContactsModel {
  public:
+  explicit ContactsModel(Session& session) : session_(&session) {}
+
   // Reads the own identity and the contact list if not loaded.
-  bool load(storage::Vault& vault);
+  bool load();
   void reload() { loaded_ = false; }
   [[nodiscard]] const std::optional<core::exchange::OwnIdentity>& own() const { return own_; }
   [[nodiscard]] const QrCode& own_qr() const { return own_qr_; }
@@ -36,7 +39,7 @@ class ContactsModel {
   [[nodiscard]] const core::exchange::Contact* find(const std::string& id) const;
 
   // Writes the own card (public) to `folder`/`file_name`; never overwrites.
-  bool export_own_card(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name);
+  bool export_own_card(const std::filesystem::path& folder, const std::string& file_name);
   [[nodiscard]] const std::filesystem::path& last_card_file() const { return last_card_file_; }
 
   // Reads and checks a card file (strict parse, self-signature).
@@ -45,19 +48,19 @@ class ContactsModel {
   void cancel_preview() { preview_.reset(); }
   // Stores the previewed card as a new, unverified contact. `kind` is a
   // recipient_kind code (decides which consent scope allows sending to it).
-  bool add_previewed(storage::Vault& vault, const std::string& organisation, const std::string& kind);
+  bool add_previewed(const std::string& organisation, const std::string& kind);
   [[nodiscard]] const std::string& last_added() const { return last_added_; }
 
   // Records that the fingerprint was compared (method: in_person, call, qr).
-  bool verify(storage::Vault& vault, const std::string& id, const std::string& method);
+  bool verify(const std::string& id, const std::string& method);
   // Changes the contact's name, kind (a recipient_kind code, "" = none),
   // organisation and notes ("" = none); its keys, fingerprint and
   // verification stay.
   // A blank name is refused ("contacts.error.name_empty"); other refusals
   // are the core's.
-  bool update(storage::Vault& vault, const std::string& id, const std::string& name, const std::string& kind,
+  bool update(const std::string& id, const std::string& name, const std::string& kind,
               const std::string& organisation, const std::string& notes);
-  bool remove(storage::Vault& vault, const std::string& id);
+  bool remove(const std::string& id);
 
   [[nodiscard]] const char* error_key() const { return error_key_; }
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
@@ -65,6 +68,7 @@ class ContactsModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   bool fail(const char* key, std::string detail);
   bool failed(const core::exchange::ExchangeFailure& f);
   bool loaded_ = false;

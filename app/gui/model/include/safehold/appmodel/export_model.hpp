@@ -13,6 +13,7 @@
 #include "safehold/appmodel/background.hpp"
 #include "safehold/core/exchange/export.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
@@ -24,8 +25,10 @@ struct ExportCase {
 
 class ExportModel {
  public:
+  explicit ExportModel(Session& session) : session_(&session) {}
+
   // The chosen cases and recipients (contact ids).
-  void add_case(storage::Vault& vault, const std::string& case_id);
+  void add_case(const std::string& case_id);
   void remove_case(const std::string& case_id);
   [[nodiscard]] const std::vector<ExportCase>& cases() const { return cases_; }
   void toggle_recipient(const std::string& contact_id);
@@ -35,11 +38,11 @@ class ExportModel {
   [[nodiscard]] bool include_identifying() const { return include_identifying_; }
 
   // Cases offered by the picker: the newest `limit` matching `text`.
-  bool search_cases(storage::Vault& vault, const std::string& text, std::size_t limit = 50);
+  bool search_cases(const std::string& text, std::size_t limit = 50);
   [[nodiscard]] const std::vector<storage::CaseSummary>& choices() const { return choices_; }
 
   // Re-runs the core's check when the choice changed since the last one.
-  void check_if_needed(storage::Vault& vault);
+  void check_if_needed();
   void invalidate() { checked_ = false; }
   [[nodiscard]] const std::optional<core::exchange::ExportPlan>& plan() const { return plan_; }
   // Whether consent allows identifying fields for this case (and so for all
@@ -49,7 +52,7 @@ class ExportModel {
   [[nodiscard]] bool ready() const;  // something chosen, checked, no problem, nothing running
 
   // Starts the export to `folder`/`file_name` on a worker thread.
-  bool start(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name);
+  bool start(const std::filesystem::path& folder, const std::string& file_name);
   [[nodiscard]] bool running() const { return work_.busy(); }
   void cancel() { cancel_ = true; }
   // Fraction done (0..1), or -1 while the total is unknown.
@@ -64,6 +67,7 @@ class ExportModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   [[nodiscard]] core::exchange::ExportRequest request(bool identifying) const;
   std::vector<ExportCase> cases_;
   std::vector<std::string> recipients_;

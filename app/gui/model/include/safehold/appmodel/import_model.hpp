@@ -15,20 +15,23 @@
 #include "safehold/appmodel/import_summary.hpp"
 #include "safehold/core/exchange/import.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
 class ImportModel {
  public:
+  explicit ImportModel(Session& session) : session_(&session) {}
+
   enum class Stage { pick, verifying, verified, importing, imported, failed };
 
   // Verifies `bundle` on a worker thread (drops any earlier report).
-  bool verify(storage::Vault& vault, const std::filesystem::path& bundle);
+  bool verify(const std::filesystem::path& bundle);
   // Verifies the same file again (after adding or verifying its signer, or
   // choosing allow_unverified).
-  bool reverify(storage::Vault& vault) { return verify(vault, file_); }
+  bool reverify() { return verify(file_); }
   // Imports the verified file (the report must be showing).
-  bool import(storage::Vault& vault);
+  bool import();
   void cancel() { cancel_ = true; }
   void poll();
   void wait();
@@ -45,7 +48,7 @@ class ImportModel {
   [[nodiscard]] const std::optional<core::exchange::ImportResult>& result() const { return result_; }
   // The trust summary of the report (read from the address book once per
   // report); nullptr without a report or when the vault could not be read.
-  [[nodiscard]] const ImportSummary* summary(storage::Vault& vault);
+  [[nodiscard]] const ImportSummary* summary();
   // The refusal, if the last step failed.
   [[nodiscard]] const std::optional<core::exchange::ExchangeFailure>& failure() const { return failure_; }
   [[nodiscard]] const char* error_key() const { return error_key_; }
@@ -55,6 +58,7 @@ class ImportModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   void begin_work();
   storage::OperationHooks work_hooks();  // progress into done_/total_, cancel_ flag
   Stage stage_ = Stage::pick;

@@ -19,6 +19,7 @@
 #include "safehold/appmodel/intake_validation.hpp"
 #include "safehold/appmodel/intake_save.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
@@ -27,20 +28,20 @@ class IntakeModel {
   static constexpr const char* kDraftKey = "intake/current";
   static constexpr std::chrono::seconds kAutosaveEvery{3};
 
-  explicit IntakeModel(const Clocks& clocks) : since_save_(clocks) {}
+  IntakeModel(const Clocks& clocks, Session& session) : session_(&session), since_save_(clocks) {}
 
   std::optional<IntakeDraft> draft;
 
   // Starts a fresh intake (the caller asked about any saved draft first).
   void begin();
   // Started-at time of a draft saved in the vault, if there is one.
-  [[nodiscard]] std::optional<std::string> saved_draft(storage::Vault& vault) const;
-  bool resume(storage::Vault& vault);
-  void discard(storage::Vault& vault);
+  [[nodiscard]] std::optional<std::string> saved_draft() const;
+  bool resume();
+  void discard();
 
   // Call after any edit; autosave() writes when due (or when forced).
   void edited() { dirty_ = true; }
-  void autosave(storage::Vault& vault, bool force = false);
+  void autosave(bool force = false);
   [[nodiscard]] const char* save_error_key() const { return save_error_key_; }
   [[nodiscard]] bool dirty() const { return dirty_; }
 
@@ -81,11 +82,11 @@ class IntakeModel {
   // draft stays until the save succeeded; then it is deleted from the vault.
   // With a required field empty nothing starts: every problem is shown, the
   // first one's step and item are opened and it is scrolled to.
-  bool save(storage::Vault& vault);
+  bool save();
   [[nodiscard]] bool saving() const { return save_work_.busy(); }
   [[nodiscard]] const IntakeSaveProgress& save_progress() const { return progress_; }
   // Once per frame while unlocked: returns the saved case once, on success.
-  std::optional<SavedCase> poll_save(storage::Vault& vault);
+  std::optional<SavedCase> poll_save();
   [[nodiscard]] const std::optional<IntakeSaveError>& save_failure() const { return save_failure_; }
   void wait() { save_work_.wait(); }
   // Lock: stops a running save at its next file chunk (nothing is stored;
@@ -101,6 +102,7 @@ class IntakeModel {
   int selected = -1;  // item of the current list step
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   ElapsedSince since_save_;
   bool dirty_ = false;
   bool paused_ = false;

@@ -5,12 +5,15 @@
 #include "safehold/appmodel/background.hpp"
 #include "safehold/appmodel/passphrase_field.hpp"
 #include "safehold/appmodel/passphrase_strength.hpp"
-#include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/vault_opener.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
 class PassphraseChange {
  public:
+  explicit PassphraseChange(Session& session) : session_(&session) {}
+
   PassphraseField current;
   PassphraseField next;
   PassphraseField repeat;
@@ -21,7 +24,7 @@ class PassphraseChange {
   [[nodiscard]] const char* blocked_reason() const;
   // Starts the change on `vault` (which must outlive the work: the model
   // waits for it before locking).
-  bool submit(storage::Vault& vault, KdfStrength kdf);
+  bool submit(KdfStrength kdf);
   [[nodiscard]] bool busy() const { return work_.busy(); }
   // Once per frame. Sets done() or error_key().
   void poll();
@@ -31,6 +34,7 @@ class PassphraseChange {
   void clear();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   PassphraseStrength strength_;
   Background<expected<void, storage::StorageError>> work_;
   bool done_ = false;

@@ -17,11 +17,14 @@
 #include "safehold/report/pdf.hpp"
 #include "safehold/report/report.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
 class ReportModel {
  public:
+  explicit ReportModel(Session& session) : session_(&session) {}
+
   // The kinds of recipient an audience may be, as the CLI's --audience.
   static const std::vector<std::string>& audience_kinds();
 
@@ -39,7 +42,7 @@ class ReportModel {
   [[nodiscard]] const report::ReportRequest& request() const { return request_; }
 
   // Re-runs the check and the preview when the choice changed since the last one.
-  void check_if_needed(storage::Vault& vault);
+  void check_if_needed();
   // The report as it would be written (the cover's facts and what is left
   // out and why), or nullopt when refused (then error_key()).
   [[nodiscard]] const std::optional<report::ComposedReport>& composed() const { return composed_; }
@@ -55,7 +58,7 @@ class ReportModel {
 
   // Writes `folder`/`file_name` and its .minisig (write_report, the CLI's
   // call, with the plaintext consent the dialog asked for).
-  bool write(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name);
+  bool write(const std::filesystem::path& folder, const std::string& file_name);
   [[nodiscard]] const std::optional<report::ReportWritten>& written() const { return written_; }
   [[nodiscard]] const std::filesystem::path& written_path() const { return written_path_; }
 
@@ -65,9 +68,10 @@ class ReportModel {
   static constexpr int kPreviewWidth = 800;  // pixels; drawn smaller, so the text stays sharp
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   void invalidate();
   void fail(const report::ReportFailure& f);
-  void check_identifying(storage::Vault& vault);
+  void check_identifying();
 
   report::ReportRequest request_;
   bool checked_ = false;

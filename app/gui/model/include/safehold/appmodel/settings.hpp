@@ -7,7 +7,7 @@
 #include <string>
 
 #include "safehold/appmodel/i18n.hpp"
-#include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/vault_opener.hpp"
 
 namespace safehold::appmodel {
 

@@ -4,15 +4,16 @@
 // Contract: submit() validates and starts the slow Argon2id work on a worker
 // thread; poll() (called once per frame) collects the result. A wrong
 // passphrase sets an error and keeps every other field as typed. On success
-// the session is handed to the caller and both passphrase fields are wiped.
+// the unlocked vault is handed to the caller and both passphrase fields are
+// wiped.
 #include <filesystem>
 #include <future>
-#include <memory>
+#include <optional>
 #include <string>
 
 #include "safehold/appmodel/passphrase_field.hpp"
 #include "safehold/appmodel/passphrase_strength.hpp"
-#include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/vault_opener.hpp"
 
 namespace safehold::appmodel {
 
@@ -20,7 +21,7 @@ class StartModel {
  public:
   enum class Mode { unlock, create };
 
-  explicit StartModel(VaultGateway& gateway) : gateway_(&gateway) {}
+  explicit StartModel(const VaultOpener& opener) : opener_(&opener) {}
   ~StartModel();
   StartModel(const StartModel&) = delete;
   StartModel& operator=(const StartModel&) = delete;
@@ -45,8 +46,8 @@ class StartModel {
   // when blocked or already busy.
   bool submit();
   [[nodiscard]] bool busy() const { return pending_.valid(); }
-  // Collects a finished result: returns the session on success.
-  std::unique_ptr<VaultSession> poll();
+  // Collects a finished result: returns the unlocked vault on success.
+  std::optional<storage::Vault> poll();
 
   // Last error as an i18n key (nullptr if none) plus a non-sensitive detail.
   [[nodiscard]] const char* error_key() const { return error_key_; }
@@ -61,8 +62,8 @@ class StartModel {
   void clear_secrets();
 
  private:
-  using Result = expected<std::unique_ptr<VaultSession>, OpenError>;
-  VaultGateway* gateway_;
+  using Result = expected<storage::Vault, OpenError>;
+  const VaultOpener* opener_;
   PassphraseStrength strength_;
   std::future<Result> pending_;
   const char* error_key_ = nullptr;

@@ -9,11 +9,14 @@
 
 #include "safehold/report/stats.hpp"
 #include "safehold/storage/vault.hpp"
+#include "safehold/appmodel/session.hpp"
 
 namespace safehold::appmodel {
 
 class StatsModel {
  public:
+  explicit StatsModel(Session& session) : session_(&session) {}
+
   // Every dimension, in the order the screen offers them.
   static const std::vector<report::StatsDimension>& dimensions();
 
@@ -26,7 +29,7 @@ class StatsModel {
   [[nodiscard]] int min_cell() const { return min_cell_; }
 
   // Counts again when the choice changed since the last count (or refresh()).
-  void count_if_needed(storage::Vault& vault);
+  void count_if_needed();
   void refresh() { counted_ = false; }
   [[nodiscard]] const std::optional<report::StatsTable>& table() const { return table_; }
 
@@ -35,6 +38,7 @@ class StatsModel {
   void reset();
 
  private:
+  Session* session_;  // the vault of the unlocked app (session.hpp)
   report::StatsDimension first_ = report::StatsDimension::year;
   std::optional<report::StatsDimension> second_;
   int min_cell_ = 5;

@@ -54,4 +54,10 @@ void TabReachesTableRows();
 // Where the in-app file browser opens: HOME, else "/".
 std::string HomeFolder();
 
+// A progress bar (indeterminate while the total is unknown) and a cancel
+// button; `probe` names the button.
+void ProgressWithCancel(float fraction, const char* label, bool& cancel, const char* probe);
+// A core refusal: the translated sentence, then the core's one-line detail.
+void ShowRefusal(const char* key, const std::string& detail, const char* probe);
+
 }  // namespace safehold::gui

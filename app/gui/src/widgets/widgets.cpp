@@ -168,4 +168,27 @@ std::string HomeFolder() {
   return home != nullptr && *home == '/' ? home : "/";
 }
 
+void ProgressWithCancel(float fraction, const char* label, bool& cancel, const char* probe) {
+  ImGui::TextUnformatted(label);
+  const float button_w = ImGui::CalcTextSize(appmodel::tr("exchange.cancel")).x + ImGui::GetStyle().FramePadding.x * 4;
+  if (fraction < 0) {
+    Spinner();
+    ImGui::SameLine();
+    ImGui::TextColored(MutedColor(), "%s", appmodel::tr("exchange.starting"));
+  } else {
+    ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x - button_w, 0));
+  }
+  Probe("exchange.progress");
+  ImGui::SameLine();
+  cancel = ImGui::Button(appmodel::tr("exchange.cancel"));
+  Probe(probe);
+}
+
+void ShowRefusal(const char* key, const std::string& detail, const char* probe) {
+  if (key == nullptr) return;
+  WrappedColored(ErrorColor(), appmodel::tr(key));
+  Probe(probe);
+  if (!detail.empty()) WrappedColored(MutedColor(), detail.c_str());
+}
+
 }  // namespace safehold::gui

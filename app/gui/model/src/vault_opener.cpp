@@ -1,8 +1,9 @@
-#include "safehold/appmodel/vault_gateway.hpp"
+#include "safehold/appmodel/vault_opener.hpp"
 
 #include "safehold/core/policy/vault_folder.hpp"
 
 namespace safehold::appmodel {
+namespace {
 
 OpenErrorKind open_error_kind(storage::VaultError e) noexcept {
   using storage::VaultError;
@@ -21,21 +22,19 @@ OpenErrorKind open_error_kind(storage::VaultError e) noexcept {
   }
 }
 
-namespace {
-
 OpenError to_open_error(const storage::StorageError& e) {
   return OpenError{open_error_kind(e.code), e.describe()};
 }
 
 }  // namespace
 
-bool StorageGateway::exists(const std::filesystem::path& folder) const {
+bool VaultOpener::exists(const std::filesystem::path& folder) const {
   return storage::Vault::exists_at(folder);
 }
 
-expected<std::unique_ptr<VaultSession>, OpenError> StorageGateway::create(
-    const std::filesystem::path& folder, crypto::SecretBuffer passphrase, KdfStrength kdf,
-    const std::string& owner_name) {
+expected<storage::Vault, OpenError> VaultOpener::create(const std::filesystem::path& folder,
+                                                        crypto::SecretBuffer passphrase, KdfStrength kdf,
+                                                        const std::string& owner_name) const {
   storage::CreateOptions options;
   options.owner_name = owner_name;
   options.kdf = test_params_ ? *test_params_ : kdf_params(kdf);
@@ -50,14 +49,14 @@ expected<std::unique_ptr<VaultSession>, OpenError> StorageGateway::create(
     }
     return unexpected(to_open_error(v.error()));
   }
-  return std::make_unique<VaultSession>(std::move(*v));
+  return std::move(*v);
 }
 
-expected<std::unique_ptr<VaultSession>, OpenError> StorageGateway::unlock(
-    const std::filesystem::path& folder, crypto::SecretBuffer passphrase) {
+expected<storage::Vault, OpenError> VaultOpener::unlock(const std::filesystem::path& folder,
+                                                        crypto::SecretBuffer passphrase) const {
   auto v = storage::Vault::unlock(folder, passphrase);
   if (!v) return unexpected(to_open_error(v.error()));
-  return std::make_unique<VaultSession>(std::move(*v));
+  return std::move(*v);
 }
 
 }  // namespace safehold::appmodel
