@@ -44,12 +44,15 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   auto& ui = s.ui;
   auto& m = s.f.app.report;
 
+  // The check and the preview run on a worker: frames go on until they are in.
+  auto settle = [&] { REQUIRE(ui.FramesUntil([&] { return !m.preparing(); })); };
   ui.Click("case.report");
   REQUIRE(ui.Has("report.heading"));
   CHECK_FALSE(ui.Enabled("report.write.button"));  // no audience yet
 
   // Host-country authorities: the demo consent does not share with them.
   ui.Click("report.kind.host_authority");
+  settle();
   CHECK(ui.Has("report.refused"));
   CHECK_FALSE(m.composed());
   CHECK(std::string(m.error_key()) == "report.error.consent_refused");
@@ -58,6 +61,7 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
 
   // Own lawyer: allowed. The summary is app/report's own answer.
   ui.Click("report.kind.lawyer");
+  settle();
   REQUIRE(ui.Has("report.check.ok"));
   REQUIRE(m.composed());
   storage::Vault& vault = s.f.app.session().vault();
@@ -90,6 +94,7 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   const auto generation = m.preview_generation();
   ui.Click("report.paper.letter");
   ui.Click("report.language.zh_hant");
+  settle();
   REQUIRE(m.preview());
   CHECK(m.preview_generation() > generation);
   CHECK(m.request().paper == report::Paper::letter);
@@ -152,6 +157,54 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   ui.Click("nav.lock");
   CHECK_FALSE(m.is_open());
   CHECK_FALSE(m.preview());
+}
+
+TEST_CASE("Report…: the check and preview run on a worker; a stale result is dropped; no call waits", "[report]") {
+  SeededCase s;
+  auto& m = s.f.app.report;
+  m.open(s.case_id);
+  m.check_if_needed();
+  CHECK_FALSE(m.preparing());  // no audience yet: nothing to prepare
+  m.set_audience_kind("lawyer");
+  m.check_if_needed();
+  // Started, not done: the call returned without composing.
+  CHECK(m.preparing());
+  CHECK_FALSE(m.composed());
+  CHECK_FALSE(m.preview());
+  // The choice changes while the worker composes the English report.
+  m.set_language(schema::Language::zh_hant);
+  m.wait();  // the English one is finished now
+  m.check_if_needed();
+  // Its result answered an older choice: dropped, and the current one started.
+  CHECK_FALSE(m.composed());
+  CHECK(m.preparing());
+  for (int i = 0; i < 3000 && m.preparing(); ++i) {
+    m.wait();
+    m.check_if_needed();
+  }
+  REQUIRE_FALSE(m.preparing());
+  REQUIRE(m.composed());
+  CHECK(m.composed()->document.language == schema::Language::zh_hant);
+  REQUIRE(m.preview());
+  // Closing while a check runs: its result never shows.
+  m.set_paper(report::Paper::letter);
+  m.check_if_needed();
+  m.close();
+  m.wait();
+  m.check_if_needed();
+  CHECK_FALSE(m.composed());
+  CHECK_FALSE(m.preview());
+}
+
+TEST_CASE("Report…: counts of one say \"1 record\", of more \"N records\"", "[report]") {
+  appmodel::set_language(appmodel::Language::en);
+  CHECK(appmodel::trn("report.check.ok", 1, {"SH-1", "1"}) == "Consent allows this report of SH-1: 1 record.");
+  CHECK(appmodel::trn("report.check.ok", 2, {"SH-1", "2"}) == "Consent allows this report of SH-1: 2 records.");
+  CHECK(appmodel::trn("report.preview.pages", 1, {"1"}) == "As it will be printed; 1 page in all.");
+  CHECK(appmodel::trn("report.left_out.interview_sessions", 3, {"3"}).ends_with("3 records"));
+  appmodel::set_language(appmodel::Language::zh_Hans);  // no plural forms: the same text
+  CHECK(appmodel::trn("report.check.ok", 1, {"SH-1", "1"}) == appmodel::trf("report.check.ok", {"SH-1", "1"}));
+  appmodel::set_language(appmodel::Language::en);
 }
 
 }  // namespace safehold::test

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "home_at.hpp"
+#include "report_world.hpp"
 #include "safehold/report/stats.hpp"
 #include "seeded_case.hpp"
 
@@ -79,6 +81,53 @@ TEST_CASE("Statistics screen: bars and table show count_statistics, suppressed c
 
   ui.Click("nav.lock");
   CHECK_FALSE(s.f.app.stats.table());
+}
+
+TEST_CASE("Statistics screen: Save as PDF… asks first, then writes the table shown, signed and audited", "[stats]") {
+  SeededCase s;
+  namespace fs = std::filesystem;
+  const fs::path home = s.f.dir.path() / "home";
+  fs::create_directories(home);
+  HomeAt at_home(home);
+  auto& ui = s.ui;
+  storage::Vault& vault = s.f.app.session().vault();
+  REQUIRE(appmodel::seed_demo_cases(vault, appmodel::DemoOptions{.cases = 30}));
+  s.f.app.stats.refresh();
+  ui.Click("nav.statistics");
+  REQUIRE(ui.Has("stats.pdf.save"));
+  // The plaintext warning first; cancel writes nothing.
+  ui.Click("stats.pdf.save");
+  REQUIRE(ui.Has("stats.pdf.confirm"));
+  ui.Click("stats.pdf.cancel");
+  CHECK_FALSE(ui.Has("stats.pdf.confirm"));
+  CHECK(fs::is_empty(home));
+  ui.Click("stats.pdf.save");
+  ui.Click("stats.pdf.confirm");
+  ui.Click("files.choose");  // the browser opened at HOME: write there
+  REQUIRE(ui.Has("stats.pdf.done"));
+  const fs::path pdf = home / "statistics.pdf";
+  REQUIRE(fs::exists(pdf));
+  REQUIRE(fs::exists(pdf.string() + ".minisig"));
+  // The table the screen shows, in the PDF: the left-out count and each cell.
+  auto expected = report::count_statistics(vault, {StatsDimension::year}, 5);
+  REQUIRE(expected);
+  const std::string text = pdftotext(pdf);
+  INFO(text);
+  CHECK(text.find("Cases left out (no consent to anonymised statistics) " + std::to_string(expected->cases_left_out)) !=
+        std::string::npos);
+  for (const auto& c : expected->cells) CHECK(text.find(c.values[0] + " " + report::count_text(*expected, c)) != std::string::npos);
+  const std::string key = vault.identity().info().value().minisign_public_key;
+  CHECK(run_tool("minisign -V -P " + key + " -m " + q(pdf)).exit_code == 0);
+  const auto entries = vault.audit().page(0, 1000000).value();
+  CHECK(entries.back().action == "statistics_written");
+  // Again under the same name: refused, nothing replaced.
+  const auto size = fs::file_size(pdf);
+  ui.Click("stats.pdf.save");
+  ui.Click("stats.pdf.confirm");
+  ui.Click("files.choose");
+  CHECK(ui.Has("stats.pdf.error"));
+  CHECK(std::string(s.f.app.stats.write_error_key()) == "report.error.exists");
+  CHECK(fs::file_size(pdf) == size);
 }
 
 }  // namespace safehold::test

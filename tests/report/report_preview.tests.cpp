@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <type_traits>
 #include <vector>
 
 #include "report_world.hpp"
@@ -119,4 +120,22 @@ TEST_CASE("report preview: a page that does not exist or an absurd width is refu
   REQUIRE(letter);
   CHECK(letter->height == 792);
   CHECK(letter->rgba.size() == 612u * 792u * 4u);
+}
+
+TEST_CASE("report preview: the pixels come in a buffer that is wiped when freed", "[report]") {
+  // The type the API hands back: a vector whose allocator wipes each block
+  // before freeing it (and Cairo draws into one of ours, not its own malloc).
+  static_assert(std::is_same_v<decltype(report::PageImage::rgba), report::PixelBuffer>);
+  static_assert(std::is_same_v<report::PixelBuffer::allocator_type, report::WipingAllocator<unsigned char>>);
+  // What that allocator's deallocate does first.
+  std::vector<unsigned char> bytes(4096, 0xAB);
+  report::wipe_bytes(bytes.data(), bytes.size());
+  CHECK(std::all_of(bytes.begin(), bytes.end(), [](unsigned char b) { return b == 0; }));
+  // And the buffer works as one: a real page in it.
+  ReportDesk d;
+  auto composed = report::compose_report(d.v(), d.to_contact());
+  REQUIRE(composed);
+  auto page = report::render_page_image(composed->document, report::Paper::a4, 0, 200);
+  REQUIRE(page);
+  CHECK(page->rgba.size() == static_cast<std::size_t>(page->width * page->height * 4));
 }

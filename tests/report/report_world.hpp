@@ -176,6 +176,72 @@ inline std::string pdftotext(const std::filesystem::path& pdf) {
   return out;
 }
 
+// pdffonts of `pdf`: how many fonts it lists and how many are not embedded.
+struct FontCount {
+  std::string listing;
+  std::size_t fonts = 0, not_embedded = 0;
+};
+inline FontCount pdf_fonts(const std::filesystem::path& pdf) {
+  const auto r = run_tool("pdffonts " + q(pdf));
+  REQUIRE(r.exit_code == 0);
+  FontCount out{r.out};
+  // Lines after the two header lines: "name type encoding emb sub uni object ID".
+  std::size_t start = r.out.find("---");
+  REQUIRE(start != std::string::npos);
+  start = r.out.find('\n', start) + 1;
+  for (std::size_t at = start; at < r.out.size();) {
+    const auto end = r.out.find('\n', at);
+    const std::string line = r.out.substr(at, end - at);
+    at = end == std::string::npos ? r.out.size() : end + 1;
+    if (line.empty()) continue;
+    ++out.fonts;
+    // emb is the first yes/no column after the encoding.
+    if (line.find(" yes ") == std::string::npos) ++out.not_embedded;
+  }
+  return out;
+}
+
+// Page `page` (1-based) of `pdf` rendered by pdftoppm in grey at 40 dpi:
+// the dark pixels and all pixels.
+inline std::pair<std::size_t, std::size_t> dark_pixels(const std::filesystem::path& pdf, int page,
+                                                       const std::filesystem::path& work_dir) {
+  const auto prefix = work_dir / "page";
+  const std::string n = std::to_string(page);
+  REQUIRE(run_tool("pdftoppm -r 40 -gray -singlefile -f " + n + " -l " + n + " " + q(pdf) + " " + q(prefix)).exit_code ==
+          0);
+  const auto bytes = read_file(work_dir / "page.pgm");
+  std::filesystem::remove(work_dir / "page.pgm");
+  // Binary PGM: header "P5\n<w> <h>\n255\n", then one byte per pixel.
+  std::size_t newlines = 0, at = 0;
+  while (at < bytes.size() && newlines < 3) newlines += bytes[at++] == '\n';
+  std::size_t dark = 0;
+  for (std::size_t i = at; i < bytes.size(); ++i) dark += bytes[i] < 128;
+  return {dark, bytes.size() - at};
+}
+
+// Stock minisign on `file` (with FILE.minisig beside it) and `key_line`:
+// its output, whether it verifies, and whether a copy with one byte changed
+// (same signature) is refused.
+struct SignatureCheck {
+  std::string out;
+  bool verifies = false;
+  bool changed_byte_refused = false;
+};
+inline SignatureCheck check_signature(const std::filesystem::path& file, const std::string& key_line) {
+  SignatureCheck c;
+  const auto ok = run_tool("minisign -V -P " + key_line + " -m " + q(file));
+  c.out = ok.out;
+  c.verifies = ok.exit_code == 0;
+  const auto changed = file.parent_path() / ("changed-" + file.filename().string());
+  auto bytes = read_file(file);
+  bytes[bytes.size() / 2] ^= 0x01;
+  write_file(changed, bytes);
+  std::filesystem::copy_file(file.string() + ".minisig", changed.string() + ".minisig",
+                             std::filesystem::copy_options::overwrite_existing);
+  c.changed_byte_refused = run_tool("minisign -V -P " + key_line + " -m " + q(changed)).exit_code != 0;
+  return c;
+}
+
 // Everything a refused report must leave as it was: the records and the audit chain.
 inline std::pair<std::size_t, std::int64_t> vault_state(storage::Vault& v, const std::string& case_id) {
   return {v.records().list(case_id).value().size(), v.audit().verify().value().entries};

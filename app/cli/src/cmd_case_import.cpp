@@ -21,8 +21,6 @@
 
 namespace safehold::cli {
 
-ExitCode exit_code_for(report::ReportError e);
-
 namespace {
 
 using nlohmann::json;

@@ -14,8 +14,8 @@
 
 namespace safehold::cli {
 
-// Also used by `case import-json` for a data export (cmd_case_import.cpp).
-ExitCode exit_code_for(report::ReportError e) {
+// Declared in failure.hpp: also `case import-json` and `stats --format pdf`.
+ExitCode exit_code_for(report::ReportError e) noexcept {
   switch (e) {
     case report::ReportError::invalid_request:
     case report::ReportError::invalid_input: return ExitCode::usage;

@@ -1,5 +1,6 @@
-// stats: anonymised statistics across cases (schema/stats-v1.md). Counting is
-// done by safehold_report; this file parses options and writes the result.
+// stats: anonymised statistics across cases (schema/stats-v1.md). Counting
+// and the signed PDF (--format pdf, section 5) are safehold_report's; this
+// file parses options and writes the result.
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -9,15 +10,44 @@
 #include "output.hpp"
 #include "safehold/base/file_io.hpp"
 #include "safehold/report/stats.hpp"
+#include "safehold/report/stats_pdf.hpp"
 
 namespace safehold::cli {
 namespace {
 
 struct StatsOptions {
-  std::string by, format = "text", output;
+  std::string by, format = "text", output, lang = "en", paper = "a4";
   std::size_t min_cell = 5;
-  bool json = false;  // --json: the same as --format json
+  bool json = false;       // --json: the same as --format json
+  bool plaintext = false;  // --format pdf: the user's consent to write a plaintext PDF
 };
+
+// --format pdf: the same table as a signed PDF of bar charts.
+Outcome write_stats_pdf(storage::Vault& vault, const report::StatsTable& table, const StatsOptions& o) {
+  const auto lang = schema::language_from_tag(o.lang);
+  const auto paper = report::paper_from_name(o.paper);
+  report::StatsPdfOptions options{.language = *lang, .paper = *paper, .generated_at = {}};
+  auto done = report::write_statistics_pdf(vault, table, options, o.output, report::PlaintextConsent::given);
+  if (!done) return fail(exit_code_for(done.error().code), done.error().describe());
+  print_line(o.output);
+  print_line(done->signature.string());
+  print_note("statistics " + done->pdf_id + ": " + std::to_string(done->pages) + " page(s) of " +
+             std::to_string(table.cases_included) + " case(s); " + std::to_string(table.cases_left_out) +
+             " left out for lack of consent; plaintext PDF written, signed with the vault's key");
+  return {};
+}
+
+// The PDF's own options, checked before the vault is opened.
+Outcome check_pdf_options(const StatsOptions& o) {
+  if (!o.plaintext) {
+    return fail(ExitCode::usage, "a statistics PDF is plaintext: add --plaintext to confirm writing it to " +
+                                     (o.output.empty() ? std::string("-o FILE") : o.output));
+  }
+  if (o.output.empty() || o.output == "-") return fail(ExitCode::usage, "-o FILE.pdf is needed");
+  if (!schema::language_from_tag(o.lang)) return fail(ExitCode::usage, "--lang must be en, zh-Hans or zh-Hant");
+  if (!report::paper_from_name(o.paper)) return fail(ExitCode::usage, "--paper must be a4 or letter");
+  return {};
+}
 
 Outcome run_stats(Context& ctx, const StatsOptions& o) {
   std::vector<report::StatsDimension> by;
@@ -32,9 +62,15 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
     at = comma + 1;
   }
   report::StatsFormat format = report::StatsFormat::text;
+  const bool pdf = o.format == "pdf";
   if (o.format == "csv") format = report::StatsFormat::csv;
   else if (o.format == "json" || o.json) format = report::StatsFormat::json;
-  else if (o.format != "text") return fail(ExitCode::usage, "--format must be text, csv or json");
+  else if (o.format != "text" && !pdf) return fail(ExitCode::usage, "--format must be text, csv, json or pdf");
+  if (pdf) {
+    if (auto checked = check_pdf_options(o); !checked) return checked;
+  } else if (o.plaintext || o.lang != "en" || o.paper != "a4") {
+    return fail(ExitCode::usage, "--plaintext, --lang and --paper are for --format pdf");
+  }
   auto vault = ctx.vault();
   if (!vault) return unexpected(vault.error());
   auto table = report::count_statistics(**vault, by, o.min_cell);
@@ -42,6 +78,7 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
     const bool usage = table.error().code == report::ReportError::invalid_request;
     return fail(usage ? ExitCode::usage : ExitCode::integrity, table.error().describe());
   }
+  if (pdf) return write_stats_pdf(**vault, *table, o);
   const std::string text = report::format_statistics(*table, format);
   if (o.output.empty() || o.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -69,9 +106,13 @@ void add_stats_commands(CLI::App& app, Context& ctx) {
                   "(e.g. year,outcome; measure counts legal measures)")
       ->required();
   cmd->add_option("--min-cell", o->min_cell, "Cells under this count are suppressed (default 5)");
-  auto* format = cmd->add_option("--format", o->format, "text, csv or json");
+  auto* format = cmd->add_option("--format", o->format, "text, csv, json, or pdf (a signed PDF of bar charts)");
   cmd->add_flag("--json", o->json, "Print JSON (the same as --format json)")->excludes(format);
   cmd->add_option("-o,--output", o->output, "Write to FILE (must not exist) instead of stdout");
+  cmd->add_flag("--plaintext", o->plaintext,
+                "--format pdf: confirm writing a plaintext PDF (and FILE.pdf.minisig, signed with the vault's key)");
+  cmd->add_option("--lang", o->lang, "--format pdf: labels in en, zh-Hans or zh-Hant (default en)");
+  cmd->add_option("--paper", o->paper, "--format pdf: a4 or letter (default a4)");
   ctx.bind(cmd, [&ctx, o] { return run_stats(ctx, *o); });
 }
 

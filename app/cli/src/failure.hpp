@@ -6,6 +6,7 @@
 
 #include "exit_codes.hpp"
 #include "safehold/base/file_io.hpp"
+#include "safehold/report/error.hpp"
 #include "safehold/schema/error.hpp"
 #include "safehold/storage/error.hpp"
 
@@ -14,6 +15,8 @@ namespace safehold::cli {
 ExitCode exit_code_for(storage::VaultError e) noexcept;
 ExitCode exit_code_for(base::FileError e) noexcept;
 ExitCode exit_code_for(base::IoError e) noexcept;
+// report, data export, statistics PDF, case import-json (defined in cmd_report.cpp).
+ExitCode exit_code_for(report::ReportError e) noexcept;
 
 Failure to_failure(const storage::StorageError& e);
 // `what` names the file's role ("input file", "output file"), never its content.

@@ -16,6 +16,7 @@ namespace safehold::gui {
 
 using appmodel::tr;
 using appmodel::trf;
+using appmodel::trn;
 
 namespace {
 
@@ -139,12 +140,17 @@ void ReportDialog::DrawSummary(appmodel::AppModel& app) {
     WrappedColored(MutedColor(), tr("report.choose_audience"));
     return;
   }
+  if (m.preparing()) {
+    WrappedColored(MutedColor(), tr("report.preparing"));
+    Probe("report.preparing");
+    return;
+  }
   if (!m.composed()) {
     ShowRefusal(m.error_key(), m.error_detail(), "report.refused");
     return;
   }
   const auto& c = *m.composed();
-  WrappedColored(OkColor(), trf("report.check.ok", {c.reference, std::to_string(c.records)}).c_str());
+  WrappedColored(OkColor(), trn("report.check.ok", c.records, {c.reference, std::to_string(c.records)}).c_str());
   Probe("report.check.ok");
   WrappedColored(MutedColor(), tr(c.identifying_included ? "report.identifying.in" : "report.identifying.out"));
   ImGui::TextUnformatted(tr("report.left_out"));
@@ -154,7 +160,7 @@ void ReportDialog::DrawSummary(appmodel::AppModel& app) {
   }
   for (const auto& l : c.left_out) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", trf(("report.left_out." + l.reason).c_str(), {std::to_string(l.records)}).c_str());
+    ImGui::TextWrapped("%s", trn("report.left_out." + l.reason, l.records, {std::to_string(l.records)}).c_str());
     if (ProbesEnabled()) Probe(("report.left_out." + l.reason).c_str());
   }
 }
@@ -189,7 +195,7 @@ void ReportDialog::DrawWrite(appmodel::AppModel& app) {
   if (m.composed() == std::nullopt && m.written() == std::nullopt) return;
   if (m.written()) {
     const auto& w = *m.written();
-    WrappedColored(OkColor(), trf("report.done", {m.written_path().string(), std::to_string(w.pages)}).c_str());
+    WrappedColored(OkColor(), trn("report.done", w.pages, {m.written_path().string(), std::to_string(w.pages)}).c_str());
     Probe("report.done");
     WrappedColored(MutedColor(), trf("report.done.signature", {w.signature.string()}).c_str());
   } else if (m.error_key() != nullptr) {
@@ -202,11 +208,11 @@ void ReportDialog::DrawPreview(appmodel::AppModel& app) {
   ImGui::TextUnformatted(tr("report.preview"));
   ImGui::Separator();
   if (!m.preview()) {
-    WrappedColored(MutedColor(), tr("report.preview.none"));
+    WrappedColored(MutedColor(), tr(m.preparing() ? "report.preparing" : "report.preview.none"));
     return;
   }
   const auto& p = *m.preview();
-  WrappedColored(MutedColor(), trf("report.preview.pages", {std::to_string(p.pages)}).c_str());
+  WrappedColored(MutedColor(), trn("report.preview.pages", p.pages, {std::to_string(p.pages)}).c_str());
   const float width = std::min(ImGui::GetContentRegionAvail().x, static_cast<float>(p.width));
   texture_.Draw(width, p.width, p.height);
   Probe("report.preview");

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <string>
 
+#include "exact_text.hpp"
 #include "exchange_screen.hpp"
+#include "safehold/appmodel/file_browser.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
@@ -14,6 +16,7 @@ namespace safehold::gui {
 
 using appmodel::tr;
 using appmodel::trf;
+using appmodel::trn;
 using report::StatsDimension;
 
 namespace {
@@ -28,10 +31,6 @@ std::string CellLabel(const report::StatsTable& t, const report::StatsCell& c) {
     out += appmodel::stats_value_label(t.by[i], c.values[i]);
   }
   return out;
-}
-
-std::string CountText(const report::StatsTable& t, const report::StatsCell& c) {
-  return c.suppressed ? "<" + std::to_string(t.min_cell) : std::to_string(c.count);
 }
 
 // The probe of a cell names its codes and the count shown (tests compare
@@ -71,6 +70,7 @@ void StatisticsScreen::Draw(appmodel::AppModel& app) {
     return;
   }
   WrappedColored(MutedColor(), trf("stats.legend", {std::to_string(t.min_cell)}).c_str());
+  DrawSavePdf(app);
   ImGui::BeginChild("###stats-body", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);
   DrawBars(t);
   ImGui::Spacing();
@@ -120,13 +120,46 @@ void StatisticsScreen::DrawChoices(appmodel::AppModel& app) {
   Probe("stats.refresh");
 }
 
-// One horizontal bar per cell on one scale: the largest count, but at least
-// twice the minimum cell (so a chart of suppressed cells alone does not
-// look full). A suppressed cell is an outline up to min_cell - 1 (the most
-// it may be) labelled "<N", never a filled bar.
+// "Save as PDF…": the plaintext warning of "save a copy", then the folder
+// in the in-app browser; the model writes the table shown.
+void StatisticsScreen::DrawSavePdf(appmodel::AppModel& app) {
+  appmodel::StatsModel& m = app.stats;
+  if (!warned_) {
+    if (ImGui::Button(tr("stats.pdf.save"))) warned_ = true;
+    Probe("stats.pdf.save");
+  } else {
+    Banner(WarningColor(), tr("stats.pdf.warning"));
+    ImGui::TextUnformatted(tr("report.file_name"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
+    InputTextExact("###stats-pdf-name", file_name_, {.probe = "stats.pdf.file_name"});
+    if (ImGui::Button(tr("case.save_copy.confirm"))) {
+      browser_.Open(HomeFolder(), appmodel::FileBrowser::Pick::folder, "files.title.stats_folder");
+    }
+    Probe("stats.pdf.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(tr("files.cancel"))) warned_ = false;
+    Probe("stats.pdf.cancel");
+  }
+  if (browser_.Draw()) {
+    warned_ = false;
+    (void)m.write_pdf(app.session()->vault(), browser_.chosen, file_name_);
+  }
+  if (m.written()) {
+    WrappedColored(OkColor(),
+                   trn("stats.pdf.done", m.written()->pages, {m.written_path().string(), std::to_string(m.written()->pages)}).c_str());
+    Probe("stats.pdf.done");
+    WrappedColored(MutedColor(), trf("report.done.signature", {m.written()->signature.string()}).c_str());
+  } else if (m.write_error_key() != nullptr) {
+    ShowRefusal(m.write_error_key(), m.write_error_detail(), "stats.pdf.error");
+  }
+}
+
+// One horizontal bar per cell on app/report's chart scale (the PDF's): a
+// suppressed cell is an outline up to the most it may be, labelled "<N",
+// never a filled bar.
 void StatisticsScreen::DrawBars(const report::StatsTable& t) {
-  std::size_t largest = std::max<std::size_t>(2 * t.min_cell, 1);
-  for (const auto& c : t.cells) largest = std::max(largest, c.count);
+  const std::size_t largest = report::chart_scale(t);
   float label_w = 0;
   for (const auto& c : t.cells) label_w = std::max(label_w, ImGui::CalcTextSize(CellLabel(t, c).c_str()).x);
   label_w = std::min(label_w, ImGui::GetContentRegionAvail().x * 0.45f);
@@ -138,13 +171,13 @@ void StatisticsScreen::DrawBars(const report::StatsTable& t) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   for (const auto& c : t.cells) {
     const std::string label = CellLabel(t, c);
-    const std::string shown = CountText(t, c);
+    const std::string shown = report::count_text(t, c);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + label_w);
     ImGui::TextUnformatted(label.c_str());
     ImGui::PopTextWrapPos();
     ImGui::SameLine(label_w + ImGui::GetFontSize());
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const std::size_t value = c.suppressed ? (t.min_cell > 1 ? t.min_cell - 1 : 1) : c.count;
+    const std::size_t value = report::chart_value(t, c);
     const float w = std::max(bar_room * static_cast<float>(value) / static_cast<float>(largest), 2.0f);
     const ImVec2 end(at.x + w, at.y + h);
     if (c.suppressed) {
@@ -177,7 +210,7 @@ void StatisticsScreen::DrawTable(const report::StatsTable& t) {
       ImGui::TextUnformatted(appmodel::stats_value_label(t.by[i], c.values[i]).c_str());
     }
     ImGui::TableNextColumn();
-    const std::string shown = CountText(t, c);
+    const std::string shown = report::count_text(t, c);
     if (c.suppressed) {
       ImGui::TextColored(WarningColor(), "%s %s", shown.c_str(), tr("stats.suppressed"));
     } else {

@@ -8,7 +8,9 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
+#include <sodium.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -126,11 +128,14 @@ std::vector<std::string> pieces(const std::string& text) {
   return out;
 }
 
-// One thing to draw on a page: a whole layout (line < 0) or one of its lines.
+// One thing to draw on a page: a whole layout (line < 0), one of its lines,
+// or a chart bar (bar_w > 0: a rectangle, filled or outlined).
 struct Draw {
   std::size_t layout = 0;
   int line = -1;
-  double x = 0, y = 0;  // top-left of the layout, or of the line
+  double x = 0, y = 0;  // top-left of the layout, or of the line, or of the bar
+  double bar_w = 0, bar_h = 0;
+  bool outline = false;
 };
 
 struct Geometry {
@@ -159,6 +164,10 @@ class Paginator {
   // A value longer than kMaxPieceBytes goes as several paragraphs in the
   // value column (see pieces()).
   void row(const Row& r) {
+    if (r.bar >= 0) {
+      bar_row(r);
+      return;
+    }
     const bool label_column = !r.label.empty();
     const auto parts = pieces(r.value);
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -167,6 +176,34 @@ class Paginator {
   }
 
  private:
+  // A chart row: the label, the count as printed (right-aligned in a column
+  // of its own), then the bar. Label and count in one face on one
+  // baseline at fixed places, so text extraction (pdftotext, a screen
+  // reader) reads "2019 <5" as one line whatever the bar's length.
+  void bar_row(const Row& r) {
+    const double label_w = g_.content_width() * 0.3, gap = 8.0, count_w = 40.0;
+    auto label = t_.layout(r.label, t_.body.get(), label_w);
+    auto value = t_.layout(r.value, t_.body.get(), -1);
+    const double label_base = static_cast<double>(pango_layout_get_baseline(label.get())) / PANGO_SCALE;
+    const double value_base = static_cast<double>(pango_layout_get_baseline(value.get())) / PANGO_SCALE;
+    const double shift = std::max(label_base - value_base, 0.0);  // the count down to the label's first baseline
+    const double bar_h = 9.0;
+    const double row_h = std::max({height_pt(label.get()), height_pt(value.get()) + shift, bar_h});
+    if (y_ + row_h > g_.content_bottom()) new_page();
+    const double top = y_;
+    place_whole(std::move(label), g_.margin, 0.0);
+    int value_w = 0, value_h = 0;
+    pango_layout_get_size(value.get(), &value_w, &value_h);
+    const double count_x = g_.margin + label_w + gap;
+    y_ = top + shift;
+    place_whole(std::move(value), count_x + count_w - static_cast<double>(value_w) / PANGO_SCALE, 0.0);
+    const double bar_x = count_x + count_w + gap;
+    const double room = g_.margin + g_.content_width() - bar_x;
+    const double w = std::max(room * std::min(r.bar, 1.0), 1.5);
+    pages_.back().push_back({0, -1, bar_x, top + label_base - bar_h + 1.0, w, bar_h, r.bar_outline});
+    y_ = top + row_h + 3.0;
+  }
+
   void part(const std::string& label_text, const std::string& text, bool code, bool label_column) {
     const double label_w = label_column ? g_.content_width() * 0.3 : 0.0;
     const double gap = label_column ? 8.0 : 0.0;
@@ -265,7 +302,9 @@ void draw_frame(cairo_t* cr, const TextEngine& t, const Geometry& g, const Docum
   cairo_line_to(cr, g.width - g.margin, header_y + 14.0);
   cairo_stroke(cr);
   const double footer_y = g.height - g.bottom + 20.0;
-  draw("SHA-256 " + doc.records_sha256.substr(0, 16) + "…  " + doc.reference, t.small.get(), g.margin, footer_y, false);
+  draw(doc.records_sha256.empty() ? doc.reference
+                                  : "SHA-256 " + doc.records_sha256.substr(0, 16) + "…  " + doc.reference,
+       t.small.get(), g.margin, footer_y, false);
   draw(page_text(doc.page_format, n, m), t.small.get(), g.width - g.margin, footer_y, true);
 }
 
@@ -318,6 +357,18 @@ void draw_page(cairo_t* cr, const TextEngine& text, const Geometry& g, const Doc
   cairo_set_source_rgb(cr, 0, 0, 0);
   draw_frame(cr, text, g, doc, i + 1, pages.size());
   for (const auto& d : pages[i]) {
+    if (d.bar_w > 0) {
+      cairo_rectangle(cr, d.x, d.y, d.bar_w, d.bar_h);
+      if (d.outline) {
+        cairo_set_line_width(cr, 1.0);
+        cairo_stroke(cr);
+      } else {
+        cairo_set_source_rgb(cr, 0.25, 0.35, 0.55);
+        cairo_fill(cr);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+      }
+      continue;
+    }
     cairo_move_to(cr, d.x, d.y);
     if (d.line < 0) {
       pango_cairo_show_layout(cr, p.layout(d.layout));
@@ -365,9 +416,10 @@ ReportResult<PageImage> render_page_image(const Document& doc, Paper paper, std:
   PageImage out;
   out.width = width_px;
   out.height = static_cast<int>(g.height * scale + 0.5);
-  // An image surface over memory we own: the pixels never leave the process.
+  // An image surface over memory we own and wipe (PixelBuffer): the pixels
+  // never leave the process, and no copy of them lingers in freed heap.
   const int stride = cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, out.width);
-  std::vector<unsigned char> argb(static_cast<std::size_t>(stride) * static_cast<std::size_t>(out.height), 0);
+  PixelBuffer argb(static_cast<std::size_t>(stride) * static_cast<std::size_t>(out.height), 0);
   cairo_surface_t* surface =
       cairo_image_surface_create_for_data(argb.data(), CAIRO_FORMAT_ARGB32, out.width, out.height, stride);
   cairo_t* cr = cairo_create(surface);
@@ -412,6 +464,10 @@ ReportResult<PageImage> render_page_image(const Document& doc, Paper paper, std:
     }
   }
   return out;
+}
+
+void wipe_bytes(void* p, std::size_t size) noexcept {
+  if (p != nullptr && size > 0) sodium_memzero(p, size);
 }
 
 GlyphProbe probe_layout(const std::string& text, schema::Language language) {

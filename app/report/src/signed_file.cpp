@@ -37,6 +37,23 @@ ReportFailure file_failure(base::FileError e, const std::filesystem::path& path)
   return {ReportError::file_failed, std::string(base::describe(e)) + ": " + path.string()};
 }
 
+ReportResult<void> check_destination_free(const std::filesystem::path& destination) {
+  const std::filesystem::path sig_path = destination.string() + ".minisig";
+  std::error_code ec;
+  for (const auto& p : {destination, sig_path}) {
+    // A path that cannot be looked at (too long, a symlink loop) is not one
+    // that exists: say what is wrong with it.
+    // (libstdc++ sets `ec` for a path that does not exist too.)
+    const auto type = std::filesystem::symlink_status(p, ec).type();
+    if (type == std::filesystem::file_type::not_found) continue;
+    if (type == std::filesystem::file_type::none) {
+      return report_fail(ReportError::file_failed, ec.message() + ": " + p.string());
+    }
+    return report_fail(ReportError::exists, p.string() + " already exists");
+  }
+  return {};
+}
+
 ReportResult<SignedTemporaries> write_signed_temporaries(
     const std::filesystem::path& destination, const crypto::minisign::SecretKey& key, const std::string& trusted,
     const std::string& untrusted, const std::function<ReportResult<void>(base::ByteSink&)>& produce) {

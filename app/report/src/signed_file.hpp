@@ -25,6 +25,10 @@ struct SignedTemporaries {
   std::uint64_t bytes = 0;
 };
 
+// Refuses (ReportError::exists) when `destination` or its .minisig exists,
+// and says what is wrong with a path that cannot be looked at.
+[[nodiscard]] ReportResult<void> check_destination_free(const std::filesystem::path& destination);
+
 // Writes what `produce` sends to its sink into a temporary (mode 0600) beside
 // `destination`, and its signature (trusted comment `trusted`) beside it.
 [[nodiscard]] ReportResult<SignedTemporaries> write_signed_temporaries(

@@ -182,8 +182,35 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
   return table;
 }
 
+const char* vocabulary_of(StatsDimension d) noexcept {
+  switch (d) {
+    case StatsDimension::year: return "";
+    case StatsDimension::outcome: return "outcome";
+    case StatsDimension::tactic: return "tactic";
+    case StatsDimension::country:
+    case StatsDimension::host_country: return "country";
+    case StatsDimension::perpetrator: return "perp";
+    case StatsDimension::measure: return "measure";
+  }
+  return "";
+}
+
+std::size_t chart_scale(const StatsTable& t) noexcept {
+  std::size_t largest = std::max<std::size_t>(2 * t.min_cell, 1);
+  for (const auto& c : t.cells) largest = std::max(largest, c.count);
+  return largest;
+}
+
+std::size_t chart_value(const StatsTable& t, const StatsCell& c) noexcept {
+  if (!c.suppressed) return c.count;
+  return t.min_cell > 1 ? t.min_cell - 1 : 1;
+}
+
+std::string count_text(const StatsTable& t, const StatsCell& c) {
+  return c.suppressed ? "<" + std::to_string(t.min_cell) : std::to_string(c.count);
+}
+
 std::string format_statistics(const StatsTable& t, StatsFormat format) {
-  const std::string hidden = "<" + std::to_string(t.min_cell);
   // The total would give back a suppressed cell by subtraction
   // (schema/stats-v1.md section 3): shown only when nothing is suppressed.
   const bool any_suppressed = std::any_of(t.cells.begin(), t.cells.end(), [](const StatsCell& c) { return c.suppressed; });
@@ -220,7 +247,7 @@ std::string format_statistics(const StatsTable& t, StatsFormat format) {
   out += "count\n";
   for (const auto& c : t.cells) {
     for (const auto& v : c.values) out += v + sep;
-    out += (c.suppressed ? hidden : std::to_string(c.count)) + "\n";
+    out += count_text(t, c) + "\n";
   }
   return out;
 }

@@ -28,19 +28,8 @@ ReportResult<ReportWritten> write_report(storage::Vault& vault, const ReportRequ
   if (destination.empty() || destination.filename().empty()) {
     return report_fail(ReportError::invalid_request, "no output file");
   }
+  if (auto free = detail::check_destination_free(destination); !free) return unexpected(free.error());
   const std::filesystem::path sig_path = destination.string() + ".minisig";
-  std::error_code ec;
-  for (const auto& p : {destination, sig_path}) {
-    // A path that cannot be looked at (too long, a symlink loop) is not one
-    // that exists: say what is wrong with it.
-    // (libstdc++ sets `ec` for a path that does not exist too.)
-    const auto type = std::filesystem::symlink_status(p, ec).type();
-    if (type == std::filesystem::file_type::not_found) continue;
-    if (type == std::filesystem::file_type::none) {
-      return report_fail(ReportError::file_failed, ec.message() + ": " + p.string());
-    }
-    return report_fail(ReportError::exists, p.string() + " already exists");
-  }
   auto composed = compose_report(vault, request);
   if (!composed) return unexpected(composed.error());
   auto key = vault.identity().signing_key();

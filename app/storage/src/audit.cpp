@@ -106,6 +106,7 @@ const char* to_string(AuditAction a) noexcept {
     case AuditAction::withdrawal_marked: return "withdrawal_marked";
     case AuditAction::report_written: return "report_written";
     case AuditAction::data_exported: return "data_exported";
+    case AuditAction::statistics_written: return "statistics_written";
     case AuditAction::notice_issued: return "notice_issued";
     case AuditAction::notice_sent: return "notice_sent";
     case AuditAction::notice_applied: return "notice_applied";
@@ -329,6 +330,24 @@ expected<AuditEntry, StorageError> AuditTrail::record_data_exported(std::string_
                                                                   std::string_view export_id,
                                                                   const Hash32& records_sha256) {
   return record_handed_out(s_, AuditAction::data_exported, case_id, audience, export_id, records_sha256);
+}
+
+expected<AuditEntry, StorageError> AuditTrail::record_statistics_written(std::string_view pdf_id,
+                                                                       std::string_view counted_by,
+                                                                       const Hash32& pdf_sha256) {
+  detail::VaultAccess a(s_);
+  if (!a.ok()) return unexpected(a.error());
+  if (pdf_id.empty() || counted_by.empty()) {
+    return unexpected(make_error(VaultError::invalid_argument, "statistics_written event without id or dimensions"));
+  }
+  auto tx = detail::WriteTransaction::begin(a.state());
+  if (!tx) return unexpected(tx.error());
+  detail::AuditEvent e{AuditAction::statistics_written, "statistics", std::string(pdf_id), "", "",
+                       std::string(counted_by), pdf_sha256};
+  auto entry = detail::append_audit(a.state(), e);
+  if (!entry) return unexpected(entry.error());
+  if (auto c = tx->commit(); !c) return unexpected(c.error());
+  return entry;
 }
 
 }  // namespace safehold::storage

@@ -109,46 +109,51 @@ expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view
   return out;
 }
 
-expected<std::map<std::string, CaseConsent, std::less<>>, StorageError> every_case_consent(VaultState& s) {
-  auto cases = s.db.prepare("SELECT id FROM records WHERE entity = 'case'");
-  if (!cases) return unexpected(cases.error());
-  auto ids = cases->all_text(0);
-  if (!ids) return unexpected(ids.error());
-  // Every consent record in one pass, case after case and within a case in
-  // the order load_case_records gives (created_at, rid: evaluate_consent
-  // breaks exact ties by it), so only one case's records are held at a time.
+expected<void, StorageError> each_case_consent(
+    VaultState& s, const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit) {
+  // Withdrawal marks first: only the cases held as copies that have one.
+  auto marks = load_withdrawal_marks(s);
+  if (!marks) return unexpected(marks.error());
+  // Every case with its consent records (none: one row of NULLs) in one
+  // pass, case after case and within a case in the order load_case_records
+  // gives (created_at, rid: evaluate_consent breaks exact ties by it), so
+  // only one case's records are held at a time.
   auto st = s.db.prepare(
-      "SELECT case_id, id, created_at, fields FROM records WHERE entity = 'consent' ORDER BY case_id, created_at, rid");
+      "SELECT c.id, r.id, r.created_at, r.fields FROM records c "
+      "LEFT JOIN records r ON r.case_id = c.id AND r.entity = 'consent' "
+      "WHERE c.entity = 'case' ORDER BY c.id, r.created_at, r.rid");
   if (!st) return unexpected(st.error());
-  std::map<std::string, CaseConsent, std::less<>> out;
+  std::string case_id;
   std::vector<Record> one_case;
   auto flush = [&] {
-    if (!one_case.empty()) out.emplace(one_case.front().case_id, evaluate_consent(one_case));
+    if (case_id.empty()) return;
+    CaseConsent c = evaluate_consent(one_case);
+    const auto mark = marks->find(case_id);
+    add_mark(c, mark == marks->end() ? std::nullopt : std::optional<WithdrawalMark>(mark->second));
+    visit(case_id, c);
     one_case.clear();
   };
   for (;;) {
     auto row = st->step();
     if (!row) return unexpected(row.error());
     if (!*row) break;
+    const std::string id = st->text(0);
+    if (id != case_id) {
+      flush();
+      case_id = id;
+    }
+    if (st->is_null(1)) continue;  // a case without consent records: state none
     Record r;
     r.entity = "consent";
-    r.case_id = st->text(0);
+    r.case_id = id;
     r.id = st->text(1);
     r.created_at = st->text(2);
     r.fields = nlohmann::json::parse(st->text(3), nullptr, false);
     if (!r.fields.is_object()) return unexpected(make_error(VaultError::database_corrupt, "record " + r.id + " fields"));
-    if (!one_case.empty() && one_case.front().case_id != r.case_id) flush();
     one_case.push_back(std::move(r));
   }
   flush();
-  auto marks = load_withdrawal_marks(s);
-  if (!marks) return unexpected(marks.error());
-  for (const auto& id : *ids) {
-    auto& c = out[id];  // a case without consent records: state none
-    const auto mark = marks->find(id);
-    add_mark(c, mark == marks->end() ? std::nullopt : std::optional<WithdrawalMark>(mark->second));
-  }
-  return out;
+  return {};
 }
 
 }  // namespace safehold::storage::detail

@@ -4,6 +4,7 @@
 // given_at (then created_at); a withdrawal on it with extent all or
 // future_use withdraws the case; extent listed_scopes turns the listed scopes
 // to "no" and leaves the rest.
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -20,8 +21,11 @@ using CaseConsent = CurrentConsent;
 
 CaseConsent evaluate_consent(const std::vector<Record>& consent_records);
 [[nodiscard]] expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id);
-// case_consent of every case, by case id.
-[[nodiscard]] expected<std::map<std::string, CaseConsent, std::less<>>, StorageError> every_case_consent(VaultState& s);
+// case_consent of every case, one case at a time, in case id order (cases
+// without a consent record included): only one case's consent records are
+// held at once. `visit` must not call into the vault (its lock is held).
+[[nodiscard]] expected<void, StorageError> each_case_consent(
+    VaultState& s, const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit);
 
 // Entities that may be saved before a case has a consent record: the case,
 // consent, interview_session, and a person whose roles include interviewee.

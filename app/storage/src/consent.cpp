@@ -43,10 +43,11 @@ expected<CurrentConsent, StorageError> ConsentService::current(std::string_view 
   return detail::case_consent(a.state(), case_id);
 }
 
-expected<std::map<std::string, CurrentConsent, std::less<>>, StorageError> ConsentService::current_all() {
+expected<void, StorageError> ConsentService::for_each_current(
+    const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit) {
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
-  return detail::every_case_consent(a.state());
+  return detail::each_case_consent(a.state(), visit);
 }
 
 expected<std::vector<Dispatch>, StorageError> ConsentService::sent_to(std::string_view case_id) {

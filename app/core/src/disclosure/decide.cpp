@@ -158,14 +158,14 @@ DisclosureResult<bool> counts_in_statistics(storage::Vault& vault, std::string_v
 }
 
 DisclosureResult<StatisticsConsent> cases_in_statistics(storage::Vault& vault) {
-  auto all = vault.consent().current_all();
-  if (!all) return from_storage(all.error());
+  // Case by case: only the ids of the counted cases are kept.
   StatisticsConsent out;
-  out.cases = all->size();
   const ResolvedAudience statistics{Audience::statistics(), {}};
-  for (const auto& [case_id, consent] : *all) {
-    if (!refusal_for(consent, case_id, statistics)) out.counted.insert(case_id);
-  }
+  auto visited = vault.consent().for_each_current([&](const std::string& case_id, const storage::CurrentConsent& c) {
+    ++out.cases;
+    if (!refusal_for(c, case_id, statistics)) out.counted.insert(case_id);
+  });
+  if (!visited) return from_storage(visited.error());
   return out;
 }
 

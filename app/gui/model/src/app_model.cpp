@@ -123,6 +123,7 @@ void AppModel::lock() {
   // Work on worker threads holds references to the vault: finish it first.
   passwd.wait();
   audit.wait();
+  report.wait();  // the report dialog's check and preview
   intake.cancel_save();
   exporter.reset();  // cancels a running export (nothing is kept) and waits
   backup.reset();    // cancels a running backup (no file kept) and wipes its passphrase

@@ -114,6 +114,14 @@ std::string trf(std::string_view key, std::initializer_list<std::string_view> ar
   return out;
 }
 
+std::string trn(std::string_view key, std::size_t n, std::initializer_list<std::string_view> args) {
+  if (n == 1) {
+    const std::string one = std::string(key) + ".one";
+    if (tr_exact(current_language(), one) != nullptr) return trf(one, args);
+  }
+  return trf(key, args);
+}
+
 std::vector<std::string_view> string_keys(Language lang) {
   std::vector<std::string_view> keys;
   for (const auto& [k, v] : tables().by_lang[index_of(lang)]) keys.push_back(k);

@@ -28,6 +28,7 @@ void ReportModel::close() {
 
 void ReportModel::invalidate() {
   checked_ = false;
+  ++generation_;  // a check still running answers an older choice: dropped when it arrives
   composed_.reset();
   identifying_allowed_ = false;
   identifying_refusal_.clear();
@@ -71,40 +72,70 @@ void ReportModel::fail(const report::ReportFailure& f) {
   error_detail_ = f.detail;
 }
 
-// Asks disclosure alone (no records read) whether identifying fields could
-// go to this audience, so the dialog can say why not before it is asked.
-void ReportModel::check_identifying() {
-  storage::Vault& vault = session_->vault();
-  const dc::Audience audience = request_.contact_id.empty() ? dc::Audience::of_kind(request_.audience_kind)
-                                                            : dc::Audience::contact(request_.contact_id);
-  auto decided = dc::check_case(vault, request_.case_id, std::span(&audience, 1), {.include_identifying = true});
+// On the worker: asks disclosure alone (no records read) whether
+// identifying fields could go to this audience, so the dialog can say why
+// not before it is asked; then composes the report and draws its first page.
+// Touches nothing of the model: the vault is safe to use from several
+// threads (storage's own mutex).
+ReportModel::Prepared ReportModel::prepare(storage::Vault& vault, const report::ReportRequest& request,
+                                           std::uint64_t generation) {
+  Prepared out;
+  out.generation = generation;
+  const dc::Audience audience = request.contact_id.empty() ? dc::Audience::of_kind(request.audience_kind)
+                                                           : dc::Audience::contact(request.contact_id);
+  auto decided = dc::check_case(vault, request.case_id, std::span(&audience, 1), {.include_identifying = true});
   if (!decided) {
-    identifying_refusal_ = decided.error().detail;
+    out.identifying_refusal = decided.error().detail;
+  } else {
+    out.identifying_allowed = decided->allowed();
+    if (!decided->refusals.empty()) out.identifying_refusal = decided->refusals.back().message;
+  }
+  auto composed = report::compose_report(vault, request);
+  if (!composed) {
+    out.failure = composed.error();
+    return out;
+  }
+  auto page = report::render_page_image(composed->document, request.paper, 0, kPreviewWidth);
+  if (!page) {
+    out.failure = page.error();
+    return out;
+  }
+  out.composed = std::move(*composed);
+  out.preview = std::move(*page);
+  return out;
+}
+
+void ReportModel::apply(Prepared&& done) {
+  applied_generation_ = done.generation;
+  identifying_allowed_ = done.identifying_allowed;
+  identifying_refusal_ = std::move(done.identifying_refusal);
+  if (done.failure) {
+    fail(*done.failure);
     return;
   }
-  identifying_allowed_ = decided->allowed();
-  if (!decided->refusals.empty()) identifying_refusal_ = decided->refusals.back().message;
+  composed_ = std::move(done.composed);
+  preview_ = std::move(done.preview);
+  ++preview_generation_;
+}
+
+bool ReportModel::preparing() const {
+  return is_open() && !(request_.contact_id.empty() && request_.audience_kind.empty()) &&
+         applied_generation_ != generation_;
 }
 
 void ReportModel::check_if_needed() {
   storage::Vault& vault = session_->vault();
+  if (auto done = work_.poll(); done && done->generation == generation_) apply(std::move(*done));
   if (checked_ || !is_open()) return;
+  if (request_.contact_id.empty() && request_.audience_kind.empty()) {  // nothing chosen yet
+    checked_ = true;
+    return;
+  }
+  if (work_.busy()) return;  // an older choice's check: started again once it is collected
   checked_ = true;
-  if (request_.contact_id.empty() && request_.audience_kind.empty()) return;  // nothing chosen yet
-  check_identifying();
-  auto composed = report::compose_report(vault, request_);
-  if (!composed) {
-    fail(composed.error());
-    return;
-  }
-  auto page = report::render_page_image(composed->document, request_.paper, 0, kPreviewWidth);
-  if (!page) {
-    fail(page.error());
-    return;
-  }
-  composed_ = std::move(*composed);
-  preview_ = std::move(*page);
-  ++preview_generation_;
+  (void)work_.start([&vault, request = request_, generation = generation_] {
+    return prepare(vault, request, generation);
+  });
 }
 
 bool ReportModel::write(const std::filesystem::path& folder, const std::string& file_name) {

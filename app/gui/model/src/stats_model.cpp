@@ -55,26 +55,41 @@ void StatsModel::count_if_needed() {
   table_ = std::move(*counted);
 }
 
+bool StatsModel::write_pdf(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name) {
+  written_.reset();
+  written_path_.clear();
+  write_error_key_ = nullptr;
+  write_error_detail_.clear();
+  if (!table_) {
+    write_error_key_ = "stats.pdf.nothing";
+    return false;
+  }
+  if (file_name.empty() || std::filesystem::path(file_name).has_parent_path()) {
+    write_error_key_ = "report.error.file_name";
+    return false;
+  }
+  const std::filesystem::path target = folder / file_name;
+  const report::StatsPdfOptions options{.language = schema_language(current_language()),
+                                        .paper = report::Paper::a4, .generated_at = {}};
+  // The screen showed the plaintext warning and the user accepted it.
+  auto done = report::write_statistics_pdf(vault, *table_, options, target, report::PlaintextConsent::given);
+  if (!done) {
+    write_error_key_ = report_error_key(done.error().code);
+    write_error_detail_ = done.error().detail;
+    return false;
+  }
+  written_ = std::move(*done);
+  written_path_ = target;
+  return true;
+}
+
 void StatsModel::reset() {
   *this = StatsModel(*session_);
 }
 
-const char* stats_vocab(StatsDimension d) noexcept {
-  switch (d) {
-    case StatsDimension::year: return "";
-    case StatsDimension::outcome: return "outcome";
-    case StatsDimension::tactic: return "tactic";
-    case StatsDimension::country: return "country";
-    case StatsDimension::perpetrator: return "perp";
-    case StatsDimension::host_country: return "country";
-    case StatsDimension::measure: return "measure";
-  }
-  return "";
-}
-
 std::string stats_value_label(StatsDimension d, const std::string& value) {
   if (value == "unknown") return tr("stats.unknown");
-  const std::string_view vocab = stats_vocab(d);
+  const std::string_view vocab = report::vocabulary_of(d);
   if (vocab.empty()) return value;
   const std::string label(vocab_label(vocab, value));
   if (d == StatsDimension::tactic && label != value) return value + " " + label;  // "D1 label", as the report

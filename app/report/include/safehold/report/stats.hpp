@@ -45,6 +45,19 @@ struct StatsTable {
 [[nodiscard]] ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vector<StatsDimension>& by,
                                                         std::size_t min_cell = 5);
 
+// The vocabulary a dimension's values come from ("" for year: shown as is).
+const char* vocabulary_of(StatsDimension d) noexcept;
+
+// The one scale of a chart (the GUI's bars and the statistics PDF): the
+// largest count, but at least twice the minimum cell, so a chart of
+// suppressed cells alone does not look full.
+std::size_t chart_scale(const StatsTable& t) noexcept;
+// How long a cell's bar is on that scale: its count, or for a suppressed
+// cell the most it may be (min_cell - 1), drawn as an outline, never filled.
+std::size_t chart_value(const StatsTable& t, const StatsCell& c) noexcept;
+// A cell's count as printed: the number, or "<N" (N = min_cell) when suppressed.
+std::string count_text(const StatsTable& t, const StatsCell& c);
+
 enum class StatsFormat { text, csv, json };
 std::string format_statistics(const StatsTable& table, StatsFormat format);
 

@@ -42,6 +42,7 @@ enum class AuditAction {
   withdrawal_marked,     // a withdrawal recorded on a case held as a copy (reference: "local" or notice id)
   report_written,        // a signed PDF report of the case was written (schema/report-v1.md section 5)
   data_exported,         // the case went into a signed CSV/JSON data export (schema/export-v1.md section 4)
+  statistics_written,    // a signed statistics PDF was written (schema/stats-v1.md section 5; no case: counts only)
   notice_issued,         // a withdrawal or deletion notice issued as case owner (object: the notice; reference: its kind)
   notice_sent,           // a bundle carrying a notice was written (counterparty: recipient; reference: bundle id)
   notice_applied,        // a notice received from the case owner applied (object: the notice; reference: bundle id)
@@ -117,6 +118,12 @@ class AuditTrail {
                                                                         std::string_view audience,
                                                                         std::string_view export_id,
                                                                         const Hash32& records_sha256);
+  // Appends a statistics_written entry (schema/stats-v1.md section 5): the
+  // PDF's id, what was counted ("by=year,outcome min_cell=5"), the SHA-256
+  // of the PDF. About no case; never a count or any content.
+  [[nodiscard]] expected<AuditEntry, StorageError> record_statistics_written(std::string_view pdf_id,
+                                                                             std::string_view counted_by,
+                                                                             const Hash32& pdf_sha256);
   // True if a bundle with this id was already imported into this vault
   // (a bundle_imported entry names it): import refuses it and changes nothing.
   [[nodiscard]] expected<bool, StorageError> bundle_imported(std::string_view bundle_id);

@@ -2,6 +2,7 @@
 // Consent as enforced by the vault (data-model.md "Consent is enforced";
 // docs/storage.md "Consent"). Which audience may see what is decided from
 // CurrentConsent by core/disclosure, not here.
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -65,10 +66,14 @@ class ConsentService {
                                                           std::string_view scope_code);
   // The case's consent as it stands (not_found for an unknown case).
   [[nodiscard]] expected<CurrentConsent, StorageError> current(std::string_view case_id);
-  // current() of every case of the vault at once, by case id (cases without
-  // a consent record included, state none): one query for the consent
-  // records and one for the withdrawal marks, for statistics over many cases.
-  [[nodiscard]] expected<std::map<std::string, CurrentConsent, std::less<>>, StorageError> current_all();
+  // current() of every case of the vault, handed to `visit` one case at a
+  // time in case id order (cases without a consent record included, state
+  // none): one query for the withdrawal marks and one for the cases with
+  // their consent records, for statistics over many cases; only one case's
+  // consent records are held at once. `visit` must not call into the vault
+  // (the vault's lock is held while it runs).
+  [[nodiscard]] expected<void, StorageError> for_each_current(
+      const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit);
   // To whom the case was already sent (bundle_exported audit entries), oldest first.
   [[nodiscard]] expected<std::vector<Dispatch>, StorageError> sent_to(std::string_view case_id);
   // Records a withdrawal on a case held as a copy (not_allowed on the

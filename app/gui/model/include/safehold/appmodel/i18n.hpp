@@ -6,6 +6,7 @@
 // back to English, then to the key itself (tests check that every English
 // key exists in every language). Returned pointers stay valid for the life of
 // the process; the language can be switched at any time.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,12 @@ void set_language(Language lang) noexcept;
 [[nodiscard]] const char* tr_exact(Language lang, std::string_view key);
 // tr() with "{}" placeholders replaced in order by args.
 [[nodiscard]] std::string trf(std::string_view key, std::initializer_list<std::string_view> args);
+
+// trf() for a message about `n` things. English says "1 record" but "2
+// records": a key may have a "<key>.one" form, used when n is 1 (the table
+// of a language without plural forms holds the same text under both keys).
+// `n` only picks the form: pass the count in `args` where the message puts it.
+[[nodiscard]] std::string trn(std::string_view key, std::size_t n, std::initializer_list<std::string_view> args);
 
 // All keys of a language's table (for tests and for the glyph-range builder).
 [[nodiscard]] std::vector<std::string_view> string_keys(Language lang);

@@ -7,13 +7,22 @@
 // calls write_report exactly as the CLI does, only after the user accepted
 // that a PDF is plaintext. Nothing here touches the disk but write().
 //
+// The check and the preview run on a worker thread (a 232-page case takes
+// seconds): check_if_needed() only starts it and collects a finished one,
+// so no frame waits. Each change of the choice bumps a generation; a result
+// of an older generation is dropped when it arrives, and the check for the
+// current choice starts as soon as the worker is free. preparing() says
+// the shown answer is not yet the current choice's.
+//
 // Errors: error_key() is an i18n key, error_detail() app/report's one-line
 // description (codes, references, contact names: never record content).
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "safehold/appmodel/background.hpp"
 #include "safehold/report/pdf.hpp"
 #include "safehold/report/report.hpp"
 #include "safehold/storage/vault.hpp"
@@ -41,8 +50,14 @@ class ReportModel {
   void set_paper(report::Paper paper);
   [[nodiscard]] const report::ReportRequest& request() const { return request_; }
 
-  // Re-runs the check and the preview when the choice changed since the last one.
+  // Once per frame: collects a finished check (dropped if the choice changed
+  // since it started) and starts one for the current choice when it is
+  // needed and the worker is free. Never blocks.
   void check_if_needed();
+  // An audience is chosen and its check and preview are not in yet.
+  [[nodiscard]] bool preparing() const;
+  // Blocks until the worker is idle (lock: it holds a reference to the vault).
+  void wait() { work_.wait(); }
   // The report as it would be written (the cover's facts and what is left
   // out and why), or nullopt when refused (then error_key()).
   [[nodiscard]] const std::optional<report::ComposedReport>& composed() const { return composed_; }
@@ -50,7 +65,8 @@ class ReportModel {
   // one-line reason when it does not.
   [[nodiscard]] bool identifying_allowed() const { return identifying_allowed_; }
   [[nodiscard]] const std::string& identifying_refusal() const { return identifying_refusal_; }
-  // The first page, laid out as in the PDF (pixels in memory only).
+  // The first page, laid out as in the PDF (pixels in memory only, in a
+  // buffer wiped when freed).
   [[nodiscard]] const std::optional<report::PageImage>& preview() const { return preview_; }
   // Bumped whenever preview() changes (the GUI re-uploads its texture).
   [[nodiscard]] std::uint64_t preview_generation() const { return preview_generation_; }
@@ -69,12 +85,25 @@ class ReportModel {
 
  private:
   Session* session_;  // the vault of the unlocked app (session.hpp)
+  // What the worker hands back for one generation of the choice.
+  struct Prepared {
+    std::uint64_t generation = 0;
+    bool identifying_allowed = false;
+    std::string identifying_refusal;
+    std::optional<report::ComposedReport> composed;
+    std::optional<report::PageImage> preview;
+    std::optional<report::ReportFailure> failure;
+  };
+  static Prepared prepare(storage::Vault& vault, const report::ReportRequest& request, std::uint64_t generation);
+  void apply(Prepared&& done);
   void invalidate();
   void fail(const report::ReportFailure& f);
-  void check_identifying();
 
   report::ReportRequest request_;
-  bool checked_ = false;
+  bool checked_ = false;             // the current choice's check was started (or needs none)
+  std::uint64_t generation_ = 1;     // bumped at every change of the choice
+  std::uint64_t applied_generation_ = 0;
+  Background<Prepared> work_;
   std::optional<report::ComposedReport> composed_;
   bool identifying_allowed_ = false;
   std::string identifying_refusal_;

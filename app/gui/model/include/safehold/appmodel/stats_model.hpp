@@ -2,12 +2,16 @@
 // The Statistics screen's state (issue 13): one or two dimensions and the
 // minimum cell, counted by app/report's count_statistics (consent,
 // suppression and the left-out count are decided there, not here). The
-// screen draws the table it returns as bars and as a table.
+// screen draws the table it returns as bars and as a table, and writes that
+// same table as the signed statistics PDF (write_pdf: write_statistics_pdf,
+// the CLI's `stats --format pdf`) once the user accepted that it is plaintext.
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "safehold/report/stats.hpp"
+#include "safehold/report/stats_pdf.hpp"
 #include "safehold/storage/vault.hpp"
 #include "safehold/appmodel/session.hpp"
 
@@ -35,6 +39,14 @@ class StatsModel {
 
   [[nodiscard]] const char* error_key() const { return error_key_; }
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
+
+  // Writes table() as `folder`/`file_name` and its .minisig, labels in the
+  // UI's language (the dialog asked the plaintext question first).
+  bool write_pdf(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name);
+  [[nodiscard]] const std::optional<report::StatsPdfWritten>& written() const { return written_; }
+  [[nodiscard]] const std::filesystem::path& written_path() const { return written_path_; }
+  [[nodiscard]] const char* write_error_key() const { return write_error_key_; }
+  [[nodiscard]] const std::string& write_error_detail() const { return write_error_detail_; }
   void reset();
 
  private:
@@ -46,10 +58,12 @@ class StatsModel {
   std::optional<report::StatsTable> table_;
   const char* error_key_ = nullptr;
   std::string error_detail_;
+  std::optional<report::StatsPdfWritten> written_;
+  std::filesystem::path written_path_;
+  const char* write_error_key_ = nullptr;
+  std::string write_error_detail_;
 };
 
-// The vocabulary a dimension's values come from ("" for year).
-[[nodiscard]] const char* stats_vocab(report::StatsDimension d) noexcept;
 // A value as the UI shows it: the vocabulary label in the UI language, the
 // year as is, "unknown" translated.
 [[nodiscard]] std::string stats_value_label(report::StatsDimension d, const std::string& value);
