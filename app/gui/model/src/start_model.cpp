@@ -1,6 +1,7 @@
 #include "safehold/appmodel/start_model.hpp"
 
 #include "safehold/appmodel/backup_model.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
 
 #include <chrono>
 
@@ -87,6 +88,15 @@ bool StartModel::submit() {
         std::launch::async,
         [opener, path, hooks, file = std::filesystem::path(backup_file), s = std::move(secret)]() mutable
         -> RestoreResult {
+          // As create: on a new laptop the default folder's parents do not
+          // exist yet (made 0700 by the shared vault-folder policy).
+          if (auto parents = core::prepare_vault_parents(path); !parents) {
+            const auto kind = parents.error().kind;
+            const auto code = kind == core::FolderErrorKind::permission_denied ? storage::BackupError::permission_denied
+                              : kind == core::FolderErrorKind::disk_full      ? storage::BackupError::disk_full
+                                                                               : storage::BackupError::io_failed;
+            return unexpected(storage::BackupFailure{code, parents.error().describe()});
+          }
           auto restored = storage::restore_backup(file, s, path, hooks);
           if (!restored) return unexpected(std::move(restored.error()));
           return opener->unlock(path, std::move(s));
