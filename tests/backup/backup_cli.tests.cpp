@@ -48,9 +48,13 @@ TEST_CASE("cli: before you travel: backup, verify, wipe, restore, check", "[back
   CHECK(r.err.find("SSD") != std::string::npos);
   CHECK_FALSE(fs::exists(w.folder));
 
-  const fs::path home = w.dir / "arrived";
+  // After arrival, on a fresh laptop: the default vault folder's parents do
+  // not exist yet (made 0700, as `init` makes them).
+  const fs::path home = w.dir / "arrived" / ".local" / "share" / "safehold" / "vault";
   r = w.at(home, {"restore", w.backup.string()});
+  INFO(r.err);
   REQUIRE(r.exit_code == 0);
+  CHECK((fs::status(home.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
   r = w.at(home, {"check"});
   CHECK(r.exit_code == 0);
   r = w.at(home, {"audit", "verify"});

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "failure.hpp"
 #include "output.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
 #include "safehold/base/file_io.hpp"
 #include "safehold/storage/backup.hpp"
 #include "safehold/storage/key_file.hpp"
@@ -115,6 +116,10 @@ Outcome run_restore(Context& ctx, const std::string& file, bool json) {
   if (target.empty()) return fail(ExitCode::usage, "restore needs --vault NEWDIR (the folder to restore into)");
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
+  // As `init`: on a fresh machine the default folder's parents do not exist.
+  if (auto parents = core::prepare_vault_parents(target); !parents) {
+    return fail(ExitCode::io, "cannot create the vault folder: " + parents.error().describe());
+  }
   auto s = storage::restore_backup(file, *pass, target);
   if (!s) return backup_failure(s.error());
   print_summary(*s, json);

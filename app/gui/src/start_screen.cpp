@@ -51,10 +51,15 @@ void StartScreen::Draw(appmodel::AppModel& app, const UiInfo& ui) {
   ImGui::Spacing();
 
   const bool busy = m.busy();
+  // The model may change the mode (no vault here yet; a restored vault that
+  // still needs unlocking): select that tab once.
+  if (drawn_mode_ != m.mode) switch_pending_ = true;
   if (ImGui::BeginTabBar("###start-mode")) {
     // Tabs can be switched from the model (e.g. "no vault here yet").
     const auto unlock_flags = m.mode == StartModel::Mode::unlock && switch_pending_ ? ImGuiTabItemFlags_SetSelected : 0;
     const auto create_flags = m.mode == StartModel::Mode::create && switch_pending_ ? ImGuiTabItemFlags_SetSelected : 0;
+    const auto restore_flags =
+        m.mode == StartModel::Mode::restore && switch_pending_ ? ImGuiTabItemFlags_SetSelected : 0;
     switch_pending_ = false;
     ImGui::BeginDisabled(busy);
     if (ImGui::BeginTabItem((std::string(tr("start.tab.unlock")) + "###tab-unlock").c_str(), nullptr, unlock_flags)) {
@@ -67,31 +72,73 @@ void StartScreen::Draw(appmodel::AppModel& app, const UiInfo& ui) {
       ImGui::EndTabItem();
     }
     Probe("start.tab.create");
+    if (ImGui::BeginTabItem((std::string(tr("start.tab.restore")) + "###tab-restore").c_str(), nullptr,
+                            restore_flags)) {
+      if (!busy) m.mode = StartModel::Mode::restore;
+      ImGui::EndTabItem();
+    }
+    Probe("start.tab.restore");
     ImGui::EndDisabled();
     ImGui::EndTabBar();
   }
+  drawn_mode_ = m.mode;
 
   DrawFields(m, busy);
   ImGui::End();
 }
 
-void StartScreen::DrawFields(StartModel& m, bool busy) {
-  const bool create = m.mode == StartModel::Mode::create;
-  bool submit = false;
-  ImGui::BeginDisabled(busy);
+namespace {
 
-  ImGui::TextUnformatted(tr("start.folder"));
+// A path field with its Browse… button on the same line; true when the
+// button was pressed.
+bool PathField(const char* label, const char* id, std::string& path, const char* probe,
+               const char* browse_probe) {
+  ImGui::TextUnformatted(label);
   const char* browse = tr("start.browse");
   const float browse_w = ImGui::CalcTextSize(browse).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::SetNextItemWidth(-(browse_w + ImGui::GetStyle().ItemSpacing.x));
-  InputTextExact("##folder", m.folder, {.probe = "start.folder"});
+  InputTextExact(id, path, {.probe = probe});
   ImGui::SameLine();
-  if (ImGui::Button(browse)) {
-    browser.Open(m.folder.empty() ? std::filesystem::path("/") : std::filesystem::path(m.folder),
-                 appmodel::FileBrowser::Pick::folder, "files.title.vault");
+  const bool pressed = ImGui::Button((std::string(browse) + "###" + browse_probe).c_str());
+  Probe(browse_probe);
+  return pressed;
+}
+
+// Where the file browser starts for a path field: the field's folder, or /.
+std::filesystem::path BrowseFrom(const std::string& path, bool is_file) {
+  if (path.empty()) return "/";
+  const std::filesystem::path p(path);
+  return is_file ? p.parent_path() : p;
+}
+
+}  // namespace
+
+void StartScreen::DrawFields(StartModel& m, bool busy) {
+  const bool create = m.mode == StartModel::Mode::create;
+  const bool restore = m.mode == StartModel::Mode::restore;
+  bool submit = false;
+  ImGui::BeginDisabled(busy);
+
+  if (restore) {
+    WrappedColored(MutedColor(), tr("start.restore.intro"));
+    if (PathField(tr("start.backup_file"), "##backup-file", m.backup_file, "start.backup_file",
+                  "start.backup_file.browse")) {
+      browsing_backup_ = true;
+      browser.Open(BrowseFrom(m.backup_file, true), appmodel::FileBrowser::Pick::file, "files.title.restore");
+    }
   }
-  Probe("start.browse");
-  if (browser.Draw()) m.folder_chosen(browser.chosen);
+  if (PathField(tr(restore ? "start.restore.folder" : "start.folder"), "##folder", m.folder, "start.folder",
+                "start.browse")) {
+    browsing_backup_ = false;
+    browser.Open(BrowseFrom(m.folder, false), appmodel::FileBrowser::Pick::folder, "files.title.vault");
+  }
+  if (browser.Draw()) {
+    if (browsing_backup_) {
+      m.backup_file_chosen(browser.chosen);
+    } else {
+      m.folder_chosen(browser.chosen);
+    }
+  }
 
   ImGui::TextUnformatted(tr("start.passphrase"));
   ImGui::SameLine();
@@ -117,6 +164,7 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   MarkSecretField();
   if (ImGui::IsItemEdited()) m.passphrase_edited();
   Probe("start.passphrase");
+  if (restore) WrappedColored(MutedColor(), tr("start.restore.passphrase"));
 
   if (create) {
     ImGui::TextUnformatted(tr("start.repeat"));
@@ -152,12 +200,14 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   if (busy) {
     Spinner();
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", tr(create ? "start.busy.create" : "start.busy.unlock"));
+    ImGui::TextWrapped("%s", tr(create ? "start.busy.create" : restore ? "start.busy.restore" : "start.busy.unlock"));
+    if (m.restoring()) DrawRestoreProgress(m);
     return;
   }
   const char* blocked = m.blocked_reason();
   ImGui::BeginDisabled(blocked != nullptr);
-  const std::string label = std::string(tr(create ? "start.create" : "start.unlock")) + "###primary";
+  const std::string label =
+      std::string(tr(create ? "start.create" : restore ? "start.restore" : "start.unlock")) + "###primary";
   if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) submit = true;
   Probe("start.primary");
   ImGui::EndDisabled();
@@ -167,12 +217,28 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     ImGui::TextWrapped("%s", tr(blocked));
     ImGui::PopStyleColor();
   }
+  if (m.restored_not_opened()) {
+    WrappedColored(MutedColor(), tr("start.restored_not_opened"));
+    Probe("start.restored_not_opened");
+  }
   if (m.error_key() != nullptr) {
     WrappedColored(ErrorColor(), tr(m.error_key()));
     Probe("start.error");
     // The folder and the kind of failure (never record content).
     if (!m.error_detail().empty()) WrappedColored(MutedColor(), m.error_detail().c_str());
   }
+}
+
+void StartScreen::DrawRestoreProgress(StartModel& m) {
+  const float f = m.restore_progress();
+  if (f >= 0.0f) {
+    ImGui::ProgressBar(f, ImVec2(-1, 0));
+  } else {
+    ImGui::TextWrapped("%s", tr("start.restore.opening"));  // Argon2id on the backup's key
+  }
+  Probe("start.restore.progress");
+  if (ImGui::Button(tr("start.restore.cancel"))) m.cancel_restore();
+  Probe("start.restore.cancel");
 }
 
 }  // namespace safehold::gui

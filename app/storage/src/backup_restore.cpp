@@ -108,16 +108,18 @@ expected<BackupSummary, BackupFailure> verify_backup(const fs::path& file, const
 }
 
 expected<BackupSummary, BackupFailure> restore_backup(const fs::path& file, const crypto::SecretBuffer& passphrase,
-                                                      const fs::path& target) {
+                                                      const fs::path& target, const BackupHooks& hooks) {
   if (auto t = check_target(target); !t) return unexpected(t.error());
+  detail::BackupMeter meter(hooks);
   auto opened = detail::open_backup(file, passphrase);
   if (!opened) return unexpected(opened.error());
+  if (meter.stop()) return backup_fail(BackupError::cancelled);
   StagingGuard guard{detail::sibling_temp(target, "restore")};
   if (auto d = make_private_dir(guard.dir); !d) return unexpected(d.error());
   if (auto d = make_private_dir(guard.dir / detail::kAttachmentsDir); !d) return unexpected(d.error());
-  const BackupHooks no_hooks;  // restore has no progress yet (the CLI only)
-  detail::BackupMeter meter(no_hooks);
   auto staged = detail::read_backup_into(*opened, guard.dir, true, meter);
+  // As verify: a cancel is reported as such (the guard removes the staging).
+  if (!staged && meter.cancelled()) return backup_fail(BackupError::cancelled);
   if (!staged) return unexpected(staged.error());
   if (auto a = append_restored_entry(*staged->state, staged->summary); !a) return unexpected(a.error());
   staged->state->db.allow_checkpoint_on_close();
@@ -131,6 +133,8 @@ expected<BackupSummary, BackupFailure> restore_backup(const fs::path& file, cons
   }
   (void)base::sync_directory(guard.dir / detail::kAttachmentsDir);
   (void)base::sync_directory(guard.dir);
+  // The last moment a cancel can be honoured: after it the vault exists.
+  if (meter.stop()) return backup_fail(BackupError::cancelled);
   if (auto p = publish(guard.dir, target); !p) return unexpected(p.error());
   guard.dir.clear();
   return staged->summary;

@@ -1,5 +1,8 @@
 #include "safehold/appmodel/start_model.hpp"
 
+#include "safehold/appmodel/backup_model.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
+
 #include <chrono>
 
 namespace safehold::appmodel {
@@ -22,10 +25,26 @@ const char* key_for(OpenErrorKind kind) {
 
 }  // namespace
 
+const char* restore_error_key(storage::BackupError e) noexcept {
+  using storage::BackupError;
+  switch (e) {
+    // The backup screen's wording speaks of a backup file being written;
+    // these say what a refused restore left: nothing.
+    case BackupError::destination_exists: return "restore.error.not_empty";
+    case BackupError::disk_full: return "restore.error.disk_full";
+    case BackupError::permission_denied: return "restore.error.permission";
+    case BackupError::io_failed: return "restore.error.io";
+    default: return backup_error_key(e);
+  }
+}
+
 StartModel::~StartModel() {
-  // A running Argon2id cannot be interrupted; wait so the worker never
-  // outlives the opener. The vault it may return is destroyed (locked).
+  // A running Argon2id (or restore) cannot be interrupted; wait so the
+  // worker never outlives the opener or this model (the restore's hooks
+  // point into it). A vault it may return is destroyed (locked); a restore
+  // that finished stays a complete vault on disk.
   if (pending_.valid()) pending_.wait();
+  if (restoring_.valid()) restoring_.wait();
 }
 
 void StartModel::passphrase_edited() { strength_ = estimate_strength(passphrase.view()); }
@@ -35,6 +54,7 @@ bool StartModel::vault_exists() const {
 }
 
 const char* StartModel::blocked_reason() const {
+  if (mode == Mode::restore && backup_file.empty()) return "start.block.no_backup_file";
   if (folder.empty()) return "start.block.no_folder";
   if (passphrase.empty()) return "start.block.no_passphrase";
   if (mode == Mode::create) {
@@ -49,10 +69,39 @@ bool StartModel::submit() {
   if (busy() || blocked_reason() != nullptr) return false;
   error_key_ = nullptr;
   error_detail_.clear();
+  restored_not_opened_ = false;
   auto path = std::filesystem::path(folder);
   auto secret = passphrase.take_copy();
   const auto* opener = opener_;
-  if (mode == Mode::create) {
+  if (mode == Mode::restore) {
+    restore_done_ = 0;
+    restore_total_ = 0;
+    cancel_restore_ = false;
+    // The hooks point into this model: the destructor waits for the worker.
+    storage::BackupHooks hooks;
+    hooks.progress = [this](const storage::BackupProgress& p) {
+      restore_total_ = p.bytes_total;
+      restore_done_ = p.bytes_done;
+    };
+    hooks.cancel_requested = [this] { return cancel_restore_.load(); };
+    restoring_ = std::async(
+        std::launch::async,
+        [opener, path, hooks, file = std::filesystem::path(backup_file), s = std::move(secret)]() mutable
+        -> RestoreResult {
+          // As create: on a new laptop the default folder's parents do not
+          // exist yet (made 0700 by the shared vault-folder policy).
+          if (auto parents = core::prepare_vault_parents(path); !parents) {
+            const auto kind = parents.error().kind;
+            const auto code = kind == core::FolderErrorKind::permission_denied ? storage::BackupError::permission_denied
+                              : kind == core::FolderErrorKind::disk_full      ? storage::BackupError::disk_full
+                                                                               : storage::BackupError::io_failed;
+            return unexpected(storage::BackupFailure{code, parents.error().describe()});
+          }
+          auto restored = storage::restore_backup(file, s, path, hooks);
+          if (!restored) return unexpected(std::move(restored.error()));
+          return opener->unlock(path, std::move(s));
+        });
+  } else if (mode == Mode::create) {
     auto kdf_choice = kdf;
     auto owner = owner_name;
     pending_ = std::async(std::launch::async,
@@ -68,9 +117,30 @@ bool StartModel::submit() {
 }
 
 std::optional<storage::Vault> StartModel::poll() {
-  if (!pending_.valid()) return std::nullopt;
-  if (pending_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
-  Result r = pending_.get();
+  const auto ready = [](const auto& f) {
+    return f.valid() && f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  };
+  if (ready(restoring_)) {
+    RestoreResult r = restoring_.get();
+    if (!r) {
+      const bool cancelled = r.error().code == storage::BackupError::cancelled;
+      error_key_ = cancelled ? "restore.cancelled" : restore_error_key(r.error().code);
+      error_detail_ = cancelled ? std::string() : r.error().describe();
+      return std::nullopt;
+    }
+    if (!*r) {
+      // The vault is complete in `folder`; only opening it failed (memory,
+      // another window...): the Unlock tab takes it from here.
+      mode = Mode::unlock;
+      restored_not_opened_ = true;
+    }
+    return take(std::move(*r));
+  }
+  if (!ready(pending_)) return std::nullopt;
+  return take(pending_.get());
+}
+
+std::optional<storage::Vault> StartModel::take(Result r) {
   if (!r) {
     error_key_ = key_for(r.error().kind);
     error_detail_ = r.error().detail;
@@ -82,12 +152,20 @@ std::optional<storage::Vault> StartModel::poll() {
 
 void StartModel::folder_chosen(const std::filesystem::path& chosen) {
   std::error_code ec;
-  if (mode == Mode::create && !std::filesystem::is_empty(chosen, ec)) {
+  if (mode != Mode::unlock && !std::filesystem::is_empty(chosen, ec)) {
     folder = (chosen / "safehold-vault").string();
   } else {
     folder = chosen.string();
   }
 }
+
+float StartModel::restore_progress() const {
+  const auto total = restore_total_.load();
+  if (total == 0) return -1.0f;
+  return static_cast<float>(static_cast<double>(restore_done_.load()) / static_cast<double>(total));
+}
+
+void StartModel::backup_file_chosen(const std::filesystem::path& chosen) { backup_file = chosen.string(); }
 
 void StartModel::clear_secrets() {
   passphrase.clear();

@@ -59,8 +59,8 @@ struct BackupSummary {
   std::uint64_t database_bytes = 0;
 };
 
-// Progress of write_backup / verify_backup, reported from the thread doing
-// the work (the desktop app's Backup screen). Bytes are those of the backup
+// Progress of write_backup / verify_backup / restore_backup, reported from
+// the thread doing the work (the desktop app's Backup screen and Restore tab). Bytes are those of the backup
 // file written or read; entries are the database and each attachment.
 struct BackupProgress {
   std::uint64_t bytes_done = 0;
@@ -95,11 +95,13 @@ struct BackupHooks {
 
 // Recreates the vault in `target` (absent, or an empty folder). Stages in a
 // hidden folder beside it and renames it into place only when everything
-// checked out; appends a vault_restored audit entry. On failure nothing
-// exists under `target` that was not there before.
+// checked out; appends a vault_restored audit entry. On failure (a cancel
+// through `hooks` included) nothing exists under `target` that was not there
+// before, and the staging folder is removed.
 [[nodiscard]] expected<BackupSummary, BackupFailure> restore_backup(const std::filesystem::path& file,
                                                                     const crypto::SecretBuffer& passphrase,
-                                                                    const std::filesystem::path& target);
+                                                                    const std::filesystem::path& target,
+                                                                    const BackupHooks& hooks = {});
 
 // The last backup of this vault that verify_backup accepted, as stored in the
 // vault's settings (the GUI's reminder and wipe's guard read it).
