@@ -62,6 +62,18 @@ function(safehold_precompile target)
   endforeach()
 endfunction()
 
+# safehold_fast_link(target): link this test, fuzz or benchmark program with
+# lld when it is installed (packaging/setup-debian.sh installs it). The test
+# programs are linked against every static library, twice in CI (release,
+# asan): measured on exchange_tests under ASan, GNU ld took 7.2 s of CPU,
+# lld 1.7 s. The programs we ship keep the default linker.
+find_program(SAFEHOLD_LLD NAMES ld.lld)
+function(safehold_fast_link target)
+  if(SAFEHOLD_LLD)
+    target_link_options(${target} PRIVATE -fuse-ld=lld)
+  endif()
+endfunction()
+
 # safehold_flags(target): our warnings (as errors) and hardening on one target.
 function(safehold_flags target)
   target_compile_options(${target} PRIVATE ${SAFEHOLD_WARNINGS} ${SAFEHOLD_HARDENING})
