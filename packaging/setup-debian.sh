@@ -14,7 +14,7 @@ PKGS=(
   fonts-noto-cjk fonts-noto-core fonts-dejavu-core
   age minisign
   xvfb xauth imagemagick x11-utils xdotool debian-archive-keyring
-  clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev lld
   time python3 strace poppler-utils
   help2man librsvg2-bin lintian mmdebstrap
 )

@@ -20,9 +20,18 @@ bool contains(const std::vector<std::uint8_t>& hay, std::string_view needle) {
 
 }  // namespace
 
+// Issue: "including one of 100 MiB". Under ASan+UBSan the same code runs on
+// 4 MiB (64 STREAM chunks, every path of the 100 MiB file): the 100 MiB took
+// 15 s there against 4 s in release, and the release run keeps 100 MiB.
+#ifdef SAFEHOLD_SANITIZED_LIBRARIES
+constexpr std::uint64_t kBigAttachment = 4ULL << 20;
+#else
+constexpr std::uint64_t kBigAttachment = 100ULL << 20;
+#endif
+
 TEST_CASE("round trip: backup, verify, wipe, restore gives the same vault (100 MiB attachment)", "[backup]") {
   VaultFixture f;
-  fill_backup_world(f.vault, 100ULL << 20);
+  fill_backup_world(f.vault, kBigAttachment);
   Contents before = contents_of(f.vault);
   before.audit = audit_hashes(f.vault);  // with the attachment_read entries reading them added
   REQUIRE(before.attachment_sha.size() == 3);
