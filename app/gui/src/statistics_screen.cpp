@@ -143,7 +143,7 @@ void StatisticsScreen::DrawSavePdf(appmodel::AppModel& app) {
   }
   if (browser_.Draw()) {
     warned_ = false;
-    (void)m.write_pdf(app.session()->vault(), browser_.chosen, file_name_);
+    (void)m.write_pdf(browser_.chosen, file_name_);
   }
   if (m.written()) {
     WrappedColored(OkColor(),

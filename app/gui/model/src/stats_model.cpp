@@ -55,7 +55,8 @@ void StatsModel::count_if_needed() {
   table_ = std::move(*counted);
 }
 
-bool StatsModel::write_pdf(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name) {
+bool StatsModel::write_pdf(const std::filesystem::path& folder, const std::string& file_name) {
+  storage::Vault& vault = session_->vault();
   written_.reset();
   written_path_.clear();
   write_error_key_ = nullptr;

@@ -42,7 +42,7 @@ class StatsModel {
 
   // Writes table() as `folder`/`file_name` and its .minisig, labels in the
   // UI's language (the dialog asked the plaintext question first).
-  bool write_pdf(storage::Vault& vault, const std::filesystem::path& folder, const std::string& file_name);
+  bool write_pdf(const std::filesystem::path& folder, const std::string& file_name);
   [[nodiscard]] const std::optional<report::StatsPdfWritten>& written() const { return written_; }
   [[nodiscard]] const std::filesystem::path& written_path() const { return written_path_; }
   [[nodiscard]] const char* write_error_key() const { return write_error_key_; }
