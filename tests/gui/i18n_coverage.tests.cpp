@@ -30,7 +30,7 @@ constexpr Language kLanguages[] = {Language::en, Language::zh_Hans, Language::zh
 // that take one, and the `.probe =` option of InputTextExact.
 constexpr const char* kProbeMarkers[] = {"Probe(",       "probe(",           ".probe =",     "DrawPausedNotice(",
                                          "RecipientKindCombo(", "ShowRefusal(", "Fingerprint(", "BigDigits(",
-                                         "ProgressWithCancel("};
+                                         "ProgressWithCancel(", "PathField("};
 
 std::set<std::string> key_prefixes() {
   std::set<std::string> out;
@@ -47,7 +47,8 @@ std::map<std::string, std::string> keys_in_sources() {
   std::map<std::string, std::string> found;  // key -> where
   for (const char* dir : {"app/gui/src", "app/gui/model/src", "app/gui/model/include/safehold/appmodel",
                           "app/core/src/policy"}) {
-    for (const auto& entry : fs::directory_iterator(root / dir)) {
+    // Recursive: shared widgets live in app/gui/src/widgets/.
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
       const auto ext = entry.path().extension();
       if (ext != ".cpp" && ext != ".hpp") continue;
       std::ifstream in(entry.path());

@@ -121,14 +121,14 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
 
   if (restore) {
     WrappedColored(MutedColor(), tr("start.restore.intro"));
-    if (PathField(tr("start.backup_file"), "##backup-file", m.backup_file, "start.backup_file",
-                  "start.backup_file.browse")) {
+    const char* file_label = tr("start.backup_file");
+    if (PathField(file_label, "##backup-file", m.backup_file, "start.backup_file", "start.backup_file.browse")) {
       browsing_backup_ = true;
       browser.Open(BrowseFrom(m.backup_file, true), appmodel::FileBrowser::Pick::file, "files.title.restore");
     }
   }
-  if (PathField(tr(restore ? "start.restore.folder" : "start.folder"), "##folder", m.folder, "start.folder",
-                "start.browse")) {
+  const char* folder_label = tr(restore ? "start.restore.folder" : "start.folder");
+  if (PathField(folder_label, "##folder", m.folder, "start.folder", "start.browse")) {
     browsing_backup_ = false;
     browser.Open(BrowseFrom(m.folder, false), appmodel::FileBrowser::Pick::folder, "files.title.vault");
   }
@@ -190,7 +190,10 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     ImGui::TextUnformatted(tr("start.kdf"));
     int kdf = m.kdf == appmodel::KdfStrength::sensitive ? 1 : 0;
     ImGui::RadioButton(tr("start.kdf.moderate"), &kdf, 0);
-    ImGui::SameLine();
+    // One line where it fits; at 200 % on a small screen the second choice
+    // goes below instead of past the window's edge.
+    SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                   ImGui::CalcTextSize(tr("start.kdf.sensitive")).x);
     ImGui::RadioButton(tr("start.kdf.sensitive"), &kdf, 1);
     m.kdf = kdf == 1 ? appmodel::KdfStrength::sensitive : appmodel::KdfStrength::moderate;
   }
