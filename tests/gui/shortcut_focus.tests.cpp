@@ -156,6 +156,14 @@ TEST_CASE("Intake: a step shortcut refused before consent says why and keeps typ
   CHECK(ui.Has("typing.went_nowhere"));
   CHECK(g.ActiveId != g.InputTextState.ID);  // no field is being edited
 
+  // Enter on the step the list has focused goes back into that step's first
+  // field (a new user pressing Enter on "1. Consent" expects to type there).
+  ui.Press(ImGuiKey_Enter);
+  ui.Frames(3);
+  CHECK(d.step == from);
+  CHECK(g.ActiveId != 0);
+  CHECK(g.ActiveId == g.InputTextState.ID);
+
   // Consent given: the line goes, and Ctrl+3 opens step 3.
   if (d.step != IntakeStep::consent) {
     ui.Press(ImGuiKey_1, /*ctrl=*/true);

@@ -192,7 +192,10 @@ void IntakeScreen::DrawSidebar(appmodel::IntakeModel& m) {
       FocusNextItemVisibly();
       focus_steps_ = false;
     }
-    if (WrappedSelectable(label, ("###step" + std::to_string(i)).c_str(), m.draft->step == s)) m.go(s);
+    if (WrappedSelectable(label, ("###step" + std::to_string(i)).c_str(), m.draft->step == s)) {
+      m.go(s);
+      focused_step_ = -1;  // the step's first field takes the cursor, also when it is the current step
+    }
     if (incomplete) ImGui::PopStyleColor();
     Probe((std::string("intake.step.") + std::to_string(i)).c_str());
     ImGui::EndDisabled();
