@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "safehold/crypto/sha256.hpp"
+#include "folder_snapshot.hpp"  // names_in
 #include "safehold/storage/vault.hpp"
 #include "storage_samples.hpp"
 #include "vault_test_support.hpp"
@@ -123,14 +124,6 @@ inline Contents contents_of(storage::Vault& v) {
   c.identity = id.age_recipient + "|" + id.minisign_public_key;
   c.owner = v.owner_name();
   return c;
-}
-
-// The names in a folder, sorted (what a backup, verify or restore left).
-inline std::vector<std::string> names_in(const std::filesystem::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 }  // namespace safehold::test

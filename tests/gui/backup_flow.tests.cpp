@@ -8,7 +8,9 @@
 #include <chrono>
 #include <ctime>
 
+#include "folder_snapshot.hpp"  // names_in
 #include "headless_ui.hpp"
+#include "large_attachment.hpp"
 #include "safehold/appmodel/backup_reminder.hpp"
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/storage/backup.hpp"
@@ -50,28 +52,6 @@ void ready_backup(test::VaultFixture& f, test::HeadlessUi& ui, const fs::path& o
   ui.Type(passphrase);
 }
 
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-// `size` bytes of zeros, for a large attachment.
-class Zeros final : public base::ByteSource {
- public:
-  explicit Zeros(std::uint64_t size) : left_(size) {}
-  expected<std::size_t, base::IoError> read(std::span<std::uint8_t> out) override {
-    const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(left_, out.size()));
-    std::fill_n(out.begin(), n, std::uint8_t{0});
-    left_ -= n;
-    return n;
-  }
-
- private:
-  std::uint64_t left_;
-};
-
 }  // namespace
 
 TEST_CASE("Backup from settings: a real file written and verified, recorded as the CLI records it",
@@ -105,7 +85,7 @@ TEST_CASE("Backup from settings: a real file written and verified, recorded as t
   CHECK(f.app.backup.passphrase.empty());
   CHECK_FALSE(test::imgui_memory_holds(test::kTestPassphrase));
   const fs::path file = out / f.app.backup.file_name;
-  CHECK(names_in(out) == std::vector<std::string>{f.app.backup.file_name});  // no scratch left
+  CHECK(test::names_in(out) == std::vector<std::string>{f.app.backup.file_name});  // no scratch left
 
   ui.Click("nav.lock");
   storage::Vault v = f.open();
@@ -123,20 +103,7 @@ TEST_CASE("Backup with a wrong passphrase writes nothing; Cancel leaves no file"
   {
     // A 96 MiB attachment makes the backup long enough to cancel.
     storage::Vault v = f.open();
-    REQUIRE(appmodel::seed_demo_cases(v, appmodel::DemoOptions{.cases = 2}));
-    auto cases = v.cases().list(storage::CaseQuery{});
-    REQUIRE(cases);
-    REQUIRE_FALSE(cases->empty());
-    const nlohmann::json fields{{"kind", "video"},
-                                {"acquisition", "interviewee_screenshot"},
-                                {"acquired_at", "2026-11-02T10:15:00Z"},
-                                {"acquired_by", "A. Caseworker"},
-                                {"media_type", "video/mp4"},
-                                {"description", "interview recording"}};
-    auto ev = v.records().create("evidence_item", cases->front().case_id, fields);
-    REQUIRE(ev);
-    Zeros zeros(96ULL << 20);
-    REQUIRE(v.attachments().import(ev->id, zeros, 96ULL << 20));
+    test::seed_with_large_attachment(v, 2, 96ULL << 20);
   }
   test::HeadlessUi ui(f.app);
   f.unlock(ui);

@@ -3,13 +3,11 @@
 // in one action; and every refusal leaves the folder as it was.
 #include <catch2/catch_test_macros.hpp>
 
-#include <algorithm>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
-
+#include "folder_snapshot.hpp"  // names_in
 #include "headless_ui.hpp"
-#include "safehold/base/byte_io.hpp"
+#include "large_attachment.hpp"
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/storage/backup.hpp"
 #include "vault_fixture.hpp"
@@ -42,13 +40,6 @@ void fill_restore(test::HeadlessUi& ui, const fs::path& file, const fs::path& ta
   ui.Type(target.string());
   ui.Click("start.passphrase");
   ui.Type(passphrase);
-}
-
-std::vector<std::string> names_in(const fs::path& dir) {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 // Runs the restore and waits for its end (success or refusal).
@@ -112,7 +103,7 @@ TEST_CASE("A refused restore says why and leaves the folder as it was", "[gui][h
     CHECK(ui.Has("start.error"));
     CHECK_FALSE(f.app.unlocked());
     CHECK_FALSE(fs::exists(target));
-    CHECK(names_in(f.dir.path()) == std::vector<std::string>{"before-travel.shbackup", "vault"});
+    CHECK(test::names_in(f.dir.path()) == std::vector<std::string>{"before-travel.shbackup", "vault"});
   }
   SECTION("a folder that is not empty is refused, its file untouched") {
     const fs::path target = f.dir.path() / "busy";
@@ -122,7 +113,7 @@ TEST_CASE("A refused restore says why and leaves the folder as it was", "[gui][h
     press_restore(f, ui);
     REQUIRE(f.app.start.error_key() != nullptr);
     CHECK(std::string_view(f.app.start.error_key()) == "restore.error.not_empty");
-    CHECK(names_in(target) == std::vector<std::string>{"notes.txt"});
+    CHECK(test::names_in(target) == std::vector<std::string>{"notes.txt"});
   }
   SECTION("one flipped byte: damaged, nothing created") {
     {
@@ -162,20 +153,7 @@ TEST_CASE("Cancel stops a restore with nothing restored", "[gui][headless][resto
   {
     // A 48 MiB attachment makes the restore long enough to cancel.
     storage::Vault v = f.open();
-    REQUIRE(appmodel::seed_demo_cases(v, appmodel::DemoOptions{.cases = 1}));
-    auto cases = v.cases().list(storage::CaseQuery{});
-    REQUIRE(cases);
-    const nlohmann::json fields{{"kind", "video"},
-                                {"acquisition", "interviewee_screenshot"},
-                                {"acquired_at", "2026-11-02T10:15:00Z"},
-                                {"acquired_by", "A. Caseworker"},
-                                {"media_type", "video/mp4"},
-                                {"description", "interview recording"}};
-    auto ev = v.records().create("evidence_item", cases->front().case_id, fields);
-    REQUIRE(ev);
-    const std::vector<std::uint8_t> bytes(48U << 20, 0x5a);
-    base::SpanSource source(bytes);
-    REQUIRE(v.attachments().import(ev->id, source, bytes.size()));
+    test::seed_with_large_attachment(v, 1, 48ULL << 20);
     REQUIRE(storage::write_backup(f.folder(),
                                   crypto::SecretBuffer::copy_of(std::string_view(test::kTestPassphrase)), file));
   }
@@ -189,5 +167,5 @@ TEST_CASE("Cancel stops a restore with nothing restored", "[gui][headless][resto
   REQUIRE(f.app.start.error_key() != nullptr);
   CHECK(std::string_view(f.app.start.error_key()) == "restore.cancelled");
   CHECK_FALSE(f.app.unlocked());
-  CHECK(names_in(f.dir.path()) == std::vector<std::string>{"before-travel.shbackup", "vault"});
+  CHECK(test::names_in(f.dir.path()) == std::vector<std::string>{"before-travel.shbackup", "vault"});
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Every file under a folder with its bytes: "nothing changed on disk" is
 // snapshot(before) == snapshot(after).
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -24,6 +25,15 @@ inline FolderSnapshot snapshot(const std::filesystem::path& folder) {
 inline std::vector<std::string> names(const FolderSnapshot& s) {
   std::vector<std::string> out;
   for (const auto& [k, v] : s) out.push_back(k);
+  return out;
+}
+
+// The names in a folder, sorted, not recursive (what a backup, verify or
+// restore left beside the vault).
+inline std::vector<std::string> names_in(const std::filesystem::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
   return out;
 }
 
