@@ -157,6 +157,7 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   ui.Click("nav.lock");
   CHECK_FALSE(m.is_open());
   CHECK_FALSE(m.preview());
+  CHECK_FALSE(m.working());
 }
 
 TEST_CASE("Report…: the check and preview run on a worker; a stale result is dropped; no call waits", "[report]") {
@@ -193,6 +194,22 @@ TEST_CASE("Report…: the check and preview run on a worker; a stale result is d
   m.wait();
   m.check_if_needed();
   CHECK_FALSE(m.composed());
+  CHECK_FALSE(m.preview());
+}
+
+TEST_CASE("Report…: a check that finished before the lock leaves no result behind", "[report]") {
+  SeededCase s;
+  auto& m = s.f.app.report;
+  m.open(s.case_id);
+  m.set_audience_kind("lawyer");
+  m.check_if_needed();
+  REQUIRE(m.working());
+  // Finished but not collected: the result (the case's report and first
+  // page) waits in the worker until the next frame.
+  m.wait();
+  REQUIRE(m.working());
+  s.f.app.lock();
+  CHECK_FALSE(m.working());
   CHECK_FALSE(m.preview());
 }
 

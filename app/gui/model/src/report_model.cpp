@@ -20,6 +20,10 @@ void ReportModel::open(const std::string& case_id) {
 }
 
 void ReportModel::close() {
+  // A finished check not yet collected holds the case's report and its
+  // first page as pixels in the worker's result: dropped here, so a lock
+  // (which waits for the worker, then closes) keeps none of it.
+  (void)work_.poll();
   request_ = {};
   invalidate();
   written_.reset();

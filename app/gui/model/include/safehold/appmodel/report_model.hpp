@@ -58,6 +58,9 @@ class ReportModel {
   [[nodiscard]] bool preparing() const;
   // Blocks until the worker is idle (lock: it holds a reference to the vault).
   void wait() { work_.wait(); }
+  // A check is running or its result is not collected yet (either holds a
+  // reference to the vault or the case's text).
+  [[nodiscard]] bool working() const { return work_.busy(); }
   // The report as it would be written (the cover's facts and what is left
   // out and why), or nullopt when refused (then error_key()).
   [[nodiscard]] const std::optional<report::ComposedReport>& composed() const { return composed_; }
