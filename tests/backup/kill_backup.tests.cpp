@@ -1,5 +1,5 @@
-// SIGKILL at random moments: a killed backup leaves no file under the final
-// name; a killed restore leaves no folder under the target name that is not
+// SIGKILL at random moments: a killed backup leaves no partial file under the
+// final name; a killed restore leaves no folder under the target name that is not
 // a complete vault.
 #include <catch2/catch_test_macros.hpp>
 
@@ -36,7 +36,7 @@ const int kDelaysMs[] = {5, 40, 120, 250, 400, 700, 1100};
 
 }  // namespace
 
-TEST_CASE("kill: a backup killed at any moment leaves nothing under the final name", "[backup][kill]") {
+TEST_CASE("kill: a backup killed at any moment leaves nothing partial under the final name", "[backup][kill]") {
   BigVault v;
   int killed = 0;
   for (int delay : kDelaysMs) {
@@ -45,7 +45,10 @@ TEST_CASE("kill: a backup killed at any moment leaves nothing under the final na
     const int code = v.killed_at({"--vault", v.folder.string(), "backup", "-o", out.string()}, delay);
     if (code == 128 + SIGKILL) {
       ++killed;
-      CHECK_FALSE(fs::exists(out));
+      // A kill after the publishing rename (while the snapshot is removed
+      // or the summary printed) leaves the finished backup, which is fine;
+      // what must never appear under the name is a partial one.
+      if (fs::exists(out)) CHECK(storage::verify_backup(out, crypto::SecretBuffer::copy_of(kPassphrase)));
     } else {
       REQUIRE(code == 0);  // finished before the kill: then it is whole
       CHECK(storage::verify_backup(out, crypto::SecretBuffer::copy_of(kPassphrase)));
