@@ -39,10 +39,13 @@ const char* restore_error_key(storage::BackupError e) noexcept {
 }
 
 StartModel::~StartModel() {
-  // A running Argon2id (or restore) cannot be interrupted; wait so the
-  // worker never outlives the opener or this model (the restore's hooks
-  // point into it). A vault it may return is destroyed (locked); a restore
-  // that finished stays a complete vault on disk.
+  // The window is closing: a restore stops as Cancel stops it (nothing left
+  // in the folder, no staging folder) instead of running to its end. A
+  // running Argon2id cannot be interrupted; wait so the worker never
+  // outlives the opener or this model (the restore's hooks point into it).
+  // A vault it may return is destroyed (locked); a restore that had already
+  // finished stays a complete vault on disk.
+  cancel_restore_ = true;
   if (pending_.valid()) pending_.wait();
   if (restoring_.valid()) restoring_.wait();
 }
