@@ -203,7 +203,12 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   if (busy) {
     Spinner();
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", tr(create ? "start.busy.create" : restore ? "start.busy.restore" : "start.busy.unlock"));
+    const char* what = m.wiping() ? "wipe.running"
+                       : create   ? "start.busy.create"
+                       : restore  ? "start.busy.restore"
+                                  : "start.busy.unlock";
+    ImGui::TextWrapped("%s", tr(what));
+    if (m.wiping()) Probe("wipe.running");
     if (m.restoring()) DrawRestoreProgress(m);
     return;
   }

@@ -44,10 +44,11 @@ StartModel::~StartModel() {
   // running Argon2id cannot be interrupted; wait so the worker never
   // outlives the opener or this model (the restore's hooks point into it).
   // A vault it may return is destroyed (locked); a restore that had already
-  // finished stays a complete vault on disk.
+  // finished stays a complete vault on disk. A wipe runs to its end.
   cancel_restore_ = true;
   if (pending_.valid()) pending_.wait();
   if (restoring_.valid()) restoring_.wait();
+  if (wiping_.valid()) wiping_.wait();
 }
 
 void StartModel::passphrase_edited() { strength_ = estimate_strength(passphrase.view()); }
@@ -151,6 +152,18 @@ std::optional<storage::Vault> StartModel::take(Result r) {
   }
   clear_secrets();
   return std::move(*r);
+}
+
+void StartModel::start_wipe(const std::filesystem::path& vault_folder) {
+  if (busy()) return;  // AppModel::wipe_vault locks first; nothing else runs here
+  wiping_ = std::async(std::launch::async, [vault_folder] { return storage::wipe_vault(vault_folder); });
+}
+
+std::optional<StartModel::WipeResult> StartModel::poll_wipe() {
+  if (!wiping_.valid() || wiping_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    return std::nullopt;
+  }
+  return wiping_.get();
 }
 
 void StartModel::folder_chosen(const std::filesystem::path& chosen) {

@@ -57,7 +57,7 @@ class StartModel {
   // Starts create/unlock in the background. Returns false (and does nothing)
   // when blocked or already busy.
   bool submit();
-  [[nodiscard]] bool busy() const { return pending_.valid() || restoring_.valid(); }
+  [[nodiscard]] bool busy() const { return pending_.valid() || restoring_.valid() || wiping_.valid(); }
   // Collects a finished result: returns the unlocked vault on success.
   std::optional<storage::Vault> poll();
 
@@ -82,6 +82,16 @@ class StartModel {
   [[nodiscard]] float restore_progress() const;
   void cancel_restore() { cancel_restore_ = true; }
 
+  // The emergency wipe of `vault_folder`, on a worker: AppModel::wipe_vault()
+  // has checked its guard and locked. The start screen shows it running
+  // (busy(): nothing can be unlocked or created meanwhile) and
+  // poll_wipe() hands over storage::wipe_vault's answer once. Not
+  // cancellable: closing the window waits for it (the key file goes first).
+  using WipeResult = expected<storage::WipeReport, storage::BackupFailure>;
+  void start_wipe(const std::filesystem::path& vault_folder);
+  [[nodiscard]] bool wiping() const { return wiping_.valid(); }
+  std::optional<WipeResult> poll_wipe();
+
   // True after a restore put a vault in `folder` but it could not be
   // unlocked (the screen says the vault is there and shows the Unlock tab).
   [[nodiscard]] bool restored_not_opened() const { return restored_not_opened_; }
@@ -95,6 +105,7 @@ class StartModel {
   PassphraseStrength strength_;
   std::future<Result> pending_;
   std::future<RestoreResult> restoring_;
+  std::future<WipeResult> wiping_;
   std::atomic<std::uint64_t> restore_done_{0}, restore_total_{0};
   std::atomic<bool> cancel_restore_{false};
   bool restored_not_opened_ = false;
