@@ -7,8 +7,8 @@
 
 #include "backup_screen.hpp"
 #include "exact_text.hpp"
-#include "glyph_growth.hpp"
 #include "language_picker.hpp"
+#include "secret_field.hpp"
 #include "theme.hpp"
 #include "ui_info.hpp"
 #include "ui_probe.hpp"
@@ -150,28 +150,23 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     ImGui::Checkbox(show, &show_passphrase);
     Probe("start.show_passphrase");
   }
-  const ImGuiInputTextFlags secret_flags =
-      ImGuiInputTextFlags_EnterReturnsTrue | (show_passphrase ? 0 : ImGuiInputTextFlags_Password);
+  // Enter in a passphrase field submits, as the primary button.
+  const SecretFieldOptions secret{.shown = show_passphrase, .enter_returns = true};
   ImGui::SetNextItemWidth(-1);
   if (focus_passphrase_) {
     ImGui::SetKeyboardFocusHere();
     focus_passphrase_ = false;
   }
-  LeaveOnEscapeKeepingText("##passphrase");  // Escape keeps what was typed, as in every field
-  if (ImGui::InputText("##passphrase", m.passphrase.data(), m.passphrase.capacity(), secret_flags)) {
-    submit = true;
-  }
-  MarkSecretField();
-  if (ImGui::IsItemEdited()) m.passphrase_edited();
+  auto typed = SecretField("##passphrase", m.passphrase, secret);
+  if (typed.entered) submit = true;
+  if (typed.edited) m.passphrase_edited();
   Probe("start.passphrase");
   if (restore) WrappedColored(MutedColor(), tr("start.restore.passphrase"));
 
   if (create) {
     ImGui::TextUnformatted(tr("start.repeat"));
     ImGui::SetNextItemWidth(-1);
-    LeaveOnEscapeKeepingText("##repeat");  // Escape keeps what was typed, as in every field
-    if (ImGui::InputText("##repeat", m.repeat.data(), m.repeat.capacity(), secret_flags)) submit = true;
-    MarkSecretField();
+    if (SecretField("##repeat", m.repeat, secret).entered) submit = true;
     Probe("start.repeat");
     if (!m.passphrase.empty()) StrengthMeter(m.strength());
     // The warning is about the passphrase just typed: it and its checkbox
