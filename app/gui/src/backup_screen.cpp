@@ -119,12 +119,10 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   Probe("backup.verify_file");
   ImGui::EndDisabled();
   if (busy) {
-    bool cancel = false;
     const bool writing = m.phase() == appmodel::BackupModel::Phase::writing;
     const std::string label = trf(writing ? "backup.writing" : "backup.verifying",
                                   {std::to_string(m.entries_done()), std::to_string(m.entries_total())});
-    ProgressWithCancel(m.progress(), label.c_str(), cancel, "backup.cancel");
-    if (cancel) m.cancel();
+    if (ProgressWithCancel(m.progress(), {.label = label.c_str(), .cancel_probe = "backup.cancel"})) m.cancel();
   } else {
     DrawResult(m);
   }

@@ -204,7 +204,13 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
                                   : "start.busy.unlock";
     ImGui::TextWrapped("%s", tr(what));
     if (m.wiping()) Probe("wipe.running");
-    if (m.restoring()) DrawRestoreProgress(m);
+    // Argon2id on the backup's key first (no total yet), then its bytes.
+    if (m.restoring() && ProgressWithCancel(m.restore_progress(), {.starting_key = "start.restore.opening",
+                                                                  .cancel_key = "start.restore.cancel",
+                                                                  .bar_probe = "start.restore.progress",
+                                                                  .cancel_probe = "start.restore.cancel"})) {
+      m.cancel_restore();
+    }
     return;
   }
   const char* blocked = m.blocked_reason();
@@ -230,18 +236,6 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     // The folder and the kind of failure (never record content).
     if (!m.error_detail().empty()) WrappedColored(MutedColor(), m.error_detail().c_str());
   }
-}
-
-void StartScreen::DrawRestoreProgress(StartModel& m) {
-  const float f = m.restore_progress();
-  if (f >= 0.0f) {
-    ImGui::ProgressBar(f, ImVec2(-1, 0));
-  } else {
-    ImGui::TextWrapped("%s", tr("start.restore.opening"));  // Argon2id on the backup's key
-  }
-  Probe("start.restore.progress");
-  if (ImGui::Button(tr("start.restore.cancel"))) m.cancel_restore();
-  Probe("start.restore.cancel");
 }
 
 }  // namespace safehold::gui
