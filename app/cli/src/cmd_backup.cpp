@@ -117,9 +117,7 @@ Outcome run_restore(Context& ctx, const std::string& file, bool json) {
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
   // As `init`: on a fresh machine the default folder's parents do not exist.
-  if (auto parents = core::prepare_vault_parents(target); !parents) {
-    return fail(ExitCode::io, "cannot create the vault folder: " + parents.error().describe());
-  }
+  if (auto parents = core::prepare_vault_parents(target); !parents) return unexpected(to_failure(parents.error()));
   auto s = storage::restore_backup(file, *pass, target);
   if (!s) return backup_failure(s.error());
   print_summary(*s, json);

@@ -1,7 +1,6 @@
 #include "safehold/appmodel/start_model.hpp"
 
 #include "safehold/appmodel/backup_model.hpp"
-#include "safehold/core/policy/vault_folder.hpp"
 
 #include <chrono>
 
@@ -93,14 +92,8 @@ bool StartModel::submit() {
         [opener, path, hooks, file = std::filesystem::path(backup_file), s = std::move(secret)]() mutable
         -> RestoreResult {
           // As create: on a new laptop the default folder's parents do not
-          // exist yet (made 0700 by the shared vault-folder policy).
-          if (auto parents = core::prepare_vault_parents(path); !parents) {
-            const auto kind = parents.error().kind;
-            const auto code = kind == core::FolderErrorKind::permission_denied ? storage::BackupError::permission_denied
-                              : kind == core::FolderErrorKind::disk_full      ? storage::BackupError::disk_full
-                                                                               : storage::BackupError::io_failed;
-            return unexpected(storage::BackupFailure{code, parents.error().describe()});
-          }
+          // exist yet.
+          if (auto parents = opener->prepare_parents(path); !parents) return unexpected(std::move(parents.error()));
           auto restored = storage::restore_backup(file, s, path, hooks);
           if (!restored) return unexpected(std::move(restored.error()));
           return opener->unlock(path, std::move(s));
@@ -127,9 +120,11 @@ std::optional<storage::Vault> StartModel::poll() {
   if (ready(restoring_)) {
     RestoreResult r = restoring_.get();
     if (!r) {
-      const bool cancelled = r.error().code == storage::BackupError::cancelled;
-      error_key_ = cancelled ? "restore.cancelled" : restore_error_key(r.error().code);
-      error_detail_ = cancelled ? std::string() : r.error().describe();
+      if (auto* folder_error = std::get_if<OpenError>(&r.error())) return take(unexpected(std::move(*folder_error)));
+      const auto& refused = std::get<storage::BackupFailure>(r.error());
+      const bool cancelled = refused.code == storage::BackupError::cancelled;
+      error_key_ = cancelled ? "restore.cancelled" : restore_error_key(refused.code);
+      error_detail_ = cancelled ? std::string() : refused.describe();
       return std::nullopt;
     }
     if (!*r) {

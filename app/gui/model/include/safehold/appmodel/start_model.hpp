@@ -20,6 +20,7 @@
 #include <future>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "safehold/appmodel/passphrase_field.hpp"
 #include "safehold/appmodel/passphrase_strength.hpp"
@@ -98,8 +99,9 @@ class StartModel {
 
  private:
   using Result = expected<storage::Vault, OpenError>;
-  // A refused restore, or the restored vault's unlock.
-  using RestoreResult = expected<Result, storage::BackupFailure>;
+  // A restore refused before it began (the folder: as create says it) or by
+  // the library; else the restored vault's unlock.
+  using RestoreResult = expected<Result, std::variant<OpenError, storage::BackupFailure>>;
   std::optional<storage::Vault> take(Result r);
   const VaultOpener* opener_;
   PassphraseStrength strength_;
