@@ -91,10 +91,14 @@ TEST_CASE("A refused wipe starts no worker and leaves the vault as it was", "[gu
   auto& app = u.app;
   const fs::path folder = u.folder;
 
-  SECTION("no verified backup, loss not accepted") { app.wipe.typed = appmodel::kWipeWord; }
+  SECTION("no verified backup, loss not accepted") {
+    app.wipe.typed = appmodel::kWipeWord;
+    CHECK(std::string_view(app.wipe.blocked_reason(false)) == "wipe.blocked.no_backup");
+  }
   SECTION("the word not typed exactly") {
     app.wipe.accept_loss = true;
     app.wipe.typed = "wipe";
+    CHECK(std::string_view(app.wipe.blocked_reason(false)) == "wipe.blocked.word");
   }
   CHECK_FALSE(app.wipe_vault());
   CHECK(app.unlocked());
