@@ -136,3 +136,33 @@ TEST_CASE("cli prompt: init asks twice and refuses two different passphrases", "
   CHECK(cli.screen().find("differ") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "vault"));
 }
+
+TEST_CASE("cli progress: backup, verify and restore show progress on a terminal, none in a pipe",
+          "[cli][prompt][backup]") {
+  CliVault v;
+  (void)v.case_with_consent();
+  const auto file = v.dir / "travel.shbackup";
+  const auto restored = v.dir / "restored";
+  {
+    PtyCli cli(v.with_vault({"backup", "-o", file.string()}));
+    CHECK(cli.wait() == 0);
+    CHECK(cli.screen().find("writing backup: 100.0%") != std::string::npos);
+  }
+  {
+    PtyCli cli(v.with_vault({"backup", "verify", file.string()}));
+    CHECK(cli.wait() == 0);
+    CHECK(cli.screen().find("verifying: 100.0%") != std::string::npos);
+  }
+  {
+    PtyCli cli({"--vault", restored.string(), "--passphrase-file", v.pass_file.string(), "restore", file.string()});
+    CHECK(cli.wait() == 0);
+    INFO(cli.screen());
+    CHECK(cli.screen().find("restoring: 100.0%") != std::string::npos);
+  }
+  // Not a terminal (a script, a log): no progress line.
+  const auto again = run_cli({"--vault", (v.dir / "again").string(), "--passphrase-file", v.pass_file.string(),
+                              "restore", file.string()});
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("restoring:") == std::string::npos);
+}

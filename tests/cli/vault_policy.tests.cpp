@@ -44,6 +44,21 @@ TEST_CASE("cli vault policy: a parent that is a file is named in the error", "[c
   CHECK(r.err.find((home / ".local").string() + ": is not a folder") != std::string::npos);
 }
 
+TEST_CASE("cli vault policy: a vault folder storage cannot make is named as a parent would be", "[cli][policy]") {
+  // mkdir in /sys is refused (EPERM), even to root: the folder policy finds
+  // the parent fine, storage's create fails; the one mapping in core names
+  // the folder and the reason, as for a parent that cannot be made.
+  TempDir dir;
+  write_text(dir / "pass", "vivid kettle orbit saffron\n");
+  const fs::path vault = fs::path("/sys") / ("safehold-test-" + dir.path().filename().string());
+  const auto r = run_cli({"--vault", vault.string(), "--new-passphrase-file", (dir / "pass").string(), "init",
+                          "--name", "Worker"});
+  INFO(r.err);
+  CHECK(r.exit_code == 6);
+  CHECK(r.err.find("cannot create the vault folder: " + vault.string() + ": permission denied") != std::string::npos);
+  CHECK_FALSE(fs::exists(vault));
+}
+
 TEST_CASE("cli vault policy: init accepts exactly the passphrases the shared rule accepts", "[cli][policy]") {
   // The desktop app's forms ask the same core::check_new_passphrase (see
   // tests/gui/vault_policy.tests.cpp), so both accept the same set.

@@ -183,6 +183,8 @@ TEST_CASE("Wipe refuses without a current verified backup until the person choos
   ui.Click("wipe.now");
   CHECK_FALSE(f.app.unlocked());
   CHECK(f.app.screen() == appmodel::Screen::start);
+  // The wipe runs on a worker; the start screen says so until it is done.
+  REQUIRE(ui.FramesUntil([&] { return !f.app.start.busy(); }, 60));
   CHECK(ui.Has("wipe.done"));
   CHECK_FALSE(fs::exists(f.folder()));
   ui.Frames(3);  // the start screen's tab follows the model's mode a frame later
@@ -232,6 +234,7 @@ TEST_CASE("Before you travel: back up, verify, choose where it goes, wipe; resto
   REQUIRE(ui.Enabled("wipe.now"));
   ui.Click("wipe.now");
   CHECK_FALSE(f.app.unlocked());
+  REQUIRE(ui.FramesUntil([&] { return !f.app.start.busy(); }, 60));
   CHECK_FALSE(fs::exists(f.folder()));
   CHECK_FALSE(f.app.travel.with_colleague);  // the checklist is gone with the session
   CHECK_FALSE(storage::Vault::unlock(f.folder(), pass()));

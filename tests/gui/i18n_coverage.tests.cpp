@@ -27,8 +27,9 @@ constexpr Language kLanguages[] = {Language::en, Language::zh_Hans, Language::zh
 
 // Lines where a string is a probe name for the tests, not an i18n key (probe
 // names look like keys: "contacts.own.fingerprint"): calls of the helpers
-// that take one, and the `.probe =` option of InputTextExact.
-constexpr const char* kProbeMarkers[] = {"Probe(",       "probe(",           ".probe =",     "DrawPausedNotice(",
+// that take one, and options named `probe`, `bar_probe`, `cancel_probe`...
+// (InputTextExact, SecretField, ProgressWithCancel).
+constexpr const char* kProbeMarkers[] = {"Probe(",       "probe(",           "probe =",     "DrawPausedNotice(",
                                          "RecipientKindCombo(", "ShowRefusal(", "Fingerprint(", "BigDigits(",
                                          "ProgressWithCancel(", "PathField("};
 

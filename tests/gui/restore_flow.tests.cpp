@@ -115,6 +115,17 @@ TEST_CASE("A refused restore says why and leaves the folder as it was", "[gui][h
     CHECK(std::string_view(f.app.start.error_key()) == "restore.error.not_empty");
     CHECK(test::names_in(target) == std::vector<std::string>{"notes.txt"});
   }
+  SECTION("a folder that cannot be made: said as the Create tab says it") {
+    std::ofstream(f.dir.path() / "notes") << "a file, not a folder";
+    const fs::path target = f.dir.path() / "notes" / "vault";
+    fill_restore(ui, file, target, test::kTestPassphrase);
+    press_restore(f, ui);
+    REQUIRE(f.app.start.error_key() != nullptr);
+    CHECK(std::string_view(f.app.start.error_key()) == "start.error.folder");
+    CHECK(f.app.start.error_detail() == (f.dir.path() / "notes").string() + ": is not a folder");
+    CHECK_FALSE(f.app.start.restored_not_opened());
+    CHECK(test::names_in(f.dir.path()) == std::vector<std::string>{"before-travel.shbackup", "notes", "vault"});
+  }
   SECTION("one flipped byte: damaged, nothing created") {
     {
       std::fstream io(file, std::ios::in | std::ios::out | std::ios::binary);

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "failure.hpp"
+#include "interrupt.hpp"
 #include "output.hpp"
 #include "safehold/core/policy/vault_folder.hpp"
 #include "safehold/base/file_io.hpp"
@@ -67,7 +68,11 @@ Outcome run_backup(Context& ctx, const BackupOptions& o) {
   if (!storage::Vault::exists_at(folder)) return fail(ExitCode::not_found, "no vault in " + folder.string());
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
-  auto s = storage::write_backup(folder, *pass, o.output, o.force ? base::Publish::replace : base::Publish::no_replace);
+  InterruptScope interrupts;  // Ctrl-C cancels: no file under the final name
+  ProgressLine progress("writing backup");
+  auto s = storage::write_backup(folder, *pass, o.output, o.force ? base::Publish::replace : base::Publish::no_replace,
+                                 backup_hooks_for(progress));
+  progress.finish();
   if (!s) return backup_failure(s.error());
   print_summary(*s, o.json);
   print_note("backup written to " + o.output + "; check it with: safehold-cli backup verify " + o.output);
@@ -104,7 +109,10 @@ void remember_verified(Context& ctx, const crypto::SecretBuffer& pass, const sto
 Outcome run_backup_verify(Context& ctx, const BackupOptions& o) {
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
-  auto s = storage::verify_backup(o.verify_file, *pass);
+  InterruptScope interrupts;
+  ProgressLine progress("verifying");
+  auto s = storage::verify_backup(o.verify_file, *pass, backup_hooks_for(progress));
+  progress.finish();
   if (!s) return backup_failure(s.error());
   print_summary(*s, o.json);
   remember_verified(ctx, *pass, *s);
@@ -117,10 +125,11 @@ Outcome run_restore(Context& ctx, const std::string& file, bool json) {
   auto pass = ctx.passphrase();
   if (!pass) return unexpected(pass.error());
   // As `init`: on a fresh machine the default folder's parents do not exist.
-  if (auto parents = core::prepare_vault_parents(target); !parents) {
-    return fail(ExitCode::io, "cannot create the vault folder: " + parents.error().describe());
-  }
-  auto s = storage::restore_backup(file, *pass, target);
+  if (auto parents = core::prepare_vault_parents(target); !parents) return unexpected(to_failure(parents.error()));
+  InterruptScope interrupts;  // Ctrl-C cancels: no vault, no staging folder
+  ProgressLine progress("restoring");
+  auto s = storage::restore_backup(file, *pass, target, backup_hooks_for(progress));
+  progress.finish();
   if (!s) return backup_failure(s.error());
   print_summary(*s, json);
   print_note("vault restored to " + target.string() + "; it opens with the passphrase of the backup");

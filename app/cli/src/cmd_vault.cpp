@@ -31,11 +31,12 @@ Outcome run_init(Context& ctx, const InitOptions& o) {
                   ? ctx.new_passphrase()
                   : acceptable_new_passphrase(ctx.passphrase());
   if (!pass) return unexpected(pass.error());
-  if (auto parents = core::prepare_vault_parents(folder); !parents) {
-    return fail(ExitCode::io, "cannot create the vault folder: " + parents.error().describe());
-  }
+  if (auto parents = core::prepare_vault_parents(folder); !parents) return unexpected(to_failure(parents.error()));
   auto vault = storage::Vault::create(folder, *pass, {o.name, preset(o.kdf)});
-  if (!vault) return unexpected(to_failure(vault.error()));
+  if (!vault) {
+    if (auto bad_folder = core::folder_error_of(vault.error(), folder)) return unexpected(to_failure(*bad_folder));
+    return unexpected(to_failure(vault.error()));
+  }
   o.printed.print(vault->vault_id());
   print_note("vault created in " + folder.string());
   return {};

@@ -41,6 +41,10 @@ ExitCode exit_code_for(VaultError e) noexcept {
   return ExitCode::integrity;
 }
 
+Failure to_failure(const core::FolderError& e) {
+  return Failure{ExitCode::io, "cannot create the vault folder: " + e.describe()};
+}
+
 ExitCode exit_code_for(base::FileError e) noexcept {
   switch (e) {
     case base::FileError::not_found: return ExitCode::not_found;

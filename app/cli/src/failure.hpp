@@ -6,6 +6,7 @@
 
 #include "exit_codes.hpp"
 #include "safehold/base/file_io.hpp"
+#include "safehold/core/policy/vault_folder.hpp"
 #include "safehold/report/error.hpp"
 #include "safehold/schema/error.hpp"
 #include "safehold/storage/error.hpp"
@@ -19,6 +20,9 @@ ExitCode exit_code_for(base::IoError e) noexcept;
 ExitCode exit_code_for(report::ReportError e) noexcept;
 
 Failure to_failure(const storage::StorageError& e);
+// The vault folder (or a parent) cannot be made or used: init and restore
+// say it one way, whether the folder policy or storage noticed it.
+Failure to_failure(const core::FolderError& e);
 // `what` names the file's role ("input file", "output file"), never its content.
 // A path as the user typed it, for error messages ("-" is standard input or output).
 std::string typed_path(std::string_view path);

@@ -79,4 +79,11 @@ storage::OperationHooks hooks_for(ProgressLine& progress) {
   return hooks;
 }
 
+storage::BackupHooks backup_hooks_for(ProgressLine& progress) {
+  storage::BackupHooks hooks;
+  hooks.progress = [&progress](const storage::BackupProgress& p) { progress.update(p.bytes_done, p.bytes_total); };
+  hooks.cancel_requested = [] { return interrupt_requested(); };
+  return hooks;
+}
+
 }  // namespace safehold::cli

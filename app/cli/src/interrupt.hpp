@@ -9,6 +9,7 @@
 #include <string>
 
 #include "safehold/storage/attachments.hpp"
+#include "safehold/storage/backup.hpp"
 
 namespace safehold::cli {
 
@@ -52,5 +53,7 @@ class ProgressLine {
 
 // Hooks that report to `progress` and cancel on Ctrl-C.
 storage::OperationHooks hooks_for(ProgressLine& progress);
+// The same for backup, backup verify and restore (bytes of the backup file).
+storage::BackupHooks backup_hooks_for(ProgressLine& progress);
 
 }  // namespace safehold::cli

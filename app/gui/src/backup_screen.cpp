@@ -7,7 +7,7 @@
 #include "app_shell.hpp"
 #include "exact_text.hpp"
 #include "exchange_screen.hpp"
-#include "glyph_growth.hpp"
+#include "secret_field.hpp"
 #include "safehold/appmodel/backup_reminder.hpp"
 #include "safehold/appmodel/record_fields.hpp"
 #include "theme.hpp"
@@ -99,10 +99,7 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   InputTextExact("###backup-name", m.file_name, {.probe = "backup.file_name"});
   ImGui::TextUnformatted(tr("backup.passphrase"));
   ImGui::SetNextItemWidth(w);
-  LeaveOnEscapeKeepingText("##backup-pass");  // Escape keeps what was typed, as in every field
-  ImGui::InputText("##backup-pass", m.passphrase.data(), m.passphrase.capacity(), ImGuiInputTextFlags_Password);
-  MarkSecretField();
-  Probe("backup.passphrase");
+  (void)SecretField("##backup-pass", m.passphrase, {.probe = "backup.passphrase"});
   WrappedColored(MutedColor(), tr("backup.passphrase.why"));
   ImGui::Checkbox(tr("backup.verify_after"), &m.verify_after);
   Probe("backup.verify_after");
@@ -122,12 +119,10 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   Probe("backup.verify_file");
   ImGui::EndDisabled();
   if (busy) {
-    bool cancel = false;
     const bool writing = m.phase() == appmodel::BackupModel::Phase::writing;
     const std::string label = trf(writing ? "backup.writing" : "backup.verifying",
                                   {std::to_string(m.entries_done()), std::to_string(m.entries_total())});
-    ProgressWithCancel(m.progress(), label.c_str(), cancel, "backup.cancel");
-    if (cancel) m.cancel();
+    if (ProgressWithCancel(m.progress(), {.label = label.c_str(), .cancel_probe = "backup.cancel"})) m.cancel();
   } else {
     DrawResult(m);
   }

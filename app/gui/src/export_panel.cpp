@@ -71,9 +71,7 @@ void ExportPanel::Draw(appmodel::AppModel& app) {
   if (file_name_.empty()) file_name_ = DefaultBundleName();
   WrappedColored(MutedColor(), tr("export.explain"));
   if (m.running()) {
-    bool cancel = false;
-    ProgressWithCancel(m.progress(), tr("export.sealing"), cancel, "export.cancel");
-    if (cancel) m.cancel();
+    if (ProgressWithCancel(m.progress(), {.label = tr("export.sealing"), .cancel_probe = "export.cancel"})) m.cancel();
     return;
   }
   m.check_if_needed();

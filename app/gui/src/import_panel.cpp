@@ -39,10 +39,10 @@ void ImportPanel::Draw(appmodel::AppModel& app) {
     case Stage::pick:
       break;
     case Stage::verifying:
-      ProgressWithCancel(m.progress(), tr("import.verifying"), cancel, "import.cancel");
+      cancel = ProgressWithCancel(m.progress(), {.label = tr("import.verifying"), .cancel_probe = "import.cancel"});
       break;
     case Stage::importing:
-      ProgressWithCancel(m.progress(), tr("import.importing"), cancel, "import.cancel");
+      cancel = ProgressWithCancel(m.progress(), {.label = tr("import.importing"), .cancel_probe = "import.cancel"});
       break;
     case Stage::failed:
       DrawRefusal(app);

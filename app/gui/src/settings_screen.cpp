@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "glyph_growth.hpp"
+#include "secret_field.hpp"
 #include "language_picker.hpp"
 #include "theme.hpp"
 #include "ui_probe.hpp"
@@ -117,23 +117,13 @@ void SettingsScreen::DrawPassphraseChange(appmodel::AppModel& app) {
   const float w = EmFitting(22);
   ImGui::TextUnformatted(tr("passwd.current"));
   ImGui::SetNextItemWidth(w);
-  LeaveOnEscapeKeepingText("##current");  // Escape keeps what was typed, as in every field
-  ImGui::InputText("##current", p.current.data(), p.current.capacity(), ImGuiInputTextFlags_Password);
-  MarkSecretField();
-  Probe("passwd.current");
+  (void)SecretField("##current", p.current, {.probe = "passwd.current"});
   ImGui::TextUnformatted(tr("passwd.new"));
   ImGui::SetNextItemWidth(w);
-  LeaveOnEscapeKeepingText("##new");  // Escape keeps what was typed, as in every field
-  ImGui::InputText("##new", p.next.data(), p.next.capacity(), ImGuiInputTextFlags_Password);
-  MarkSecretField();
-  if (ImGui::IsItemEdited()) p.next_edited();
-  Probe("passwd.new");
+  if (SecretField("##new", p.next, {.probe = "passwd.new"}).edited) p.next_edited();
   ImGui::TextUnformatted(tr("start.repeat"));
   ImGui::SetNextItemWidth(w);
-  LeaveOnEscapeKeepingText("##repeat");  // Escape keeps what was typed, as in every field
-  ImGui::InputText("##repeat", p.repeat.data(), p.repeat.capacity(), ImGuiInputTextFlags_Password);
-  MarkSecretField();
-  Probe("passwd.repeat");
+  (void)SecretField("##repeat", p.repeat, {.probe = "passwd.repeat"});
   if (!p.next.empty()) {
     ImGui::PushItemWidth(w);
     ImGui::BeginGroup();

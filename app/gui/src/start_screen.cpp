@@ -7,8 +7,8 @@
 
 #include "backup_screen.hpp"
 #include "exact_text.hpp"
-#include "glyph_growth.hpp"
 #include "language_picker.hpp"
+#include "secret_field.hpp"
 #include "theme.hpp"
 #include "ui_info.hpp"
 #include "ui_probe.hpp"
@@ -150,28 +150,23 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     ImGui::Checkbox(show, &show_passphrase);
     Probe("start.show_passphrase");
   }
-  const ImGuiInputTextFlags secret_flags =
-      ImGuiInputTextFlags_EnterReturnsTrue | (show_passphrase ? 0 : ImGuiInputTextFlags_Password);
+  // Enter in a passphrase field submits, as the primary button.
+  const SecretFieldOptions secret{.shown = show_passphrase, .enter_returns = true};
   ImGui::SetNextItemWidth(-1);
   if (focus_passphrase_) {
     ImGui::SetKeyboardFocusHere();
     focus_passphrase_ = false;
   }
-  LeaveOnEscapeKeepingText("##passphrase");  // Escape keeps what was typed, as in every field
-  if (ImGui::InputText("##passphrase", m.passphrase.data(), m.passphrase.capacity(), secret_flags)) {
-    submit = true;
-  }
-  MarkSecretField();
-  if (ImGui::IsItemEdited()) m.passphrase_edited();
+  auto typed = SecretField("##passphrase", m.passphrase, secret);
+  if (typed.entered) submit = true;
+  if (typed.edited) m.passphrase_edited();
   Probe("start.passphrase");
   if (restore) WrappedColored(MutedColor(), tr("start.restore.passphrase"));
 
   if (create) {
     ImGui::TextUnformatted(tr("start.repeat"));
     ImGui::SetNextItemWidth(-1);
-    LeaveOnEscapeKeepingText("##repeat");  // Escape keeps what was typed, as in every field
-    if (ImGui::InputText("##repeat", m.repeat.data(), m.repeat.capacity(), secret_flags)) submit = true;
-    MarkSecretField();
+    if (SecretField("##repeat", m.repeat, secret).entered) submit = true;
     Probe("start.repeat");
     if (!m.passphrase.empty()) StrengthMeter(m.strength());
     // The warning is about the passphrase just typed: it and its checkbox
@@ -203,8 +198,19 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
   if (busy) {
     Spinner();
     ImGui::SameLine();
-    ImGui::TextWrapped("%s", tr(create ? "start.busy.create" : restore ? "start.busy.restore" : "start.busy.unlock"));
-    if (m.restoring()) DrawRestoreProgress(m);
+    const char* what = m.wiping() ? "wipe.running"
+                       : create   ? "start.busy.create"
+                       : restore  ? "start.busy.restore"
+                                  : "start.busy.unlock";
+    ImGui::TextWrapped("%s", tr(what));
+    if (m.wiping()) Probe("wipe.running");
+    // Argon2id on the backup's key first (no total yet), then its bytes.
+    if (m.restoring() && ProgressWithCancel(m.restore_progress(), {.starting_key = "start.restore.opening",
+                                                                  .cancel_key = "start.restore.cancel",
+                                                                  .bar_probe = "start.restore.progress",
+                                                                  .cancel_probe = "start.restore.cancel"})) {
+      m.cancel_restore();
+    }
     return;
   }
   const char* blocked = m.blocked_reason();
@@ -230,18 +236,6 @@ void StartScreen::DrawFields(StartModel& m, bool busy) {
     // The folder and the kind of failure (never record content).
     if (!m.error_detail().empty()) WrappedColored(MutedColor(), m.error_detail().c_str());
   }
-}
-
-void StartScreen::DrawRestoreProgress(StartModel& m) {
-  const float f = m.restore_progress();
-  if (f >= 0.0f) {
-    ImGui::ProgressBar(f, ImVec2(-1, 0));
-  } else {
-    ImGui::TextWrapped("%s", tr("start.restore.opening"));  // Argon2id on the backup's key
-  }
-  Probe("start.restore.progress");
-  if (ImGui::Button(tr("start.restore.cancel"))) m.cancel_restore();
-  Probe("start.restore.cancel");
 }
 
 }  // namespace safehold::gui

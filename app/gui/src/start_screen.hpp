@@ -17,7 +17,6 @@ struct StartScreen {
 
  private:
   void DrawFields(appmodel::StartModel& m, bool busy);
-  void DrawRestoreProgress(appmodel::StartModel& m);
   bool switch_pending_ = true;   // select the tab matching the model's mode
   bool focus_passphrase_ = true;
   std::optional<appmodel::StartModel::Mode> drawn_mode_;  // the tab shown last frame

@@ -101,4 +101,12 @@ expected<void, FolderError> prepare_vault_parents(const fs::path& vault_folder) 
   return {};
 }
 
+std::optional<FolderError> folder_error_of(const storage::StorageError& e, const fs::path& vault_folder) {
+  switch (e.code) {
+    case storage::VaultError::permission_denied: return FolderError{FolderErrorKind::permission_denied, vault_folder};
+    case storage::VaultError::disk_full: return FolderError{FolderErrorKind::disk_full, vault_folder};
+    default: return std::nullopt;
+  }
+}
+
 }  // namespace safehold::core

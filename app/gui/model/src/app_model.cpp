@@ -57,6 +57,7 @@ void AppModel::go(Screen s) {
 
 void AppModel::tick(bool had_input) {
   if (had_input) idle.activity();
+  if (auto wiped = start.poll_wipe()) wipe_finished(*wiped);
   if (auto vault = start.poll()) {
     session_.open(std::move(*vault));
     idle.activity();
@@ -183,8 +184,15 @@ bool AppModel::wipe_vault() {
   if (wipe.blocked_reason(backup.verified_is_current()) != nullptr) return false;
   const std::filesystem::path folder = session_.vault().folder();
   lock();  // closes the database and wipes its keys; resets every screen
+  // On a worker (a 1 GiB vault takes over a second): the start screen says
+  // it is wiping until tick() collects the result.
+  last_wipe_.reset();
+  start.start_wipe(folder);
+  return true;
+}
+
+void AppModel::wipe_finished(const StartModel::WipeResult& r) {
   WipeOutcome out;
-  auto r = storage::wipe_vault(folder);
   if (r) {
     out.ok = true;
     out.key_destroyed_ms = r->key_destroyed_after.count() / 1000;
@@ -197,7 +205,6 @@ bool AppModel::wipe_vault() {
   }
   last_wipe_ = std::move(out);
   start.mode = start.vault_exists() ? StartModel::Mode::unlock : StartModel::Mode::create;
-  return r.has_value();
 }
 
 void AppModel::language_picked(Language lang) {

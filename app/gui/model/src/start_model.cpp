@@ -1,7 +1,6 @@
 #include "safehold/appmodel/start_model.hpp"
 
 #include "safehold/appmodel/backup_model.hpp"
-#include "safehold/core/policy/vault_folder.hpp"
 
 #include <chrono>
 
@@ -39,12 +38,16 @@ const char* restore_error_key(storage::BackupError e) noexcept {
 }
 
 StartModel::~StartModel() {
-  // A running Argon2id (or restore) cannot be interrupted; wait so the
-  // worker never outlives the opener or this model (the restore's hooks
-  // point into it). A vault it may return is destroyed (locked); a restore
-  // that finished stays a complete vault on disk.
+  // The window is closing: a restore stops as Cancel stops it (nothing left
+  // in the folder, no staging folder) instead of running to its end. A
+  // running Argon2id cannot be interrupted; wait so the worker never
+  // outlives the opener or this model (the restore's hooks point into it).
+  // A vault it may return is destroyed (locked); a restore that had already
+  // finished stays a complete vault on disk. A wipe runs to its end.
+  cancel_restore_ = true;
   if (pending_.valid()) pending_.wait();
   if (restoring_.valid()) restoring_.wait();
+  if (wiping_.valid()) wiping_.wait();
 }
 
 void StartModel::passphrase_edited() { strength_ = estimate_strength(passphrase.view()); }
@@ -89,14 +92,8 @@ bool StartModel::submit() {
         [opener, path, hooks, file = std::filesystem::path(backup_file), s = std::move(secret)]() mutable
         -> RestoreResult {
           // As create: on a new laptop the default folder's parents do not
-          // exist yet (made 0700 by the shared vault-folder policy).
-          if (auto parents = core::prepare_vault_parents(path); !parents) {
-            const auto kind = parents.error().kind;
-            const auto code = kind == core::FolderErrorKind::permission_denied ? storage::BackupError::permission_denied
-                              : kind == core::FolderErrorKind::disk_full      ? storage::BackupError::disk_full
-                                                                               : storage::BackupError::io_failed;
-            return unexpected(storage::BackupFailure{code, parents.error().describe()});
-          }
+          // exist yet.
+          if (auto parents = opener->prepare_parents(path); !parents) return unexpected(std::move(parents.error()));
           auto restored = storage::restore_backup(file, s, path, hooks);
           if (!restored) return unexpected(std::move(restored.error()));
           return opener->unlock(path, std::move(s));
@@ -123,9 +120,11 @@ std::optional<storage::Vault> StartModel::poll() {
   if (ready(restoring_)) {
     RestoreResult r = restoring_.get();
     if (!r) {
-      const bool cancelled = r.error().code == storage::BackupError::cancelled;
-      error_key_ = cancelled ? "restore.cancelled" : restore_error_key(r.error().code);
-      error_detail_ = cancelled ? std::string() : r.error().describe();
+      if (auto* folder_error = std::get_if<OpenError>(&r.error())) return take(unexpected(std::move(*folder_error)));
+      const auto& refused = std::get<storage::BackupFailure>(r.error());
+      const bool cancelled = refused.code == storage::BackupError::cancelled;
+      error_key_ = cancelled ? "restore.cancelled" : restore_error_key(refused.code);
+      error_detail_ = cancelled ? std::string() : refused.describe();
       return std::nullopt;
     }
     if (!*r) {
@@ -148,6 +147,18 @@ std::optional<storage::Vault> StartModel::take(Result r) {
   }
   clear_secrets();
   return std::move(*r);
+}
+
+void StartModel::start_wipe(const std::filesystem::path& vault_folder) {
+  if (busy()) return;  // AppModel::wipe_vault locks first; nothing else runs here
+  wiping_ = std::async(std::launch::async, [vault_folder] { return storage::wipe_vault(vault_folder); });
+}
+
+std::optional<StartModel::WipeResult> StartModel::poll_wipe() {
+  if (!wiping_.valid() || wiping_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+    return std::nullopt;
+  }
+  return wiping_.get();
 }
 
 void StartModel::folder_chosen(const std::filesystem::path& chosen) {

@@ -26,6 +26,9 @@ OpenError to_open_error(const storage::StorageError& e) {
   return OpenError{open_error_kind(e.code), e.describe()};
 }
 
+// Every "the vault folder cannot be made or used" the start screen shows.
+OpenError folder_open_error(const core::FolderError& e) { return OpenError{OpenErrorKind::folder, e.describe()}; }
+
 }  // namespace
 
 bool VaultOpener::exists(const std::filesystem::path& folder) const {
@@ -38,18 +41,18 @@ expected<storage::Vault, OpenError> VaultOpener::create(const std::filesystem::p
   storage::CreateOptions options;
   options.owner_name = owner_name;
   options.kdf = test_params_ ? *test_params_ : kdf_params(kdf);
-  if (auto parents = core::prepare_vault_parents(folder); !parents) {
-    return unexpected(OpenError{OpenErrorKind::folder, parents.error().describe()});
-  }
+  if (auto parents = prepare_parents(folder); !parents) return unexpected(std::move(parents.error()));
   auto v = storage::Vault::create(folder, passphrase, options);
   if (!v) {
-    const auto code = v.error().code;
-    if (code == storage::VaultError::permission_denied || code == storage::VaultError::disk_full) {
-      return unexpected(OpenError{OpenErrorKind::folder, folder.string() + ": " + v.error().describe()});
-    }
+    if (auto bad_folder = core::folder_error_of(v.error(), folder)) return unexpected(folder_open_error(*bad_folder));
     return unexpected(to_open_error(v.error()));
   }
   return std::move(*v);
+}
+
+expected<void, OpenError> VaultOpener::prepare_parents(const std::filesystem::path& folder) const {
+  if (auto parents = core::prepare_vault_parents(folder); !parents) return unexpected(folder_open_error(parents.error()));
+  return {};
 }
 
 expected<storage::Vault, OpenError> VaultOpener::unlock(const std::filesystem::path& folder,

@@ -168,20 +168,22 @@ std::string HomeFolder() {
   return home != nullptr && *home == '/' ? home : "/";
 }
 
-void ProgressWithCancel(float fraction, const char* label, bool& cancel, const char* probe) {
-  ImGui::TextUnformatted(label);
-  const float button_w = ImGui::CalcTextSize(appmodel::tr("exchange.cancel")).x + ImGui::GetStyle().FramePadding.x * 4;
+bool ProgressWithCancel(float fraction, const ProgressTexts& texts) {
+  if (texts.label != nullptr) ImGui::TextUnformatted(texts.label);
+  const char* cancel_text = appmodel::tr(texts.cancel_key);
+  const float button_w = ImGui::CalcTextSize(cancel_text).x + ImGui::GetStyle().FramePadding.x * 4;
   if (fraction < 0) {
     Spinner();
     ImGui::SameLine();
-    ImGui::TextColored(MutedColor(), "%s", appmodel::tr("exchange.starting"));
+    ImGui::TextColored(MutedColor(), "%s", appmodel::tr(texts.starting_key));
   } else {
     ImGui::ProgressBar(fraction, ImVec2(ImGui::GetContentRegionAvail().x - button_w, 0));
   }
-  Probe("exchange.progress");
+  if (texts.bar_probe != nullptr) Probe(texts.bar_probe);
   ImGui::SameLine();
-  cancel = ImGui::Button(appmodel::tr("exchange.cancel"));
-  Probe(probe);
+  const bool cancel = ImGui::Button(cancel_text);
+  if (texts.cancel_probe != nullptr) Probe(texts.cancel_probe);
+  return cancel;
 }
 
 void ShowRefusal(const char* key, const std::string& detail, const char* probe) {

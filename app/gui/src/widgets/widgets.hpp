@@ -54,9 +54,18 @@ void TabReachesTableRows();
 // Where the in-app file browser opens: HOME, else "/".
 std::string HomeFolder();
 
-// A progress bar (indeterminate while the total is unknown) and a cancel
-// button; `probe` names the button.
-void ProgressWithCancel(float fraction, const char* label, bool& cancel, const char* probe);
+// What ProgressWithCancel says and the Probe() names it records. Keys are
+// i18n keys; `label` is already translated (it may carry numbers).
+struct ProgressTexts {
+  const char* label = nullptr;                     // the line above the bar, if any
+  const char* starting_key = "exchange.starting";  // while the total is unknown
+  const char* cancel_key = "exchange.cancel";      // the button
+  const char* bar_probe = "exchange.progress";
+  const char* cancel_probe = nullptr;
+};
+// A progress bar (a spinner and `starting_key` while the total is unknown,
+// fraction < 0) and a cancel button; true when the button was pressed.
+[[nodiscard]] bool ProgressWithCancel(float fraction, const ProgressTexts& texts);
 // A core refusal: the translated sentence, then the core's one-line detail.
 void ShowRefusal(const char* key, const std::string& detail, const char* probe);
 

@@ -12,9 +12,11 @@
 // the default, so existing CLI vaults keep working without moving files.
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "safehold/expected.hpp"
+#include "safehold/storage/error.hpp"
 
 namespace safehold::core {
 
@@ -40,5 +42,13 @@ struct FolderError {
 // folder itself is made by storage::Vault::create). An existing parent must
 // be a folder.
 [[nodiscard]] expected<void, FolderError> prepare_vault_parents(const std::filesystem::path& vault_folder);
+
+// Storage could not make or write a vault in `vault_folder` because of the
+// folder itself (permission denied, disk full): the same FolderError as
+// prepare_vault_parents gives, so each program reports "the vault folder
+// cannot be made or used" one way, whichever step noticed it. nullopt when
+// the failure is not the folder's.
+[[nodiscard]] std::optional<FolderError> folder_error_of(const storage::StorageError& e,
+                                                         const std::filesystem::path& vault_folder);
 
 }  // namespace safehold::core

@@ -122,8 +122,10 @@ class AppModel {
   bool backup_tab_requested = false;  // the settings screen selects the tab once
   // Guarded as `safehold-cli wipe`: refuses (false) unless a verified backup
   // is newer than the last change or wipe.accept_loss, and the word is
-  // typed. Then locks (nothing of the vault left in the model), destroys
-  // the key file first, removes the folder, and returns to the start screen.
+  // typed. Then locks (nothing of the vault left in the model) and returns
+  // to the start screen, where a worker destroys the key file first and
+  // removes the folder (StartModel::wiping()); tick() collects the outcome
+  // (last_wipe()). True when the wipe started.
   bool wipe_vault();
   [[nodiscard]] const std::optional<WipeOutcome>& last_wipe() const { return last_wipe_; }
   void forget_wipe() { last_wipe_.reset(); }
@@ -158,6 +160,7 @@ class AppModel {
   std::optional<WipeOutcome> last_wipe_;
 
   void update_backup_reminder();
+  void wipe_finished(const StartModel::WipeResult& r);
 
   void load_settings_from_vault();
   void save_settings_to_vault();

@@ -20,6 +20,7 @@
 #include <future>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "safehold/appmodel/passphrase_field.hpp"
 #include "safehold/appmodel/passphrase_strength.hpp"
@@ -57,7 +58,7 @@ class StartModel {
   // Starts create/unlock in the background. Returns false (and does nothing)
   // when blocked or already busy.
   bool submit();
-  [[nodiscard]] bool busy() const { return pending_.valid() || restoring_.valid(); }
+  [[nodiscard]] bool busy() const { return pending_.valid() || restoring_.valid() || wiping_.valid(); }
   // Collects a finished result: returns the unlocked vault on success.
   std::optional<storage::Vault> poll();
 
@@ -82,19 +83,31 @@ class StartModel {
   [[nodiscard]] float restore_progress() const;
   void cancel_restore() { cancel_restore_ = true; }
 
+  // The emergency wipe of `vault_folder`, on a worker: AppModel::wipe_vault()
+  // has checked its guard and locked. The start screen shows it running
+  // (busy(): nothing can be unlocked or created meanwhile) and
+  // poll_wipe() hands over storage::wipe_vault's answer once. Not
+  // cancellable: closing the window waits for it (the key file goes first).
+  using WipeResult = expected<storage::WipeReport, storage::BackupFailure>;
+  void start_wipe(const std::filesystem::path& vault_folder);
+  [[nodiscard]] bool wiping() const { return wiping_.valid(); }
+  std::optional<WipeResult> poll_wipe();
+
   // True after a restore put a vault in `folder` but it could not be
   // unlocked (the screen says the vault is there and shows the Unlock tab).
   [[nodiscard]] bool restored_not_opened() const { return restored_not_opened_; }
 
  private:
   using Result = expected<storage::Vault, OpenError>;
-  // A refused restore, or the restored vault's unlock.
-  using RestoreResult = expected<Result, storage::BackupFailure>;
+  // A restore refused before it began (the folder: as create says it) or by
+  // the library; else the restored vault's unlock.
+  using RestoreResult = expected<Result, std::variant<OpenError, storage::BackupFailure>>;
   std::optional<storage::Vault> take(Result r);
   const VaultOpener* opener_;
   PassphraseStrength strength_;
   std::future<Result> pending_;
   std::future<RestoreResult> restoring_;
+  std::future<WipeResult> wiping_;
   std::atomic<std::uint64_t> restore_done_{0}, restore_total_{0};
   std::atomic<bool> cancel_restore_{false};
   bool restored_not_opened_ = false;

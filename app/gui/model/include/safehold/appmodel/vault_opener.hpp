@@ -51,6 +51,10 @@ class VaultOpener {
                                                            const std::string& owner_name) const;
   [[nodiscard]] expected<storage::Vault, OpenError> unlock(const std::filesystem::path& folder,
                                                            crypto::SecretBuffer passphrase) const;
+  // Before a new vault is made in `folder` (create, restore): its missing
+  // parents, made private by the shared vault-folder policy. A folder that
+  // cannot be made is OpenErrorKind::folder, as in create.
+  [[nodiscard]] expected<void, OpenError> prepare_parents(const std::filesystem::path& folder) const;
 
  private:
   std::optional<storage::KdfParams> test_params_;
