@@ -53,8 +53,7 @@ nlohmann::json plan_json(storage::Vault& vault, const ex::ExportPlan& plan) {
   for (const auto& c : plan.cases) {
     nlohmann::json sent = nlohmann::json::array();
     for (const auto& d : c.already_sent) {
-      sent.push_back({{"contact_id", d.contact_id}, {"contact_name", contact_name(vault, d.contact_id)},
-                      {"bundle_id", d.bundle_id}, {"at", d.at}});
+      sent.push_back(dispatch_json(vault, d));
     }
     out["cases"].push_back({{"case_id", c.case_id}, {"reference", c.reference},
                             {"consent", storage::to_string(c.consent)}, {"records", c.records},
@@ -79,8 +78,7 @@ Outcome run_export_check(storage::Vault& vault, const ex::ExportRequest& req, bo
                  std::to_string(c.records) + " records\t" + std::to_string(c.attachments) + " attachments" +
                  (c.identifying_included ? "\tidentifying included" : ""));
       for (const auto& d : c.already_sent) {
-        print_line("  already sent: " + contact_name(vault, d.contact_id) + "\t" + d.contact_id + "\t" + d.at +
-                   "\tbundle " + d.bundle_id);
+        print_line("  already sent: " + dispatch_line(vault, d));
       }
     }
     for (const auto& p : plan->problems) print_line("problem: " + p.message);

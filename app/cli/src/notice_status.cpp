@@ -13,6 +13,34 @@ std::string contact_name(storage::Vault& vault, const std::string& contact_id) {
   return name ? name->label(contact_id) : "contact " + contact_id;
 }
 
+const char* dispatch_via(const storage::Dispatch& d) {
+  switch (d.action) {
+    case storage::AuditAction::report_written: return "report";
+    case storage::AuditAction::data_exported: return "data_export";
+    default: return "bundle";
+  }
+}
+
+std::string dispatch_who(storage::Vault& vault, const storage::Dispatch& d) {
+  return d.contact_id.empty() ? "any " + d.recipient_kind + " (kind of recipient)" : contact_name(vault, d.contact_id);
+}
+
+}  // namespace
+
+nlohmann::json dispatch_json(storage::Vault& vault, const storage::Dispatch& d) {
+  nlohmann::json j{{"via", dispatch_via(d)},        {"contact_id", d.contact_id},
+                   {"contact_name", dispatch_who(vault, d)}, {"recipient_kind", d.recipient_kind},
+                   {"reference", d.reference},      {"at", d.at}};
+  if (d.action == storage::AuditAction::bundle_exported) j["bundle_id"] = d.reference;
+  return j;
+}
+
+std::string dispatch_line(storage::Vault& vault, const storage::Dispatch& d) {
+  const std::string via = d.action == storage::AuditAction::data_exported ? "data export" : dispatch_via(d);
+  return dispatch_who(vault, d) + "\t" + (d.contact_id.empty() ? "kind:" + d.recipient_kind : d.contact_id) + "\t" +
+         d.at + "\t" + via + " " + d.reference;
+}
+
 namespace {
 
 nlohmann::json notice_json(const storage::Notice& n) {

@@ -184,8 +184,10 @@ void ExportPanel::DrawCheck(appmodel::AppModel& app) {
     ImGui::TextColored(MutedColor(), "%s",
                        tr(m.identifying_allowed(c.case_id) ? "export.identifying.allowed" : "export.identifying.not_allowed"));
     for (const auto& d : c.already_sent) {
-      ImGui::TextColored(MutedColor(), "%s",
-                         trf("export.already_sent", {ContactName(app, d.contact_id), appmodel::display_time(d.at)}).c_str());
+      // A report or data export for a kind of recipient names no contact.
+      const std::string who = d.contact_id.empty() ? std::string(appmodel::vocab_label("recipient_kind", d.recipient_kind))
+                                                   : ContactName(app, d.contact_id);
+      ImGui::TextColored(MutedColor(), "%s", trf("export.already_sent", {who, appmodel::display_time(d.at)}).c_str());
     }
     ImGui::Unindent();
     ImGui::PopID();
