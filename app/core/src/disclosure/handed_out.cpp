@@ -28,10 +28,6 @@ DisclosureResult<storage::Batch> record_handed_out(storage::Vault& vault, const 
   if (!batch) return from_storage(batch.error());
   const std::string note = custody_note(h);
   for (const auto& c : h.cases) {
-    auto audited = h.as == HandedOutAs::report
-                       ? vault.audit().record_report_written(c.case_id, h.audience, h.id, c.digest)
-                       : vault.audit().record_data_exported(c.case_id, h.audience, h.id, c.digest);
-    if (!audited) return from_storage(audited.error());
     for (const auto& evidence_id : c.evidence_ids) {
       // hash_verified is left out: a report prints the SHA-256 computed on
       // arrival; it does not read the content again (a bundle does).
@@ -40,6 +36,11 @@ DisclosureResult<storage::Batch> record_handed_out(storage::Vault& vault, const 
       auto created = vault.records().create("custody_event", c.case_id, std::move(fields));
       if (!created) return from_storage(created.error());
     }
+    // Last, so the case's trail ends with what was handed out, for whom.
+    auto audited = h.as == HandedOutAs::report
+                       ? vault.audit().record_report_written(c.case_id, h.audience, h.id, c.digest)
+                       : vault.audit().record_data_exported(c.case_id, h.audience, h.id, c.digest);
+    if (!audited) return from_storage(audited.error());
   }
   return std::move(*batch);
 }

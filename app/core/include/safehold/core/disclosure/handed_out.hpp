@@ -9,7 +9,7 @@
 //   auto batch = record_handed_out(vault, h);   // nothing is stored yet
 //   ... publish the files ... or drop the batch: nothing recorded
 //
-// Per case, in one batch:
+// Per case, in one batch (the audit entry last):
 // - the audit entry (report_written / data_exported): the case, for whom
 //   (contact id or "kind:<recipient kind>"), the report's or export's id, a
 //   digest. ConsentService::sent_to reads these beside bundle_exported, so
