@@ -108,6 +108,9 @@ TEST_CASE("cli data export: each case lists the kind of recipient, each evidence
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   const auto export_id = nlohmann::json::parse(run.out).at("export_id").get<std::string>();
+  // A count of one reads singular in the CLI's summary too.
+  CHECK(run.err.find("data export " + export_id + ": 1 case, ") != std::string::npos);
+  CHECK(run.err.find("1 cases") == std::string::npos);
   const auto sent = cli_json(with(base, {"consent", "show", reference, "--json"})).at("sent_to");
   REQUIRE(sent.size() == 1);
   CHECK(sent.at(0).at("via") == "data_export");

@@ -13,6 +13,8 @@ std::string contact_name(storage::Vault& vault, const std::string& contact_id) {
   return name ? name->label(contact_id) : "contact " + contact_id;
 }
 
+namespace {
+
 const char* dispatch_via(const storage::Dispatch& d) {
   switch (d.action) {
     case storage::AuditAction::report_written: return "report";
@@ -75,9 +77,11 @@ void report_notice(storage::Vault& vault, const std::string& case_id, const core
     return;
   }
   const auto& n = done.notice->notice;
-  print_note(n.kind + " notice " + n.id + " waits for " + std::to_string(done.notice->deliveries.size()) +
-             " recipient(s) who hold copies; it goes with the next bundle to each (a bundle of the case, or "
-             "`export --case " + case_id + " --to CONTACT --notices-only -o FILE`)");
+  const std::size_t holders = done.notice->deliveries.size();
+  print_note(n.kind + " notice " + n.id + " waits for " + count_of(holders, "recipient") +
+             (holders == 1 ? " who holds a copy" : " who hold copies") +
+             "; it goes with the next bundle to each (a bundle of the case, or `export --case " + case_id +
+             " --to CONTACT --notices-only -o FILE`)");
   for (const auto& d : done.notice->deliveries) {
     print_line("holds a copy: " + d.contact_id + "\t" + contact_name(vault, d.contact_id) + "\tnotice " + n.id +
                " not yet sent");

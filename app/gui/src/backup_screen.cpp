@@ -124,8 +124,8 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   if (busy) {
     bool cancel = false;
     const bool writing = m.phase() == appmodel::BackupModel::Phase::writing;
-    const std::string label = trf(writing ? "backup.writing" : "backup.verifying",
-                                  {std::to_string(m.entries_done()), std::to_string(m.entries_total())});
+    const std::string label = appmodel::trn(writing ? "backup.writing" : "backup.verifying", m.entries_total(),
+                                            {std::to_string(m.entries_done()), std::to_string(m.entries_total())});
     ProgressWithCancel(m.progress(), label.c_str(), cancel, "backup.cancel");
     if (cancel) m.cancel();
   } else {

@@ -177,8 +177,9 @@ void ExportPanel::DrawCheck(appmodel::AppModel& app) {
     ImGui::TextUnformatted(c.reference.c_str());
     ImGui::SameLine();
     ImGui::TextColored(MutedColor(), "%s",
-                       trf("export.case.summary", {tr(ConsentKey(c.consent)), std::to_string(c.records),
-                                                   std::to_string(c.attachments), appmodel::format_size(c.attachment_bytes)})
+                       trf("export.case.summary", {tr(ConsentKey(c.consent)), appmodel::count_of("count.records", c.records),
+                                                   appmodel::count_of("count.files", c.attachments),
+                                                   appmodel::format_size(c.attachment_bytes)})
                            .c_str());
     ImGui::Indent();
     ImGui::TextColored(MutedColor(), "%s",
@@ -239,7 +240,7 @@ void ExportPanel::DrawOutput(appmodel::AppModel& app) {
   ShowRefusal(m.error_key(), m.error_detail(), "export.error");
   if (m.result()) {
     const auto& r = *m.result();
-    WrappedColored(OkColor(), trf("export.done", {m.written().string(), std::to_string(r.recipients.size())}).c_str());
+    WrappedColored(OkColor(), appmodel::trn("export.done", r.recipients.size(), {m.written().string(), std::to_string(r.recipients.size())}).c_str());
     Probe("export.done");
     WrappedColored(MutedColor(), tr("export.done.next"));
   }
