@@ -101,7 +101,7 @@ TEST_CASE("exchange: caseworker to NGO, every record and attachment byte-identic
   const auto sent_to = w.caseworker.v().consent().sent_to(w.the_case.id).value();
   REQUIRE(sent_to.size() == 1);
   CHECK(sent_to[0].contact_id == w.ngo_at_caseworker);
-  CHECK(sent_to[0].bundle_id == exported.bundle_id);
+  CHECK(sent_to[0].reference == exported.bundle_id);
   bool imported_entry = false;
   const auto case_audit = ngo.audit().for_case(w.the_case.id).value();
   for (const auto& e : case_audit) {

@@ -203,7 +203,7 @@ TEST_CASE("exchange interop: a bundle assembled with stock tools imports with sa
   INFO("stderr: " << imported.err);
   REQUIRE(imported.exit_code == 0);
   CHECK(first_line(imported.out) == bundle_id);
-  CHECK(count_of(imported.err, "from Stock Sender: 1 case(s), 3 records written") == 1);
+  CHECK(count_of(imported.err, "from Stock Sender: 1 case, 3 records written") == 1);
 
   // The records are the vault's now, byte for byte; the attachment decrypts to
   // the same bytes; the audit trail holds.

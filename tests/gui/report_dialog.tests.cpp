@@ -111,6 +111,8 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   ui.Click("report.write.button");
   ui.Click("report.write.confirm");
   ui.Click("files.choose");  // the browser opened at HOME: write there
+  // Written on the model's worker: frames go on until it is collected.
+  REQUIRE(ui.FramesUntil([&] { return !m.writing(); }));
   REQUIRE(ui.Has("report.done"));
   REQUIRE(m.written());
   const fs::path pdf = home / (m.composed()->reference + ".pdf");
@@ -140,6 +142,7 @@ TEST_CASE("Report…: refusal, disclosure summary, first-page preview, plaintext
   ui.Click("report.write.button");
   ui.Click("report.write.confirm");
   ui.Click("files.choose");
+  REQUIRE(ui.FramesUntil([&] { return !m.writing(); }));
   CHECK(ui.Has("report.error"));
   CHECK(std::string(m.error_key()) == "report.error.exists");
   CHECK(fs::file_size(pdf) == size_before);
@@ -210,6 +213,95 @@ TEST_CASE("Report…: a check that finished before the lock leaves no result beh
   REQUIRE(m.working());
   s.f.app.lock();
   CHECK_FALSE(m.working());
+  CHECK_FALSE(m.preview());
+}
+
+// The dialog's model opened on `case_id` for a lawyer, its check collected.
+void open_for_lawyer(appmodel::ReportModel& m, const std::string& case_id) {
+  m.open(case_id);
+  m.set_audience_kind("lawyer");
+  for (int i = 0; i < 3000 && (m.preparing() || m.working()); ++i) {
+    m.wait();
+    m.check_if_needed();
+  }
+  REQUIRE(m.composed());
+}
+
+// Frames of the dialog's model alone: until the write is collected.
+void collect_write(appmodel::ReportModel& m) {
+  for (int i = 0; i < 3000 && m.writing(); ++i) {
+    m.wait();
+    m.check_if_needed();
+  }
+  REQUIRE_FALSE(m.writing());
+}
+
+TEST_CASE("Report…: the PDF is written on a worker; the choice stays fixed until it is collected", "[report]") {
+  SeededCase s;
+  const fs::path out = s.f.dir.path() / "out";
+  fs::create_directories(out);
+  auto& m = s.f.app.report;
+  open_for_lawyer(m, s.case_id);
+  const auto language = m.request().language;
+
+  // A name with a folder in it starts nothing.
+  CHECK_FALSE(m.write(out, "sub/r.pdf"));
+  CHECK_FALSE(m.writing());
+  CHECK(std::string(m.error_key()) == "report.error.file_name");
+
+  // write() returns at once: the worker writes, the next frame collects.
+  REQUIRE(m.write(out, "r.pdf"));
+  CHECK(m.writing());
+  CHECK(m.working());
+  CHECK_FALSE(m.written());
+  // Meanwhile the choice cannot change, no second write starts, and the
+  // dialog cannot be switched to another case.
+  m.set_language(language == schema::Language::zh_hant ? schema::Language::en : schema::Language::zh_hant);
+  m.set_audience_kind("ngo");
+  CHECK(m.request().language == language);
+  CHECK(m.request().audience_kind == "lawyer");
+  CHECK_FALSE(m.write(out, "second.pdf"));
+  m.open("another-case");
+  CHECK(m.case_id() == s.case_id);
+
+  collect_write(m);
+  REQUIRE(m.written());
+  CHECK(m.written_path() == out / "r.pdf");
+  CHECK(fs::exists(out / "r.pdf"));
+  CHECK(fs::exists(out / "r.pdf.minisig"));
+  CHECK_FALSE(fs::exists(out / "second.pdf"));
+  CHECK(files_in(out) == 2);
+  // Once collected, the choice is free again.
+  m.set_audience_kind("ngo");
+  CHECK(m.request().audience_kind == "ngo");
+
+  // Over an existing file: the refusal arrives the same way.
+  m.set_audience_kind("lawyer");
+  REQUIRE(m.write(out, "r.pdf"));
+  collect_write(m);
+  CHECK_FALSE(m.written());
+  CHECK(std::string(m.error_key()) == "report.error.exists");
+  CHECK(files_in(out) == 2);
+}
+
+TEST_CASE("Report…: a lock during the write waits for both files and keeps no result", "[report]") {
+  SeededCase s;
+  const fs::path out = s.f.dir.path() / "out";
+  fs::create_directories(out);
+  auto& m = s.f.app.report;
+  open_for_lawyer(m, s.case_id);
+  REQUIRE(m.write(out, "r.pdf"));
+  s.f.app.lock();
+  // The write ran to its end (published whole: no half file, no temporary)
+  // and nothing of it or of the check stayed in memory.
+  CHECK(fs::exists(out / "r.pdf"));
+  CHECK(fs::exists(out / "r.pdf.minisig"));
+  CHECK(files_in(out) == 2);
+  CHECK_FALSE(m.working());
+  CHECK_FALSE(m.writing());
+  CHECK_FALSE(m.is_open());
+  CHECK_FALSE(m.written());
+  CHECK_FALSE(m.composed());
   CHECK_FALSE(m.preview());
 }
 

@@ -104,6 +104,8 @@ TEST_CASE("Statistics screen: Save as PDF… asks first, then writes the table s
   ui.Click("stats.pdf.save");
   ui.Click("stats.pdf.confirm");
   ui.Click("files.choose");  // the browser opened at HOME: write there
+  // Written on the model's worker: frames go on until it is collected.
+  REQUIRE(ui.FramesUntil([&] { return !s.f.app.stats.writing(); }));
   REQUIRE(ui.Has("stats.pdf.done"));
   const fs::path pdf = home / "statistics.pdf";
   REQUIRE(fs::exists(pdf));
@@ -125,9 +127,41 @@ TEST_CASE("Statistics screen: Save as PDF… asks first, then writes the table s
   ui.Click("stats.pdf.save");
   ui.Click("stats.pdf.confirm");
   ui.Click("files.choose");
+  REQUIRE(ui.FramesUntil([&] { return !s.f.app.stats.writing(); }));
   CHECK(ui.Has("stats.pdf.error"));
   CHECK(std::string(s.f.app.stats.write_error_key()) == "report.error.exists");
   CHECK(fs::file_size(pdf) == size);
+}
+
+TEST_CASE("Statistics: Save as PDF… writes on a worker; a lock waits for the files and keeps no result", "[stats]") {
+  SeededCase s;
+  namespace fs = std::filesystem;
+  const fs::path out = s.f.dir.path() / "out";
+  fs::create_directories(out);
+  auto& m = s.f.app.stats;
+  m.count_if_needed();
+  REQUIRE(m.table());
+  // write_pdf() returns at once; the next frame (count_if_needed) collects.
+  REQUIRE(m.write_pdf(out, "s.pdf"));
+  CHECK(m.writing());
+  CHECK_FALSE(m.written());
+  CHECK_FALSE(m.write_pdf(out, "t.pdf"));  // one write at a time
+  m.wait();
+  m.count_if_needed();
+  CHECK_FALSE(m.writing());
+  REQUIRE(m.written());
+  CHECK(m.written_path() == out / "s.pdf");
+  CHECK(fs::exists(out / "s.pdf.minisig"));
+  CHECK_FALSE(fs::exists(out / "t.pdf"));
+  // A lock while writing: both files published whole, nothing kept.
+  REQUIRE(m.write_pdf(out, "u.pdf"));
+  s.f.app.lock();
+  CHECK(fs::exists(out / "u.pdf"));
+  CHECK(fs::exists(out / "u.pdf.minisig"));
+  CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator()) == 4);
+  CHECK_FALSE(m.writing());
+  CHECK_FALSE(m.written());
+  CHECK_FALSE(m.table());
 }
 
 }  // namespace safehold::test

@@ -122,7 +122,7 @@ TEST_CASE("cli data export --all: lists what was left out; --all with --case, or
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("left out: case " + refused_reference) != std::string::npos);
-  CHECK(r.err.find("2 case(s) left out") != std::string::npos);
+  CHECK(r.err.find("2 cases left out") != std::string::npos);
   const auto printed = nlohmann::json::parse(r.out);
   CHECK(printed["cases"] == 1);
   CHECK(printed["cases_left_out"].size() == 2);

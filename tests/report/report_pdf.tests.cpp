@@ -55,15 +55,20 @@ TEST_CASE("report: pdftotext holds the chronology in date order, the hashes and 
 TEST_CASE("report: the records SHA-256 on the cover is the one signed in the trusted comment", "[report]") {
   ReportDesk d;
   const auto out = d.dir / "SH.pdf";
+  // The same state of the case gives the same records SHA-256 (composed
+  // before writing: the written report adds its custody events to the case).
+  auto before = report::compose_report(d.v(), d.to_contact());
+  REQUIRE(before);
   auto r = report::write_report(d.v(), d.to_contact(), out, report::PlaintextConsent::given);
   REQUIRE(r);
+  CHECK(before->records_sha256 == r->records_sha256);
   CHECK(pdftotext(out).find(r->records_sha256) != std::string::npos);
   const auto verify = run_tool("minisign -V -P " + d.public_key_line() + " -m " + q(out));
   CHECK(verify.out.find("records-sha256=" + r->records_sha256) != std::string::npos);
-  // The same state of the case gives the same records SHA-256; a change gives another.
+  // A change gives another: the custody event the report added, and an edit.
   auto again = report::compose_report(d.v(), d.to_contact());
   REQUIRE(again);
-  CHECK(again->records_sha256 == r->records_sha256);
+  CHECK(again->records_sha256 != r->records_sha256);
   auto f = d.incident.fields;
   f["title"] = "Father questioned twice";
   REQUIRE(d.v().records().update(d.incident.id, f));

@@ -77,10 +77,11 @@ TEST_CASE("report preview: a page drawn in memory has its text on the rows poppl
   auto req = d.to_contact();
   req.generated_at = "2026-03-01T10:00:00Z";  // the same cover in both
   const auto pdf = d.dir / "preview.pdf";
-  auto written = report::write_report(d.v(), req, pdf, report::PlaintextConsent::given);
-  REQUIRE(written);
+  // Composed first: the written report adds its custody events to the case.
   auto composed = report::compose_report(d.v(), req);
   REQUIRE(composed);
+  auto written = report::write_report(d.v(), req, pdf, report::PlaintextConsent::given);
+  REQUIRE(written);
   REQUIRE(written->pages >= 3);
 
   std::vector<std::vector<bool>> pdf_rows;

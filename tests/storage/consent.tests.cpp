@@ -165,6 +165,6 @@ TEST_CASE("consent: to whom a case was already sent comes from the audit trail",
   auto sent = c.vault.consent().sent_to(c.the_case.id).value();
   REQUIRE(sent.size() == 2);
   CHECK(sent[0].contact_id == "contact-a");
-  CHECK(sent[1].bundle_id == "bundle-contact-b");
+  CHECK(sent[1].reference == "bundle-contact-b");
   CHECK_FALSE(sent[1].at.empty());
 }

@@ -94,7 +94,7 @@ Outcome run_audit_verify(Context& ctx, bool json) {
     return fail(ExitCode::integrity, "audit trail broken at entry " + std::to_string(result->first_broken_seq) +
                                          ": " + result->reason);
   }
-  if (!json) print_line("audit trail intact: " + std::to_string(result->entries) + " entries");
+  if (!json) print_line("audit trail intact: " + count_of(static_cast<std::uint64_t>(result->entries), "entry", "entries"));
   return {};
 }
 

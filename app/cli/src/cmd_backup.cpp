@@ -51,7 +51,7 @@ nlohmann::json backup_summary_json(const storage::BackupSummary& s) {
 void print_summary(const storage::BackupSummary& s, bool json) {
   if (json) return print_json(backup_summary_json(s));
   print_line("vault " + s.vault_id + "\tsnapshot " + s.created_at + "\taudit entries " + std::to_string(s.audit_seq) +
-             "\t" + std::to_string(s.attachments) + " attachments (" + std::to_string(s.attachment_bytes) + " bytes)");
+             "\t" + count_of(s.attachments, "attachment") + " (" + count_of(s.attachment_bytes, "byte") + ")");
 }
 
 struct BackupOptions {
@@ -176,8 +176,7 @@ Outcome run_wipe(Context& ctx, const WipeOptions& o) {
                 {"left_behind", r->left_behind}});
   } else {
     print_line("key destroyed after " + std::to_string(r->key_destroyed_after.count() / 1000) + " ms; wiped in " +
-               std::to_string(r->total.count() / 1000) + " ms; " + std::to_string(r->files_removed) +
-               " files removed");
+               std::to_string(r->total.count() / 1000) + " ms; " + count_of(r->files_removed, "file") + " removed");
     for (const auto& name : r->left_behind) print_line("left in place (not a Safehold file): " + name);
   }
   print_note(kWipeLimits);

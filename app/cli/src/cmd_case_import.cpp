@@ -80,10 +80,11 @@ Outcome run_export_import(Context& ctx, const json& doc, const ImportOptions& o)
   if (!imported) return fail(exit_code_for(imported.error().code), imported.error().describe());
   o.printed.print(imported->case_id);
   print_note("imported data export of " + parsed->reference + " as " + imported->reference + ": " +
-             std::to_string(imported->records) + " records" +
+             count_of(imported->records, "record") +
              (parsed->withheld_fields == 0 ? std::string()
-                                           : "; " + std::to_string(parsed->withheld_fields) +
-                                                 " field(s) the export withheld are not in it"));
+                                           : "; " + count_of(parsed->withheld_fields, "field") +
+                                                 " the export withheld " +
+                                                 (parsed->withheld_fields == 1 ? "is" : "are") + " not in it"));
   return {};
 }
 
@@ -104,7 +105,7 @@ Outcome run_case_import(Context& ctx, const ImportOptions& o) {
   }
   const std::string& case_id = written->case_id;
   o.printed.print(case_id);
-  print_note("imported " + std::to_string(items->records.size()) + " records");
+  print_note("imported " + count_of(items->records.size(), "record"));
   return {};
 }
 

@@ -102,8 +102,7 @@ Outcome run_consent_show(Context& ctx, const ConsentShowOptions& o) {
     nlohmann::json out{{"case_id", *case_id}, {"state", storage::to_string(*state)}, {"scopes", answers},
                        {"sent_to", nlohmann::json::array()}, {"records", nlohmann::json::array()}};
     for (const auto& d : *sent) {
-      out["sent_to"].push_back({{"contact_id", d.contact_id}, {"contact_name", contact_name(**vault, d.contact_id)},
-                                {"bundle_id", d.bundle_id}, {"at", d.at}});
+      out["sent_to"].push_back(dispatch_json(**vault, d));
     }
     for (const auto& r : *records) out["records"].push_back(r.to_json());
     auto notices = notice_status_json(**vault, *case_id);
@@ -119,8 +118,7 @@ Outcome run_consent_show(Context& ctx, const ConsentShowOptions& o) {
   }
   for (const auto& r : *records) print_line("record: " + r.id + "\t" + r.updated_at);
   for (const auto& d : *sent) {
-    print_line("sent to: " + contact_name(**vault, d.contact_id) + "\t" + d.contact_id + "\t" + d.at + "\tbundle " +
-               d.bundle_id);
+    print_line("sent to: " + dispatch_line(**vault, d));
   }
   return print_notice_status(**vault, *case_id);
 }

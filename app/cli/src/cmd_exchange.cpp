@@ -53,8 +53,7 @@ nlohmann::json plan_json(storage::Vault& vault, const ex::ExportPlan& plan) {
   for (const auto& c : plan.cases) {
     nlohmann::json sent = nlohmann::json::array();
     for (const auto& d : c.already_sent) {
-      sent.push_back({{"contact_id", d.contact_id}, {"contact_name", contact_name(vault, d.contact_id)},
-                      {"bundle_id", d.bundle_id}, {"at", d.at}});
+      sent.push_back(dispatch_json(vault, d));
     }
     out["cases"].push_back({{"case_id", c.case_id}, {"reference", c.reference},
                             {"consent", storage::to_string(c.consent)}, {"records", c.records},
@@ -76,11 +75,10 @@ Outcome run_export_check(storage::Vault& vault, const ex::ExportRequest& req, bo
   } else {
     for (const auto& c : plan->cases) {
       print_line(c.case_id + "\t" + c.reference + "\t" + storage::to_string(c.consent) + "\t" +
-                 std::to_string(c.records) + " records\t" + std::to_string(c.attachments) + " attachments" +
+                 count_of(c.records, "record") + "\t" + count_of(c.attachments, "attachment") +
                  (c.identifying_included ? "\tidentifying included" : ""));
       for (const auto& d : c.already_sent) {
-        print_line("  already sent: " + contact_name(vault, d.contact_id) + "\t" + d.contact_id + "\t" + d.at +
-                   "\tbundle " + d.bundle_id);
+        print_line("  already sent: " + dispatch_line(vault, d));
       }
     }
     for (const auto& p : plan->problems) print_line("problem: " + p.message);
@@ -111,10 +109,9 @@ Outcome run_export(Context& ctx, const ExportOptions& o) {
   } else {
     print_line(done->bundle_id);
   }
-  print_note("sealed bundle " + done->bundle_id + ": " + std::to_string(req->cases.size()) + " case(s), " +
-             std::to_string(done->records) + " records, " + std::to_string(done->attachments) + " attachment(s), " +
-             std::to_string(done->notices) + " notice(s), " + std::to_string(done->recipients.size()) +
-             " recipient(s)");
+  print_note("sealed bundle " + done->bundle_id + ": " + count_of(req->cases.size(), "case") + ", " +
+             count_of(done->records, "record") + ", " + count_of(done->attachments, "attachment") + ", " +
+             count_of(done->notices, "notice") + ", " + count_of(done->recipients.size(), "recipient"));
   return {};
 }
 
@@ -196,8 +193,8 @@ void print_report(const ex::BundleReport& r) {
              (r.unverified_sender ? "NOT VERIFIED" : "verified"));
   print_line("signing key: " + s.key_id + ", fingerprint " + s.fingerprint);
   for (const auto& c : r.cases) {
-    print_line("case: " + c.case_id + "\t" + c.reference + "\t" + std::to_string(c.records) + " records\t" +
-               std::to_string(c.attachments.size()) + " attachment(s)");
+    print_line("case: " + c.case_id + "\t" + c.reference + "\t" + count_of(c.records, "record") + "\t" +
+               count_of(c.attachments.size(), "attachment"));
     print_outcomes(c);
   }
   print_notices(r);
@@ -248,9 +245,9 @@ Outcome run_bundle_import(Context& ctx, const ReadOptions& o) {
     return {};
   }
   print_note("imported bundle " + done->report.bundle_id + " from " + done->report.sender.contact_name + ": " +
-             std::to_string(done->report.cases.size()) + " case(s), " + std::to_string(done->records_written) +
-             " records written, " + std::to_string(done->records_unchanged) + " unchanged, " +
-             std::to_string(done->attachments) + " attachment(s)" +
+             count_of(done->report.cases.size(), "case") + ", " + count_of(done->records_written, "record") +
+             " written, " + std::to_string(done->records_unchanged) + " unchanged, " +
+             count_of(done->attachments, "attachment") +
              (done->report.unverified_sender ? "; marked as from an UNVERIFIED contact" : ""));
   return {};
 }

@@ -100,8 +100,8 @@ Outcome run_report(Context& ctx, const ReportOptions& o) {
     print_line(o.output);
     print_line(done->signature.string());
   }
-  print_note("report " + done->report_id + ": " + std::to_string(done->pages) + " page(s), " +
-             std::to_string(done->records) + " records; plaintext PDF written, signed with the vault's key");
+  print_note("report " + done->report_id + ": " + count_of(done->pages, "page") + ", " +
+             count_of(done->records, "record") + "; plaintext PDF written, signed with the vault's key");
   return {};
 }
 
@@ -152,9 +152,9 @@ Outcome run_data_export(Context& ctx, const DataExportOptions& o) {
     for (const auto& f : done->files) print_line(f.string());
   }
   for (const auto& l : done->cases_left_out) print_note("left out: " + l.reason);
-  print_note("data export " + done->export_id + ": " + std::to_string(done->cases) + " case(s), " +
-             std::to_string(done->records) + " records" +
-             (o.all ? ", " + std::to_string(done->cases_left_out.size()) + " case(s) left out by their consent" : "") +
+  print_note("data export " + done->export_id + ": " + count_of(done->cases, "case") + ", " +
+             count_of(done->records, "record") +
+             (o.all ? ", " + count_of(done->cases_left_out.size(), "case") + " left out by their consent" : "") +
              "; plaintext files written, each signed (FILE.minisig)");
   return {};
 }

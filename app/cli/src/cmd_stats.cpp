@@ -31,8 +31,8 @@ Outcome write_stats_pdf(storage::Vault& vault, const report::StatsTable& table, 
   if (!done) return fail(exit_code_for(done.error().code), done.error().describe());
   print_line(o.output);
   print_line(done->signature.string());
-  print_note("statistics " + done->pdf_id + ": " + std::to_string(done->pages) + " page(s) of " +
-             std::to_string(table.cases_included) + " case(s); " + std::to_string(table.cases_left_out) +
+  print_note("statistics " + done->pdf_id + ": " + count_of(done->pages, "page") + " of " +
+             count_of(table.cases_included, "case") + "; " + std::to_string(table.cases_left_out) +
              " left out for lack of consent; plaintext PDF written, signed with the vault's key");
   return {};
 }
@@ -90,7 +90,7 @@ Outcome run_stats(Context& ctx, const StatsOptions& o) {
     return unexpected(to_failure(w.error(), o.output));
   }
   if (auto c = file->commit(); !c) return unexpected(to_failure(c.error(), o.output));
-  print_note("statistics of " + std::to_string(table->cases_included) + " case(s) written; " +
+  print_note("statistics of " + count_of(table->cases_included, "case") + " written; " +
              std::to_string(table->cases_left_out) + " left out for lack of consent");
   return {};
 }

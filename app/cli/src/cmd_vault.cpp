@@ -72,8 +72,8 @@ Outcome run_vault_check(Context& ctx, bool json) {
                 {"missing_attachments", r.missing_attachments}});
   } else {
     print_line(r.database_ok ? "database: ok"
-                             : "database: damaged (" + std::to_string(r.database_problems) + " problems)");
-    print_line(r.audit.intact ? "audit trail: intact (" + std::to_string(r.audit.entries) + " entries)"
+                             : "database: damaged (" + count_of(r.database_problems, "problem") + ")");
+    print_line(r.audit.intact ? "audit trail: intact (" + count_of(static_cast<std::uint64_t>(r.audit.entries), "entry", "entries") + ")"
                               : "audit trail: broken at entry " + std::to_string(r.audit.first_broken_seq) +
                                     " (" + r.audit.reason + ")");
     print_line("attachments: " + (r.missing_attachments.empty()

@@ -15,6 +15,36 @@ std::string contact_name(storage::Vault& vault, const std::string& contact_id) {
 
 namespace {
 
+const char* dispatch_via(const storage::Dispatch& d) {
+  switch (d.action) {
+    case storage::AuditAction::report_written: return "report";
+    case storage::AuditAction::data_exported: return "data_export";
+    default: return "bundle";
+  }
+}
+
+std::string dispatch_who(storage::Vault& vault, const storage::Dispatch& d) {
+  return d.contact_id.empty() ? "any " + d.recipient_kind + " (kind of recipient)" : contact_name(vault, d.contact_id);
+}
+
+}  // namespace
+
+nlohmann::json dispatch_json(storage::Vault& vault, const storage::Dispatch& d) {
+  nlohmann::json j{{"via", dispatch_via(d)},        {"contact_id", d.contact_id},
+                   {"contact_name", dispatch_who(vault, d)}, {"recipient_kind", d.recipient_kind},
+                   {"reference", d.reference},      {"at", d.at}};
+  if (d.action == storage::AuditAction::bundle_exported) j["bundle_id"] = d.reference;
+  return j;
+}
+
+std::string dispatch_line(storage::Vault& vault, const storage::Dispatch& d) {
+  const std::string via = d.action == storage::AuditAction::data_exported ? "data export" : dispatch_via(d);
+  return dispatch_who(vault, d) + "\t" + (d.contact_id.empty() ? "kind:" + d.recipient_kind : d.contact_id) + "\t" +
+         d.at + "\t" + via + " " + d.reference;
+}
+
+namespace {
+
 nlohmann::json notice_json(const storage::Notice& n) {
   nlohmann::json j{{"id", n.id}, {"kind", n.kind}, {"case_id", n.case_id}, {"issued_at", n.issued_at}};
   if (n.kind == "withdrawal") {
@@ -47,9 +77,11 @@ void report_notice(storage::Vault& vault, const std::string& case_id, const core
     return;
   }
   const auto& n = done.notice->notice;
-  print_note(n.kind + " notice " + n.id + " waits for " + std::to_string(done.notice->deliveries.size()) +
-             " recipient(s) who hold copies; it goes with the next bundle to each (a bundle of the case, or "
-             "`export --case " + case_id + " --to CONTACT --notices-only -o FILE`)");
+  const std::size_t holders = done.notice->deliveries.size();
+  print_note(n.kind + " notice " + n.id + " waits for " + count_of(holders, "recipient") +
+             (holders == 1 ? " who holds a copy" : " who hold copies") +
+             "; it goes with the next bundle to each (a bundle of the case, or `export --case " + case_id +
+             " --to CONTACT --notices-only -o FILE`)");
   for (const auto& d : done.notice->deliveries) {
     print_line("holds a copy: " + d.contact_id + "\t" + contact_name(vault, d.contact_id) + "\tnotice " + n.id +
                " not yet sent");

@@ -24,6 +24,14 @@ void report_notice(storage::Vault& vault, const std::string& case_id, const core
 // contact left the address book (core::exchange::ContactName::label).
 std::string contact_name(storage::Vault& vault, const std::string& contact_id);
 
+// One time the case left the vault (storage::Dispatch: a bundle, a report
+// or a data export), as JSON {"via": "bundle"|"report"|"data_export",
+// "contact_id", "contact_name", "recipient_kind", "reference", "at"} (and
+// "bundle_id" for a bundle, as before), and as one line for people:
+// "NAME<TAB>CONTACT ID<TAB>AT<TAB>bundle|report|data export ID".
+nlohmann::json dispatch_json(storage::Vault& vault, const storage::Dispatch& d);
+std::string dispatch_line(storage::Vault& vault, const storage::Dispatch& d);
+
 // The case's notices: issued here (with each recipient and whether a bundle
 // carrying it was sent), applied here (from the owner), and the withdrawal
 // mark a notice or a local withdrawal left.

@@ -21,6 +21,12 @@ void print_note(std::string_view text) {
   std::fputc('\n', stderr);
 }
 
+std::string count_of(std::uint64_t n, std::string_view one, std::string_view many) {
+  std::string out = std::to_string(n) + " ";
+  if (n == 1) return out.append(one);
+  return many.empty() ? out.append(one).append("s") : out.append(many);
+}
+
 void Listing::add(nlohmann::json item, std::string_view line) {
   if (json_) {
     items_.push_back(std::move(item));

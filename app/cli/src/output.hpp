@@ -20,6 +20,10 @@ void print_json(const nlohmann::json& value);
 // A note for people on stderr ("safehold-cli: ..."), never record content.
 void print_note(std::string_view text);
 
+// A count with its noun for people: "1 record", "2 records" (`many`
+// defaults to `one` + "s"; give it for "entry"/"entries").
+std::string count_of(std::uint64_t n, std::string_view one, std::string_view many = {});
+
 // A list printed as text lines (as items come) or as one JSON array (by
 // finish()), chosen by the command's --json flag.
 class Listing {

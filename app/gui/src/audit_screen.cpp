@@ -30,7 +30,7 @@ void AuditScreen::Draw(appmodel::AppModel& app) {
   if (const auto& v = a.verification()) {
     ImGui::SameLine();
     if (v->intact) {
-      ImGui::TextColored(OkColor(), "%s", appmodel::trf("audit.intact", {std::to_string(v->entries)}).c_str());
+      ImGui::TextColored(OkColor(), "%s", appmodel::trn("audit.intact", static_cast<std::size_t>(v->entries), {std::to_string(v->entries)}).c_str());
     } else {
       ImGui::TextColored(ErrorColor(), "%s",
                          appmodel::trf("audit.broken", {std::to_string(v->first_broken_seq), v->reason}).c_str());

@@ -120,8 +120,8 @@ void BackupScreen::DrawBackup(appmodel::AppModel& app) {
   ImGui::EndDisabled();
   if (busy) {
     const bool writing = m.phase() == appmodel::BackupModel::Phase::writing;
-    const std::string label = trf(writing ? "backup.writing" : "backup.verifying",
-                                  {std::to_string(m.entries_done()), std::to_string(m.entries_total())});
+    const std::string label = appmodel::trn(writing ? "backup.writing" : "backup.verifying", m.entries_total(),
+                                            {std::to_string(m.entries_done()), std::to_string(m.entries_total())});
     if (ProgressWithCancel(m.progress(), {.label = label.c_str(), .cancel_probe = "backup.cancel"})) m.cancel();
   } else {
     DrawResult(m);

@@ -95,7 +95,7 @@ void CaseListScreen::Draw(appmodel::AppModel& app) {
     ImGui::TextWrapped("%s", tr("cases.empty_hint"));
     Probe("cases.empty_hint");
   } else {
-    ImGui::TextColored(MutedColor(), "%s", appmodel::trf("cases.count", {std::to_string(m.count())}).c_str());
+    ImGui::TextColored(MutedColor(), "%s", appmodel::trn("cases.count", m.count(), {std::to_string(m.count())}).c_str());
     Probe("cases.count");
   }
   DrawTable(app);

@@ -175,15 +175,18 @@ void ExportPanel::DrawCheck(appmodel::AppModel& app) {
     ImGui::TextUnformatted(c.reference.c_str());
     ImGui::SameLine();
     ImGui::TextColored(MutedColor(), "%s",
-                       trf("export.case.summary", {tr(ConsentKey(c.consent)), std::to_string(c.records),
-                                                   std::to_string(c.attachments), appmodel::format_size(c.attachment_bytes)})
+                       trf("export.case.summary", {tr(ConsentKey(c.consent)), appmodel::count_of("count.records", c.records),
+                                                   appmodel::count_of("count.files", c.attachments),
+                                                   appmodel::format_size(c.attachment_bytes)})
                            .c_str());
     ImGui::Indent();
     ImGui::TextColored(MutedColor(), "%s",
                        tr(m.identifying_allowed(c.case_id) ? "export.identifying.allowed" : "export.identifying.not_allowed"));
     for (const auto& d : c.already_sent) {
-      ImGui::TextColored(MutedColor(), "%s",
-                         trf("export.already_sent", {ContactName(app, d.contact_id), appmodel::display_time(d.at)}).c_str());
+      // A report or data export for a kind of recipient names no contact.
+      const std::string who = d.contact_id.empty() ? std::string(appmodel::vocab_label("recipient_kind", d.recipient_kind))
+                                                   : ContactName(app, d.contact_id);
+      ImGui::TextColored(MutedColor(), "%s", trf("export.already_sent", {who, appmodel::display_time(d.at)}).c_str());
     }
     ImGui::Unindent();
     ImGui::PopID();
@@ -235,7 +238,7 @@ void ExportPanel::DrawOutput(appmodel::AppModel& app) {
   ShowRefusal(m.error_key(), m.error_detail(), "export.error");
   if (m.result()) {
     const auto& r = *m.result();
-    WrappedColored(OkColor(), trf("export.done", {m.written().string(), std::to_string(r.recipients.size())}).c_str());
+    WrappedColored(OkColor(), appmodel::trn("export.done", r.recipients.size(), {m.written().string(), std::to_string(r.recipients.size())}).c_str());
     Probe("export.done");
     WrappedColored(MutedColor(), tr("export.done.next"));
   }

@@ -123,8 +123,9 @@ void ImportPanel::DrawTrustSummary(const appmodel::ImportSummary& s) {
   LabelValue(tr("import.summary.others"), others.empty() ? std::string(tr("import.summary.others_none")) : others);
   Probe("import.summary.others");
   LabelValue(tr("import.summary.changes"),
-             trf("import.summary.changes_n", {std::to_string(s.created), std::to_string(s.updated),
-                                              std::to_string(s.conflicts), std::to_string(s.kept)}));
+             appmodel::trn("import.summary.changes_n", s.created,
+                           {std::to_string(s.created), std::to_string(s.updated), std::to_string(s.conflicts),
+                            std::to_string(s.kept)}));
   Probe("import.summary.changes");
 }
 
@@ -176,9 +177,9 @@ void ImportPanel::DrawReport(appmodel::AppModel& app) {
     if (done.already_imported) {
       WrappedColored(MutedColor(), trf("import.already", {appmodel::display_time(r.imported_at)}).c_str());
     } else {
-      WrappedColored(OkColor(), trf("import.done", {std::to_string(done.records_written),
+      WrappedColored(OkColor(), trf("import.done", {appmodel::count_of("count.records", done.records_written),
                                                      std::to_string(done.records_unchanged),
-                                                     std::to_string(done.attachments)})
+                                                     appmodel::count_of("count.files", done.attachments)})
                                     .c_str());
     }
     Probe("import.done");

@@ -37,7 +37,11 @@ void ReportDialog::Draw(appmodel::AppModel& app) {
   }
   Heading(tr("report.title"));
   Probe("report.heading");
-  if (ImGui::SmallButton(tr("report.back"))) {
+  // Not left while the PDF is being written (the model would wait for it).
+  ImGui::BeginDisabled(m.writing());
+  const bool back = ImGui::SmallButton(tr("report.back"));
+  ImGui::EndDisabled();
+  if (back) {
     m.close();
     texture_.Clear();
     warned_ = false;
@@ -53,7 +57,9 @@ void ReportDialog::Draw(appmodel::AppModel& app) {
     ImGui::TableSetupColumn("###preview", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    ImGui::BeginDisabled(m.writing());  // the report being written is the one chosen
     DrawChoices(app);
+    ImGui::EndDisabled();
     ImGui::Spacing();
     DrawWrite(app);
     ImGui::TableNextColumn();
@@ -174,6 +180,13 @@ void ReportDialog::DrawWrite(appmodel::AppModel& app) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16);
   InputTextExact("###report-name", file_name_, {.probe = "report.file_name"});
+  if (m.writing()) {
+    // On the model's worker: the window keeps drawing while a big case is
+    // laid out, signed and published.
+    WrappedColored(MutedColor(), tr("report.writing"));
+    Probe("report.writing");
+    return;
+  }
   if (!warned_) {
     ImGui::BeginDisabled(!m.ready());
     if (ImGui::Button(tr("report.write.button"))) warned_ = true;

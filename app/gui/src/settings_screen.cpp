@@ -79,7 +79,8 @@ void SettingsScreen::DrawGeneral(appmodel::AppModel& app) {
     Row("settings.autolock");
     ImGui::SetNextItemWidth(EmFitting(14));
     const std::string fmt = s.auto_lock_minutes == 0 ? std::string(tr("settings.autolock.never"))
-                                                     : appmodel::trf("settings.autolock.minutes", {"%d"});
+                                                     : appmodel::trn("settings.autolock.minutes",
+                                                                   static_cast<std::size_t>(s.auto_lock_minutes), {"%d"});
     changed |= ImGui::SliderInt("##autolock", &s.auto_lock_minutes, 0,
                                 appmodel::Settings::kMaxAutoLockMinutes, fmt.c_str());
     Probe("settings.autolock");

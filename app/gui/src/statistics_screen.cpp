@@ -124,6 +124,11 @@ void StatisticsScreen::DrawChoices(appmodel::AppModel& app) {
 // in the in-app browser; the model writes the table shown.
 void StatisticsScreen::DrawSavePdf(appmodel::AppModel& app) {
   appmodel::StatsModel& m = app.stats;
+  if (m.writing()) {  // on the model's worker; collected by count_if_needed()
+    WrappedColored(MutedColor(), tr("stats.pdf.writing"));
+    Probe("stats.pdf.writing");
+    return;
+  }
   if (!warned_) {
     if (ImGui::Button(tr("stats.pdf.save"))) warned_ = true;
     Probe("stats.pdf.save");

@@ -76,11 +76,12 @@ void DrawWipeOutcome(appmodel::AppModel& app) {
   const auto& w = app.last_wipe();
   if (!w) return;
   if (w->ok) {
-    Banner(OkColor(), trf("wipe.done", {std::to_string(w->key_destroyed_ms), std::to_string(w->total_ms),
-                                        std::to_string(w->files_removed)})
+    Banner(OkColor(), appmodel::trn("wipe.done", w->files_removed,
+                                    {std::to_string(w->key_destroyed_ms), std::to_string(w->total_ms),
+                                     std::to_string(w->files_removed)})
                           .c_str());
     Probe("wipe.done");
-    if (w->left_behind > 0) WrappedColored(WarningColor(), trf("wipe.left_behind", {std::to_string(w->left_behind)}).c_str());
+    if (w->left_behind > 0) WrappedColored(WarningColor(), appmodel::trn("wipe.left_behind", w->left_behind, {std::to_string(w->left_behind)}).c_str());
     WrappedColored(MutedColor(), tr("wipe.limits"));
   } else {
     ShowRefusal(w->error_key, w->error_detail, "wipe.error");

@@ -196,6 +196,10 @@ ReportResult<ComposedReport> compose_report(storage::Vault& vault, const ReportR
   out.records = disclosed->records.size();
   out.identifying_included = disclosed->identifying_included;
   out.audit_counterparty = disclosed->audit_counterparty;
+  out.audience_name = disclosed->audience_name;
+  for (const auto& r : disclosed->records) {
+    if (r.record.entity == "evidence_item") out.evidence_ids.push_back(r.record.id);
+  }
   out.left_out = disclosed->left_out;
 
   const Composer c(*disclosed, request.language);

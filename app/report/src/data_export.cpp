@@ -168,6 +168,11 @@ ReportResult<ComposedExport> compose_data_export(storage::Vault& vault, const Ex
     out.case_records_sha256.push_back(detail::records_sha256(std::move(lines)));
     out.records += c->records.size();
     out.audit_counterparty = c->audit_counterparty;
+    out.audience_name = c->audience_name;
+    auto& evidence = out.case_evidence_ids.emplace_back();
+    for (const auto& rec : c->records) {
+      if (rec.record.entity == "evidence_item") evidence.push_back(rec.record.id);
+    }
     cases.push_back(std::move(*c));
   }
   if (cases.empty()) {

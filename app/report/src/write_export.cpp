@@ -7,6 +7,7 @@
 #include "report_case.hpp"
 #include "signed_file.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/core/disclosure/handed_out.hpp"
 #include "safehold/report/data_export.hpp"
 
 namespace safehold::report {
@@ -45,15 +46,18 @@ ReportResult<void> fill_folder(storage::Vault& vault, const ComposedExport& comp
     if (!t) return unexpected(t.error());
     temps.push_back(std::move(*t));
   }
-  // Every case's entry in one transaction, committed just before the files
-  // appear: an export that exists is never missing from the trail.
-  auto batch = vault.begin_batch();
-  if (!batch) return unexpected(detail::from_storage(batch.error()));
+  // Every case records it (audit entry, custody events) in one transaction,
+  // committed just before the files appear: an export that exists is never
+  // missing from a case it holds; a failure before this records nothing.
+  namespace dc = core::disclosure;
+  dc::HandOut handed{format == ExportFormat::csv ? dc::HandedOutAs::data_export_csv : dc::HandedOutAs::data_export_json,
+                     export_id, composed.audit_counterparty, composed.audience_name, composed.generated_at, {}};
   for (std::size_t i = 0; i < composed.case_ids.size(); ++i) {
-    auto a = vault.audit().record_data_exported(composed.case_ids[i], composed.audit_counterparty, export_id,
-                                                digest_of_hex(composed.case_records_sha256[i]));
-    if (!a) return unexpected(detail::from_storage(a.error()));
+    handed.cases.push_back(
+        {composed.case_ids[i], composed.case_evidence_ids[i], digest_of_hex(composed.case_records_sha256[i])});
   }
+  auto batch = dc::record_handed_out(vault, handed);
+  if (!batch) return unexpected(detail::from_disclosure(batch.error()));
   if (auto c = batch->commit(); !c) return unexpected(detail::from_storage(c.error()));
   for (auto& t : temps) {
     if (auto p = detail::publish(t); !p) return unexpected(p.error());

@@ -5,6 +5,7 @@
 #include "report_case.hpp"
 #include "signed_file.hpp"
 #include "safehold/core/bundle/text_formats.hpp"
+#include "safehold/core/disclosure/handed_out.hpp"
 #include "safehold/base/file_io.hpp"
 #include "safehold/crypto/minisign.hpp"
 #include "safehold/crypto/sha256.hpp"
@@ -56,11 +57,15 @@ ReportResult<ReportWritten> write_report(storage::Vault& vault, const ReportRequ
   out.signature = sig_path;
   out.pdf_sha256 = crypto::to_hex(temps->sha256);
 
-  // The audit entry is committed just before the files appear, so a report
-  // that exists is never missing from the trail (as for bundles).
-  auto audited = vault.audit().record_report_written(request.case_id, composed->audit_counterparty, out.report_id,
-                                                     temps->sha256);
-  if (!audited) return unexpected(detail::from_storage(audited.error()));
+  // Recorded in the case (audit entry, custody events) and committed just
+  // before the files appear, so a report that exists is never missing from
+  // the case (as for bundles); a failure before this records nothing.
+  namespace dc = core::disclosure;
+  dc::HandOut handed{dc::HandedOutAs::report, out.report_id, composed->audit_counterparty, composed->audience_name,
+                     composed->generated_at, {{request.case_id, composed->evidence_ids, temps->sha256}}};
+  auto recorded = dc::record_handed_out(vault, handed);
+  if (!recorded) return unexpected(detail::from_disclosure(recorded.error()));
+  if (auto c = recorded->commit(); !c) return unexpected(detail::from_storage(c.error()));
   if (auto p = detail::publish(*temps); !p) return unexpected(p.error());
   return out;
 }

@@ -54,10 +54,24 @@ expected<std::vector<Dispatch>, StorageError> ConsentService::sent_to(std::strin
   VaultAccess a(s_);
   if (!a.ok()) return unexpected(a.error());
   auto st = a.state().db.prepare(
-      "SELECT counterparty, reference, at FROM audit_log WHERE case_id = ?1 AND action = 'bundle_exported' ORDER BY seq");
+      "SELECT counterparty, reference, at, action FROM audit_log WHERE case_id = ?1 "
+      "AND action IN ('bundle_exported', 'report_written', 'data_exported') ORDER BY seq");
   if (!st) return unexpected(st.error());
   st->bind(1, case_id);
-  return st->all_rows([](const detail::Statement& row) { return Dispatch{row.text(0), row.text(1), row.text(2)}; });
+  return st->all_rows([](const detail::Statement& row) {
+    Dispatch d{row.text(0), row.text(1), row.text(2), AuditAction::bundle_exported, ""};
+    const std::string action = row.text(3);
+    if (action == to_string(AuditAction::report_written)) d.action = AuditAction::report_written;
+    if (action == to_string(AuditAction::data_exported)) d.action = AuditAction::data_exported;
+    // A report or export for a kind of recipient names no contact
+    // (audit counterparty "kind:<code>", schema/report-v1.md section 5).
+    constexpr std::string_view kind_prefix = "kind:";
+    if (d.contact_id.starts_with(kind_prefix)) {
+      d.recipient_kind = d.contact_id.substr(kind_prefix.size());
+      d.contact_id.clear();
+    }
+    return d;
+  });
 }
 
 }  // namespace safehold::storage

@@ -50,11 +50,14 @@ Notice notice_from_body(const std::string& id, const std::string& owner_key, con
 namespace {
 
 // Contacts an earlier bundle of the case went to, each once, oldest first.
+// A report or data export left no records in anyone's vault for a notice to
+// act on: its recipients are listed by sent_to for a person to tell.
 expected<std::vector<std::string>, StorageError> earlier_recipients(detail::VaultState& s, std::string_view case_id) {
   auto sent = ConsentService(&s).sent_to(case_id);  // the caller holds the (recursive) vault lock
   if (!sent) return unexpected(sent.error());
   std::vector<std::string> out;
   for (const auto& d : *sent) {
+    if (d.action != AuditAction::bundle_exported) continue;
     if (!d.contact_id.empty() && std::find(out.begin(), out.end(), d.contact_id) == out.end()) out.push_back(d.contact_id);
   }
   return out;

@@ -32,13 +32,14 @@ void removed_paths(const json& before, const json& after, const std::string& pre
 }
 
 // A custody event of an earlier bundle names that bundle and its recipients
-// or sender in its note (issue 10, finding 8): the event travels, the note
+// or sender in its note (issue 10, finding 8), one of an earlier report or
+// data export its recipient (handed_out.hpp): the event travels, the note
 // does not.
 bool names_other_holders(const storage::Record& r) {
   if (r.entity != "custody_event" || !r.fields.is_object()) return false;
   const auto action = r.fields.find("action");
-  return action != r.fields.end() && (*action == "transferred" || *action == "received") &&
-         r.fields.contains("note");
+  return action != r.fields.end() &&
+         (*action == "transferred" || *action == "received" || *action == "disclosed") && r.fields.contains("note");
 }
 
 DisclosedRecord disclose_record(storage::Record r, bool identifying_included) {

@@ -22,8 +22,11 @@ std::vector<std::string> unique(std::vector<std::string> v) {
 std::string names_of_dispatches(const std::vector<storage::Dispatch>& sent, ContactBook& book) {
   std::string out;
   for (const auto& d : sent) {
-    auto name = book.name_of(d.contact_id);
-    const std::string who = name ? name->label(d.contact_id) : "contact " + d.contact_id;
+    std::string who = "any " + d.recipient_kind + " (a report or data export for a kind of recipient)";
+    if (!d.contact_id.empty()) {
+      auto name = book.name_of(d.contact_id);
+      who = name ? name->label(d.contact_id) : "contact " + d.contact_id;
+    }
     const std::string entry = who + " (" + d.at + ")";
     if (out.find(entry) == std::string::npos) out += (out.empty() ? "" : ", ") + entry;
   }

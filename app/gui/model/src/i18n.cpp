@@ -122,6 +122,11 @@ std::string trn(std::string_view key, std::size_t n, std::initializer_list<std::
   return trf(key, args);
 }
 
+std::string count_of(std::string_view key, std::size_t n) {
+  const std::string count = std::to_string(n);
+  return trn(key, n, {count});
+}
+
 std::vector<std::string_view> string_keys(Language lang) {
   std::vector<std::string_view> keys;
   for (const auto& [k, v] : tables().by_lang[index_of(lang)]) keys.push_back(k);

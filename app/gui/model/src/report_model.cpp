@@ -14,6 +14,7 @@ const std::vector<std::string>& ReportModel::audience_kinds() {
 }
 
 void ReportModel::open(const std::string& case_id) {
+  if (writing()) return;  // the dialog stays on the report being written
   close();
   request_.case_id = case_id;
   request_.language = schema_language(current_language());  // the labels start in the UI's language
@@ -22,8 +23,11 @@ void ReportModel::open(const std::string& case_id) {
 void ReportModel::close() {
   // A finished check not yet collected holds the case's report and its
   // first page as pixels in the worker's result: dropped here, so a lock
-  // (which waits for the worker, then closes) keeps none of it.
+  // (which waits for the worker, then closes) keeps none of it. A write in
+  // progress is waited for (never left half done) and its result dropped.
   (void)work_.poll();
+  writer_.wait();
+  (void)writer_.poll();
   request_ = {};
   invalidate();
   written_.reset();
@@ -45,28 +49,33 @@ void ReportModel::invalidate() {
 }
 
 void ReportModel::set_contact(const std::string& contact_id) {
+  if (writing()) return;  // the report being written is the one chosen
   request_.contact_id = contact_id;
   request_.audience_kind.clear();
   invalidate();
 }
 
 void ReportModel::set_audience_kind(const std::string& kind) {
+  if (writing()) return;  // the report being written is the one chosen
   request_.audience_kind = kind;
   request_.contact_id.clear();
   invalidate();
 }
 
 void ReportModel::set_include_identifying(bool on) {
+  if (writing()) return;  // the report being written is the one chosen
   request_.include_identifying = on;
   invalidate();
 }
 
 void ReportModel::set_language(schema::Language lang) {
+  if (writing()) return;  // the report being written is the one chosen
   request_.language = lang;
   invalidate();
 }
 
 void ReportModel::set_paper(report::Paper paper) {
+  if (writing()) return;  // the report being written is the one chosen
   request_.paper = paper;
   invalidate();
 }
@@ -129,6 +138,7 @@ bool ReportModel::preparing() const {
 
 void ReportModel::check_if_needed() {
   storage::Vault& vault = session_->vault();
+  collect_write();
   if (auto done = work_.poll(); done && done->generation == generation_) apply(std::move(*done));
   if (checked_ || !is_open()) return;
   if (request_.contact_id.empty() && request_.audience_kind.empty()) {  // nothing chosen yet
@@ -143,7 +153,7 @@ void ReportModel::check_if_needed() {
 }
 
 bool ReportModel::write(const std::filesystem::path& folder, const std::string& file_name) {
-  storage::Vault& vault = session_->vault();
+  if (writing() || !is_open()) return false;
   written_.reset();
   written_path_.clear();
   error_key_ = nullptr;
@@ -152,16 +162,32 @@ bool ReportModel::write(const std::filesystem::path& folder, const std::string& 
     error_key_ = "report.error.file_name";
     return false;
   }
-  const std::filesystem::path target = folder / file_name;
-  // The dialog showed the plaintext warning and the user accepted it.
-  auto done = report::write_report(vault, request_, target, report::PlaintextConsent::given);
-  if (!done) {
-    fail(done.error());
-    return false;
+  storage::Vault& vault = session_->vault();
+  // The dialog showed the plaintext warning and the user accepted it. The
+  // worker composes again from the request (the vault may have changed
+  // since the preview): what is written is what consent allows now.
+  return writer_.start([&vault, request = request_, target = folder / file_name] {
+    Written out;
+    out.target = target;
+    auto done = report::write_report(vault, request, target, report::PlaintextConsent::given);
+    if (done) {
+      out.written = std::move(*done);
+    } else {
+      out.failure = done.error();
+    }
+    return out;
+  });
+}
+
+void ReportModel::collect_write() {
+  auto done = writer_.poll();
+  if (!done) return;
+  if (done->failure) {
+    fail(*done->failure);
+    return;
   }
-  written_ = std::move(*done);
-  written_path_ = target;
-  return true;
+  written_ = std::move(done->written);
+  written_path_ = std::move(done->target);
 }
 
 const char* report_error_key(report::ReportError e) noexcept {

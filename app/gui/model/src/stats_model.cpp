@@ -36,6 +36,7 @@ void StatsModel::set_min_cell(int n) {
 
 void StatsModel::count_if_needed() {
   storage::Vault& vault = session_->vault();
+  collect_write();
   if (counted_) return;
   counted_ = true;
   table_.reset();
@@ -56,7 +57,7 @@ void StatsModel::count_if_needed() {
 }
 
 bool StatsModel::write_pdf(const std::filesystem::path& folder, const std::string& file_name) {
-  storage::Vault& vault = session_->vault();
+  if (writing()) return false;
   written_.reset();
   written_path_.clear();
   write_error_key_ = nullptr;
@@ -69,23 +70,50 @@ bool StatsModel::write_pdf(const std::filesystem::path& folder, const std::strin
     write_error_key_ = "report.error.file_name";
     return false;
   }
-  const std::filesystem::path target = folder / file_name;
+  storage::Vault& vault = session_->vault();
   const report::StatsPdfOptions options{.language = schema_language(current_language()),
                                         .paper = report::Paper::a4, .generated_at = {}};
-  // The screen showed the plaintext warning and the user accepted it.
-  auto done = report::write_statistics_pdf(vault, *table_, options, target, report::PlaintextConsent::given);
-  if (!done) {
-    write_error_key_ = report_error_key(done.error().code);
-    write_error_detail_ = done.error().detail;
-    return false;
+  // The screen showed the plaintext warning and the user accepted it. The
+  // worker gets its own copy of the table shown.
+  return writer_.start([&vault, table = *table_, options, target = folder / file_name] {
+    Written out;
+    out.target = target;
+    auto done = report::write_statistics_pdf(vault, table, options, target, report::PlaintextConsent::given);
+    if (done) {
+      out.written = std::move(*done);
+    } else {
+      out.failure = done.error();
+    }
+    return out;
+  });
+}
+
+void StatsModel::collect_write() {
+  auto done = writer_.poll();
+  if (!done) return;
+  if (done->failure) {
+    write_error_key_ = report_error_key(done->failure->code);
+    write_error_detail_ = done->failure->detail;
+    return;
   }
-  written_ = std::move(*done);
-  written_path_ = target;
-  return true;
+  written_ = std::move(done->written);
+  written_path_ = std::move(done->target);
 }
 
 void StatsModel::reset() {
-  *this = StatsModel(*session_);
+  writer_.wait();  // a write publishes both files or neither; its result is dropped
+  (void)writer_.poll();
+  first_ = report::StatsDimension::year;
+  second_.reset();
+  min_cell_ = 5;
+  counted_ = false;
+  table_.reset();
+  error_key_ = nullptr;
+  error_detail_.clear();
+  written_.reset();
+  written_path_.clear();
+  write_error_key_ = nullptr;
+  write_error_detail_.clear();
 }
 
 std::string stats_value_label(StatsDimension d, const std::string& value) {

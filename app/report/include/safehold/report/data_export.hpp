@@ -57,9 +57,11 @@ struct ComposedExport {
   std::vector<ExportFile> files;
   std::vector<std::string> case_ids;
   std::vector<std::string> case_records_sha256;  // per case, for the audit
+  std::vector<std::vector<std::string>> case_evidence_ids;  // per case: evidence items (custody "disclosed")
   std::vector<CaseLeftOut> cases_left_out;       // every_case only
   std::size_t records = 0;
   std::string audit_counterparty;                // contact id, or "kind:<code>"
+  std::string audience_name;                     // the contact's display name, "" for a kind of recipient
   std::string generated_at;
 };
 

@@ -11,8 +11,10 @@
 // passes PlaintextConsent::given (the user said --plaintext, or confirmed the
 // GUI's question), only to the path given, through a temporary beside it that
 // is published without replacing anything, with FILE.pdf.minisig signed by
-// the vault's minisign key; and appends one report_written audit entry
-// (what, for whom, never content).
+// the vault's minisign key; and records it in the case
+// (core::disclosure::record_handed_out: one report_written audit entry, what
+// and for whom, never content; a custody event "disclosed" on every evidence
+// item listed).
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -48,6 +50,8 @@ struct ComposedReport {
   std::size_t records = 0;
   bool identifying_included = false;
   std::string audit_counterparty;  // contact id, or "kind:<code>"
+  std::string audience_name;       // the contact's display name, "" for a kind of recipient
+  std::vector<std::string> evidence_ids;  // evidence items listed (each gets a custody event "disclosed")
   std::string generated_at;
   std::vector<LeftOut> left_out;  // as the cover lists it
 };

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "safehold/expected.hpp"
+#include "safehold/storage/audit.hpp"
 #include "safehold/storage/cases.hpp"
 #include "safehold/storage/error.hpp"
 
@@ -48,10 +49,14 @@ struct CurrentConsent {
   std::string answer(const std::string& scope) const;
 };
 
+// One time the case left the vault for someone: a sealed bundle, a signed
+// report (PDF) or a data export (CSV/JSON), read from the audit trail.
 struct Dispatch {
-  std::string contact_id;  // recipient
-  std::string bundle_id;
-  std::string at;          // UTC
+  std::string contact_id;      // the recipient contact; "" for a kind of recipient
+  std::string reference;       // the bundle's, report's or export's id
+  std::string at;              // UTC
+  AuditAction action = AuditAction::bundle_exported;  // bundle_exported, report_written or data_exported
+  std::string recipient_kind;  // a report or export for a kind of recipient (no one named): its code
 };
 
 // A view on an unlocked vault; must not outlive the Vault it came from.
@@ -74,7 +79,10 @@ class ConsentService {
   // (the vault's lock is held while it runs).
   [[nodiscard]] expected<void, StorageError> for_each_current(
       const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit);
-  // To whom the case was already sent (bundle_exported audit entries), oldest first.
+  // To whom the case was already sent, oldest first: bundles
+  // (bundle_exported), reports (report_written) and data exports
+  // (data_exported) alike. Only bundle recipients hold records a notice can
+  // reach (NoticeStore::issue uses action == bundle_exported).
   [[nodiscard]] expected<std::vector<Dispatch>, StorageError> sent_to(std::string_view case_id);
   // Records a withdrawal on a case held as a copy (not_allowed on the
   // vault's own case: withdraw in its consent). From then on the case counts

@@ -28,9 +28,10 @@
 //   store_real_identity "yes" and disclosure level "named"); asking when the
 //   consent does not allow it is a refusal, never a silent omission.
 //   Statistics never include them (asking is a refusal);
-// - the note of a custody event "transferred" or "received" names an earlier
-//   bundle and its recipients or sender: always withheld (a disclosure never
-//   tells its audience who else had the case).
+// - the note of a custody event "transferred", "received" or "disclosed"
+//   names an earlier bundle, report or export and its recipients or sender:
+//   always withheld (a disclosure never tells its audience who else had the
+//   case).
 // A contact without a kind of recipient is refused (its consent cannot be
 // checked). Whether a contact's keys were verified is not disclosure's
 // question: bundle export checks it.
@@ -109,7 +110,7 @@ struct DisclosureOptions {
 // Why a field was left out.
 enum class WithheldReason {
   identifying,          // identifying per the model, and not allowed or not asked for
-  names_other_holders,  // names an earlier bundle's recipients or sender
+  names_other_holders,  // names an earlier bundle's, report's or export's recipients, or a sender
 };
 const char* describe(WithheldReason reason) noexcept;
 

@@ -37,6 +37,9 @@ void set_language(Language lang) noexcept;
 // of a language without plural forms holds the same text under both keys).
 // `n` only picks the form: pass the count in `args` where the message puts it.
 [[nodiscard]] std::string trn(std::string_view key, std::size_t n, std::initializer_list<std::string_view> args);
+// A count with its noun ("1 record", "2 records"): trn() of a key whose text
+// is just that ("count.records"), for messages with more than one count.
+[[nodiscard]] std::string count_of(std::string_view key, std::size_t n);
 
 // All keys of a language's table (for tests and for the glyph-range builder).
 [[nodiscard]] std::vector<std::string_view> string_keys(Language lang);

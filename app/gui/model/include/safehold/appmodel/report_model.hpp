@@ -14,6 +14,14 @@
 // current choice starts as soon as the worker is free. preparing() says
 // the shown answer is not yet the current choice's.
 //
+// Writing the PDF (and its .minisig) runs on a second worker too: write()
+// only starts it, check_if_needed() collects it. While it runs, writing()
+// is true, the choice cannot change (the setters and open() do nothing) and
+// close() waits for it: write_report publishes both files or neither
+// (temporaries linked only when complete), so there is never half a file,
+// and its result is then dropped. A lock waits for it (wait()), as for the
+// check.
+//
 // Errors: error_key() is an i18n key, error_detail() app/report's one-line
 // description (codes, references, contact names: never record content).
 #include <cstdint>
@@ -56,11 +64,17 @@ class ReportModel {
   void check_if_needed();
   // An audience is chosen and its check and preview are not in yet.
   [[nodiscard]] bool preparing() const;
-  // Blocks until the worker is idle (lock: it holds a reference to the vault).
-  void wait() { work_.wait(); }
-  // A check is running or its result is not collected yet (either holds a
-  // reference to the vault or the case's text).
-  [[nodiscard]] bool working() const { return work_.busy(); }
+  // Blocks until both workers are idle (lock: they hold a reference to the
+  // vault). A write runs to its end: its files are published or not at all.
+  void wait() {
+    work_.wait();
+    writer_.wait();
+  }
+  // A check or a write is running, or its result is not collected yet
+  // (each holds a reference to the vault, a check the case's text).
+  [[nodiscard]] bool working() const { return work_.busy() || writer_.busy(); }
+  // A write started by write() is running or not collected yet.
+  [[nodiscard]] bool writing() const { return writer_.busy(); }
   // The report as it would be written (the cover's facts and what is left
   // out and why), or nullopt when refused (then error_key()).
   [[nodiscard]] const std::optional<report::ComposedReport>& composed() const { return composed_; }
@@ -75,8 +89,12 @@ class ReportModel {
   [[nodiscard]] std::uint64_t preview_generation() const { return preview_generation_; }
   [[nodiscard]] bool ready() const { return composed_.has_value(); }
 
-  // Writes `folder`/`file_name` and its .minisig (write_report, the CLI's
-  // call, with the plaintext consent the dialog asked for).
+  // Starts writing `folder`/`file_name` and its .minisig on the worker
+  // (write_report, the CLI's call, with the plaintext consent the dialog
+  // asked for); check_if_needed() collects the result into written() or
+  // error_key(). False, nothing started, for a name that is not a plain file
+  // name (error_key() says so), when the dialog is closed, or while a write
+  // runs.
   bool write(const std::filesystem::path& folder, const std::string& file_name);
   [[nodiscard]] const std::optional<report::ReportWritten>& written() const { return written_; }
   [[nodiscard]] const std::filesystem::path& written_path() const { return written_path_; }
@@ -98,6 +116,13 @@ class ReportModel {
     std::optional<report::ReportFailure> failure;
   };
   static Prepared prepare(storage::Vault& vault, const report::ReportRequest& request, std::uint64_t generation);
+  // What the writer hands back: the files written, or why not.
+  struct Written {
+    std::filesystem::path target;
+    std::optional<report::ReportWritten> written;
+    std::optional<report::ReportFailure> failure;
+  };
+  void collect_write();
   void apply(Prepared&& done);
   void invalidate();
   void fail(const report::ReportFailure& f);
@@ -107,6 +132,7 @@ class ReportModel {
   std::uint64_t generation_ = 1;     // bumped at every change of the choice
   std::uint64_t applied_generation_ = 0;
   Background<Prepared> work_;
+  Background<Written> writer_;
   std::optional<report::ComposedReport> composed_;
   bool identifying_allowed_ = false;
   std::string identifying_refusal_;

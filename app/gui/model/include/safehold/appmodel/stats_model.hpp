@@ -5,11 +5,15 @@
 // screen draws the table it returns as bars and as a table, and writes that
 // same table as the signed statistics PDF (write_pdf: write_statistics_pdf,
 // the CLI's `stats --format pdf`) once the user accepted that it is plaintext.
+// The PDF is written on a worker (write_pdf() starts it, count_if_needed()
+// collects it once per frame); reset() (the lock) waits for it: the files
+// are published whole or not at all, and the result is dropped.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "safehold/appmodel/background.hpp"
 #include "safehold/report/stats.hpp"
 #include "safehold/report/stats_pdf.hpp"
 #include "safehold/storage/vault.hpp"
@@ -40,9 +44,14 @@ class StatsModel {
   [[nodiscard]] const char* error_key() const { return error_key_; }
   [[nodiscard]] const std::string& error_detail() const { return error_detail_; }
 
-  // Writes table() as `folder`/`file_name` and its .minisig, labels in the
-  // UI's language (the dialog asked the plaintext question first).
+  // Starts writing table() as `folder`/`file_name` and its .minisig on the
+  // worker, labels in the UI's language (the dialog asked the plaintext
+  // question first). False, nothing started, without a table, for a name
+  // that is not a plain file name (write_error_key()), or while a write runs.
   bool write_pdf(const std::filesystem::path& folder, const std::string& file_name);
+  // A write is running or not collected yet (count_if_needed() collects it).
+  [[nodiscard]] bool writing() const { return writer_.busy(); }
+  void wait() { writer_.wait(); }
   [[nodiscard]] const std::optional<report::StatsPdfWritten>& written() const { return written_; }
   [[nodiscard]] const std::filesystem::path& written_path() const { return written_path_; }
   [[nodiscard]] const char* write_error_key() const { return write_error_key_; }
@@ -50,6 +59,13 @@ class StatsModel {
   void reset();
 
  private:
+  struct Written {
+    std::filesystem::path target;
+    std::optional<report::StatsPdfWritten> written;
+    std::optional<report::ReportFailure> failure;
+  };
+  void collect_write();
+
   Session* session_;  // the vault of the unlocked app (session.hpp)
   report::StatsDimension first_ = report::StatsDimension::year;
   std::optional<report::StatsDimension> second_;
@@ -62,6 +78,7 @@ class StatsModel {
   std::filesystem::path written_path_;
   const char* write_error_key_ = nullptr;
   std::string write_error_detail_;
+  Background<Written> writer_;  // last: destroyed (waited for) first
 };
 
 // A value as the UI shows it: the vocabulary label in the UI language, the
