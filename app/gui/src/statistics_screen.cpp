@@ -50,6 +50,17 @@ void StatisticsScreen::Draw(appmodel::AppModel& app) {
   DrawChoices(app);
   appmodel::StatsModel& m = app.stats;
   m.count_if_needed();
+  if (m.counting()) {  // on the worker: the window stays responsive, Cancel stops it
+    bool cancel = false;
+    ProgressWithCancel(m.progress(), tr("stats.counting"), cancel, "stats.cancel");
+    if (cancel) m.cancel();
+    return;
+  }
+  if (m.cancelled()) {
+    WrappedColored(MutedColor(), tr("stats.cancelled"));
+    Probe("stats.cancelled");
+    return;
+  }
   if (!m.table()) {
     ShowRefusal(m.error_key(), m.error_detail(), "stats.error");
     return;

@@ -13,6 +13,7 @@
 #include "safehold/expected.hpp"
 #include "safehold/storage/cases.hpp"
 #include "safehold/storage/error.hpp"
+#include "safehold/storage/scan.hpp"
 
 namespace safehold::storage {
 namespace detail { struct VaultState; }
@@ -67,13 +68,15 @@ class ConsentService {
   // The case's consent as it stands (not_found for an unknown case).
   [[nodiscard]] expected<CurrentConsent, StorageError> current(std::string_view case_id);
   // current() of every case of the vault, handed to `visit` one case at a
-  // time in case id order (cases without a consent record included, state
-  // none): one query for the withdrawal marks and one for the cases with
-  // their consent records, for statistics over many cases; only one case's
-  // consent records are held at once. `visit` must not call into the vault
-  // (the vault's lock is held while it runs).
+  // time, oldest case first (cases without a consent record included, state
+  // none), for statistics over many cases. Runs in chunks of cases
+  // (scan.hpp; per chunk one query for the withdrawal marks and one for the
+  // cases with their consent records); only one case's consent records are
+  // held at once. `visit` must not call into the vault (the vault's lock is
+  // held while it runs).
   [[nodiscard]] expected<void, StorageError> for_each_current(
-      const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit);
+      const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit,
+      const ScanHooks& hooks = {});
   // To whom the case was already sent (bundle_exported audit entries), oldest first.
   [[nodiscard]] expected<std::vector<Dispatch>, StorageError> sent_to(std::string_view case_id);
   // Records a withdrawal on a case held as a copy (not_allowed on the
