@@ -18,11 +18,17 @@ namespace {
 
 using report::StatsDimension;
 
+// Frames until the count of the current choice, on its worker, is shown.
+void counted(HeadlessUi& ui, const appmodel::StatsModel& m) {
+  ui.Frame();
+  REQUIRE(ui.FramesUntil([&] { return !m.counting(); }));
+}
+
 // Checks that the screen shows each cell of `by` counted at `min_cell`, as
 // a bar and as a table row, and the left-out count.
 void shows_the_same_as_count_statistics(HeadlessUi& ui, storage::Vault& vault, const std::vector<StatsDimension>& by,
-                                        std::size_t min_cell, std::size_t& suppressed) {
-  ui.Frames(2);
+                                        std::size_t min_cell, std::size_t& suppressed, const appmodel::StatsModel& m) {
+  counted(ui, m);
   auto expected = report::count_statistics(vault, by, min_cell);
   REQUIRE(expected);
   REQUIRE_FALSE(expected->cells.empty());
@@ -53,7 +59,7 @@ TEST_CASE("Statistics screen: bars and table show count_statistics, suppressed c
   REQUIRE(ui.Has("stats.heading"));
   std::size_t suppressed = 0;
   // Default: by year, cells under 5 suppressed.
-  shows_the_same_as_count_statistics(ui, vault, {StatsDimension::year}, 5, suppressed);
+  shows_the_same_as_count_statistics(ui, vault, {StatsDimension::year}, 5, suppressed, s.f.app.stats);
 
   // Two dimensions chosen in the combos: tactic × outcome.
   ui.Click("stats.first");
@@ -62,21 +68,25 @@ TEST_CASE("Statistics screen: bars and table show count_statistics, suppressed c
   ui.Click("stats.second.outcome");
   CHECK(s.f.app.stats.first() == StatsDimension::tactic);
   REQUIRE(s.f.app.stats.second() == StatsDimension::outcome);
-  shows_the_same_as_count_statistics(ui, vault, {StatsDimension::tactic, StatsDimension::outcome}, 5, suppressed);
+  shows_the_same_as_count_statistics(ui, vault, {StatsDimension::tactic, StatsDimension::outcome}, 5, suppressed,
+                                     s.f.app.stats);
   CHECK(suppressed > 0);  // some cells are small: they show as "<5", never as counts
 
   // Minimum cell 1: nothing suppressed; the counts are the real ones.
   s.f.app.stats.set_min_cell(1);
   std::size_t none = 0;
-  shows_the_same_as_count_statistics(ui, vault, {StatsDimension::tactic, StatsDimension::outcome}, 1, none);
+  shows_the_same_as_count_statistics(ui, vault, {StatsDimension::tactic, StatsDimension::outcome}, 1, none,
+                                     s.f.app.stats);
   CHECK(none == 0);
 
   // A legal measure cannot be crossed with an outcome: said in words.
   ui.Click("stats.first");
   ui.Click("stats.first.measure");
+  counted(ui, s.f.app.stats);
   CHECK(ui.Has("stats.error"));
   ui.Click("stats.second");
   ui.Click("stats.second.year");
+  counted(ui, s.f.app.stats);
   CHECK_FALSE(ui.Has("stats.error"));
 
   ui.Click("nav.lock");
@@ -94,6 +104,7 @@ TEST_CASE("Statistics screen: Save as PDF… asks first, then writes the table s
   REQUIRE(appmodel::seed_demo_cases(vault, appmodel::DemoOptions{.cases = 30}));
   s.f.app.stats.refresh();
   ui.Click("nav.statistics");
+  counted(ui, s.f.app.stats);
   REQUIRE(ui.Has("stats.pdf.save"));
   // The plaintext warning first; cancel writes nothing.
   ui.Click("stats.pdf.save");
@@ -139,8 +150,11 @@ TEST_CASE("Statistics: Save as PDF… writes on a worker; a lock waits for the f
   const fs::path out = s.f.dir.path() / "out";
   fs::create_directories(out);
   auto& m = s.f.app.stats;
-  m.count_if_needed();
-  REQUIRE(m.table());
+  // The count runs on its worker; count_if_needed() collects it.
+  REQUIRE(s.ui.FramesUntil([&] {
+    m.count_if_needed();
+    return m.table().has_value();
+  }));
   // write_pdf() returns at once; the next frame (count_if_needed) collects.
   REQUIRE(m.write_pdf(out, "s.pdf"));
   CHECK(m.writing());
@@ -162,6 +176,39 @@ TEST_CASE("Statistics: Save as PDF… writes on a worker; a lock waits for the f
   CHECK_FALSE(m.writing());
   CHECK_FALSE(m.written());
   CHECK_FALSE(m.table());
+}
+
+TEST_CASE("Statistics screen: the count runs beside the window, which keeps drawing; Cancel stops it", "[stats]") {
+  SeededCase s;
+  auto& ui = s.ui;
+  storage::Vault& vault = s.f.app.session().vault();
+  {
+    // An open batch holds the vault on this (the UI) thread: a count on the
+    // UI thread would go straight through it; the worker has to wait.
+    auto hold = vault.begin_batch().value();
+    ui.Click("nav.statistics");
+    ui.Frames(5);
+    CHECK(s.f.app.stats.counting());
+    REQUIRE(ui.Has("stats.cancel"));  // the window draws: the progress and its Cancel
+    CHECK_FALSE(ui.Has("stats.left_out=0"));
+    ui.Click("stats.cancel");
+    hold.rollback();
+  }
+  counted(ui, s.f.app.stats);
+  CHECK(ui.Has("stats.cancelled"));
+  CHECK_FALSE(s.f.app.stats.table());
+  // "Count again" counts.
+  ui.Click("stats.refresh");
+  counted(ui, s.f.app.stats);
+  CHECK_FALSE(ui.Has("stats.cancelled"));
+  REQUIRE(s.f.app.stats.table());
+  CHECK(ui.Has("stats.left_out=" + std::to_string(s.f.app.stats.table()->cases_left_out)));
+  // A lock while a count runs cancels it and waits for it: nothing kept.
+  s.f.app.stats.refresh();
+  ui.Frame();
+  ui.Click("nav.lock");
+  CHECK_FALSE(s.f.app.stats.counting());
+  CHECK_FALSE(s.f.app.stats.table());
 }
 
 }  // namespace safehold::test

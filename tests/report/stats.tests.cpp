@@ -3,6 +3,7 @@
 // counted, no text or id in the output; and the CLI.
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "cli_runner.hpp"
@@ -109,6 +110,44 @@ TEST_CASE("stats: counts match the records, small cells suppressed, left-out cas
   CHECK_FALSE(report::count_statistics(d.v(), {}, 5));
   CHECK_FALSE(report::count_statistics(d.v(), {StatsDimension::year, StatsDimension::year}, 5));
   CHECK_FALSE(report::count_statistics(d.v(), {StatsDimension::year}, 0));
+}
+
+TEST_CASE("stats: counted in small chunks, the same table; progress rises to 1; a cancel stops it", "[report][stats]") {
+  ReportDesk d;
+  generate(d.v());
+  using report::StatsDimension;
+  for (const std::vector<StatsDimension>& by :
+       {std::vector{StatsDimension::year, StatsDimension::outcome}, std::vector{StatsDimension::host_country}}) {
+    auto whole = report::count_statistics(d.v(), by, 1);
+    REQUIRE(whole);
+    std::vector<float> seen;
+    report::StatsHooks hooks;
+    hooks.chunk = 7;  // ~300 cases and ~450 incidents: many chunk boundaries inside one second
+    hooks.progress = [&](float f) { seen.push_back(f); };
+    auto chunked = report::count_statistics(d.v(), by, 1, hooks);
+    REQUIRE(chunked);
+    CHECK(chunked->cases_included == whole->cases_included);
+    CHECK(chunked->cases_left_out == whole->cases_left_out);
+    CHECK(chunked->incidents == whole->incidents);
+    REQUIRE(chunked->cells.size() == whole->cells.size());
+    for (std::size_t i = 0; i < whole->cells.size(); ++i) {
+      CHECK(chunked->cells[i].values == whole->cells[i].values);
+      CHECK(chunked->cells[i].count == whole->cells[i].count);
+    }
+    CHECK(seen.size() > 80);
+    CHECK(std::is_sorted(seen.begin(), seen.end()));
+    CHECK(seen.back() == 1.0F);
+  }
+  // The caller stops it after the third chunk: cancelled, not a vault failure.
+  int chunks = 0;
+  report::StatsHooks stop;
+  stop.chunk = 7;
+  stop.progress = [&](float) { ++chunks; };
+  stop.cancel_requested = [&] { return chunks >= 3; };
+  auto cancelled = report::count_statistics(d.v(), {StatsDimension::year}, 1, stop);
+  REQUIRE_FALSE(cancelled);
+  CHECK(cancelled.error().code == report::ReportError::cancelled);
+  CHECK(chunks == 3);
 }
 
 TEST_CASE("cli stats: --by year,outcome as csv and json, -o never replaces", "[report][stats][cli]") {

@@ -23,6 +23,7 @@ ExitCode exit_code_for(report::ReportError e) noexcept {
     case report::ReportError::consent_refused:
     case report::ReportError::not_allowed: return ExitCode::refused;
     case report::ReportError::exists: return ExitCode::conflict;
+    case report::ReportError::cancelled:  // never asked for by the CLI
     case report::ReportError::file_failed:
     case report::ReportError::layout_failed: return ExitCode::io;
     case report::ReportError::signing_failed:

@@ -50,6 +50,18 @@ void StatisticsScreen::Draw(appmodel::AppModel& app) {
   DrawChoices(app);
   appmodel::StatsModel& m = app.stats;
   m.count_if_needed();
+  if (m.counting()) {  // on the worker: the window stays responsive, Cancel stops it
+    if (ProgressWithCancel(m.progress(), {.label = tr("stats.counting"), .bar_probe = "stats.progress",
+                                          .cancel_probe = "stats.cancel"})) {
+      m.cancel();
+    }
+    return;
+  }
+  if (m.cancelled()) {
+    WrappedColored(MutedColor(), tr("stats.cancelled"));
+    Probe("stats.cancelled");
+    return;
+  }
   if (!m.table()) {
     ShowRefusal(m.error_key(), m.error_detail(), "stats.error");
     return;

@@ -72,6 +72,7 @@ ReportResult<ReportRecord> with_meta(storage::Vault& vault, dc::DisclosedRecord&
 
 ReportFailure from_storage(const storage::StorageError& e) {
   if (e.code == storage::VaultError::not_found) return {ReportError::not_found, e.describe()};
+  if (e.code == storage::VaultError::cancelled) return {ReportError::cancelled, e.describe()};
   return {ReportError::vault_failed, e.describe()};
 }
 

@@ -33,7 +33,7 @@ std::vector<std::string> year_of(const json& f, const char* name) {
 // (schema/stats-v1.md section 2), each once, sorted.
 using HostCountries = std::map<std::string, std::vector<std::string>, std::less<>>;
 
-ReportResult<HostCountries> host_countries(storage::Vault& vault) {
+ReportResult<HostCountries> host_countries(storage::Vault& vault, const storage::ScanHooks& hooks) {
   std::map<std::string, std::set<std::string>> found;
   const std::string names[] = {"roles", "location"};
   auto scanned = vault.records().scan_fields("person", names, [&](const storage::PartialRecord& p) {
@@ -47,7 +47,7 @@ ReportResult<HostCountries> host_countries(storage::Vault& vault) {
       const std::string country = code_of(*loc, "country");
       if (country != "unknown") found[p.case_id].insert(country);
     }
-  });
+  }, hooks);
   if (!scanned) return unexpected(detail::from_storage(scanned.error()));
   HostCountries out;
   for (auto& [case_id, countries] : found) out[case_id] = {countries.begin(), countries.end()};
@@ -104,6 +104,41 @@ std::vector<std::string> fields_read(const std::vector<StatsDimension>& by, bool
   return out;
 }
 
+// One StatsHooks over the passes of a count: each pass's rows advance one
+// fraction of the whole, whose size is known in advance (count_entity).
+class Passes {
+ public:
+  Passes(const StatsHooks& hooks, std::size_t total) : hooks_(hooks), total_(std::max<std::size_t>(total, 1)) {}
+  // Hooks for the next pass; `rows` is how many it will visit.
+  storage::ScanHooks next(std::size_t rows) {
+    done_ += rows_;
+    rows_ = rows;
+    storage::ScanHooks h;
+    h.chunk = hooks_.chunk;
+    h.cancel_requested = hooks_.cancel_requested;
+    if (hooks_.progress) {
+      h.progress = [this](std::size_t visited) {
+        const std::size_t at = done_ + std::min(visited, rows_);
+        hooks_.progress(static_cast<float>(at) / static_cast<float>(total_));
+      };
+    }
+    return h;
+  }
+  [[nodiscard]] bool cancelled() const { return hooks_.cancel_requested && hooks_.cancel_requested(); }
+
+ private:
+  const StatsHooks& hooks_;
+  std::size_t total_;
+  std::size_t done_ = 0;
+  std::size_t rows_ = 0;
+};
+
+ReportResult<std::size_t> rows_of(storage::Vault& vault, std::string_view entity) {
+  auto n = vault.records().count_entity(entity);
+  if (!n) return unexpected(detail::from_storage(n.error()));
+  return *n;
+}
+
 bool describes_incidents_only(StatsDimension d) {
   return d == StatsDimension::outcome || d == StatsDimension::tactic || d == StatsDimension::perpetrator;
 }
@@ -132,7 +167,7 @@ const char* name_of(StatsDimension d) noexcept {
 }
 
 ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vector<StatsDimension>& by,
-                                          std::size_t min_cell) {
+                                          std::size_t min_cell, const StatsHooks& hooks) {
   if (by.empty() || by.size() > 2 || (by.size() == 2 && by[0] == by[1])) {
     return report_fail(ReportError::invalid_request, "statistics are by one or two different dimensions");
   }
@@ -146,22 +181,37 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
   table.unit = measures ? StatsUnit::legal_measure : StatsUnit::incident;
   table.by = by;
   table.min_cell = min_cell;
+  const char* unit_entity = measures ? "legal_measure" : "incident";
+  const bool by_host = std::find(by.begin(), by.end(), StatsDimension::host_country) != by.end();
+  auto case_rows = rows_of(vault, "case");
+  auto person_rows = by_host ? rows_of(vault, "person") : ReportResult<std::size_t>(0);
+  auto unit_rows = rows_of(vault, unit_entity);
+  if (!case_rows || !person_rows || !unit_rows) {
+    return unexpected(!case_rows ? case_rows.error() : !person_rows ? person_rows.error() : unit_rows.error());
+  }
+  Passes passes(hooks, *case_rows + *person_rows + *unit_rows);
+  // A pass that failed because the caller asked to stop is a cancel,
+  // whatever error the interrupted read gave.
+  auto failed = [&](ReportFailure f) {
+    if (passes.cancelled()) f = {ReportError::cancelled, "statistics cancelled"};
+    return unexpected(std::move(f));
+  };
   // One decision for every case, by core/disclosure's rule (counts_in_statistics).
-  auto consent = core::disclosure::cases_in_statistics(vault);
-  if (!consent) return unexpected(detail::from_disclosure(consent.error()));
+  auto consent = core::disclosure::cases_in_statistics(vault, passes.next(*case_rows));
+  if (!consent) return failed(detail::from_disclosure(consent.error()));
   const auto& included = consent->counted;
   table.cases_included = included.size();
   table.cases_left_out = consent->cases - included.size();
   HostCountries hosts;
-  if (std::find(by.begin(), by.end(), StatsDimension::host_country) != by.end()) {
-    auto found = host_countries(vault);
-    if (!found) return unexpected(found.error());
+  if (by_host) {
+    auto found = host_countries(vault, passes.next(*person_rows));
+    if (!found) return failed(found.error());
     hosts = std::move(*found);
   }
   std::map<std::vector<std::string>, std::size_t> counts;
   const auto names = fields_read(by, measures);
   auto scanned = vault.records().scan_fields(
-      measures ? "legal_measure" : "incident", names, [&](const storage::PartialRecord& i) {
+      unit_entity, names, [&](const storage::PartialRecord& i) {
         if (!included.contains(i.case_id)) return;
         ++table.incidents;
         const auto first = values_of(i, measures, by[0], hosts);
@@ -173,8 +223,9 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
             ++counts[key];
           }
         }
-      });
-  if (!scanned) return unexpected(detail::from_storage(scanned.error()));
+      },
+      passes.next(*unit_rows));
+  if (!scanned) return failed(detail::from_storage(scanned.error()));
   for (const auto& [values, n] : counts) {
     const bool small = n < min_cell;
     table.cells.push_back({values, small ? 0 : n, small});

@@ -82,6 +82,7 @@ const char* describe(ReportError e) noexcept {
     case ReportError::vault_failed: return "the vault failed";
     case ReportError::file_failed: return "writing the report failed";
     case ReportError::invalid_input: return "not a valid data export";
+    case ReportError::cancelled: return "cancelled";
   }
   return "unknown report error";
 }

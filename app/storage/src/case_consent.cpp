@@ -109,20 +109,25 @@ expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view
   return out;
 }
 
-expected<void, StorageError> each_case_consent(
-    VaultState& s, const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit) {
+expected<std::size_t, StorageError> each_case_consent(
+    VaultState& s, ScanPosition& after, std::size_t limit,
+    const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit) {
   // Withdrawal marks first: only the cases held as copies that have one.
   auto marks = load_withdrawal_marks(s);
   if (!marks) return unexpected(marks.error());
-  // Every case with its consent records (none: one row of NULLs) in one
-  // pass, case after case and within a case in the order load_case_records
-  // gives (created_at, rid: evaluate_consent breaks exact ties by it), so
-  // only one case's records are held at a time.
+  // The next `limit` cases with their consent records (none: one row of
+  // NULLs), case after case and within a case in the order
+  // load_case_records gives (created_at, rid: evaluate_consent breaks exact
+  // ties by it), so only one case's records are held at a time.
   auto st = s.db.prepare(
-      "SELECT c.id, r.id, r.created_at, r.fields FROM records c "
+      "SELECT c.id, r.id, r.created_at, r.fields, c.rid, c.created_at FROM "
+      "(SELECT k.rid, k.id, k.created_at FROM records k WHERE" + chunk_clause("k") + ") c "
       "LEFT JOIN records r ON r.case_id = c.id AND r.entity = 'consent' "
-      "WHERE c.entity = 'case' ORDER BY c.id, r.created_at, r.rid");
+      "ORDER BY c.created_at, c.rid, r.created_at, r.rid");
   if (!st) return unexpected(st.error());
+  st->bind(1, std::string_view("case")).bind(2, after.created_at).bind(3, after.rid);
+  st->bind(4, static_cast<std::int64_t>(limit));
+  std::size_t cases = 0;
   std::string case_id;
   std::vector<Record> one_case;
   auto flush = [&] {
@@ -141,6 +146,8 @@ expected<void, StorageError> each_case_consent(
     if (id != case_id) {
       flush();
       case_id = id;
+      after = {st->text(5), st->integer(4)};
+      ++cases;
     }
     if (st->is_null(1)) continue;  // a case without consent records: state none
     Record r;
@@ -153,7 +160,7 @@ expected<void, StorageError> each_case_consent(
     one_case.push_back(std::move(r));
   }
   flush();
-  return {};
+  return cases;
 }
 
 }  // namespace safehold::storage::detail

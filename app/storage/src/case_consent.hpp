@@ -12,6 +12,7 @@
 #include "safehold/storage/cases.hpp"
 #include "safehold/storage/consent.hpp"
 #include "safehold/storage/records.hpp"
+#include "scan_position.hpp"
 #include "vault_state.hpp"
 
 namespace safehold::storage::detail {
@@ -21,11 +22,14 @@ using CaseConsent = CurrentConsent;
 
 CaseConsent evaluate_consent(const std::vector<Record>& consent_records);
 [[nodiscard]] expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id);
-// case_consent of every case, one case at a time, in case id order (cases
-// without a consent record included): only one case's consent records are
-// held at once. `visit` must not call into the vault (its lock is held).
-[[nodiscard]] expected<void, StorageError> each_case_consent(
-    VaultState& s, const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit);
+// case_consent of the next `limit` cases after `after` (oldest first,
+// cases without a consent record included; `after` moves to the last one
+// read), one case at a time: only one case's consent records are held at
+// once. Returns how many cases were read. `visit` must not call into the
+// vault (its lock is held). ConsentService::for_each_current runs it in chunks.
+[[nodiscard]] expected<std::size_t, StorageError> each_case_consent(
+    VaultState& s, ScanPosition& after, std::size_t limit,
+    const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit);
 
 // Entities that may be saved before a case has a consent record: the case,
 // consent, interview_session, and a person whose roles include interviewee.

@@ -44,10 +44,14 @@ expected<CurrentConsent, StorageError> ConsentService::current(std::string_view 
 }
 
 expected<void, StorageError> ConsentService::for_each_current(
-    const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit) {
-  VaultAccess a(s_);
-  if (!a.ok()) return unexpected(a.error());
-  return detail::each_case_consent(a.state(), visit);
+    const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit,
+    const ScanHooks& hooks) {
+  detail::ScanPosition after;
+  return detail::run_chunked(hooks, [&](std::size_t limit) -> expected<std::size_t, StorageError> {
+    VaultAccess a(s_);  // per chunk: the UI thread gets the vault between chunks
+    if (!a.ok()) return unexpected(a.error());
+    return detail::each_case_consent(a.state(), after, limit, visit);
+  });
 }
 
 expected<std::vector<Dispatch>, StorageError> ConsentService::sent_to(std::string_view case_id) {

@@ -157,14 +157,14 @@ DisclosureResult<bool> counts_in_statistics(storage::Vault& vault, std::string_v
   return c->allowed();
 }
 
-DisclosureResult<StatisticsConsent> cases_in_statistics(storage::Vault& vault) {
+DisclosureResult<StatisticsConsent> cases_in_statistics(storage::Vault& vault, const storage::ScanHooks& hooks) {
   // Case by case: only the ids of the counted cases are kept.
   StatisticsConsent out;
   const ResolvedAudience statistics{Audience::statistics(), {}};
   auto visited = vault.consent().for_each_current([&](const std::string& case_id, const storage::CurrentConsent& c) {
     ++out.cases;
     if (!refusal_for(c, case_id, statistics)) out.counted.insert(case_id);
-  });
+  }, hooks);
   if (!visited) return from_storage(visited.error());
   return out;
 }

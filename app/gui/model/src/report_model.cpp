@@ -204,6 +204,7 @@ const char* report_error_key(report::ReportError e) noexcept {
     case ReportError::signing_failed: return "report.error.signing_failed";
     case ReportError::vault_failed: return "report.error.vault_failed";
     case ReportError::file_failed: return "report.error.file_failed";
+    case ReportError::cancelled: return "report.error.cancelled";
   }
   return "report.error.vault_failed";
 }

@@ -35,17 +35,46 @@ void StatsModel::set_min_cell(int n) {
 }
 
 void StatsModel::count_if_needed() {
-  storage::Vault& vault = session_->vault();
   collect_write();
+  if (auto done = work_.poll()) {
+    // A count of an older choice (cancelled or finished late) is dropped.
+    if (done->generation == generation_ && counted_) apply(std::move(done->result));
+  }
   if (counted_) return;
+  if (work_.busy()) {
+    cancel_->store(true);  // the new choice is counted once the old count stops (one chunk)
+    return;
+  }
+  start_count();
+}
+
+void StatsModel::start_count() {
   counted_ = true;
+  cancelled_ = false;
   table_.reset();
   error_key_ = nullptr;
   error_detail_.clear();
+  ++generation_;
+  cancel_ = std::make_shared<std::atomic<bool>>(false);
+  progress_->store(0.0F);
   std::vector<StatsDimension> by{first_};
   if (second_) by.push_back(*second_);
-  auto counted = report::count_statistics(vault, by, static_cast<std::size_t>(min_cell_));
+  storage::Vault& vault = session_->vault();
+  (void)work_.start([&vault, by, min_cell = static_cast<std::size_t>(min_cell_), cancel = cancel_,
+                     progress = progress_, generation = generation_] {
+    report::StatsHooks hooks;
+    hooks.cancel_requested = [cancel] { return cancel->load(); };
+    hooks.progress = [progress](float f) { progress->store(f); };
+    return Counted{generation, report::count_statistics(vault, by, min_cell, hooks)};
+  });
+}
+
+void StatsModel::apply(report::ReportResult<report::StatsTable> counted) {
   if (!counted) {
+    if (counted.error().code == report::ReportError::cancelled) {
+      cancelled_ = true;
+      return;
+    }
     // A choice the counting refuses (measure with an incident dimension)
     // gets its own sentence; anything else is app/report's.
     error_key_ = counted.error().code == report::ReportError::invalid_request ? "stats.error.combination"
@@ -54,6 +83,16 @@ void StatsModel::count_if_needed() {
     return;
   }
   table_ = std::move(*counted);
+}
+
+void StatsModel::cancel() {
+  if (work_.busy()) cancel_->store(true);
+}
+
+void StatsModel::stop() {
+  cancel_->store(true);
+  work_.wait();
+  (void)work_.poll();  // collect and drop the result
 }
 
 bool StatsModel::write_pdf(const std::filesystem::path& folder, const std::string& file_name) {
@@ -103,10 +142,12 @@ void StatsModel::collect_write() {
 void StatsModel::reset() {
   writer_.wait();  // a write publishes both files or neither; its result is dropped
   (void)writer_.poll();
-  first_ = report::StatsDimension::year;
+  stop();
+  first_ = StatsDimension::year;
   second_.reset();
   min_cell_ = 5;
   counted_ = false;
+  cancelled_ = false;
   table_.reset();
   error_key_ = nullptr;
   error_detail_.clear();

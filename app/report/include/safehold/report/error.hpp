@@ -21,6 +21,7 @@ enum class ReportError {
   vault_failed,     // the vault refused or failed
   file_failed,      // writing the output failed (disk full, permission...)
   invalid_input,    // a data export to import that is not a valid one (schema/export-v1.md section 5)
+  cancelled,        // the caller cancelled (statistics in the desktop app); nothing was written
 };
 
 struct ReportFailure {

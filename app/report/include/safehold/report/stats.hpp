@@ -5,6 +5,7 @@
 // cases left out stated. Only vocabulary codes and years leave: no text, no
 // ids, no identifying field.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,10 +41,21 @@ struct StatsTable {
   std::vector<StatsCell> cells;  // sorted by values
 };
 
+// For a count on a worker thread (the desktop app): the vault is read in
+// chunks (storage/scan.hpp), so the UI thread reaches it between them.
+struct StatsHooks {
+  // Asked between chunks; true stops the count with ReportError::cancelled.
+  std::function<bool()> cancel_requested;
+  // How far the count is, 0 to 1 (the consent pass, then the records counted).
+  std::function<void(float fraction)> progress;
+  // Rows read per hold of the vault's lock (storage::ScanHooks::chunk).
+  std::size_t chunk = 2000;
+};
+
 // `by`: one or two distinct dimensions (measure only with year, country or
 // host_country); `min_cell` >= 1.
 [[nodiscard]] ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vector<StatsDimension>& by,
-                                                        std::size_t min_cell = 5);
+                                                        std::size_t min_cell = 5, const StatsHooks& hooks = {});
 
 // The vocabulary a dimension's values come from ("" for year: shown as is).
 const char* vocabulary_of(StatsDimension d) noexcept;

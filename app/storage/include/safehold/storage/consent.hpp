@@ -14,6 +14,7 @@
 #include "safehold/storage/audit.hpp"
 #include "safehold/storage/cases.hpp"
 #include "safehold/storage/error.hpp"
+#include "safehold/storage/scan.hpp"
 
 namespace safehold::storage {
 namespace detail { struct VaultState; }
@@ -72,13 +73,15 @@ class ConsentService {
   // The case's consent as it stands (not_found for an unknown case).
   [[nodiscard]] expected<CurrentConsent, StorageError> current(std::string_view case_id);
   // current() of every case of the vault, handed to `visit` one case at a
-  // time in case id order (cases without a consent record included, state
-  // none): one query for the withdrawal marks and one for the cases with
-  // their consent records, for statistics over many cases; only one case's
-  // consent records are held at once. `visit` must not call into the vault
-  // (the vault's lock is held while it runs).
+  // time, oldest case first (cases without a consent record included, state
+  // none), for statistics over many cases. Runs in chunks of cases
+  // (scan.hpp; per chunk one query for the withdrawal marks and one for the
+  // cases with their consent records); only one case's consent records are
+  // held at once. `visit` must not call into the vault (the vault's lock is
+  // held while it runs).
   [[nodiscard]] expected<void, StorageError> for_each_current(
-      const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit);
+      const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit,
+      const ScanHooks& hooks = {});
   // To whom the case was already sent, oldest first: bundles
   // (bundle_exported), reports (report_written) and data exports
   // (data_exported) alike. Only bundle recipients hold records a notice can

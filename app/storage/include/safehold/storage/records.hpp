@@ -15,6 +15,7 @@
 #include "safehold/expected.hpp"
 #include "safehold/storage/record_meta.hpp"
 #include "safehold/storage/error.hpp"
+#include "safehold/storage/scan.hpp"
 
 namespace safehold::storage {
 namespace detail { struct VaultState; }
@@ -80,12 +81,16 @@ class RecordStore {
   [[nodiscard]] expected<std::vector<Record>, StorageError> list_entity(std::string_view entity);
   // Every record of an entity, reading only the named top-level fields (SQL
   // picks them out of the stored JSON, so a narrative is never parsed):
-  // statistics over 100,000 cases. `each` is called once per record, in no
-  // particular order, and must not use the vault. Field names are
-  // [a-z0-9_]+ (invalid_argument otherwise).
+  // statistics over 100,000 cases. `each` is called once per record, oldest
+  // first, and must not use the vault (its lock is held). Runs in chunks
+  // (scan.hpp: the lock is released between them; cancelled when `hooks`
+  // asks). Field names are [a-z0-9_]+ (invalid_argument otherwise).
   [[nodiscard]] expected<void, StorageError> scan_fields(std::string_view entity,
                                                          std::span<const std::string> field_names,
-                                                         const std::function<void(const PartialRecord&)>& each);
+                                                         const std::function<void(const PartialRecord&)>& each,
+                                                         const ScanHooks& hooks = {});
+  // How many records of an entity the vault holds (a scan's progress total).
+  [[nodiscard]] expected<std::size_t, StorageError> count_entity(std::string_view entity);
   // The case with this reference, nullopt if none. ambiguous_reference when
   // several cases hold it (an imported case may carry a number this vault
   // used too): the detail lists their ids and senders; use the id then.
