@@ -30,7 +30,7 @@ class Background {
     if (busy()) return false;
     join();  // the last worker may still be in its wake call
     std::promise<T> promise;
-    future_ = promise.get_future();
+    std::future<T> future = promise.get_future();
     thread_ = std::thread([p = std::move(promise), w = std::forward<F>(work)]() mutable {
       try {
         p.set_value(w());
@@ -40,6 +40,7 @@ class Background {
       // After the result is ready, so the frame this causes can collect it.
       wake_ui();
     });
+    future_ = std::move(future);  // only once a thread runs (std::thread may throw, as std::async did)
     return true;
   }
   [[nodiscard]] bool busy() const { return future_.valid(); }
