@@ -10,25 +10,33 @@
 //            incidents (incidents tab).
 // Goals (issue 5): startup < 300 ms, frames < 2 ms.
 //
-// Usage: bench_gui [--cases N] [--data DIR]
+// Usage: bench_gui [--cases N] [--data DIR] [--passphrase-file FILE]
 //   N defaults to 100000. Seeding that many fictional cases takes a long time
 //   (about 16 ms per case on a 2-core machine), so the vault is kept in DIR
 //   (default build/bench-data/gui-N) and reused by later runs.
+//   --passphrase-file: DIR is an existing vault (e.g. a copy of the one
+//   bench_stats seeds) opened with the passphrase in FILE (one trailing
+//   newline stripped); nothing is seeded, and N is what the vault holds.
 #include <imgui.h>
 
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_data.hpp"
 #include "safehold/appmodel/shown_glyphs.hpp"
+#include "safehold/core/policy/passphrase.hpp"
 #include "ui_probe.hpp"
 #include "ui_runtime.hpp"
 
@@ -38,6 +46,15 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr const char* kPassphrase = "bench fictional vault passphrase";
+
+// The machine is shared: every run prints the load it ran under.
+std::string load_average() {
+  double l[3] = {};
+  if (getloadavg(l, 3) != 3) return "unknown";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f %.2f %.2f", l[0], l[1], l[2]);
+  return buf;
+}
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
@@ -135,6 +152,25 @@ void bench_glyphs() {
   appmodel::set_language(appmodel::Language::en);
 }
 
+// The passphrase in `file`, read straight into guarded memory (never a
+// std::string); empty on a read error or an empty file.
+crypto::SecretBuffer read_passphrase(const std::string& file) {
+  crypto::SecretBuffer buf(core::kMaxPassphraseBytes + 2);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  std::size_t len = 0;
+  while (len < buf.size()) {
+    const ssize_t n = ::read(fd, buf.data() + len, buf.size() - len);
+    if (n <= 0) break;
+    len += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (len > 0 && buf.data()[len - 1] == '\n') --len;
+  if (len > core::kMaxPassphraseBytes) return {};
+  buf.truncate(len);
+  return buf;
+}
+
 bool ensure_vault(const std::filesystem::path& dir, std::size_t cases) {
   if (storage::Vault::exists_at(dir)) return true;
   std::filesystem::create_directories(dir.parent_path());
@@ -174,8 +210,9 @@ void click(gui::UiRuntime& ui, const std::string& probe) {
   ui.Frame();
 }
 
-void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
-  if (!ensure_vault(dir, cases)) return;
+// `passphrase` empty: the bench's own vault of `cases` cases, seeded once.
+void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases, const crypto::SecretBuffer& passphrase) {
+  if (passphrase.empty() && !ensure_vault(dir, cases)) return;
   appmodel::VaultOpener opener;
   appmodel::AppModel app(opener);
   gui::UiRuntime ui(app);
@@ -183,9 +220,14 @@ void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
   gui::EnableProbes(true);
   (void)ui.PrepareFonts();
   app.start.folder = dir.string();
-  app.start.passphrase.assign(kPassphrase);
+  app.start.passphrase.assign(passphrase.empty() ? std::string_view(kPassphrase) : passphrase.view());
   (void)app.start.submit();
-  while (!app.unlocked()) ui.Frame();
+  while (!app.unlocked() && app.start.error_key() == nullptr) ui.Frame();
+  if (!app.unlocked()) {
+    std::printf("cannot open the vault in %s: %s %s\n", dir.string().c_str(), app.start.error_key(),
+                app.start.error_detail().c_str());
+    return;
+  }
 
   app.go(appmodel::Screen::cases);
   // Let the first page arrive from the worker thread.
@@ -243,16 +285,28 @@ void bench_vault_screens(const std::filesystem::path& dir, std::size_t cases) {
 int main(int argc, char** argv) {
   std::size_t cases = 100000;
   std::filesystem::path data;
+  std::string passphrase_file;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     const std::string v = argv[i + 1];
     if (a == "--cases") (void)std::from_chars(v.data(), v.data() + v.size(), cases);
     if (a == "--data") data = v;
+    if (a == "--passphrase-file") passphrase_file = v;
+  }
+  crypto::SecretBuffer passphrase;
+  if (!passphrase_file.empty()) {
+    passphrase = read_passphrase(passphrase_file);
+    if (passphrase.empty() || data.empty() || !storage::Vault::exists_at(data)) {
+      std::fprintf(stderr, "bench_gui: --passphrase-file needs a readable, non-empty FILE and --data DIR holding a vault\n");
+      return 2;
+    }
   }
   if (data.empty()) data = std::filesystem::path(SAFEHOLD_BENCH_DATA_DIR) / ("gui-" + std::to_string(cases));
+  std::printf("load average at start: %s\n", load_average().c_str());
   bench_startup();
   bench_glyphs();
   if (cases == 0) return 0;
-  bench_vault_screens(data, cases);
+  bench_vault_screens(data, cases, passphrase);
+  std::printf("load average at end: %s\n", load_average().c_str());
   return 0;
 }

@@ -13,7 +13,10 @@
 //     column or window: "Ask lat");
 //   - no text drawn by the screen reaches past its clip rectangle sideways;
 //   - no tab of a tab bar is narrower than its label (ImGui shrinks tabs to
-//     fit and ends their labels in "…": "Ov…" for Overview).
+//     fit and ends their labels in "…": "Ov…" for Overview);
+// and, in a second, hidden test that still fails, all of it again with
+// every scrolling window scrolled to its bottom (what a short screen keeps
+// below the fold).
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>
 
@@ -139,10 +142,40 @@ void CheckTabLabels(const std::string& screen, std::vector<std::string>& out) {
   }
 }
 
-}  // namespace
+// Scrolls every window that can scroll to its bottom (a child, e.g. a
+// tab's content, only once its parent has been scrolled and drawn again),
+// so what a short screen at 200 % keeps below its fold is checked too.
+// Returns false when nothing scrolls.
+bool ScrollEveryWindowToBottom(test::HeadlessUi& ui, appmodel::AppModel& app) {
+  bool any = false;
+  for (int pass = 0; pass < 3; ++pass) {
+    bool moved = false;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+      if (!w->WasActive || w->Hidden || w->ScrollMax.y <= 0 || w->Scroll.y >= w->ScrollMax.y) continue;
+      ImGui::SetScrollY(w, w->ScrollMax.y);
+      moved = true;
+    }
+    if (!moved) break;
+    any = true;
+    ui.Frames(3);
+  }
+  // Rows scrolled into sight are read on the worker: collected here, on the
+  // same screen (a read left running would hold up the walk's next settle).
+  (void)ui.FramesUntil([&] { return !app.cases.reading(); }, 20);
+  return any;
+}
 
-TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headless][layout]") {
-  const int mode = GENERATE(0, 1, 2);  // 100 %; 200 % content scale; 200 % text-size setting
+void CheckAll(const std::string& screen, std::vector<std::string>& out) {
+  CheckWindows(screen, out);
+  CheckProbes(screen, out);
+  CheckDrawnText(screen, out);
+  CheckTabLabels(screen, out);
+}
+
+// The walk in one of three modes (100 %; 200 % content scale; 200 %
+// text-size setting); with `scroll`, each screen is checked again with
+// every scrolling window at its bottom. The problems found.
+std::vector<std::string> WalkAndCheck(int mode, bool scroll) {
   const char* names[] = {"100 %", "content scale 2 (HiDPI monitor, $SAFEHOLD_UI_SCALE=2)",
                          "text size 36 px (setting)"};
   INFO(names[mode]);
@@ -151,14 +184,16 @@ TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headle
   if (mode == 1) ui.runtime().SetContentScale(2.0f);
   std::vector<std::string> problems;
   int screens = 0;
+  int scrolled = 0;  // screens with something below the fold
   test::WalkScreens(
       ui, d,
       [&](const std::string& screen) {
         ++screens;
-        CheckWindows(screen, problems);
-        CheckProbes(screen, problems);
-        CheckDrawnText(screen, problems);
-        CheckTabLabels(screen, problems);
+        CheckAll(screen, problems);
+        if (scroll && ScrollEveryWindowToBottom(ui, d.app)) {
+          ++scrolled;
+          CheckAll(screen + " (scrolled to the bottom)", problems);
+        }
       },
       [&](const std::string&) {
         if (mode != 2) return;
@@ -168,8 +203,29 @@ TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headle
         ui.Frames(3);
       });
   CHECK(screens >= 30);
+  if (scroll && mode != 0) CHECK(scrolled > 0);  // at 200 % on 1024x640 much is below the fold
+  if (mode != 0) CHECK(ImGui::GetFontSize() == 36.0f);
+  UNSCOPED_INFO(names[mode] << ": " << scrolled << " of " << screens << " screens scrolled");
+  return problems;
+}
+
+}  // namespace
+
+TEST_CASE("Layout: every screen fits 1024x640 at 100 % and 200 %", "[gui][headless][layout]") {
+  const int mode = GENERATE(0, 1, 2);
+  const auto problems = WalkAndCheck(mode, /*scroll=*/false);
   for (const auto& p : problems) UNSCOPED_INFO(p);
   CHECK(problems.empty());
-  if (mode == 2) CHECK(ImGui::GetFontSize() == 36.0f);
-  if (mode == 1) CHECK(ImGui::GetFontSize() == 36.0f);
+}
+
+// Known to fail (hidden, "[.]"; docs/gui.md, "Left to do"): what lies below
+// the fold at 200 % has cut text (the case view's consent and incidents
+// tabs, the case list's columns scrolled sideways, settings). Run it with
+// `gui_headless_tests "[layout-scrolled]"` once those are fixed, then
+// drop the "[.]".
+TEST_CASE("Layout: every screen fits 1024x640 scrolled to the bottom", "[.][gui][headless][layout-scrolled]") {
+  const int mode = GENERATE(0, 1, 2);
+  const auto problems = WalkAndCheck(mode, /*scroll=*/true);
+  for (const auto& p : problems) UNSCOPED_INFO(p);
+  CHECK(problems.empty());
 }

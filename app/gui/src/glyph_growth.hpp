@@ -39,6 +39,8 @@ class GlyphGrowth {
   // rebuild is at least kMinInterval before `now`.
   [[nodiscard]] bool RebuildDue(const ImFont* body, const ImFont* heading, double now);
   void Rebuilt(double now) { last_build_ = now; pending_ = false; }
+  // Glyphs are missing and wait for the rate limit (the host wakes for them).
+  [[nodiscard]] bool Pending() const { return pending_; }
   [[nodiscard]] std::vector<ImWchar> Extra() const { return {extra_.begin(), extra_.end()}; }
   // Forgets everything; true if the atlas holds extra glyphs to drop.
   bool Clear();

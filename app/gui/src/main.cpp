@@ -7,6 +7,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
@@ -23,6 +24,7 @@
 #include "safehold/appmodel/app_model.hpp"
 #include "safehold/appmodel/demo_exchange.hpp"
 #include "safehold/appmodel/private_folder.hpp"
+#include "safehold/appmodel/ui_wake.hpp"
 #include "safehold/core/policy/process_start.hpp"
 #include "safehold/core/policy/vault_folder.hpp"
 #include "safehold/version.hpp"
@@ -146,6 +148,7 @@ void InitialWindowSize(int& width, int& height) {
 }
 
 gui::UiRuntime* g_ui = nullptr;  // for the content-scale callback
+std::atomic<bool> g_woken{false};  // set by a worker's wake (ui_wake.hpp)
 
 int run(const gui::Options& opts) {
   std::optional<appmodel::PrivateFolder> demo_folder;
@@ -188,6 +191,13 @@ int run(const gui::Options& opts) {
   }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
+  // A worker's result (case rows, a finished backup, progress) wakes the
+  // loop below from glfwWaitEventsTimeout: it is drawn at once, not at the
+  // next mouse move or timeout. glfwPostEmptyEvent is thread-safe.
+  appmodel::set_ui_wake([] {
+    g_woken = true;
+    glfwPostEmptyEvent();
+  });
   trace("window + GL context");
 
   int exit_code = 0;
@@ -214,9 +224,13 @@ int run(const gui::Options& opts) {
       if (active_frames > 0 || app.start.busy()) {
         glfwPollEvents();
       } else {
-        // Wake at least twice a second so auto-lock and the clipboard timer run.
-        glfwWaitEventsTimeout(0.5);
+        // Wake at least twice a second so auto-lock and the clipboard timer
+        // run; sooner when glyphs for text just shown wait to be built.
+        glfwWaitEventsTimeout(ui.GlyphsPending() ? gui::GlyphGrowth::kMinInterval : 0.5);
       }
+      // A worker's result: the frame that collects it may show text whose
+      // glyphs the next frames add, so draw a few.
+      if (g_woken.exchange(false)) active_frames = std::max(active_frames, 3);
       if (ui.PrepareFonts()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -272,6 +286,7 @@ int run(const gui::Options& opts) {
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
   }
+  appmodel::set_ui_wake({});  // no glfwPostEmptyEvent after glfwTerminate
   glfwDestroyWindow(window);
   glfwTerminate();
   return exit_code;

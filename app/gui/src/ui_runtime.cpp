@@ -11,6 +11,7 @@
 #include "safehold/appmodel/shown_glyphs.hpp"
 #include "safehold/appmodel/wiping_allocator.hpp"
 #include "shortcuts.hpp"
+#include "stray_space.hpp"
 #include "theme.hpp"
 #include "widgets.hpp"
 
@@ -141,6 +142,7 @@ void UiRuntime::Frame() {
   shortcuts::StashHeldForNewFrame();
   StartTabAtFirstControlIfFocusGone();
   ImGui::NewFrame();
+  stray_space::AfterNewFrame();  // a Space inside stray typing presses nothing
   ImGui::GetCurrentContext()->NavIdIsAlive = false;  // set again when the focused item is drawn
   shortcuts::RestoreHeldAfterNewFrame();
   shell.Draw();

@@ -35,6 +35,9 @@ class UiRuntime {
   UiRuntime& operator=(const UiRuntime&) = delete;
 
   bool PrepareFonts();
+  // Text shown lacks glyphs that the next PrepareFonts() after the rebuild
+  // rate limit (GlyphGrowth::kMinInterval) adds: the host draws again then.
+  [[nodiscard]] bool GlyphsPending() const { return glyphs_.Pending(); }
   // The monitor's content scale (glfwGetWindowContentScale, or
   // $SAFEHOLD_UI_SCALE): text and spacing are drawn at the text-size
   // setting times this. Clamped to 0.5–4.

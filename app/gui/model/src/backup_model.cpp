@@ -1,4 +1,5 @@
 #include "safehold/appmodel/backup_model.hpp"
+#include "safehold/appmodel/ui_wake.hpp"
 
 #include "safehold/appmodel/record_fields.hpp"
 
@@ -42,6 +43,7 @@ storage::BackupHooks BackupModel::hooks() {
     bytes_total_ = p.bytes_total;
     entries_done_ = p.entries_done;
     entries_total_ = p.entries_total;
+    wake_ui_for_progress();
   };
   h.cancel_requested = [this] { return cancel_.load(); };
   return h;

@@ -1,4 +1,5 @@
 #include "safehold/appmodel/export_model.hpp"
+#include "safehold/appmodel/ui_wake.hpp"
 
 #include <algorithm>
 
@@ -130,6 +131,7 @@ bool ExportModel::start(const std::filesystem::path& folder, const std::string& 
   hooks.progress = [this](std::uint64_t done, std::uint64_t total) {
     done_ = done;
     total_ = total;
+    wake_ui_for_progress();
   };
   hooks.cancel_requested = [this] { return cancel_.load(); };
   return work_.start([&vault, req = request(include_identifying_), dest = pending_, hooks] {

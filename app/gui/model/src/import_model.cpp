@@ -1,4 +1,5 @@
 #include "safehold/appmodel/import_model.hpp"
+#include "safehold/appmodel/ui_wake.hpp"
 
 #include "safehold/appmodel/contacts_model.hpp"
 
@@ -19,6 +20,7 @@ storage::OperationHooks ImportModel::work_hooks() {
   hooks.progress = [this](std::uint64_t d, std::uint64_t t) {
     done_ = d;
     total_ = t;
+    wake_ui_for_progress();
   };
   hooks.cancel_requested = [this] { return cancel_.load(); };
   return hooks;

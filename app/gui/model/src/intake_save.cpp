@@ -1,4 +1,5 @@
 #include "safehold/appmodel/intake_save.hpp"
+#include "safehold/appmodel/ui_wake.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -82,7 +83,10 @@ expected<SavedCase, IntakeSaveError> save_intake(storage::Vault& vault, const In
   if (progress != nullptr) {
     progress->files_total = files;
     hooks.file.cancel_requested = [progress] { return progress->cancel.load(); };
-    hooks.attachment_done = [progress](std::size_t) { ++progress->files_done; };
+    hooks.attachment_done = [progress](std::size_t) {
+      ++progress->files_done;
+      wake_ui_for_progress();
+    };
   }
   auto written = core::casework::write_record_set(vault, set, hooks);
   if (!written) {

@@ -12,6 +12,7 @@
 #include "theme.hpp"
 #include "shaped_text.hpp"
 #include "shortcuts.hpp"
+#include "stray_space.hpp"
 #include "ui_probe.hpp"
 #include "widgets.hpp"
 
@@ -113,6 +114,7 @@ bool ReenterOnTyping(ImGuiID id, std::string& stored, const ExactTextOptions& o)
   sodium_memzero(typed.Data, sizeof(ImWchar) * static_cast<std::size_t>(typed.Size));
   typed.resize(0);
   g_stray_until = 0;
+  stray_space::EndRun();
   if (changed || g_reentering != id) {
     ImGui::ActivateItemByID(id);
     g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;  // edit it, whatever the last input device
@@ -148,6 +150,7 @@ void LeaveOnEscapeKeepingText(const char* label) {
 void NoteTypingTaken() { g_typing_taken = true; }
 
 void ForgetTyping() {
+  stray_space::Forget();
   g_stray_until = 0;
   g_typing_taken = false;
   g_reentering = 0;
@@ -161,12 +164,14 @@ void EndFrameTyping() {
   const bool into_field = g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
   if (into_field || taken) {
     g_stray_until = 0;
+    stray_space::EndRun();
     return;
   }
-  // Space activates buttons and checkboxes: that typing went somewhere.
+  // Space activates buttons and checkboxes: spaces alone went somewhere,
+  // unless they were taken as text inside a run of stray typing.
   bool only_spaces = true;
   for (const ImWchar c : typed) only_spaces = only_spaces && c == ' ';
-  if (!only_spaces) g_stray_until = ImGui::GetTime() + kStrayNoticeSeconds;
+  if (stray_space::NoteStrayCharacters(!only_spaces)) g_stray_until = ImGui::GetTime() + kStrayNoticeSeconds;
   // Never written anywhere, and not left in ImGui's memory: this frame's
   // characters, their copies in the trail of processed events, and what
   // ImGui's erase left past the end of its event queue.
@@ -185,8 +190,10 @@ void DrawStrayTypingNotice() {
     g_stray_until = 0;
     return;
   }
-  Banner(WarningColor(), appmodel::tr("typing.went_nowhere"));
-  Probe("typing.went_nowhere");
+  // A Space that would have pressed the focused control was taken as text.
+  const char* key = stray_space::SpaceTakenAsTextRecently() ? "typing.not_in_field" : "typing.went_nowhere";
+  Banner(WarningColor(), appmodel::tr(key));
+  Probe(key);
 }
 
 // Keys typed in the same frame as the key that asked for this focus (Enter
