@@ -195,6 +195,11 @@ void AppShell::DrawUnlocked() {
                                  ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("###main", nullptr, flags);
   DrawToolbar();
+  // All screens share this scrolling area: another screen opens at its top,
+  // not at the scroll position the one before was left at (Settings opened
+  // half-way down after a scrolled case list, its first rows out of sight).
+  if (drawn_screen_ != app_->screen()) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+  drawn_screen_ = app_->screen();
   ImGui::BeginChild("###screen", ImVec2(0, 0), 0, ImGuiWindowFlags_NavFlattened);  // Tab crosses into it
   DrawBanners();
   if (const ScreenEntry* shown = FindScreen(app_->screen())) {

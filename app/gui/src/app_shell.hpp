@@ -4,6 +4,7 @@
 // clears ImGui's own text state on lock and after unlock, and clears the
 // clipboard 30 s after the app copied record text.
 #include <cstdint>
+#include <optional>
 
 #include "safehold/appmodel/app_model.hpp"
 #include "screens.hpp"
@@ -39,6 +40,7 @@ struct AppShell {
   bool was_unlocked_ = false;
   bool quick_lock_queued_ = false;
   bool quick_lock_pressed_ = false;  // pressed; waits for the text queued before it
+  std::optional<appmodel::Screen> drawn_screen_;  // the screen drawn last frame
 };
 
 // Wipes the text ImGui keeps outside our widgets' buffers: the active

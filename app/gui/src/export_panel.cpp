@@ -173,20 +173,21 @@ void ExportPanel::DrawCheck(appmodel::AppModel& app) {
   for (const auto& c : plan->cases) {
     ImGui::PushID(c.case_id.c_str());
     ImGui::TextUnformatted(c.reference.c_str());
+    // Wrapped, not one line each: at 200 % the summary ran past the
+    // column's edge (issue 11).
     ImGui::SameLine();
-    ImGui::TextColored(MutedColor(), "%s",
-                       trf("export.case.summary", {tr(ConsentKey(c.consent)), appmodel::count_of("count.records", c.records),
-                                                   appmodel::count_of("count.files", c.attachments),
-                                                   appmodel::format_size(c.attachment_bytes)})
-                           .c_str());
+    WrappedColored(MutedColor(), trf("export.case.summary", {tr(ConsentKey(c.consent)), appmodel::count_of("count.records", c.records),
+                                                             appmodel::count_of("count.files", c.attachments),
+                                                             appmodel::format_size(c.attachment_bytes)})
+                                     .c_str());
     ImGui::Indent();
-    ImGui::TextColored(MutedColor(), "%s",
-                       tr(m.identifying_allowed(c.case_id) ? "export.identifying.allowed" : "export.identifying.not_allowed"));
+    WrappedColored(MutedColor(),
+                   tr(m.identifying_allowed(c.case_id) ? "export.identifying.allowed" : "export.identifying.not_allowed"));
     for (const auto& d : c.already_sent) {
       // A report or data export for a kind of recipient names no contact.
       const std::string who = d.contact_id.empty() ? std::string(appmodel::vocab_label("recipient_kind", d.recipient_kind))
                                                    : ContactName(app, d.contact_id);
-      ImGui::TextColored(MutedColor(), "%s", trf("export.already_sent", {who, appmodel::display_time(d.at)}).c_str());
+      WrappedColored(MutedColor(), trf("export.already_sent", {who, appmodel::display_time(d.at)}).c_str());
     }
     ImGui::Unindent();
     ImGui::PopID();
@@ -232,8 +233,11 @@ void ExportPanel::DrawOutput(appmodel::AppModel& app) {
   Probe("export.seal");
   ImGui::EndDisabled();
   if (!m.ready()) {
-    ImGui::SameLine();
-    ImGui::TextColored(MutedColor(), "%s", tr(m.plan() ? "export.seal.blocked" : "export.check.waiting"));
+    // Beside the button where it fits, else below it, wrapped (at 200 % it
+    // was cut at the window's edge: "Choo").
+    const char* why = tr(m.plan() ? "export.seal.blocked" : "export.check.waiting");
+    SameLineIfFits(ImGui::CalcTextSize(why).x);
+    WrappedColored(MutedColor(), why);
   }
   ShowRefusal(m.error_key(), m.error_detail(), "export.error");
   if (m.result()) {

@@ -9,6 +9,7 @@
 #include "safehold/appmodel/schema_text.hpp"
 #include "safehold/schema/record.hpp"
 #include "theme.hpp"
+#include "widgets.hpp"
 
 namespace safehold::gui {
 
@@ -73,7 +74,9 @@ void DrawRecordView(const schema::EntityDef& entity, const Json& fields) {
     const Json& v = fields[f.name];
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::TextColored(MutedColor(), "%s", appmodel::in_ui_language(f.label).c_str());
+    // Wrapped: at 200 % on a small screen the label column is ~13 characters
+    // wide, and a longer label ("Understanding checked") was cut at its edge.
+    WrappedColored(MutedColor(), appmodel::in_ui_language(f.label).c_str());
     ImGui::TableNextColumn();
     if ((f.type == FieldType::object || f.type == FieldType::list) && !schema::is_not_answered(v)) {
       const Json items = f.type == FieldType::list ? v : Json::array({v});

@@ -71,7 +71,7 @@ void SettingsScreen::DrawGeneral(appmodel::AppModel& app) {
     int theme = s.theme == appmodel::Theme::dark ? 1 : 0;
     changed |= ImGui::RadioButton(tr("settings.theme.light"), &theme, 0);
     Probe("settings.theme.light");
-    ImGui::SameLine();
+    SameLineIfFits(RadioButtonWidth(tr("settings.theme.dark")));
     changed |= ImGui::RadioButton(tr("settings.theme.dark"), &theme, 1);
     Probe("settings.theme.dark");
     s.theme = theme == 1 ? appmodel::Theme::dark : appmodel::Theme::light;
@@ -91,15 +91,17 @@ void SettingsScreen::DrawGeneral(appmodel::AppModel& app) {
     Row("settings.quicklock");
     int key = static_cast<int>(s.quick_lock);
     for (int k = 0; k < 3; ++k) {
-      if (k > 0) ImGui::SameLine();
-      changed |= ImGui::RadioButton(appmodel::quick_lock_label(static_cast<appmodel::QuickLockKey>(k)), &key, k);
+      const char* label = appmodel::quick_lock_label(static_cast<appmodel::QuickLockKey>(k));
+      if (k > 0) SameLineIfFits(RadioButtonWidth(label));
+      changed |= ImGui::RadioButton(label, &key, k);
     }
     s.quick_lock = static_cast<appmodel::QuickLockKey>(key);
 
     Row("settings.kdf");
     int kdf = s.kdf == appmodel::KdfStrength::sensitive ? 1 : 0;
     changed |= ImGui::RadioButton(tr("start.kdf.moderate"), &kdf, 0);
-    ImGui::SameLine();
+    // At 200 % on a 1024 px screen "Strong …" went past the window's edge.
+    SameLineIfFits(RadioButtonWidth(tr("start.kdf.sensitive")));
     changed |= ImGui::RadioButton(tr("start.kdf.sensitive"), &kdf, 1);
     s.kdf = kdf == 1 ? appmodel::KdfStrength::sensitive : appmodel::KdfStrength::moderate;
     ImGui::EndTable();

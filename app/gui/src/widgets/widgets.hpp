@@ -42,6 +42,8 @@ void BeginRestOfScreen(const char* id);
 void SameLineIfFits(float width);
 // The width of a button (or small button) with this label.
 [[nodiscard]] float ButtonWidth(const char* label);
+// The width of a radio button with this label (its circle, the gap, the text).
+[[nodiscard]] float RadioButtonWidth(const char* label);
 // A muted label and its value on one line (wrapped).
 void LabelValue(const char* label, const std::string& value);
 // The 30-digit fingerprint, large, so it can be read aloud group by group.
