@@ -26,6 +26,7 @@ void Probe(const char* name) {
   r.visible = clip.Min.y <= r.min.y && r.max.y <= clip.Max.y;
   r.clip_min_x = clip.Min.x;
   r.clip_max_x = clip.Max.x;
+  r.scrolls_x = g.CurrentWindow->ScrollbarX;
   // No item of its own: a window's Begin leaves the window's move id as the
   // last item (a probe on text first in a child), and a window whose items
   // are skipped (a child scrolled out of view) leaves an earlier item's id.

@@ -18,6 +18,7 @@ struct ProbeRect {
   bool tab_stop = false;  // Tab should reach it: has an id, enabled, not left out of the Tab order
   ImGuiID root_window = 0;  // the window it is in (a modal dialog takes the keyboard from the others)
   float clip_min_x = 0, clip_max_x = 0;  // horizontal clip rect it was drawn in (window, table cell)
+  bool scrolls_x = false;  // its window has a horizontal scrollbar (a wide table at 200 %)
 };
 
 // Records the last submitted item under `name`.
