@@ -125,3 +125,22 @@ TEST_CASE("The start screen's atlas is small; the full glyph set is built after 
   ui.Frames(2);
   CHECK(ui.runtime().fonts().body->Glyphs.Size >= 2500);
 }
+
+// Text drawn outside the case list and the case view (found under Xvfb:
+// the export picker drew Cyrillic, Greek and Polish titles as "?" until
+// the case list had been shown): the export picker's titles, contacts'
+// names and an incoming bundle's titles are noted when they are loaded.
+TEST_CASE("Titles the export picker finds are noted for their glyphs, without the case list showing them",
+          "[gui][headless][fonts]") {
+  appmodel::shown_codepoints().clear();
+  test::VaultFixture f;
+  test::HeadlessUi ui(f.app);
+  f.unlock(ui);
+  ui.Frames(5);
+  const std::string title = std::string("Łódź Ελλάδα ") + kLoaded;
+  REQUIRE(f.app.session().vault().records().create("case", "", {{"title", title}}));
+  const std::size_t before = appmodel::shown_codepoints().size();
+  // No frame in between: the case list has not read the new case.
+  REQUIRE(f.app.exporter.search_cases("", 100));
+  CHECK(appmodel::shown_codepoints().size() >= before + 10);  // Ł ó ź Ε λ ά δ α and 鑾駕驫麤, less any seen
+}

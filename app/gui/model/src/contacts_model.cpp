@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "safehold/appmodel/shown_glyphs.hpp"
 #include "safehold/base/file_io.hpp"
 
 namespace safehold::appmodel {
@@ -32,6 +33,9 @@ bool ContactsModel::load() {
   auto all = ex::ContactBook(vault).list();
   if (!all) return failed(all.error());
   contacts_ = std::move(*all);
+  // Names, organisations and notes are drawn (contacts, export, import).
+  for (const auto& c : contacts_) shown_codepoints().add_utf8(c.display_name + c.organisation + c.notes);
+  shown_codepoints().add_utf8(own_->info.name);
   std::stable_sort(contacts_.begin(), contacts_.end(),
                    [](const ex::Contact& a, const ex::Contact& b) { return a.display_name < b.display_name; });
   return true;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "safehold/appmodel/contacts_model.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::appmodel {
 
@@ -19,6 +20,7 @@ void ExportModel::add_case(const std::string& case_id) {
     error_key_ = "export.error.case";
     return;
   }
+  shown_codepoints().add_utf8(summary->reference + summary->title);  // drawn in the chosen list
   cases_.push_back({case_id, summary->reference, summary->title});
   checked_ = false;
 }
@@ -57,6 +59,9 @@ bool ExportModel::search_cases(const std::string& text, std::size_t limit) {
     error_key_ = "export.error.case";
     return false;
   }
+  // The picker draws these titles; the case list may not have been shown
+  // since unlock, so their glyphs may not be in the atlas yet.
+  for (const auto& r : *rows) shown_codepoints().add_utf8(r.reference + r.title);
   choices_ = std::move(*rows);
   return true;
 }

@@ -2,6 +2,7 @@
 #include "safehold/appmodel/ui_wake.hpp"
 
 #include "safehold/appmodel/contacts_model.hpp"
+#include "safehold/appmodel/shown_glyphs.hpp"
 
 namespace safehold::appmodel {
 
@@ -54,6 +55,10 @@ void ImportModel::poll() {
   if (auto r = verify_.poll()) {
     if (*r) {
       report_ = std::move(**r);
+      // The dialog draws the signer's claimed name and the cases' titles:
+      // text from outside the vault, whose glyphs the atlas may lack.
+      shown_codepoints().add_utf8(report_->sender.claimed_name + report_->sender.contact_name);
+      for (const auto& c : report_->cases) shown_codepoints().add_utf8(c.reference + c.title);
       stage_ = Stage::verified;
     } else {
       failure_ = r->error();
