@@ -167,26 +167,18 @@ bool ReportModel::write(const std::filesystem::path& folder, const std::string& 
   // worker composes again from the request (the vault may have changed
   // since the preview): what is written is what consent allows now.
   return writer_.start([&vault, request = request_, target = folder / file_name] {
-    Written out;
-    out.target = target;
-    auto done = report::write_report(vault, request, target, report::PlaintextConsent::given);
-    if (done) {
-      out.written = std::move(*done);
-    } else {
-      out.failure = done.error();
-    }
-    return out;
+    return WrittenFile{target, report::write_report(vault, request, target, report::PlaintextConsent::given)};
   });
 }
 
 void ReportModel::collect_write() {
   auto done = writer_.poll();
   if (!done) return;
-  if (done->failure) {
-    fail(*done->failure);
+  if (!done->result) {
+    fail(done->result.error());
     return;
   }
-  written_ = std::move(done->written);
+  written_ = std::move(*done->result);
   written_path_ = std::move(done->target);
 }
 

@@ -115,27 +115,19 @@ bool StatsModel::write_pdf(const std::filesystem::path& folder, const std::strin
   // The screen showed the plaintext warning and the user accepted it. The
   // worker gets its own copy of the table shown.
   return writer_.start([&vault, table = *table_, options, target = folder / file_name] {
-    Written out;
-    out.target = target;
-    auto done = report::write_statistics_pdf(vault, table, options, target, report::PlaintextConsent::given);
-    if (done) {
-      out.written = std::move(*done);
-    } else {
-      out.failure = done.error();
-    }
-    return out;
+    return WrittenFile{target, report::write_statistics_pdf(vault, table, options, target, report::PlaintextConsent::given)};
   });
 }
 
 void StatsModel::collect_write() {
   auto done = writer_.poll();
   if (!done) return;
-  if (done->failure) {
-    write_error_key_ = report_error_key(done->failure->code);
-    write_error_detail_ = done->failure->detail;
+  if (!done->result) {
+    write_error_key_ = report_error_key(done->result.error().code);
+    write_error_detail_ = done->result.error().detail;
     return;
   }
-  written_ = std::move(done->written);
+  written_ = std::move(*done->result);
   written_path_ = std::move(done->target);
 }
 

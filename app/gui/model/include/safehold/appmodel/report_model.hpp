@@ -35,6 +35,7 @@
 #include "safehold/report/report.hpp"
 #include "safehold/storage/vault.hpp"
 #include "safehold/appmodel/session.hpp"
+#include "safehold/appmodel/written_file.hpp"
 
 namespace safehold::appmodel {
 
@@ -116,12 +117,6 @@ class ReportModel {
     std::optional<report::ReportFailure> failure;
   };
   static Prepared prepare(storage::Vault& vault, const report::ReportRequest& request, std::uint64_t generation);
-  // What the writer hands back: the files written, or why not.
-  struct Written {
-    std::filesystem::path target;
-    std::optional<report::ReportWritten> written;
-    std::optional<report::ReportFailure> failure;
-  };
   void collect_write();
   void apply(Prepared&& done);
   void invalidate();
@@ -132,7 +127,7 @@ class ReportModel {
   std::uint64_t generation_ = 1;     // bumped at every change of the choice
   std::uint64_t applied_generation_ = 0;
   Background<Prepared> work_;
-  Background<Written> writer_;
+  Background<WrittenFile<report::ReportWritten>> writer_;
   std::optional<report::ComposedReport> composed_;
   bool identifying_allowed_ = false;
   std::string identifying_refusal_;

@@ -27,6 +27,7 @@
 #include "safehold/report/stats_pdf.hpp"
 #include "safehold/storage/vault.hpp"
 #include "safehold/appmodel/session.hpp"
+#include "safehold/appmodel/written_file.hpp"
 
 namespace safehold::appmodel {
 
@@ -82,11 +83,6 @@ class StatsModel {
   void reset();
 
  private:
-  struct Written {
-    std::filesystem::path target;
-    std::optional<report::StatsPdfWritten> written;
-    std::optional<report::ReportFailure> failure;
-  };
   void collect_write();
   struct Counted {
     std::uint64_t generation = 0;
@@ -114,7 +110,7 @@ class StatsModel {
   std::filesystem::path written_path_;
   const char* write_error_key_ = nullptr;
   std::string write_error_detail_;
-  Background<Written> writer_;  // last: destroyed (waited for) first
+  Background<WrittenFile<report::StatsPdfWritten>> writer_;  // last: destroyed (waited for) first
 };
 
 // A value as the UI shows it: the vocabulary label in the UI language, the
