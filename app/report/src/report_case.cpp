@@ -77,6 +77,7 @@ ReportFailure from_storage(const storage::StorageError& e) {
 }
 
 ReportFailure from_disclosure(const dc::DisclosureFailure& f) {
+  if (f.vault && f.vault->code == storage::VaultError::cancelled) return {ReportError::cancelled, f.detail};
   switch (f.code) {
     case dc::DisclosureError::not_found: return {ReportError::not_found, f.detail};
     case dc::DisclosureError::invalid_input: return {ReportError::invalid_request, f.detail};

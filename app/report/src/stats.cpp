@@ -124,7 +124,6 @@ class Passes {
     }
     return h;
   }
-  [[nodiscard]] bool cancelled() const { return hooks_.cancel_requested && hooks_.cancel_requested(); }
 
  private:
   const StatsHooks& hooks_;
@@ -183,29 +182,25 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
   table.min_cell = min_cell;
   const char* unit_entity = measures ? "legal_measure" : "incident";
   const bool by_host = std::find(by.begin(), by.end(), StatsDimension::host_country) != by.end();
-  auto case_rows = rows_of(vault, "case");
-  auto person_rows = by_host ? rows_of(vault, "person") : ReportResult<std::size_t>(0);
-  auto unit_rows = rows_of(vault, unit_entity);
+  // The progress total costs three counts: only when progress is shown.
+  const bool totals = static_cast<bool>(hooks.progress);
+  auto case_rows = totals ? rows_of(vault, "case") : ReportResult<std::size_t>(0);
+  auto person_rows = totals && by_host ? rows_of(vault, "person") : ReportResult<std::size_t>(0);
+  auto unit_rows = totals ? rows_of(vault, unit_entity) : ReportResult<std::size_t>(0);
   if (!case_rows || !person_rows || !unit_rows) {
     return unexpected(!case_rows ? case_rows.error() : !person_rows ? person_rows.error() : unit_rows.error());
   }
   Passes passes(hooks, *case_rows + *person_rows + *unit_rows);
-  // A pass that failed because the caller asked to stop is a cancel,
-  // whatever error the interrupted read gave.
-  auto failed = [&](ReportFailure f) {
-    if (passes.cancelled()) f = {ReportError::cancelled, "statistics cancelled"};
-    return unexpected(std::move(f));
-  };
   // One decision for every case, by core/disclosure's rule (counts_in_statistics).
   auto consent = core::disclosure::cases_in_statistics(vault, passes.next(*case_rows));
-  if (!consent) return failed(detail::from_disclosure(consent.error()));
+  if (!consent) return unexpected(detail::from_disclosure(consent.error()));
   const auto& included = consent->counted;
   table.cases_included = included.size();
   table.cases_left_out = consent->cases - included.size();
   HostCountries hosts;
   if (by_host) {
     auto found = host_countries(vault, passes.next(*person_rows));
-    if (!found) return failed(found.error());
+    if (!found) return unexpected(found.error());
     hosts = std::move(*found);
   }
   std::map<std::vector<std::string>, std::size_t> counts;
@@ -225,7 +220,7 @@ ReportResult<StatsTable> count_statistics(storage::Vault& vault, const std::vect
         }
       },
       passes.next(*unit_rows));
-  if (!scanned) return failed(detail::from_storage(scanned.error()));
+  if (!scanned) return unexpected(detail::from_storage(scanned.error()));
   for (const auto& [values, n] : counts) {
     const bool small = n < min_cell;
     table.cells.push_back({values, small ? 0 : n, small});

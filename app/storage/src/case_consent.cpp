@@ -110,11 +110,8 @@ expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view
 }
 
 expected<std::size_t, StorageError> each_case_consent(
-    VaultState& s, ScanPosition& after, std::size_t limit,
+    VaultState& s, const WithdrawalMarks& marks, ScanPosition& after, std::size_t limit,
     const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit) {
-  // Withdrawal marks first: only the cases held as copies that have one.
-  auto marks = load_withdrawal_marks(s);
-  if (!marks) return unexpected(marks.error());
   // The next `limit` cases with their consent records (none: one row of
   // NULLs), case after case and within a case in the order
   // load_case_records gives (created_at, rid: evaluate_consent breaks exact
@@ -133,8 +130,8 @@ expected<std::size_t, StorageError> each_case_consent(
   auto flush = [&] {
     if (case_id.empty()) return;
     CaseConsent c = evaluate_consent(one_case);
-    const auto mark = marks->find(case_id);
-    add_mark(c, mark == marks->end() ? std::nullopt : std::optional<WithdrawalMark>(mark->second));
+    const auto mark = marks.find(case_id);
+    add_mark(c, mark == marks.end() ? std::nullopt : std::optional<WithdrawalMark>(mark->second));
     visit(case_id, c);
     one_case.clear();
   };

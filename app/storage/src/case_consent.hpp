@@ -22,13 +22,16 @@ using CaseConsent = CurrentConsent;
 
 CaseConsent evaluate_consent(const std::vector<Record>& consent_records);
 [[nodiscard]] expected<CaseConsent, StorageError> case_consent(VaultState& s, std::string_view case_id);
+// Every withdrawal mark of the vault, by case id (withdrawal_marks.hpp).
+using WithdrawalMarks = std::map<std::string, WithdrawalMark, std::less<>>;
 // case_consent of the next `limit` cases after `after` (oldest first,
 // cases without a consent record included; `after` moves to the last one
 // read), one case at a time: only one case's consent records are held at
-// once. Returns how many cases were read. `visit` must not call into the
-// vault (its lock is held). ConsentService::for_each_current runs it in chunks.
+// once. `marks`: the vault's withdrawal marks, read once per scan. Returns
+// how many cases were read. `visit` must not call into the vault (its lock
+// is held). ConsentService::for_each_current runs it in chunks.
 [[nodiscard]] expected<std::size_t, StorageError> each_case_consent(
-    VaultState& s, ScanPosition& after, std::size_t limit,
+    VaultState& s, const WithdrawalMarks& marks, ScanPosition& after, std::size_t limit,
     const std::function<void(const std::string& case_id, const CaseConsent& consent)>& visit);
 
 // Entities that may be saved before a case has a consent record: the case,

@@ -4,6 +4,7 @@
 
 #include "case_consent.hpp"
 #include "case_index.hpp"
+#include "withdrawal_marks.hpp"
 #include "safehold/schema/vocabulary.hpp"
 
 namespace safehold::storage {
@@ -47,10 +48,16 @@ expected<void, StorageError> ConsentService::for_each_current(
     const std::function<void(const std::string& case_id, const CurrentConsent& consent)>& visit,
     const ScanHooks& hooks) {
   detail::ScanPosition after;
+  std::optional<detail::WithdrawalMarks> marks;  // read with the first chunk, once
   return detail::run_chunked(hooks, [&](std::size_t limit) -> expected<std::size_t, StorageError> {
     VaultAccess a(s_);  // per chunk: the UI thread gets the vault between chunks
     if (!a.ok()) return unexpected(a.error());
-    return detail::each_case_consent(a.state(), after, limit, visit);
+    if (!marks) {
+      auto loaded = detail::load_withdrawal_marks(a.state());
+      if (!loaded) return unexpected(loaded.error());
+      marks = std::move(*loaded);
+    }
+    return detail::each_case_consent(a.state(), *marks, after, limit, visit);
   });
 }
 

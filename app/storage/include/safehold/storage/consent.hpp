@@ -75,8 +75,8 @@ class ConsentService {
   // current() of every case of the vault, handed to `visit` one case at a
   // time, oldest case first (cases without a consent record included, state
   // none), for statistics over many cases. Runs in chunks of cases
-  // (scan.hpp; per chunk one query for the withdrawal marks and one for the
-  // cases with their consent records); only one case's consent records are
+  // (scan.hpp; the withdrawal marks read once, then per chunk one query for
+  // the cases with their consent records); only one case's consent records are
   // held at once. `visit` must not call into the vault (the vault's lock is
   // held while it runs).
   [[nodiscard]] expected<void, StorageError> for_each_current(

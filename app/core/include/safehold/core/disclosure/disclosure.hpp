@@ -173,8 +173,8 @@ struct StatisticsConsent {
   std::set<std::string, std::less<>> counted;  // ids of the cases that may be counted
   std::size_t cases = 0;                       // every case of the vault
 };
-// In chunks of cases (storage/scan.hpp): `hooks` may cancel between them;
-// the error is then vault_failed and the caller knows it asked to stop.
+// In chunks of cases (storage/scan.hpp): `hooks` may cancel between them
+// (vault_failed, with the storage error `cancelled` in `vault`).
 [[nodiscard]] DisclosureResult<StatisticsConsent> cases_in_statistics(storage::Vault& vault,
                                                                      const storage::ScanHooks& hooks = {});
 

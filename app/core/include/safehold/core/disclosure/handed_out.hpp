@@ -20,8 +20,11 @@
 //   what and for whom. Like the notes of `transferred`, disclosure never
 //   hands that note on (it names other holders of the case).
 // The batch is the caller's to commit, just before the files appear, so a
-// refused or failed write records nothing and a file that exists is never
-// missing from the case.
+// write refused or failed before that records nothing and a file that
+// exists is never missing from the case. A publish that fails after the
+// commit (the name taken meanwhile, a rename refused) leaves the record of a
+// disclosure whose file is not there: the safe side, as for bundles, since
+// a kill between the two must never leave a disclosure unrecorded.
 //
 // Statistics carry no case and record nothing here.
 #include <string>
